@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Set up and run Veche with nothing but Python 3.11, pip (and npm for front-end packages).
+
+    python3 dev.py serve    # venv, install, migrate, demo data, serve on http://127.0.0.1:$PORT
+    python3 dev.py test     # install test needs, lint, run the whole suite (pytest args may follow)
+
+Run twice, it reuses what is there: packages are reinstalled only when pyproject.toml or
+package.json change. Only the standard library is used here, since nothing is installed yet.
+"""
+
+import hashlib
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+
+
+def run(*args: str | Path, env: dict | None = None) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
+
+
+def _fingerprint(*names: str) -> str:
+    digest = hashlib.sha256()
+    for name in names:
+        path = ROOT / name
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
+
+
+def ensure_python_packages(extras: str = "") -> None:
+    if not PYTHON.exists():
+        run(sys.executable, "-m", "venv", VENV)
+    stamp = VENV / f".installed{extras}"
+    wanted = _fingerprint("pyproject.toml")
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f".{extras}")
+    stamp.write_text(wanted)
+
+
+def ensure_frontend_packages() -> None:
+    """Leaflet, HTMX and axe-core come from npm; the pages still work without them (no JS)."""
+    stamp = ROOT / "node_modules" / ".installed"
+    wanted = _fingerprint("package.json", "package-lock.json")
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    npm = shutil.which("npm")
+    if not npm:
+        print("! npm not found: maps and HTMX enhancements stay off; every page still works.")
+        return
+    run(npm, "install", "--no-audit", "--no-fund", "--loglevel=error")
+    stamp.write_text(wanted)
+
+
+def ensure_dotenv() -> None:
+    """A per-checkout secret key for local use; real deployments set SECRET_KEY themselves."""
+    dotenv = ROOT / ".env"
+    if not dotenv.exists():
+        dotenv.write_text(f"SECRET_KEY={secrets.token_urlsafe(50)}\nDEBUG=1\n", encoding="utf-8")
+
+
+def serve() -> None:
+    ensure_python_packages()
+    ensure_frontend_packages()
+    ensure_dotenv()
+    manage = [PYTHON, "manage.py"]
+    run(*manage, "migrate", "--no-input")
+    run(*manage, "seed_demo")
+    port = os.environ.get("PORT", "8000")
+    print(f"\nVeche is at http://127.0.0.1:{port}/ (Ctrl+C stops it)\n", flush=True)
+    run(*manage, "runserver", f"127.0.0.1:{port}")
+
+
+def test(pytest_args: list[str]) -> None:
+    ensure_python_packages("[test]")
+    ensure_frontend_packages()
+    run(BIN / "ruff", "check", ".")
+    run(PYTHON, "-m", "pytest", *pytest_args)
+
+
+def main() -> int:
+    command, *rest = sys.argv[1:] or ["serve"]
+    try:
+        if command == "serve":
+            serve()
+        elif command == "test":
+            test(rest)
+        else:
+            print(__doc__)
+            return 2
+    except subprocess.CalledProcessError as error:
+        return error.returncode or 1
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Settings per environment: base (shared, from environment variables), dev, test, production."""

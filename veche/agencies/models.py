@@ -1,7 +1,11 @@
 """Agencies that answer residents: regional departments, municipal administrations, service
-companies, each with the territory it serves. Staff are linked through role assignments (staff app)."""
+companies, each with the territory it serves.
+
+Staff are linked through role assignments (staff app).
+"""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from veche.territory.models import Municipality, Region
@@ -25,6 +29,16 @@ class Agency(models.Model):
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="agencies", verbose_name=_("territory served")
     )
+    # A municipal administration administers exactly one municipality; routing reads it from here.
+    administers = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="administrations",
+        verbose_name=_("administers municipality"),
+        help_text=_("Only for a municipal administration: the municipality it heads."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -34,6 +48,24 @@ class Agency(models.Model):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="municipal_administration", administers__isnull=False)
+                | (~Q(kind="municipal_administration") & Q(administers__isnull=True)),
+                name="agency_administration_has_municipality",
+                violation_error_message=_(
+                    "Only a municipal administration names the municipality it heads, and it must."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["administers"],
+                condition=Q(is_active=True),
+                name="agency_one_active_administration",
+                violation_error_message=_(
+                    "This municipality already has an active administration."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.short_name or self.name

@@ -93,9 +93,7 @@ class Settlement(Bounded):
         verbose_name_plural = _("settlements")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "name"], name="settlement_unique_name"
-            ),
+            models.UniqueConstraint(fields=["municipality", "name"], name="settlement_unique_name"),
         ]
 
     def __str__(self) -> str:

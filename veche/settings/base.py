@@ -28,12 +28,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its templates and static files: Swagger UI served from here, not from a CDN
     "veche.territory",
     "veche.workdays",
     "veche.agencies",
     "veche.accounts",
     "veche.verification",
     "veche.staff",
+    "veche.reports",
     "veche.api",
 ]
 
@@ -206,6 +208,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# Browsers POST violation reports here when set (e.g. a Sentry CSP endpoint).
+if env_str("CSP_REPORT_URI"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [env_str("CSP_REPORT_URI")]
 
 LOGGING = {
     "version": 1,

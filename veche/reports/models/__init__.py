@@ -1,0 +1,27 @@
+from .catalogue import Category, RejectionReason, RoutingRule, Topic, TopicAttribute
+from .report import (
+    Answer,
+    AnswerFile,
+    Channel,
+    Report,
+    ReportMedia,
+    Status,
+    Support,
+    TimelineEntry,
+)
+
+__all__ = [
+    "Answer",
+    "AnswerFile",
+    "Category",
+    "Channel",
+    "RejectionReason",
+    "Report",
+    "ReportMedia",
+    "RoutingRule",
+    "Status",
+    "Support",
+    "TimelineEntry",
+    "Topic",
+    "TopicAttribute",
+]

@@ -4,16 +4,31 @@ Boundaries are GeoJSON geometries (Polygon or MultiPolygon, WGS 84) kept in JSON
 bounding box stored beside them so that a point lookup reads only the few candidates it may hit.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_boundary
 
 
 class Bounded(models.Model):
     """Boundary, centre and bounding box shared by every level of the territory."""
 
-    boundary = models.JSONField(_("boundary (GeoJSON)"), null=True, blank=True)
-    centre_lat = models.FloatField(_("centre latitude"))
-    centre_lon = models.FloatField(_("centre longitude"))
+    boundary = models.JSONField(
+        _("boundary (GeoJSON)"),
+        null=True,
+        blank=True,
+        validators=[validate_boundary],
+        help_text=_(
+            "A GeoJSON Polygon or MultiPolygon in WGS 84, points as [longitude, latitude]."
+        ),
+    )
+    centre_lat = models.FloatField(
+        _("centre latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    centre_lon = models.FloatField(
+        _("centre longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
     min_lat = models.FloatField(null=True, blank=True, editable=False)
     min_lon = models.FloatField(null=True, blank=True, editable=False)
     max_lat = models.FloatField(null=True, blank=True, editable=False)

@@ -1,5 +1,7 @@
 """The test suite: SQLite by default, PostgreSQL when DATABASE_URL says so."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import TASKS
 
@@ -15,3 +17,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SMS_BACKEND = "veche.verification.sms.LocmemSmsBackend"
+
+# SQLite tests use a file, not shared-cache memory, so that concurrent-request tests wait on the
+# busy timeout as production does instead of failing with "table is locked". One file per process.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    }

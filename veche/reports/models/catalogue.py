@@ -135,7 +135,9 @@ class RoutingRule(models.Model):
                 name="routing_unique_local",
             ),
             models.UniqueConstraint(
-                fields=["topic"], condition=Q(municipality__isnull=True), name="routing_unique_region"
+                fields=["topic"],
+                condition=Q(municipality__isnull=True),
+                name="routing_unique_region",
             ),
         ]
 

@@ -59,14 +59,19 @@ class Report(models.Model):
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     # A retried submission carries the same token and gets the same report back.
-    client_token = models.CharField(_("client token"), max_length=64, null=True, blank=True)
+    client_token = models.CharField(  # noqa: DJ001 - NULL keeps tokenless reports out of the index
+        _("client token"), max_length=64, null=True, blank=True
+    )
 
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="reports", verbose_name=_("topic")
     )
     text = models.TextField(_("text"))
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="reports", verbose_name=_("municipality")
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        verbose_name=_("municipality"),
     )
     settlement = models.ForeignKey(
         Settlement,
@@ -192,6 +197,9 @@ class ReportMedia(models.Model):
         verbose_name_plural = _("photos and videos")
         ordering = ["order", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · № {self.report_id}"
+
 
 class Support(models.Model):
     """One resident's support of a report; the unique constraint makes it count once."""
@@ -209,6 +217,9 @@ class Support(models.Model):
             models.UniqueConstraint(fields=["report", "user"], name="support_once_per_resident"),
         ]
 
+    def __str__(self) -> str:
+        return f"№ {self.report_id} · {self.user_id}"
+
 
 class Answer(models.Model):
     class Kind(models.TextChoices):
@@ -225,7 +236,10 @@ class Answer(models.Model):
     )
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, verbose_name=_("agency"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("official")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("official"),
     )
     kind = models.CharField(_("answer"), max_length=10, choices=Kind.choices)
     text = models.TextField(_("text"))
@@ -253,6 +267,9 @@ class Answer(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · № {self.report_id}"
+
 
 class AnswerFile(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="files")
@@ -260,6 +277,9 @@ class AnswerFile(models.Model):
     name = models.CharField(_("name"), max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class TimelineEntry(models.Model):
@@ -291,3 +311,6 @@ class TimelineEntry(models.Model):
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline")
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"№ {self.report_id} · {self.get_kind_display()}"

@@ -1,0 +1,82 @@
+"""Named permissions for reports, built from the shared predicates (docs/permissions.md)."""
+
+import rules
+
+from veche.core.predicates import (
+    agency_scope,
+    can_participate,
+    has_role,
+    is_regional_admin,
+    municipality_scope,
+    role_assignments,
+)
+from veche.staff.models import Role
+
+from .models.report import UNPUBLISHED
+
+
+def _holds_any(user, roles) -> bool:
+    return any(a.role in roles for a in role_assignments(user))
+
+
+def _covers(user, report, *roles: str) -> bool:
+    """The user holds one of the roles for the report's municipality or the whole region."""
+    if not _holds_any(user, roles):
+        return False
+    scope = municipality_scope(user, *roles)
+    return scope is None or report.municipality_id in scope
+
+
+@rules.predicate
+def is_author(user, report) -> bool:
+    return report is not None and user.is_authenticated and report.author_id == user.pk
+
+
+@rules.predicate
+def moderates(user, report) -> bool:
+    """A moderator whose territory covers the report's municipality (or the whole region)."""
+    return report is not None and _covers(user, report, Role.MODERATOR)
+
+
+@rules.predicate
+def works_at_agency(user, report) -> bool:
+    """An official or agency head of the agency the report is routed to."""
+    return (
+        report is not None
+        and report.agency_id is not None
+        and report.agency_id in agency_scope(user, Role.OFFICIAL, Role.AGENCY_HEAD)
+    )
+
+
+@rules.predicate
+def heads_agency(user, report) -> bool:
+    return (
+        report is not None
+        and report.agency_id is not None
+        and report.agency_id in agency_scope(user, Role.AGENCY_HEAD)
+    )
+
+
+@rules.predicate
+def oversees_territory(user, report) -> bool:
+    """Admins and heads who read their territory's reports, published or not."""
+    roles = (Role.MUNICIPAL_ADMIN, Role.MUNICIPAL_HEAD, Role.REGIONAL_HEAD, Role.REGIONAL_ADMIN)
+    return report is not None and _covers(user, report, *roles)
+
+
+@rules.predicate
+def is_published(user, report) -> bool:
+    return report is not None and report.status not in UNPUBLISHED
+
+
+is_staff_on_report = moderates | works_at_agency | oversees_territory | is_regional_admin
+
+rules.add_perm("reports.file_report", can_participate)
+rules.add_perm("reports.file_on_behalf", has_role(Role.OPERATOR))
+rules.add_perm("reports.view_report", is_published | is_author | is_staff_on_report)
+rules.add_perm("reports.view_internal", is_staff_on_report)
+rules.add_perm("reports.moderate_report", moderates | is_regional_admin)
+rules.add_perm("reports.work_on_report", works_at_agency)
+rules.add_perm("reports.escalations", heads_agency)
+rules.add_perm("reports.support_report", can_participate & is_published & ~is_author)
+rules.add_perm("reports.review_answer", can_participate & is_author)

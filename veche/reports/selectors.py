@@ -1,0 +1,110 @@
+"""Reads of reports: what the public, an author and staff may see, with a constant number of
+queries per page."""
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from veche.core.predicates import agency_scope, municipality_scope
+from veche.staff.models import Role
+
+from .models import Report, ReportMedia, Status, TimelineEntry
+from .models.report import AWAITING_ANSWER, UNPUBLISHED
+from .search import matching
+
+
+def public_reports() -> QuerySet[Report]:
+    return Report.objects.exclude(status__in=UNPUBLISHED)
+
+
+def public_timeline(report: Report) -> list[TimelineEntry]:
+    return list(report.timeline.filter(is_public=True).select_related("actor"))
+
+
+def staff_timeline(report: Report) -> list[TimelineEntry]:
+    return list(report.timeline.select_related("actor"))
+
+
+def report_list(
+    *,
+    query: str = "",
+    category: int | None = None,
+    topic: int | None = None,
+    status: str | None = None,
+    municipality: int | None = None,
+    since=None,
+    until=None,
+    order: str = "new",
+) -> QuerySet[Report]:
+    """Published reports filtered as the list and the map offer it."""
+    reports = matching(public_reports(), query)
+    filters = {
+        "topic__category_id": category,
+        "topic_id": topic,
+        "status": status,
+        "municipality_id": municipality,
+        "created_at__date__gte": since,
+        "created_at__date__lte": until,
+    }
+    reports = reports.filter(**{key: value for key, value in filters.items() if value})
+    ordering = ["-support_count", "-created_at"] if order == "support" else ["-created_at"]
+    return reports.select_related("topic__category", "municipality", "agency").order_by(*ordering)
+
+
+def report_detail(pk: int) -> Report:
+    photos = ReportMedia.objects.order_by("order", "pk")
+    return (
+        Report.objects.select_related(
+            "topic__category", "municipality", "settlement", "agency", "author", "duplicate_of"
+        )
+        .prefetch_related(Prefetch("media", queryset=photos), "answers__files")
+        .get(pk=pk)
+    )
+
+
+def nearby_open(*, topic_id: int, lat: float, lon: float, metres: int = 250) -> QuerySet[Report]:
+    """Open published reports of the topic within `metres`: candidates to support instead."""
+    from math import cos, radians
+
+    dlat = metres / 111_320
+    dlon = metres / (111_320 * max(cos(radians(lat)), 0.01))
+    return public_reports().filter(
+        topic_id=topic_id,
+        status__in=[Status.ROUTED, Status.IN_PROGRESS, Status.ANSWERED],
+        lat__range=(lat - dlat, lat + dlat),
+        lon__range=(lon - dlon, lon + dlon),
+    )
+
+
+def is_overdue(report: Report) -> bool:
+    return report.status in AWAITING_ANSWER and report.due_at and report.due_at < timezone.now()
+
+
+def agency_inbox(user, *, status: str | None = None) -> QuerySet[Report]:
+    """Reports routed to the user's agencies, overdue first, then by deadline."""
+    agencies = agency_scope(user, Role.OFFICIAL, Role.AGENCY_HEAD)
+    reports = Report.objects.filter(agency_id__in=agencies).exclude(
+        status__in=[Status.DUPLICATE, *UNPUBLISHED]
+    )
+    if status:
+        reports = reports.filter(status=status)
+    return reports.select_related("topic", "municipality").order_by("due_at", "created_at")
+
+
+def moderation_queue(user) -> QuerySet[Report]:
+    """Submitted and declined reports of the moderator's territory, oldest first."""
+    scope = municipality_scope(user, Role.MODERATOR)
+    reports = Report.objects.filter(status__in=[Status.SUBMITTED, Status.DECLINED])
+    if scope is not None:
+        reports = reports.filter(municipality_id__in=scope)
+    return reports.select_related("topic", "municipality", "agency").order_by("created_at")
+
+
+def my_reports(user) -> QuerySet[Report]:
+    return Report.objects.filter(author=user).select_related("topic").order_by("-created_at")
+
+
+def supported_by(user, reports) -> set[int]:
+    """Which of these reports the user supports (one query for a whole page)."""
+    if not user.is_authenticated:
+        return set()
+    return set(user.report_supports.filter(report__in=reports).values_list("report_id", flat=True))

@@ -1,0 +1,41 @@
+"""Every change to a report goes through these functions: each checks who may do it and from
+which state, writes the public timeline and enqueues notifications in the same transaction."""
+
+from .agency_work import (
+    report_add_note,
+    report_answer,
+    report_decline,
+    report_extend_deadline,
+    report_request_reassignment,
+    report_take_into_work,
+    reports_take_into_work,
+)
+from .citizen import report_confirm, report_dispute
+from .filing import report_submit
+from .moderation import (
+    report_mark_duplicate,
+    report_publish,
+    report_redact,
+    report_reject,
+    report_reroute,
+)
+from .supports import report_support
+
+__all__ = [
+    "report_add_note",
+    "report_answer",
+    "report_confirm",
+    "report_decline",
+    "report_dispute",
+    "report_extend_deadline",
+    "report_mark_duplicate",
+    "report_publish",
+    "report_redact",
+    "report_reject",
+    "report_request_reassignment",
+    "report_reroute",
+    "report_submit",
+    "report_support",
+    "report_take_into_work",
+    "reports_take_into_work",
+]

@@ -1,0 +1,67 @@
+"""Shared steps of the report services: authorize, lock, check the state, record, notify."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from ..events import report_event
+from ..models import Report, Status, TimelineEntry
+
+
+def require(user, perm: str, report: Report | None, message) -> None:
+    if not user.has_perm(perm, report):
+        raise PermissionDenied(str(message))
+
+
+def lock(report: Report) -> Report:
+    """Re-read the report under a row lock: the state we check is the state we change."""
+    return Report.objects.select_for_update().get(pk=report.pk)
+
+
+def require_status(report: Report, *allowed: str) -> None:
+    if report.status not in allowed:
+        raise ValidationError(
+            _("This cannot be done while the report is «%(status)s».")
+            % {"status": report.get_status_display()},
+            code="wrong_status",
+        )
+
+
+def record(
+    report: Report,
+    *,
+    kind: str,
+    actor,
+    text: str = "",
+    is_public: bool = True,
+    status_from: str = "",
+    status_to: str = "",
+) -> TimelineEntry:
+    return TimelineEntry.objects.create(
+        report=report,
+        kind=kind,
+        actor=actor,
+        text=text,
+        is_public=is_public,
+        status_from=status_from,
+        status_to=status_to,
+    )
+
+
+def move(report: Report, to: str, *, actor, text: str = "", fields: tuple[str, ...] = ()) -> None:
+    """Change the status, save the named fields with it, write the timeline, notify."""
+    was = report.status
+    report.status = to
+    report.full_clean()
+    report.save(update_fields=["status", "updated_at", *fields])
+    entry = record(
+        report,
+        kind=TimelineEntry.Kind.STATUS,
+        actor=actor,
+        text=text,
+        status_from=was,
+        status_to=to,
+    )
+    report_event("status_changed", report, entry=entry)
+
+
+__all__ = ["Status", "lock", "move", "record", "require", "require_status"]

@@ -1,0 +1,145 @@
+"""Filing a report, from any channel: web, API, Open311, the contact centre."""
+
+from collections.abc import Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from veche.territory.selectors import resolve_point
+
+from ..events import report_event
+from ..models import Channel, Report, ReportMedia, Status, TimelineEntry, Topic
+from ..search import stems
+from ..uploads import ProcessedMedia, process_upload
+from .attributes import clean_attributes
+
+MAX_TEXT = 5000
+MAX_MEDIA = 10
+
+
+def report_submit(
+    *,
+    author,
+    topic: Topic,
+    text: str,
+    lat: float,
+    lon: float,
+    address: str = "",
+    attributes: dict | None = None,
+    media: Sequence[UploadedFile] = (),
+    channel: str = Channel.WEB,
+    client_token: str | None = None,
+    filed_by=None,
+) -> Report:
+    """File a report; a retry with the same client token returns the report filed first."""
+    if client_token:
+        existing = Report.objects.filter(author=author, client_token=client_token).first()
+        if existing:
+            return existing
+    _check_filer(author=author, filed_by=filed_by)
+    fields = _clean(topic=topic, text=text, lat=lat, lon=lon, attributes=attributes, media=media)
+    processed = [process_upload(upload) for upload in media]  # validate every file before writing
+    try:
+        with transaction.atomic():
+            return _create(
+                author=author,
+                filed_by=filed_by,
+                channel=channel,
+                client_token=client_token or None,
+                topic=topic,
+                address=address.strip()[:300],
+                media=processed,
+                **fields,
+            )
+    except IntegrityError:
+        # Two identical retries raced: the unique (author, client_token) let one through.
+        if client_token:
+            existing = Report.objects.filter(author=author, client_token=client_token).first()
+            if existing:
+                return existing
+        raise
+
+
+def _check_filer(*, author, filed_by) -> None:
+    if filed_by is not None:
+        if not filed_by.has_perm("reports.file_on_behalf"):
+            raise PermissionDenied(
+                _("Only a contact-centre operator may file on someone's behalf.")
+            )
+        if not author.is_active or author.deleted_at:
+            raise ValidationError(_("This resident's account is closed."))
+        return
+    if not author.has_perm("reports.file_report"):
+        raise PermissionDenied(_("Confirm your e-mail address before filing a report."))
+
+
+def _clean(*, topic, text, lat, lon, attributes, media) -> dict:
+    errors: dict[str, list[str]] = {}
+    text = (text or "").strip()
+    if not text:
+        errors.setdefault("text", []).append(_("Describe the problem."))
+    elif len(text) > MAX_TEXT:
+        errors.setdefault("text", []).append(
+            _("The text is too long: at most %(max)d characters.") % {"max": MAX_TEXT}
+        )
+    if not topic.is_open or not topic.category.is_active:
+        errors.setdefault("topic", []).append(_("This topic no longer takes new reports."))
+    if topic.photos_required and not any(_is_image(f) for f in media):
+        errors.setdefault("media", []).append(_("This topic needs at least one photo."))
+    if len(media) > MAX_MEDIA:
+        errors.setdefault("media", []).append(
+            _("At most %(max)d files per report.") % {"max": MAX_MEDIA}
+        )
+    place = None
+    try:
+        lat, lon = float(lat), float(lon)
+        place = resolve_point(lat=lat, lon=lon)
+    except (TypeError, ValueError):
+        errors.setdefault("location", []).append(_("Choose the place on the map or by address."))
+    if place is not None and place.municipality is None:
+        errors.setdefault("location", []).append(_("This place is outside the region."))
+    try:
+        attributes = clean_attributes(topic, attributes or {})
+    except ValidationError as error:
+        errors.setdefault("attributes", []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "text": text,
+        "lat": lat,
+        "lon": lon,
+        "municipality": place.municipality,
+        "settlement": place.settlement,
+        "attributes": attributes,
+    }
+
+
+def _is_image(upload: UploadedFile) -> bool:
+    return (getattr(upload, "content_type", "") or "").startswith("image/")
+
+
+def _create(*, media: list[ProcessedMedia], **fields) -> Report:
+    report = Report(status=Status.SUBMITTED, **fields)
+    report.search_stems = stems(report.text, report.topic.name, report.address)
+    report.full_clean(exclude=["client_token"])
+    report.save()
+    for order, item in enumerate(media):
+        ReportMedia.objects.create(
+            report=report,
+            kind=item.kind,
+            file=item.file,
+            thumbnail=item.thumbnail,
+            content_type=item.content_type,
+            size=item.size,
+            order=order,
+        )
+    entry = TimelineEntry.objects.create(
+        report=report,
+        kind=TimelineEntry.Kind.STATUS,
+        actor=fields.get("filed_by") or fields["author"],
+        status_to=Status.SUBMITTED,
+    )
+    report_event("submitted", report, entry=entry)
+    return report

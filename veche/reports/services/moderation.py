@@ -1,0 +1,137 @@
+"""Moderation: publish and route, reject with a listed reason, redact, merge duplicates."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from veche.agencies.models import Agency
+
+from ..deadlines import due_for, legal_limit
+from ..models import RejectionReason, Report, Status, Support, TimelineEntry
+from ..routing import agency_for
+from ..search import stems
+from ._common import lock, move, record, require, require_status
+
+NOT_MODERATOR = gettext_lazy("You do not moderate reports of this territory.")
+
+
+def report_publish(*, moderator, report: Report) -> Report:
+    """Publish a submitted report and route it; the deadline starts now."""
+    with transaction.atomic():
+        report = lock(report)
+        require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        require_status(report, Status.SUBMITTED)
+        _route(report, agency_for(topic=report.topic, municipality=report.municipality), moderator)
+        return report
+
+
+def report_reroute(*, moderator, report: Report, agency: Agency | None = None) -> Report:
+    """Send a report the agency declined (or one routed wrongly) to another agency."""
+    with transaction.atomic():
+        report = lock(report)
+        require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        require_status(report, Status.DECLINED, Status.ROUTED)
+        agency = agency or agency_for(topic=report.topic, municipality=report.municipality)
+        if agency.pk == report.agency_id:
+            raise ValidationError(_("The report is already with this agency."), code="same_agency")
+        _route(report, agency, moderator)
+        return report
+
+
+def _route(report: Report, agency: Agency, actor) -> None:
+    now = timezone.now()
+    report.agency = agency
+    report.routed_at = now
+    due = due_for(report.topic, now)
+    if report.due_at is not None:  # re-routed: the legal limit still runs from the filing
+        due = min(due, legal_limit(report.created_at))
+    report.due_at = due
+    move(
+        report,
+        Status.ROUTED,
+        actor=actor,
+        text=_("Sent to %(agency)s.") % {"agency": agency.name},
+        fields=("agency", "routed_at", "due_at"),
+    )
+
+
+def report_reject(
+    *, moderator, report: Report, reason: RejectionReason, comment: str = ""
+) -> Report:
+    with transaction.atomic():
+        report = lock(report)
+        require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        require_status(report, Status.SUBMITTED)
+        if not reason.is_active:
+            raise ValidationError(_("Choose a reason from the list."), code="reason")
+        report.rejection_reason = reason
+        text = reason.text + (f" {comment.strip()}" if comment.strip() else "")
+        move(report, Status.REJECTED, actor=moderator, text=text, fields=("rejection_reason",))
+        return report
+
+
+def report_redact(*, moderator, report: Report, text: str, address: str | None = None) -> Report:
+    """Replace the public text (and address) to remove personal data; the change is logged."""
+    with transaction.atomic():
+        report = lock(report)
+        require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        text = (text or "").strip()
+        if not text:
+            raise ValidationError({"text": [_("The text cannot be empty.")]})
+        report.text = text
+        if address is not None:
+            report.address = address.strip()[:300]
+        report.search_stems = stems(report.text, report.topic.name, report.address)
+        report.full_clean()
+        report.save(update_fields=["text", "address", "search_stems", "updated_at"])
+        record(
+            report,
+            kind=TimelineEntry.Kind.REDACTION,
+            actor=moderator,
+            text=_("Personal data removed by a moderator."),
+        )
+        return report
+
+
+def report_mark_duplicate(*, moderator, report: Report, original: Report) -> Report:
+    """Merge a report into an earlier one: its supporters (and its author) support the original."""
+    with transaction.atomic():
+        report, original = lock(report), lock(original)
+        require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        require_status(report, Status.SUBMITTED, Status.ROUTED, Status.DECLINED)
+        _check_original(report, original)
+        _carry_supports(report, original)
+        report.duplicate_of = original
+        move(
+            report,
+            Status.DUPLICATE,
+            actor=moderator,
+            text=_("Merged into report № %(number)s.") % {"number": original.pk},
+            fields=("duplicate_of",),
+        )
+        return report
+
+
+def _check_original(report: Report, original: Report) -> None:
+    if original.pk == report.pk or original.duplicate_of_id == report.pk:
+        raise ValidationError(_("A report cannot be a duplicate of itself."), code="self")
+    if not original.is_public or original.status == Status.DUPLICATE:
+        raise ValidationError(
+            _("Merge into a published report that is not itself a duplicate."), code="original"
+        )
+
+
+def _carry_supports(report: Report, original: Report) -> None:
+    """Copy supporters over, skipping those who already support the original or wrote it."""
+    already = set(Support.objects.filter(report=original).values_list("user_id", flat=True))
+    already.add(original.author_id)
+    supporters = set(Support.objects.filter(report=report).values_list("user_id", flat=True))
+    supporters.add(report.author_id)
+    Support.objects.bulk_create(
+        [Support(report=original, user_id=user_id) for user_id in supporters - already]
+    )
+    original.support_count = Support.objects.filter(report=original).aggregate(n=Count("pk"))["n"]
+    original.save(update_fields=["support_count", "updated_at"])

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class StaffConfig(AppConfig):
     name = "veche.staff"
     label = "staff"
-    verbose_name = _("Staff pages")
+    verbose_name = _("Staff and roles")

@@ -95,6 +95,8 @@ def _year(year: int) -> _Year:
 
 def is_working_day(day: date) -> bool:
     """Whether `day` is a working day: its stored exception, else Monday to Friday."""
+    if isinstance(day, datetime):  # its calendar day depends on the zone: use local_day() first
+        raise TypeError("is_working_day() takes a date; pass local_day(moment) for a moment.")
     stored = _year(day.year).exceptions.get(day)
     return stored if stored is not None else day.weekday() < 5
 

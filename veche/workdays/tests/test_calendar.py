@@ -140,6 +140,11 @@ def test_a_naive_moment_is_refused():
         add_working_days(dt.datetime(2025, 1, 9, 12), 1)
 
 
+def test_a_moment_is_not_taken_for_a_date():
+    with pytest.raises(TypeError):
+        is_working_day(dt.datetime(2025, 1, 9, 20, 0, tzinfo=UTC))
+
+
 def test_a_negative_number_of_days_is_refused():
     with pytest.raises(ValueError):
         add_working_days(yugra(2025, 1, 9), -1)

@@ -14,6 +14,7 @@ from veche.workdays import calendar
 from veche.workdays.calendar import add_working_days, count_working_days, is_working_day
 from veche.workdays.models import CalendarDay
 from veche.workdays.services import calendar_day_delete, calendar_day_set, calendar_load
+from veche.workdays.tests.factories import CalendarDayFactory
 
 YUGRA = ZoneInfo("Asia/Yekaterinburg")
 pytestmark = pytest.mark.usefixtures("official_calendar")
@@ -164,7 +165,7 @@ def test_another_processs_change_reaches_this_process(monkeypatch):
     day = dt.date(2025, 3, 6)
     assert is_working_day(day)  # now cached
     # Another process writes the row and bumps the shared version.
-    CalendarDay.objects.create(date=day, is_working=False, source="admin")
+    CalendarDayFactory(date=day, is_working=False)
     assert is_working_day(day)  # this process has not looked at the version yet
     cache.add(calendar.VERSION_KEY, 0, timeout=None)
     cache.incr(calendar.VERSION_KEY)

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "veche.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from . import privacy
+
+        privacy.register_defaults()

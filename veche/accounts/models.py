@@ -2,10 +2,13 @@
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from veche.territory.models import Settlement
+
+from .phones import validate_e164_phone
 
 
 class UserManager(BaseUserManager):
@@ -37,8 +40,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="residents",
         verbose_name=_("settlement"),
     )
-    # E.164 (+79XXXXXXXXX); unique when present.
-    phone = models.CharField(_("phone"), max_length=20, null=True, blank=True)
+    # E.164 (+79XXXXXXXXX); unique when present, so "no phone" must be NULL, not "".
+    phone = models.CharField(  # noqa: DJ001
+        _("phone"), max_length=20, null=True, blank=True, validators=[validate_e164_phone]
+    )
     personal_data_consent_at = models.DateTimeField(
         _("consent to personal data processing"), null=True, blank=True
     )
@@ -61,7 +66,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(
-                fields=["phone"], condition=models.Q(phone__isnull=False), name="user_unique_phone"
+                fields=["phone"],
+                condition=models.Q(phone__isnull=False),
+                name="user_unique_phone",
+                violation_error_message=_("This phone number is already registered."),
+            ),
+            # save() lower-cases, but updates that bypass it must not create a case-twin either.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_unique_email_ci",
+                violation_error_message=_("A user with this e-mail already exists."),
             ),
         ]
 

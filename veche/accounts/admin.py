@@ -1,0 +1,134 @@
+"""The back office's user pages: Django's UserAdmin adapted to e-mail login and resident fields."""
+
+from django.contrib import admin
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+from .phones import normalize_phone
+from .validators import normalize_email
+
+
+class PhoneNormalizingMixin:
+    """Staff type numbers as residents do; store them as E.164 like registration does."""
+
+    def clean_phone(self) -> str | None:
+        value = self.cleaned_data.get("phone")
+        return normalize_phone(value) if value else None
+
+    def clean_email(self) -> str:
+        return normalize_email(self.cleaned_data.get("email"))
+
+
+class UserCreationForm(PhoneNormalizingMixin, auth_forms.AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "last_name", "first_name", "settlement", "phone")
+
+
+class UserChangeForm(PhoneNormalizingMixin, auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+class EmailConfirmedFilter(admin.SimpleListFilter):
+    title = _("e-mail confirmed")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("yes")), ("no", _("no"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(email_confirmed_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(email_confirmed_at__isnull=True)
+        return queryset
+
+
+class VerifiedFilter(EmailConfirmedFilter):
+    title = _("verified")
+    parameter_name = "verified"
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(verified_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(verified_at__isnull=True)
+        return queryset
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserChangeForm
+    add_form = UserCreationForm
+    ordering = ["email"]
+    list_display = [
+        "email",
+        "last_name",
+        "first_name",
+        "settlement",
+        "is_email_confirmed",
+        "is_verified",
+        "is_staff",
+    ]
+    list_filter = [
+        EmailConfirmedFilter,
+        VerifiedFilter,
+        "verification_method",
+        "is_staff",
+        "is_active",
+        "settlement__municipality",
+    ]
+    search_fields = ["email", "last_name", "first_name", "phone"]
+    list_select_related = ["settlement"]
+    readonly_fields = ["last_login", "date_joined", "deleted_at", "personal_data_consent_at"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["last_name", "first_name", "settlement", "phone"]}),
+        (
+            _("Status"),
+            {
+                "fields": [
+                    "email_confirmed_at",
+                    "verified_at",
+                    "verification_method",
+                    "personal_data_consent_at",
+                    "deleted_at",
+                ]
+            },
+        ),
+        (
+            _("Back-office access"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "email",
+                    "last_name",
+                    "first_name",
+                    "settlement",
+                    "phone",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ],
+            },
+        ),
+    ]
+
+    @admin.display(boolean=True, description=_("e-mail confirmed"))
+    def is_email_confirmed(self, obj: User) -> bool:
+        return obj.is_email_confirmed
+
+    @admin.display(boolean=True, description=_("verified"))
+    def is_verified(self, obj: User) -> bool:
+        return obj.is_verified

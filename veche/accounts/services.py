@@ -1,0 +1,261 @@
+"""Every change to an account: registration, confirmation, change of e-mail, export, deletion.
+
+Registration and change of e-mail never say whether an address (or a phone) is already taken: the
+page looks the same either way, and the owner of the address learns what happened by e-mail.
+"""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from veche.territory.models import Settlement
+
+from . import privacy
+from .models import User
+from .phones import normalize_phone
+from .tasks import queue_email
+from .tokens import (
+    TokenInvalid,
+    TokenUsed,
+    fingerprint_matches,
+    read_change_token,
+    read_confirm_token,
+)
+from .validators import normalize_email, normalize_name, validate_deliverable_email, validate_name
+
+CONSENT_REQUIRED = _("Registration is possible only with consent to personal data processing.")
+SETTLEMENT_REQUIRED = _("Choose your settlement.")
+WRONG_PASSWORD = _("The password is wrong.")
+SAME_EMAIL = _("This is already your e-mail address.")
+EXPORT_FORMAT = "veche.personal-data/1"
+
+
+def _collect(errors: dict, field: str, check) -> object:
+    """Run one check; keep its ValidationError under `field` instead of stopping at the first."""
+    try:
+        return check()
+    except ValidationError as error:
+        errors.setdefault(field, []).extend(error.messages)
+        return None
+
+
+def _checked_name(value: str) -> str:
+    value = normalize_name(value)
+    if not value:
+        raise ValidationError(_("This field is required."), code="required")
+    validate_name(value)
+    return value
+
+
+def _checked_email(value: str) -> str:
+    value = normalize_email(value)
+    if not value:
+        raise ValidationError(_("This field is required."), code="required")
+    validate_deliverable_email(value)
+    return value
+
+
+def user_register(
+    *,
+    last_name: str,
+    first_name: str,
+    settlement: Settlement | None,
+    email: str,
+    phone: str,
+    password: str,
+    consent: bool,
+) -> User | None:
+    """Create an unconfirmed resident and send him the confirmation link.
+
+    Returns None, creating nothing, when the e-mail or the phone is already registered: the owner
+    of the address is told by e-mail instead of the person at the keyboard (no enumeration).
+    Raises ValidationError keyed by argument name when the input is wrong.
+    """
+    errors: dict[str, list[str]] = {}
+    fields = {
+        "last_name": _collect(errors, "last_name", lambda: _checked_name(last_name)),
+        "first_name": _collect(errors, "first_name", lambda: _checked_name(first_name)),
+        "email": _collect(errors, "email", lambda: _checked_email(email)),
+        "phone": _collect(errors, "phone", lambda: normalize_phone(phone)),
+    }
+    if settlement is None:
+        errors["settlement"] = [str(SETTLEMENT_REQUIRED)]
+    if not consent:
+        errors["consent"] = [str(CONSENT_REQUIRED)]
+    user = User(**fields, settlement=settlement, personal_data_consent_at=timezone.now())
+    _collect(errors, "password", lambda: validate_password(password, user))
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        existing = User.objects.filter(email=user.email).first()
+        if existing is not None:
+            queue_email(kind="registration_attempt", user=existing)
+            return None
+        if User.objects.filter(phone=user.phone).exists():
+            queue_email(kind="phone_taken", email=user.email)
+            return None
+        user.set_password(password)
+        user.full_clean()
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:  # the same address or phone registered a moment ago
+            return None
+        queue_email(kind="confirm", user=user)
+    return user
+
+
+def confirmation_resend(*, email: str) -> None:
+    """Send a new confirmation link if an active, unconfirmed account has this address."""
+    user = User.objects.filter(
+        email=normalize_email(email), is_active=True, email_confirmed_at__isnull=True
+    ).first()
+    if user is not None:
+        queue_email(kind="confirm", user=user)
+
+
+@transaction.atomic
+def email_confirm(*, token: str) -> User:
+    """Confirm the address the link was sent to. Raises TokenExpired, TokenInvalid or TokenUsed."""
+    payload = read_confirm_token(token)
+    user = (
+        User.objects.select_for_update()
+        .filter(pk=payload.user_id, is_active=True, deleted_at__isnull=True)
+        .first()
+    )
+    if user is None or not fingerprint_matches(payload.fingerprint, user.email):
+        raise TokenInvalid
+    if user.email_confirmed_at is not None:
+        raise TokenUsed
+    user.email_confirmed_at = timezone.now()
+    user.full_clean()
+    user.save(update_fields=["email_confirmed_at"])
+    return user
+
+
+def email_change_request(*, user: User, new_email: str, password: str) -> None:
+    """Send a confirmation link to the new address; the old one stays until it is followed.
+
+    If another account already has the new address, its owner is told instead, and the page the
+    requester sees is the same.
+    """
+    errors: dict[str, list[str]] = {}
+    new_email = _collect(errors, "new_email", lambda: _checked_email(new_email))
+    if new_email and new_email == user.email:
+        errors["new_email"] = [str(SAME_EMAIL)]
+    if not user.check_password(password):
+        errors["password"] = [str(WRONG_PASSWORD)]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        if User.objects.filter(email=new_email).exists():
+            queue_email(kind="email_change_taken", new_email=new_email)
+        else:
+            queue_email(kind="email_change_confirm", user=user, new_email=new_email)
+
+
+@transaction.atomic
+def email_change_confirm(*, token: str) -> User:
+    """Replace the address with the confirmed new one and tell the old address.
+
+    Raises TokenExpired, TokenInvalid, or TokenUsed (the change is done, or the address was taken
+    by another account in the meantime).
+    """
+    payload = read_change_token(token)
+    user = (
+        User.objects.select_for_update()
+        .filter(pk=payload.user_id, is_active=True, deleted_at__isnull=True)
+        .first()
+    )
+    if user is None:
+        raise TokenInvalid
+    if user.email == payload.new_email:
+        raise TokenUsed
+    if not fingerprint_matches(payload.old_fingerprint, user.email):
+        raise TokenInvalid
+    if User.objects.filter(email=payload.new_email).exists():
+        raise TokenUsed
+    old_email = user.email
+    user.email = payload.new_email
+    user.email_confirmed_at = timezone.now()
+    user.full_clean()
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["email", "email_confirmed_at"])
+    except IntegrityError as error:
+        raise TokenUsed from error
+    queue_email(kind="email_changed", user=user, old_email=old_email)
+    return user
+
+
+def personal_data_export(*, user: User) -> dict:
+    """Everything the portal keeps about the user, as JSON-ready data: profile, roles, and the
+    sections other apps registered (veche.accounts.privacy)."""
+    data: dict = {
+        "format": EXPORT_FORMAT,
+        "generated_at": timezone.now().isoformat(),
+    }
+    for name, section in privacy.export_sections().items():
+        data[name] = section(user)
+    return data
+
+
+def account_delete(*, user: User, password: str) -> None:
+    """Erase the user's personal data and close the account; the row stays so that his public
+    contributions remain, shown as "Deleted user". Other apps erase theirs through deletion hooks.
+    """
+    if not user.check_password(password):
+        raise ValidationError({"password": [str(WRONG_PASSWORD)]})
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if locked.deleted_at is not None:
+            return
+        for hook in privacy.deletion_hooks().values():
+            hook(locked)
+        _erase(locked)
+    transaction.on_commit(lambda: _end_sessions(locked.pk))
+    user.refresh_from_db()
+
+
+def _erase(user: User) -> None:
+    """Blank every personal field. Expects the user row to be locked."""
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"deleted-{user.pk}@deleted.invalid"
+    user.last_name = ""
+    user.first_name = ""
+    user.phone = None
+    user.settlement = None
+    user.personal_data_consent_at = None
+    user.email_confirmed_at = None
+    user.verified_at = None
+    user.verification_method = ""
+    user.last_login = None
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.deleted_at = timezone.now()
+    user.set_unusable_password()
+    # The names are blank on purpose: there is nobody to name any more.
+    user.full_clean(exclude=["last_name", "first_name"])
+    user.save()
+
+
+def _end_sessions(user_id: int) -> None:
+    """Delete the user's stored sessions. The changed password hash already invalidates them for
+    every session engine; this removes the rows too where sessions live in the database."""
+    from django.conf import settings
+    from django.contrib.sessions.models import Session
+
+    if not settings.SESSION_ENGINE.endswith("db"):  # db and cached_db keep rows to remove
+        return
+    key = str(user_id)
+    stale = [
+        session.session_key
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == key
+    ]
+    Session.objects.filter(session_key__in=stale).delete()

@@ -1,0 +1,38 @@
+"""Background work of the accounts app: sending its e-mails."""
+
+import logging
+
+from django.db import transaction
+from django.utils import translation
+from django_tasks import task
+
+from .emails import LETTERS, build_letter
+from .models import User
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def send_account_email(
+    *, kind: str, language: str, user_id: int | None = None, params: dict | None = None
+) -> None:
+    needs_user, _builder = LETTERS[kind]
+    user = None
+    if needs_user:
+        user = User.objects.filter(pk=user_id, is_active=True, deleted_at__isnull=True).first()
+        if user is None:  # deleted or deactivated since the e-mail was queued
+            logger.info("accounts e-mail %s skipped: user %s is gone", kind, user_id)
+            return
+    with translation.override(language):
+        build_letter(kind, user, params or {}).send()
+
+
+def queue_email(*, kind: str, user: User | None = None, **params: str) -> None:
+    """Send an account e-mail after the surrounding transaction commits, in the current language."""
+    language = translation.get_language() or "ru"
+    user_id = user.pk if user else None
+    transaction.on_commit(
+        lambda: send_account_email.enqueue(
+            kind=kind, language=language, user_id=user_id, params=params
+        )
+    )

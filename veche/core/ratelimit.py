@@ -1,0 +1,100 @@
+"""A small fixed-window rate limiter on the cache, keyed by an action and an identity.
+
+Limits are written "N/S": at most N counted events per S seconds, e.g. RATE_LIMIT_LOGIN = "10/300".
+The cache must be shared by every app server (REDIS_URL) for the limits to hold across them.
+Identities (client addresses, e-mail addresses) are stored only as keyed hashes.
+
+Usage: ask `retry_after()` before doing the work and refuse while it is positive; call `hit()` for
+each event that should count (e.g. each failed login). This module is mechanism only: which events
+count and what the user is told is decided by the caller (see veche/accounts/throttle.py).
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
+
+KEY_PREFIX = "veche:ratelimit"
+
+
+@dataclass(frozen=True)
+class Rate:
+    limit: int
+    window: int  # seconds
+
+    @classmethod
+    def parse(cls, value: str) -> "Rate":
+        """ "10/300" → Rate(10, 300). A malformed value is a configuration error."""
+        try:
+            limit, window = (int(part) for part in value.split("/"))
+        except ValueError as error:
+            raise ValueError(f"Rate limit must look like '10/300', not {value!r}") from error
+        if limit < 1 or window < 1:
+            raise ValueError(f"Rate limit needs positive numbers, not {value!r}")
+        return cls(limit, window)
+
+    @classmethod
+    def from_setting(cls, name: str) -> "Rate":
+        return cls.parse(getattr(settings, name))
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address. X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
+
+    Each trusted proxy appends the address it saw, so the client is the entry that many places from
+    the right; anything further left was written by the client and may be forged.
+    """
+    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(action: str, identity: str, rate: Rate, now: float) -> tuple[str, int]:
+    window_index = int(now // rate.window)
+    digest = salted_hmac(KEY_PREFIX, f"{action}\x00{identity}").hexdigest()[:32]
+    window_end = (window_index + 1) * rate.window
+    return f"{KEY_PREFIX}:{action}:{digest}:{window_index}", window_end
+
+
+def retry_after(action: str, identity: str, rate: Rate) -> int:
+    """Seconds until the identity may try again; 0 while it is within its limit."""
+    now = time.time()
+    key, window_end = _key(action, identity, rate, now)
+    if (cache.get(key) or 0) >= rate.limit:
+        return max(1, math.ceil(window_end - now))
+    return 0
+
+
+def hit(action: str, identity: str, rate: Rate) -> int:
+    """Count one event for the identity in the current window; returns the new count."""
+    now = time.time()
+    key, window_end = _key(action, identity, rate, now)
+    timeout = max(1, math.ceil(window_end - now))
+    # add() then incr() keeps the count atomic on Redis and local memory alike.
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the key expired between add() and incr()
+        cache.set(key, 1, timeout=timeout)
+        return 1
+
+
+def retry_after_any(action: str, identities: list[str], rate: Rate) -> int:
+    """The longest wait over several identities (e.g. the client address and the account)."""
+    return max((retry_after(action, identity, rate) for identity in identities), default=0)
+
+
+def minutes_to_wait(seconds: int) -> int:
+    """Whole minutes to tell the user, never zero."""
+    return max(1, math.ceil(seconds / 60))

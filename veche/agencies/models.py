@@ -7,6 +7,7 @@ Staff are linked through role assignments (staff app).
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.territory.models import Municipality, Region
 
@@ -23,7 +24,7 @@ class Agency(models.Model):
         Region, on_delete=models.PROTECT, related_name="agencies", verbose_name=_("region")
     )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=300, unique=True)
+    name = models.CharField(pgettext_lazy("organization", "name"), max_length=300, unique=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     # The municipalities it serves; none means the whole region (a regional department).
     municipalities = models.ManyToManyField(
@@ -42,7 +43,7 @@ class Agency(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("organization", "active"), default=True)
 
     class Meta:
         verbose_name = _("agency")

@@ -13,3 +13,6 @@ api = NinjaAPI(
 @api.get("/health", auth=None, tags=["service"])
 def health(request):
     return {"status": "ok"}
+
+
+api.add_router("/territory", "veche.territory.api.router")

@@ -7,6 +7,7 @@ bounding box stored beside them so that a point lookup reads only the few candid
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .validators import validate_boundary
 
@@ -46,7 +47,7 @@ class Bounded(models.Model):
 
 
 class Region(Bounded):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=200, unique=True)
     slug = models.SlugField(_("code"), max_length=50, unique=True)
     timezone = models.CharField(_("time zone"), max_length=64, default="Asia/Yekaterinburg")
 
@@ -69,7 +70,7 @@ class Municipality(Bounded):
         Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=200)
     slug = models.SlugField(_("code"), max_length=80)
     admin_centre = models.CharField(_("administrative centre"), max_length=200, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
@@ -100,7 +101,7 @@ class Settlement(Bounded):
         verbose_name=_("municipality"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VILLAGE)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=200)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from veche.territory.importing import (
     MUNICIPALITY,
@@ -71,11 +72,19 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
 
     def _print(self, report: ImportReport, *, dry_run: bool) -> None:
-        self._section(_("Updated"), [f"«{name}» → {place}" for name, place in report.updated])
-        self._section(_("Created"), [f"«{name}» → {place}" for name, place in report.created])
-        self._section(_("Skipped"), report.skipped)
-        self._section(_("Warnings"), report.warnings)
-        self._section(_("Left without a boundary from this file"), report.not_in_file)
+        self._section(
+            pgettext("import report", "Updated"),
+            [f"«{name}» → {place}" for name, place in report.updated],
+        )
+        self._section(
+            pgettext("import report", "Created"),
+            [f"«{name}» → {place}" for name, place in report.created],
+        )
+        self._section(pgettext("import report", "Skipped"), report.skipped)
+        self._section(pgettext("import report", "Warnings"), report.warnings)
+        self._section(
+            pgettext("import report", "Left without a boundary from this file"), report.not_in_file
+        )
         if dry_run:
             self.stdout.write(self.style.WARNING(_("Dry run: nothing was saved.")))
         else:

@@ -1,18 +1,75 @@
-"""The REST API root at /api/v1: each app adds its router here."""
+"""The REST API root at /api/v1: each app adds its router here.
 
-from ninja import NinjaAPI
+Endpoints are public unless they declare `auth=` (see veche/api/auth.py); docs/api.md describes
+authentication, errors and versioning.
+"""
 
-api = NinjaAPI(
+from django.db import DatabaseError, connection
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from ninja import NinjaAPI, Status
+from ninja.openapi.docs import Swagger
+
+from veche.core.predicates import role_assignments
+
+from .auth import token_or_session
+from .errors import install_error_handlers
+from .schemas import ErrorOut, HealthOut, MeOut, RoleOut
+
+
+class VecheAPI(NinjaAPI):
+    def _get_urls(self) -> list:
+        # An unknown path under /api/v1/ answers JSON like every other API error, not HTML.
+        return [*super()._get_urls(), path("<path:rest>", csrf_exempt(self._unknown_path))]
+
+    def _unknown_path(self, request, rest: str):
+        return self.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+api = VecheAPI(
     title="Veche API",
     version="1",
     description="REST API of the Veche open-government portal.",
     urls_namespace="api",
+    # Swagger UI from ninja's bundled static files (ninja is in INSTALLED_APPS): no CDN, and
+    # no inline script, so it works under our Content-Security-Policy.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
+install_error_handlers(api)
 
 
-@api.get("/health", auth=None, tags=["service"])
+@api.get("/health", auth=None, tags=["service"], response={200: HealthOut, 503: HealthOut})
 def health(request):
-    return {"status": "ok"}
+    """Liveness for load balancers: 200 when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return Status(503, {"status": "error", "database": "error"})
+    return Status(200, {"status": "ok", "database": "ok"})
+
+
+@api.get("/me", auth=token_or_session, tags=["accounts"], response={200: MeOut, 401: ErrorOut})
+def me(request):
+    """The public profile of the user the request acts as (the token's user or the session's)."""
+    user = request.user
+    roles = [
+        RoleOut(
+            role=a.role,
+            name=str(a.get_role_display()),
+            municipality_id=a.municipality_id,
+            agency_id=a.agency_id,
+        )
+        for a in role_assignments(user)
+    ]
+    return {
+        "id": user.pk,
+        "public_name": user.public_name,
+        "is_verified": user.is_verified,
+        "roles": roles,
+    }
 
 
 api.add_router("/territory", "veche.territory.api.router")
+api.add_router("/reports", "veche.reports.api.router")

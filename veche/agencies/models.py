@@ -4,6 +4,7 @@ companies, each with the territory it serves.
 Staff are linked through role assignments (staff app).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -70,3 +71,9 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+    def clean(self) -> None:
+        if self.administers_id and self.region_id and self.administers.region_id != self.region_id:
+            raise ValidationError(
+                {"administers": _("The municipality must be in the agency's region.")}
+            )

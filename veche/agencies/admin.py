@@ -1,0 +1,84 @@
+"""Back office for agencies: the territory each serves and, read-only, its staff (role
+assignments are granted and revoked in the staff app's admin, which keeps the audit log)."""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from veche.staff.models import RoleAssignment
+
+from . import services
+from .models import Agency
+
+
+class AgencyAdminForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = (
+            "region",
+            "kind",
+            "name",
+            "short_name",
+            "is_active",
+            "administers",
+            "municipalities",
+            "email",
+            "phone",
+            "address",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        region = cleaned.get("region")
+        served = cleaned.get("municipalities") or []
+        if region is not None and any(m.region_id != region.pk for m in served):
+            self.add_error(
+                "municipalities", _("Every municipality served must be in the agency's region.")
+            )
+        return cleaned
+
+
+class StaffInline(admin.TabularInline):
+    model = RoleAssignment
+    verbose_name = _("staff member")
+    verbose_name_plural = _("staff (role assignments are managed in the staff section)")
+    fields = ("person", "user", "role", "municipality", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "municipality")
+
+    @admin.display(description=_("full name"))
+    def person(self, obj: RoleAssignment) -> str:
+        return obj.user.get_full_name()
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    form = AgencyAdminForm
+    list_display = ("name", "short_name", "kind", "region", "administers", "is_active")
+    list_filter = ("kind", "is_active", "region", "municipalities")
+    search_fields = ("name", "short_name", "email")
+    list_select_related = ("region", "administers")
+    autocomplete_fields = ("administers",)
+    filter_horizontal = ("municipalities",)
+    fieldsets = (
+        (None, {"fields": ("region", "kind", "name", "short_name", "is_active")}),
+        (_("Territory served"), {"fields": ("administers", "municipalities")}),
+        (_("Contacts"), {"fields": ("email", "phone", "address")}),
+    )
+    inlines = [StaffInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # An administration always serves the municipality it heads, even if left unticked.
+        services.agency_update(agency=form.instance)

@@ -1,0 +1,101 @@
+"""Agencies in the Django admin: territory served, read-only staff, messages in Russian."""
+
+import pytest
+
+from veche.accounts.tests.factories import UserFactory
+from veche.agencies.models import Agency
+from veche.agencies.tests.factories import AgencyFactory, MunicipalAdministrationFactory
+from veche.staff.models import Role, RoleAssignment
+from veche.territory.tests.factories import MunicipalityFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(region, **overrides) -> dict:
+    data = {
+        "region": region.pk,
+        "kind": "utility",
+        "name": "Урайские электрические сети",
+        "short_name": "",
+        "is_active": "on",
+        "email": "",
+        "phone": "",
+        "address": "",
+        "role_assignments-TOTAL_FORMS": "0",
+        "role_assignments-INITIAL_FORMS": "0",
+    }
+    return {**data, **overrides}
+
+
+def test_the_change_page_shows_the_agency_staff(admin_client):
+    agency = MunicipalAdministrationFactory()
+    official = UserFactory(last_name="Иванова", first_name="Анна")
+    RoleAssignment.objects.create(user=official, role=Role.OFFICIAL, agency=agency)
+    page = admin_client.get(f"/admin/agencies/agency/{agency.pk}/change/").content.decode()
+    assert "Иванова" in page
+    assert official.email in page
+    assert "Сотрудники" in page
+
+
+def test_an_administration_saved_in_the_admin_serves_its_municipality(admin_client):
+    uray = MunicipalityFactory(name="Урай")
+    response = admin_client.post(
+        "/admin/agencies/agency/add/",
+        form_data(
+            uray.region,
+            kind="municipal_administration",
+            name="Администрация города Урай",
+            administers=uray.pk,
+        ),
+    )
+    assert response.status_code == 302
+    agency = Agency.objects.get(name="Администрация города Урай")
+    assert list(agency.municipalities.all()) == [uray]
+
+
+def test_a_second_administration_is_refused_in_russian(admin_client):
+    existing = MunicipalAdministrationFactory()
+    response = admin_client.post(
+        "/admin/agencies/agency/add/",
+        form_data(
+            existing.region,
+            kind="municipal_administration",
+            name="Вторая администрация",
+            administers=existing.administers.pk,
+        ),
+    )
+    assert response.status_code == 200
+    assert "У муниципалитета уже есть действующая администрация." in response.content.decode()
+    assert not Agency.objects.filter(name="Вторая администрация").exists()
+
+
+def test_a_utility_naming_a_municipality_it_heads_is_refused_in_russian(admin_client):
+    uray = MunicipalityFactory()
+    response = admin_client.post(
+        "/admin/agencies/agency/add/", form_data(uray.region, administers=uray.pk)
+    )
+    assert response.status_code == 200
+    assert "Только администрация муниципалитета указывает" in response.content.decode()
+
+
+def test_serving_a_municipality_of_another_region_is_refused_in_russian(admin_client):
+    region = RegionFactory()
+    response = admin_client.post(
+        "/admin/agencies/agency/add/",
+        form_data(region, municipalities=[MunicipalityFactory().pk]),
+    )
+    assert response.status_code == 200
+    assert "Все обслуживаемые муниципалитеты должны находиться в регионе ведомства." in (
+        response.content.decode()
+    )
+    assert not Agency.objects.exists()
+
+
+def test_the_list_filters_by_kind_and_searches(admin_client):
+    AgencyFactory(name="Департамент культуры")
+    AgencyFactory(name="Водоканал", kind="utility")
+    page = admin_client.get(
+        "/admin/agencies/agency/", {"kind__exact": "utility", "q": "Водо"}
+    ).content.decode()
+    assert "Водоканал" in page and "Департамент культуры" not in page
+    assert "Ведомства" in page

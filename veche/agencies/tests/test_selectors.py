@@ -1,0 +1,62 @@
+"""Which agencies serve a municipality, which one administers it, who works in an agency."""
+
+import pytest
+
+from veche.accounts.tests.factories import UserFactory
+from veche.agencies.selectors import (
+    agencies_serving,
+    agency_for_municipality_administration,
+    agency_staff,
+    municipalities_served,
+)
+from veche.agencies.tests.factories import AgencyFactory, MunicipalAdministrationFactory
+from veche.staff.models import Role, RoleAssignment
+from veche.territory.tests.factories import MunicipalityFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    region = RegionFactory()
+    surgut = MunicipalityFactory(region=region, name="Сургут")
+    uray = MunicipalityFactory(region=region, name="Урай")
+    return {
+        "region": region,
+        "surgut": surgut,
+        "uray": uray,
+        "health": AgencyFactory(region=region, name="Депздрав"),
+        "surgut_adm": MunicipalAdministrationFactory(administers=surgut),
+        "uray_adm": MunicipalAdministrationFactory(administers=uray),
+        "grid": AgencyFactory(region=region, kind="utility", municipalities=[surgut, uray]),
+        "closed": AgencyFactory(region=region, is_active=False),
+        "elsewhere": AgencyFactory(),  # a department of another region
+    }
+
+
+def test_agencies_serving_are_its_own_and_the_regional_ones(world):
+    serving = set(agencies_serving(world["surgut"]))
+    assert serving == {world["health"], world["surgut_adm"], world["grid"]}
+
+
+def test_agency_for_municipality_administration(world):
+    assert agency_for_municipality_administration(world["uray"]) == world["uray_adm"]
+    assert agency_for_municipality_administration(MunicipalityFactory()) is None
+
+
+def test_an_inactive_administration_is_not_the_administration():
+    administration = MunicipalAdministrationFactory(is_active=False)
+    assert agency_for_municipality_administration(administration.administers) is None
+
+
+def test_municipalities_served_by_a_regional_department_are_all(world):
+    assert set(municipalities_served(world["health"])) == {world["surgut"], world["uray"]}
+    assert list(municipalities_served(world["uray_adm"])) == [world["uray"]]
+
+
+def test_agency_staff_lists_its_role_assignments(world):
+    official = RoleAssignment.objects.create(
+        user=UserFactory(), role=Role.OFFICIAL, agency=world["surgut_adm"]
+    )
+    RoleAssignment.objects.create(user=UserFactory(), role=Role.OFFICIAL, agency=world["uray_adm"])
+    assert list(agency_staff(world["surgut_adm"])) == [official]

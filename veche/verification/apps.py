@@ -6,3 +6,12 @@ class VerificationConfig(AppConfig):
     name = "veche.verification"
     label = "verification"
     verbose_name = _("Verification")
+
+    def ready(self) -> None:
+        from veche.accounts import privacy as accounts_privacy
+
+        from . import privacy
+
+        # Replaces the accounts app's generic defaults for this app's data.
+        accounts_privacy.register_export_section("verification", privacy.export_section)
+        accounts_privacy.register_deletion_hook("verification", privacy.deletion_hook)

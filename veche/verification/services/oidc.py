@@ -7,6 +7,8 @@ What happens after the provider vouches for someone (docs/verification.md):
   new resident account is created with a confirmed e-mail, verified by the provider.
 """
 
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -110,7 +112,9 @@ def _create_resident(identity: Identity) -> "User":
         email_confirmed_at=now,
         personal_data_consent_at=now,
     )
-    user.set_unusable_password()
+    # A random password nobody knows, not an unusable one: password reset skips unusable ones,
+    # and the resident may want a password to log in without the provider.
+    user.set_password(secrets.token_urlsafe(32))
     user.full_clean()
     user.save()
     return user

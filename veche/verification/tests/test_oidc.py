@@ -10,6 +10,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -158,7 +159,7 @@ def test_anonymous_visitor_gets_a_new_verified_resident_account(client, provider
     assert (user.last_name, user.first_name) == ("Смирнова", "Ольга")
     assert user.email_confirmed_at is not None
     assert user.verified_at is not None and user.verification_method == "oidc"
-    assert not user.has_usable_password()
+    assert list(PasswordResetForm().get_users("olga@example.org")) == [user]
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
@@ -176,8 +177,12 @@ def test_anonymous_visitor_with_a_known_email_signs_in_to_that_account(client, p
 def test_a_linked_identity_signs_in_to_its_account_whatever_the_email(client, provider):
     linked = UserFactory()
     Verification.objects.create(
-        user=linked, method="oidc", status="approved", decided_at=linked.date_joined,
-        oidc_issuer=ISSUER, oidc_subject="subject-42",
+        user=linked,
+        method="oidc",
+        status="approved",
+        decided_at=linked.date_joined,
+        oidc_issuer=ISSUER,
+        oidc_subject="subject-42",
     )
     provider.claims = {"email": "changed@example.org"}
     start_flow(client, provider)
@@ -255,8 +260,12 @@ def test_provider_error_is_reported(client, provider):
 def test_identity_linked_to_another_user_is_refused(client, provider):
     other = UserFactory()
     Verification.objects.create(
-        user=other, method="oidc", status="approved", decided_at=other.date_joined,
-        oidc_issuer=ISSUER, oidc_subject="subject-42",
+        user=other,
+        method="oidc",
+        status="approved",
+        decided_at=other.date_joined,
+        oidc_issuer=ISSUER,
+        oidc_subject="subject-42",
     )
     user = UserFactory()
     client.force_login(user)

@@ -161,3 +161,11 @@ def test_moderator_revokes_from_the_detail_page(client, resident_of_urai):
     assert response.status_code == 302
     resident_of_urai.refresh_from_db()
     assert resident_of_urai.verified_at is None
+
+
+def test_start_page_links_moderators_to_the_queue(client):
+    queue = reverse("verification:queue")
+    client.force_login(UserFactory())
+    assert queue not in client.get(reverse("verification:start")).content.decode()
+    client.force_login(moderator())
+    assert queue in client.get(reverse("verification:start")).content.decode()

@@ -1,0 +1,75 @@
+"""Verification pages in chromium: 0 axe-core violations, and the phone flow by keyboard, no JS."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from veche.accounts.tests.factories import UserFactory
+from veche.territory.tests.factories import SettlementFactory
+from veche.verification import sms
+from veche.verification.models import Verification
+
+from ..factories import DocumentVerificationFactory, moderator
+
+
+def logged_in_page(new_page, live_server, user, **options):
+    client = Client()
+    client.force_login(user)
+    page = new_page(**options)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("low_vision", [False, True])
+def test_resident_pages_have_no_axe_violations(new_page, live_server, axe_check, low_vision):
+    page = logged_in_page(
+        new_page, live_server, UserFactory(), low_vision=low_vision, language="ru"
+    )
+    for path in ["/verification/", "/verification/phone/", "/verification/document/"]:
+        page.goto(live_server.url + path)
+        axe_check(page)
+    # A form with errors: the error summary and the described fields.
+    page.goto(live_server.url + "/verification/phone/confirm/")
+    page.get_by_label("Код из СМС").fill("12")
+    page.get_by_role("button", name="Подтвердить").click()
+    assert page.get_by_text("Код состоит из шести цифр.").first.is_visible()
+    axe_check(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("low_vision", [False, True])
+def test_moderator_pages_have_no_axe_violations(new_page, live_server, axe_check, low_vision):
+    resident = UserFactory(settlement=SettlementFactory())
+    verification = DocumentVerificationFactory(user=resident, note="Паспорт, разворот с фото")
+    page = logged_in_page(new_page, live_server, moderator(), low_vision=low_vision, language="ru")
+    page.goto(live_server.url + "/verification/queue/")
+    axe_check(page)
+    page.get_by_role("button", name="Отклонить").click()
+    assert page.get_by_text("Укажите причину: житель её увидит.").first.is_visible()
+    axe_check(page)
+    verification.refresh_from_db()
+    assert verification.status == Verification.Status.PENDING
+
+
+@pytest.mark.browser
+def test_phone_verification_by_keyboard_without_javascript(new_page, live_server):
+    user = UserFactory(phone="+79125550022")
+    sms.outbox.clear()
+    page = logged_in_page(new_page, live_server, user, javascript=False, language="ru")
+    page.goto(live_server.url + "/verification/phone/")
+    page.get_by_role("button", name="Отправить код").press("Enter")
+    page.wait_for_url("**/verification/phone/confirm/")
+    code = re.search(r"\b(\d{6})\b", sms.outbox[-1].text).group(1)
+    page.get_by_label("Код из СМС").focus()
+    page.keyboard.type(code)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/verification/")
+    assert page.get_by_text("Ваша личность подтверждена").first.is_visible()
+    user.refresh_from_db()
+    assert user.verification_method == "phone"

@@ -10,8 +10,11 @@ urlpatterns = [
     path("accounts/", include("veche.accounts.urls")),
     path("verification/", include("veche.verification.urls")),
     path("staff/", include("veche.staff.urls")),
+    path("notifications/", include("veche.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("open311/v2/", include("veche.open311.urls")),
+    path("api-tokens/", include("veche.api.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

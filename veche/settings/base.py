@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "veche.verification",
     "veche.staff",
     "veche.reports",
+    "veche.open311",
+    "veche.notifications",
     "veche.api",
 ]
 
@@ -172,6 +174,10 @@ SMS_BACKEND = env_str("SMS_BACKEND", "veche.verification.sms.ConsoleSmsBackend")
 OIDC_ISSUER = env_str("OIDC_ISSUER")
 OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID")
 OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+
+# Open311 GeoReport v2: the jurisdiction_id this server answers to (empty: any), and contacts.
+OPEN311_JURISDICTION = env_str("OPEN311_JURISDICTION", "")
+OPEN311_CONTACT = env_str("OPEN311_CONTACT", "open311@localhost")
 
 # Background work: the Django Tasks API with the durable database backend.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -1,0 +1,142 @@
+"""Veche's catalogue and reports in the shapes GeoReport v2 names."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from veche.reports.models import Answer, Report, Status, TimelineEntry, Topic
+
+# Statuses a client should treat as finished; everything else is "open".
+CLOSED = {Status.CLOSED, Status.REJECTED, Status.DUPLICATE}
+
+
+def w3c(moment: datetime | None) -> str:
+    """ISO 8601 with an offset, in the region's time zone, as the specification wants."""
+    if moment is None:
+        return ""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def absolute(url: str) -> str:
+    return url if url.startswith("http") else f"{settings.SITE_URL}{url}"
+
+
+def service(topic: Topic) -> dict:
+    return {
+        "service_code": topic.service_code,
+        "service_name": topic.name,
+        "description": topic.description or topic.name,
+        "metadata": len(topic.attributes.all()) > 0,
+        "type": "realtime",
+        "keywords": topic.keywords,
+        "group": topic.category.name,
+    }
+
+
+def definition(topic: Topic) -> dict:
+    return {
+        "service_code": topic.service_code,
+        "attributes": [
+            {
+                "variable": attribute.variable,
+                "code": attribute.code,
+                "datatype": attribute.datatype,
+                "required": attribute.required,
+                "datatype_description": attribute.datatype_description,
+                "order": attribute.order,
+                "description": attribute.description,
+                "values": [{"key": v["key"], "name": v["name"]} for v in attribute.values],
+            }
+            for attribute in topic.attributes.all()
+        ],
+    }
+
+
+def service_notice(topic: Topic) -> str:
+    if topic.deadline_kind == Topic.DeadlineKind.WORKING:
+        return _("An answer within %(days)d working days.") % {"days": topic.deadline_days}
+    return _("An answer within %(days)d calendar days.") % {"days": topic.deadline_days}
+
+
+def open_or_closed(report: Report, last_answer: Answer | None) -> str:
+    if report.status in CLOSED:
+        return "closed"
+    if report.status == Status.ANSWERED and last_answer and last_answer.kind != "scheduled":
+        return "closed"
+    return "open"
+
+
+def request(report: Report, *, extensions: bool = False) -> dict:
+    """One service request. Unpublished ones show no text: it may still hold personal data."""
+    answers = list(report.answers.all())
+    last_answer = answers[-1] if answers else None
+    notes = str(report.get_status_display())
+    if last_answer:
+        notes = f"{notes}. {last_answer.text}"
+    photos = [m for m in report.media.all() if m.kind == "photo"]
+    status = open_or_closed(report, last_answer)
+    body = {
+        "service_request_id": str(report.pk),
+        "status": status,
+        "status_notes": notes,
+        "service_name": report.topic.name,
+        "service_code": report.topic.service_code,
+        "description": report.text if report.is_public else "",
+        "agency_responsible": report.agency.name if report.agency_id else "",
+        "service_notice": service_notice(report.topic),
+        "requested_datetime": w3c(report.created_at),
+        "updated_datetime": w3c(
+            report.closed_at if status == "closed" and report.closed_at else report.updated_at
+        ),
+        "expected_datetime": w3c(report.due_at),
+        "address": report.address if report.is_public else "",
+        "address_id": "",
+        "zipcode": "",
+        "lat": report.lat,
+        "long": report.lon,
+        "media_url": absolute(photos[0].file.url) if photos and report.is_public else "",
+    }
+    if extensions:
+        body.update(_extensions(report, photos))
+    return body
+
+
+def _extensions(report: Report, photos) -> dict:
+    public = [e for e in report.timeline.all() if e.is_public]
+    return {
+        "attributes": [
+            {"label": code, "name": code, "value": value, "code": code}
+            for code, value in (report.attributes or {}).items()
+        ],
+        "extended_attributes": {
+            "channel": report.channel,
+            "detailed_status": report.status,
+            "support_count": report.support_count,
+            "photos": [{"media_url": absolute(p.file.url), "title": ""} for p in photos]
+            if report.is_public
+            else [],
+        },
+        "notes": [
+            {
+                "datetime": w3c(e.created_at),
+                "description": e.text or e.get_status_to_display(),
+                "type": e.kind,
+            }
+            for e in public
+        ],
+    }
+
+
+def update(entry: TimelineEntry) -> dict:
+    """A public timeline entry as an FMS `request_update`."""
+    report = entry.report
+    return {
+        "update_id": str(entry.pk),
+        "service_request_id": str(report.pk),
+        "status": (entry.status_to or report.status).upper(),
+        "updated_datetime": w3c(entry.created_at),
+        "description": entry.text or str(entry.get_status_to_display() or entry.get_kind_display()),
+        "media_url": "",
+    }

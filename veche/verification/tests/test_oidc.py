@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
@@ -318,3 +319,11 @@ def test_discovery_is_cached(client, provider, monkeypatch):
     oidc.provider_metadata()
     oidc.provider_metadata()
     assert calls == [f"{ISSUER}/.well-known/openid-configuration"]
+
+
+def test_login_page_include_shows_the_link_only_when_configured(provider, settings):
+    html = render_to_string("verification/oidc_link.html", {"next": "/accounts/cabinet/"})
+    assert f"{reverse('verification:oidc_start')}?next=/accounts/cabinet/" in html
+    assert "соглашаетесь на обработку ваших персональных данных" in html
+    settings.OIDC_ISSUER = ""
+    assert render_to_string("verification/oidc_link.html").strip() == ""

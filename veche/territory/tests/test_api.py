@@ -76,3 +76,12 @@ def test_boundary_not_drawn_yet_is_404(client):
     response = client.get(f"/api/v1/territory/municipalities/{municipality.slug}/boundary")
     assert response.status_code == 404
     assert response.json()["detail"] == "У муниципалитета Покачи ещё нет границы."
+
+
+def test_the_endpoints_are_in_the_openapi_schema(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {
+        "/api/v1/territory/municipalities",
+        "/api/v1/territory/resolve",
+        "/api/v1/territory/municipalities/{slug}/boundary",
+    } <= set(paths)

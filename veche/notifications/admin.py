@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from .models import Notification, Preference, SentNotice, Subscription
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["title", "user", "kind", "created_at", "read_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "user__email"]
+    raw_id_fields = ["user", "report"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["user", "municipality", "category", "created_at"]
+    search_fields = ["user__email"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Preference)
+class PreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "email_enabled", "digest_enabled", "updated_at"]
+    search_fields = ["user__email"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(SentNotice)
+class SentNoticeAdmin(admin.ModelAdmin):
+    """Read-only: deleting a key would send its notice again."""
+
+    list_display = ["key", "sent_at"]
+    search_fields = ["key"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

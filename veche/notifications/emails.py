@@ -1,0 +1,61 @@
+"""The notification e-mail: plain text and simple HTML, with one-click unsubscribe (RFC 8058)."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from .channels import Message
+from .tokens import SCOPE_DIGEST, SCOPE_EMAIL, make_unsubscribe_token
+
+
+def absolute(path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{settings.SITE_URL}{path}"
+
+
+def unsubscribe_url(user, scope: str) -> str:
+    token = make_unsubscribe_token(user_id=user.pk, scope=scope)
+    return absolute(reverse("notifications:unsubscribe", args=[token]))
+
+
+def build_email(user, message: Message) -> EmailMultiAlternatives:
+    unsubscribe = unsubscribe_url(user, message.unsubscribe)
+    context = {
+        "user": user,
+        "message": message,
+        "link": absolute(message.url) if message.url else "",
+        "sections": [
+            {
+                "title": section.title,
+                "items": [(text, absolute(path)) for text, path in section.items],
+                "more": section.more,
+            }
+            for section in message.sections
+        ],
+        "unsubscribe_url": unsubscribe,
+        "scope": "email"
+        if message.unsubscribe == SCOPE_EMAIL
+        else "digest"
+        if message.unsubscribe == SCOPE_DIGEST
+        else "subscription",
+        "preferences_url": absolute(reverse("notifications:preferences")),
+        "portal_name": settings.PORTAL_NAME,
+        "site_url": settings.SITE_URL,
+    }
+    subject = " ".join(message.title.split())  # one line, whatever the title held
+    email = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("notifications/email/message.txt", context),
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    email.attach_alternative(
+        render_to_string("notifications/email/message.html", context), "text/html"
+    )
+    return email

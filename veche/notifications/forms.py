@@ -1,0 +1,70 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from veche.reports.models import Category
+from veche.territory.models import Municipality
+
+
+class SubscriptionForm(forms.Form):
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        empty_label=_("Any municipality"),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Any category"),
+    )
+    south = forms.FloatField(
+        label=_("South edge, latitude"), required=False, min_value=-90, max_value=90
+    )
+    west = forms.FloatField(
+        label=_("West edge, longitude"), required=False, min_value=-180, max_value=180
+    )
+    north = forms.FloatField(
+        label=_("North edge, latitude"), required=False, min_value=-90, max_value=90
+    )
+    east = forms.FloatField(
+        label=_("East edge, longitude"), required=False, min_value=-180, max_value=180
+    )
+
+    AREA = ("south", "west", "north", "east")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        edges = [data.get(name) for name in self.AREA]
+        given = [value is not None for value in edges]
+        if any(given) and not all(given):
+            for name, value in zip(self.AREA, edges, strict=True):
+                if value is None and name not in self.errors:
+                    self.add_error(name, _("Give all four edges of the area, or none."))
+        elif all(given):
+            south, west, north, east = edges
+            if south > north:
+                self.add_error("north", _("The north edge must be north of the south edge."))
+            if west > east:
+                self.add_error("east", _("The east edge must be east of the west edge."))
+        has_area = all(given)
+        if not (data.get("municipality") or data.get("category") or has_area) and not self.errors:
+            raise forms.ValidationError(_("Choose a municipality, a category or a map area."))
+        data["area"] = tuple(edges) if has_area else None
+        return data
+
+
+class PreferenceForm(forms.Form):
+    email_enabled = forms.BooleanField(
+        label=_("Send my notifications by e-mail as well"),
+        required=False,
+        help_text=_("Notifications always appear on the site."),
+    )
+    digest_enabled = forms.BooleanField(
+        label=_("Send me the daily digest of my agency's open reports"), required=False
+    )
+
+    def __init__(self, *args, digest: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not digest:
+            del self.fields["digest_enabled"]

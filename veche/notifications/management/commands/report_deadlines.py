@@ -1,0 +1,21 @@
+"""Deadline reminders, overdue notices and escalations; run from cron every ~15 minutes.
+
+Idempotent: a second run sends nothing that the first one sent (veche/notifications/deadlines.py).
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import translation
+
+from veche.notifications.deadlines import deadlines_run
+
+
+class Command(BaseCommand):
+    help = "Send report deadline reminders, overdue notices and escalations (idempotent)."
+
+    def handle(self, *args, **options) -> None:
+        with translation.override(settings.LANGUAGE_CODE):
+            run = deadlines_run()
+        self.stdout.write(
+            f"reminders: {run.reminders}, overdue: {run.overdue}, escalations: {run.escalations}"
+        )

@@ -1,0 +1,20 @@
+"""Named permissions of the notifications app, built from the shared predicates."""
+
+import rules
+
+from veche.core.predicates import has_role, is_active_user
+from veche.staff.models import AGENCY_ROLES
+
+
+@rules.predicate
+def owns(user, obj) -> bool:
+    return obj is not None and obj.user_id == getattr(user, "pk", None)
+
+
+rules.add_perm("notifications.view_notifications", is_active_user)
+rules.add_perm("notifications.change_notification", is_active_user & owns)
+rules.add_perm("notifications.add_subscription", is_active_user)
+rules.add_perm("notifications.delete_subscription", is_active_user & owns)
+rules.add_perm("notifications.change_preference", is_active_user)
+# The daily digest is for agency staff: only they see its switch.
+rules.add_perm("notifications.receive_digest", has_role(*AGENCY_ROLES))

@@ -1,0 +1,28 @@
+import pytest
+from django_tasks.base import TaskResultStatus
+
+from veche.notifications.channels import reset_channels
+from veche.notifications.tasks import deliver_report_event
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channels():
+    reset_channels()
+    yield
+    reset_channels()
+
+
+@pytest.fixture
+def fire():
+    """Enqueue a report event as the reports app does (tests run tasks at once) and fail loudly
+    if the task failed, which the immediate backend would otherwise only record."""
+
+    def fire(kind: str, report, entry=None, **data):
+        result = deliver_report_event.enqueue(
+            kind=kind, report_id=report.pk, entry_id=entry.pk if entry else None, data=data
+        )
+        if result.status != TaskResultStatus.SUCCESSFUL:
+            raise AssertionError("\n".join(error.traceback for error in result.errors))
+        return result.return_value
+
+    return fire

@@ -1,0 +1,180 @@
+"""The pages: the in-app list with mark-read (plain POST and HTMX), subscriptions, preferences."""
+
+import pytest
+from django.urls import reverse
+
+from veche.accounts.tests.factories import UserFactory
+from veche.agencies.tests.factories import AgencyFactory
+from veche.notifications.models import Notification, Preference, Subscription
+from veche.reports.tests.factories import CategoryFactory
+from veche.territory.tests.factories import MunicipalityFactory
+
+from .factories import NotificationFactory, SubscriptionFactory, official
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def user(client):
+    user = UserFactory()
+    client.force_login(user)
+    return user
+
+
+def test_pages_need_login(client):
+    for name in ("list", "subscriptions", "preferences"):
+        response = client.get(reverse(f"notifications:{name}"))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_list_shows_only_my_notifications_unread_marked(client, user):
+    mine = NotificationFactory(user=user, title="Сообщение № 7: новый статус")
+    NotificationFactory(title="Чужое уведомление")
+    response = client.get(reverse("notifications:list"))
+    assert response.status_code == 200
+    assert "Сообщение № 7: новый статус" in response.text
+    assert "Чужое уведомление" not in response.text
+    assert "У вас 1 непрочитанное уведомление." in response.text
+    assert f'id="notification-{mine.pk}" class="notification notification-unread"' in response.text
+
+
+def test_mark_read_without_javascript_redirects_back(client, user):
+    notification = NotificationFactory(user=user)
+    response = client.post(
+        reverse("notifications:read", args=[notification.pk]), {"next": "/notifications/?page=1"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/notifications/?page=1"
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+def test_mark_read_refuses_an_outside_next(client, user):
+    notification = NotificationFactory(user=user)
+    response = client.post(
+        reverse("notifications:read", args=[notification.pk]), {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == reverse("notifications:list")
+
+
+def test_mark_read_with_htmx_returns_the_item(client, user):
+    notification = NotificationFactory(user=user, title="Сообщение № 9: получен ответ")
+    response = client.post(
+        reverse("notifications:read", args=[notification.pk]), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith(f'<li id="notification-{notification.pk}"')
+    assert "notification-unread" not in response.text
+    assert "Отметить прочитанным" not in response.text
+
+
+def test_cannot_mark_someone_elses_notification(client, user):
+    other = NotificationFactory()
+    response = client.post(reverse("notifications:read", args=[other.pk]))
+    assert response.status_code == 403
+    other.refresh_from_db()
+    assert other.read_at is None
+
+
+def test_mark_all_read(client, user):
+    NotificationFactory.create_batch(3, user=user)
+    untouched = NotificationFactory()
+    response = client.post(reverse("notifications:read_all"), follow=True)
+    assert "Все уведомления отмечены прочитанными." in response.text
+    assert not Notification.objects.filter(user=user, read_at__isnull=True).exists()
+    untouched.refresh_from_db()
+    assert untouched.read_at is None
+
+
+def test_mark_read_needs_post(client, user):
+    notification = NotificationFactory(user=user)
+    assert client.get(reverse("notifications:read", args=[notification.pk])).status_code == 405
+
+
+# --- Subscriptions ---------------------------------------------------------------------------
+
+
+def test_subscribe_to_a_municipality_and_category(client, user):
+    municipality, category = MunicipalityFactory(name="Сургут"), CategoryFactory(name="Дороги")
+    response = client.post(
+        reverse("notifications:subscriptions"),
+        {"municipality": municipality.pk, "category": category.pk},
+        follow=True,
+    )
+    assert "Подписка оформлена." in response.text
+    subscription = Subscription.objects.get(user=user)
+    assert (subscription.municipality, subscription.category) == (municipality, category)
+    assert "Сургут" in response.text and "Дороги" in response.text
+
+
+def test_subscribe_to_an_area(client, user):
+    client.post(
+        reverse("notifications:subscriptions"),
+        {"south": "61.2", "west": "73.3", "north": "61.3", "east": "73.5"},
+    )
+    subscription = Subscription.objects.get(user=user)
+    assert (subscription.min_lat, subscription.max_lon) == (61.2, 73.5)
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({}, "Выберите муниципальное образование, категорию или область на карте."),
+        ({"south": "61"}, "Укажите все четыре границы области или ни одной."),
+        (
+            {"south": "62", "west": "73", "north": "61", "east": "74"},
+            "Северная граница должна быть севернее южной.",
+        ),
+    ],
+)
+def test_subscription_errors_in_russian(client, user, data, error):
+    response = client.post(reverse("notifications:subscriptions"), data)
+    assert response.status_code == 200
+    assert error in response.text
+    assert 'class="error-summary"' in response.text
+    assert not Subscription.objects.exists()
+
+
+def test_the_same_subscription_twice_is_refused(client, user):
+    municipality = MunicipalityFactory()
+    SubscriptionFactory(user=user, municipality=municipality)
+    response = client.post(
+        reverse("notifications:subscriptions"), {"municipality": municipality.pk}
+    )
+    assert "У вас уже есть такая подписка." in response.text
+    assert Subscription.objects.count() == 1
+
+
+def test_remove_my_subscription_but_not_anothers(client, user):
+    mine = SubscriptionFactory(user=user, municipality=MunicipalityFactory())
+    theirs = SubscriptionFactory(municipality=MunicipalityFactory())
+    assert (
+        client.post(reverse("notifications:subscription_delete", args=[theirs.pk])).status_code
+        == 403
+    )
+    response = client.post(
+        reverse("notifications:subscription_delete", args=[mine.pk]), follow=True
+    )
+    assert "Подписка отменена." in response.text
+    assert list(Subscription.objects.all()) == [theirs]
+
+
+# --- Preferences -----------------------------------------------------------------------------
+
+
+def test_resident_turns_email_off_and_sees_no_digest_switch(client, user):
+    page = client.get(reverse("notifications:preferences"))
+    assert "Присылать уведомления и по электронной почте" in page.text
+    assert "ежедневную сводку" not in page.text
+    response = client.post(reverse("notifications:preferences"), {}, follow=True)
+    assert "Настройки уведомлений сохранены." in response.text
+    preference = Preference.objects.get(user=user)
+    assert (preference.email_enabled, preference.digest_enabled) == (False, True)
+
+
+def test_official_switches_the_digest(client):
+    worker = official(AgencyFactory())
+    client.force_login(worker)
+    assert "ежедневную сводку" in client.get(reverse("notifications:preferences")).text
+    client.post(reverse("notifications:preferences"), {"email_enabled": "on"})
+    preference = Preference.objects.get(user=worker)
+    assert (preference.email_enabled, preference.digest_enabled) == (True, False)

@@ -1,0 +1,158 @@
+"""Integrity under load: 100 residents each send 10 concurrent support requests for the same
+report, across 4 gunicorn worker processes on PostgreSQL; the count must be exactly 100. Then 20
+concurrent filings with one client token must create one report.
+
+    .venv/bin/python bench/integrity.py            # PostgreSQL (the point of the exercise)
+    .venv/bin/python bench/integrity.py --db sqlite
+
+Exits non-zero when a count is wrong.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.run import DATABASES, PYTHON, ensure_postgres_database, environment, serve  # noqa: E402
+
+RESIDENTS, PER_RESIDENT, FILINGS = 100, 10, 20
+
+
+def post(port: int, path: str, key: str, body: dict | None = None) -> tuple[int, dict]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {
+        "Authorization": f"Bearer {key}",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    connection.request("POST", path, body=urlencode(body or {}), headers=headers)
+    response = connection.getresponse()
+    payload = response.read()
+    connection.close()
+    return response.status, json.loads(payload or b"{}")
+
+
+def django(env: dict, code: str) -> str:
+    script = "import django; django.setup()\n" + code
+    return (
+        subprocess.run(
+            [str(PYTHON), "-c", script],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
+    parser.add_argument("--port", type=int, default=8766)
+    args = parser.parse_args()
+    env = environment(DATABASES[args.db])
+    if args.db == "postgres":
+        ensure_postgres_database(env)
+    keys_file = ROOT / "var" / f"bench-keys-{args.db}.txt"
+    subprocess.run(
+        [str(PYTHON), "bench/prepare.py", "--reports", "200", "--keys", str(keys_file)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    keys = keys_file.read_text().split()[:RESIDENTS]
+    # A published demo report (its author is not a bench resident), its supports reset.
+    report_id = int(
+        django(
+            env,
+            (
+                "from veche.reports.models import Report, Support\n"
+                "r = Report.objects.filter(status='routed', author__email__endswith='@demo.veche')"
+                ".first()\n"
+                "Support.objects.filter(report=r).delete(); Report.objects.filter(pk=r.pk)"
+                ".update(support_count=0)\nprint(r.pk)"
+            ),
+        )
+    )
+    server = serve(env, args.port, workers=4)
+    failures = 0
+    try:
+        jobs = [key for key in keys for _ in range(PER_RESIDENT)]
+        with ThreadPoolExecutor(max_workers=64) as pool:
+            statuses = list(
+                pool.map(
+                    lambda key: post(args.port, f"/api/v1/reports/{report_id}/support", key)[0],
+                    jobs,
+                )
+            )
+        counted = int(
+            django(
+                env,
+                (
+                    "from veche.reports.models import Report, Support\n"
+                    f"r = Report.objects.get(pk={report_id})\n"
+                    f"assert r.support_count == Support.objects.filter(report=r).count()\n"
+                    "print(r.support_count)"
+                ),
+            )
+        )
+        expected = RESIDENTS
+        print(
+            f"{len(jobs)} support requests from {RESIDENTS} residents "
+            f"({sum(s == 200 for s in statuses)} answered 200) → support_count = {counted} "
+            f"(expected {expected})"
+        )
+        failures += counted != expected
+
+        token = f"integrity-{uuid.uuid4()}"
+        body = {
+            "topic_id": django(
+                env,
+                "from veche.reports.models import Topic\nprint("
+                "Topic.objects.filter(attributes__isnull=True,"
+                " photos_required=False).first().pk)",
+            ),
+            "text": "Одна и та же отправка",
+            "lat": 61.254,
+            "lon": 73.396,
+            "client_token": token,
+        }
+        with ThreadPoolExecutor(max_workers=FILINGS) as pool:
+            answers = list(
+                pool.map(
+                    lambda _: post(args.port, "/api/v1/reports/", keys[0], body), range(FILINGS)
+                )
+            )
+        ids = {payload.get("id") for status, payload in answers if status == 201}
+        stored = int(
+            django(
+                env,
+                f"from veche.reports.models import Report\n"
+                f"print(Report.objects.filter(client_token='{token}').count())",
+            )
+        )
+        print(
+            f"{FILINGS} concurrent filings with one client token → {stored} report(s), "
+            f"ids returned {sorted(i for i in ids if i)} (expected 1)"
+        )
+        failures += stored != 1 or len(ids) != 1
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    print("INTEGRITY OK" if not failures else "INTEGRITY FAILED")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""A small HTTP load generator: several processes, each a loop of requests for a fixed time,
+reporting requests/s and latency percentiles. Loopback only."""
+
+import http.client
+import random
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+
+@dataclass
+class Scenario:
+    name: str
+    method: str
+    # paths and bodies are drawn per request from these lists
+    paths: list[str]
+    bodies: list[dict] | None = None
+    tokens: list[str] | None = None
+
+
+@dataclass
+class Result:
+    name: str
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]
+
+
+def _worker(port: int, scenario: Scenario, seconds: float, seed: int) -> tuple[int, int, list]:
+    rng = random.Random(seed)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    done = errors = 0
+    latencies: list[float] = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        path = rng.choice(scenario.paths)
+        headers = {"Connection": "keep-alive"}
+        body = None
+        if scenario.tokens:
+            headers["Authorization"] = f"Bearer {rng.choice(scenario.tokens)}"
+        if scenario.bodies is not None:
+            body = urlencode(rng.choice(scenario.bodies) if scenario.bodies else {})
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.perf_counter()
+        try:
+            connection.request(scenario.method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            ok = response.status < 400
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+        except (OSError, http.client.HTTPException):
+            ok = False
+            connection.close()
+        latencies.append((time.perf_counter() - started) * 1000)
+        done += 1
+        errors += 0 if ok else 1
+    return done, errors, latencies
+
+
+def run(port: int, scenario: Scenario, *, seconds: float, clients: int) -> Result:
+    with ProcessPoolExecutor(max_workers=clients) as pool:
+        futures = [pool.submit(_worker, port, scenario, seconds, seed) for seed in range(clients)]
+        parts = [f.result() for f in futures]
+    return Result(
+        scenario.name,
+        sum(p[0] for p in parts),
+        sum(p[1] for p in parts),
+        seconds,  # the measuring window; process start-up is not counted
+        [lat for p in parts for lat in p[2]],
+    )

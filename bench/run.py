@@ -1,0 +1,226 @@
+"""The benchmark: 20,000 reports over Yugra's 22 municipalities, the portal served by gunicorn
+with several worker processes, on SQLite and on PostgreSQL.
+
+    .venv/bin/python bench/run.py                 # both databases
+    .venv/bin/python bench/run.py --db sqlite --seconds 5
+
+Prints requests/s, p50/p95 latency and server memory for: the map GeoJSON of one municipality's
+bounding box, the list page with a filter, a report page, filing a report (API), supporting a
+report (API) and a bare one-INSERT view; then supporting as a percentage of the bare insert.
+Figures, not assertions: they depend on the machine (docs/benchmarks.md).
+"""
+
+import argparse
+import os
+import random
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.load import Result, Scenario, run  # noqa: E402
+
+PYTHON = Path(sys.executable)
+DATABASES = {
+    "sqlite": f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}",
+    "postgres": "postgres://postgres@127.0.0.1:5432/veche_bench",
+}
+
+
+def environment(database_url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(60),
+        "PYTHONPATH": str(ROOT),
+        "MEDIA_ROOT": str(ROOT / "var" / "bench-media"),
+    }
+
+
+def ensure_postgres_database(env: dict) -> None:
+    subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-tAc",
+            "SELECT 1 FROM pg_database WHERE datname='veche_bench'",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout.strip() == "1" or subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", "veche_bench"], check=True, env=env
+    )
+
+
+def serve(env: dict, port: int, workers: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            str(PYTHON),
+            "-m",
+            "gunicorn",
+            "veche.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health", timeout=2)
+            return server
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def memory_mb(server: subprocess.Popen) -> float:
+    """Resident memory of the master and its workers."""
+    pids = [server.pid] + [
+        int(p)
+        for p in subprocess.run(
+            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
+        ).stdout.split()
+    ]
+    total = 0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+def targets(env: dict) -> dict:
+    """Ids, a municipality's bounding box, topics and keys, read from the prepared database."""
+    code = (
+        "import json, django; django.setup();"
+        "from veche.reports.models import Report, Topic;"
+        "from veche.territory.models import Municipality;"
+        "m = Municipality.objects.get(name='Сургут');"
+        "ids = list(Report.objects.exclude(status__in=['submitted','rejected'])"
+        ".values_list('pk', flat=True)[:5000]);"
+        "print(json.dumps({'ids': ids, 'municipality': m.pk,"
+        "'bbox': [m.min_lon, m.min_lat, m.max_lon, m.max_lat],"
+        "'point': [m.centre_lat, m.centre_lon],"
+        "'topic': Topic.objects.filter(attributes__isnull=True).first().pk}))"
+    )
+    import json
+
+    out = subprocess.run(
+        [str(PYTHON), "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
+    bbox = ",".join(f"{v:.5f}" for v in t["bbox"])
+    rng = random.Random(1)
+    lat, lon = t["point"]
+    filings = [
+        {
+            "topic_id": t["topic"],
+            "text": f"Бенчмарк: яма № {n}",
+            "lat": lat + rng.uniform(-0.01, 0.01),
+            "lon": lon + rng.uniform(-0.01, 0.01),
+        }
+        for n in range(500)
+    ]
+    ids = t["ids"]
+    return [
+        Scenario("map GeoJSON (Surgut bbox)", "GET", [f"/reports/map.geojson?bbox={bbox}"]),
+        Scenario(
+            "list page, filtered",
+            "GET",
+            [
+                f"/reports/?municipality={t['municipality']}&status=routed&page={p}"
+                for p in range(1, 6)
+            ],
+        ),
+        Scenario("report page", "GET", [f"/reports/{i}/" for i in ids]),
+        Scenario("file a report (API)", "POST", ["/api/v1/reports/"], filings, keys),
+        Scenario(
+            "support a report (API)",
+            "POST",
+            [f"/api/v1/reports/{i}/support" for i in ids],
+            [],
+            keys,
+        ),
+        Scenario("bare insert view", "POST", ["/bench/insert/"], []),
+    ]
+
+
+def line(result: Result) -> str:
+    return (
+        f"  {result.name:<28} {result.rps:8.1f} req/s   p50 {result.percentile(50):7.1f} ms"
+        f"   p95 {result.percentile(95):7.1f} ms   errors {result.errors}"
+    )
+
+
+def bench(db: str, args) -> None:
+    env = environment(DATABASES[db])
+    if db == "postgres":
+        ensure_postgres_database(env)
+    keys_file = ROOT / "var" / f"bench-keys-{db}.txt"
+    subprocess.run(
+        [str(PYTHON), "bench/prepare.py", "--reports", str(args.reports), "--keys", str(keys_file)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    keys = keys_file.read_text().split()
+    t = targets(env)
+    server = serve(env, args.port, args.workers)
+    try:
+        print(
+            f"\n== {db}: {args.reports} reports, gunicorn {args.workers} workers, "
+            f"{args.clients} client processes, {args.seconds:g} s per scenario"
+        )
+        results = {}
+        for scenario in scenarios(t, keys):
+            results[scenario.name] = result = run(
+                args.port, scenario, seconds=args.seconds, clients=args.clients
+            )
+            print(line(result), flush=True)
+        support = results["support a report (API)"].rps
+        bare = results["bare insert view"].rps
+        print(f"  supporting = {100 * support / bare:.0f} % of the bare-insert rate")
+        print(f"  server memory (master + workers): {memory_mb(server):.0f} MB")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--reports", type=int, default=20_000)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    for db in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
+        bench(db, args)
+
+
+if __name__ == "__main__":
+    main()

@@ -43,14 +43,16 @@ def report_answer(
     planned_date: date | None = None,
     files: Sequence[UploadedFile] = (),
 ) -> Answer:
-    """Answer: resolved, scheduled for a planned date, or a motivated refusal."""
+    """Answer: resolved, scheduled for a planned date, or a motivated refusal. A scheduled answer
+    is a promise: the agency answers again (resolved or refused) when the works are done."""
     text = (text or "").strip()
     _check_answer(kind=kind, text=text, planned_date=planned_date)
     documents = [process_document(upload) for upload in files]
     with transaction.atomic():
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
-        require_status(report, Status.ROUTED, Status.IN_PROGRESS)
+        if not awaits_final_answer(report):
+            require_status(report, Status.ROUTED, Status.IN_PROGRESS)
         answer = Answer(
             report=report,
             agency=report.agency,
@@ -63,17 +65,32 @@ def report_answer(
         answer.save()
         for document in documents:
             AnswerFile.objects.create(answer=answer, **document)
-        report.answered_at = timezone.now()
+        report.answered_at = report.answered_at or timezone.now()  # answer time: the first one
         entry = record(report, kind=TimelineEntry.Kind.ANSWER, actor=official, text=text)
-        move(
-            report,
-            Status.ANSWERED,
-            actor=official,
-            text=answer.get_kind_display(),
-            fields=("answered_at",),
-        )
+        if report.status == Status.ANSWERED:
+            report.save(update_fields=["updated_at"])
+        else:
+            move(
+                report,
+                Status.ANSWERED,
+                actor=official,
+                text=answer.get_kind_display(),
+                fields=("answered_at",),
+            )
         report_event("answered", report, entry=entry)
         return answer
+
+
+def latest_answer(report: Report) -> Answer | None:
+    return report.answers.order_by("-created_at", "-pk").first()
+
+
+def awaits_final_answer(report: Report) -> bool:
+    """Answered "scheduled": the works are promised, the final answer is still owed."""
+    if report.status != Status.ANSWERED:
+        return False
+    answer = latest_answer(report)
+    return answer is not None and answer.kind == Answer.Kind.SCHEDULED and not answer.verdict
 
 
 def _check_answer(*, kind: str, text: str, planned_date: date | None) -> None:

@@ -15,6 +15,7 @@ NOT_AUTHOR = gettext_lazy("Only the author of the report can review the answer."
 
 
 def report_confirm(*, author, report: Report, rating: int) -> Report:
+    """Confirm a final answer (resolved or refused): the report closes."""
     with transaction.atomic():
         report, answer = _review(author, report, rating, Answer.Verdict.CONFIRMED)
         report.closed_at = timezone.now()
@@ -34,12 +35,17 @@ def report_dispute(*, author, report: Report, rating: int, reason: str) -> Repor
 
 
 def _review(author, report: Report, rating: int, verdict: str) -> tuple[Report, Answer]:
-    if not isinstance(rating, int) or not 1 <= rating <= 5:
+    if type(rating) is not int or not 1 <= rating <= 5:
         raise ValidationError({"rating": [_("Rate the answer from 1 to 5.")]})
     report = lock(report)
     require(author, "reports.review_answer", report, NOT_AUTHOR)
     require_status(report, Status.ANSWERED)
     answer = report.answers.select_for_update().order_by("-created_at", "-pk").first()
+    if verdict == Answer.Verdict.CONFIRMED and answer.kind == Answer.Kind.SCHEDULED:
+        raise ValidationError(
+            _("The works are only scheduled: confirm when the agency reports them done."),
+            code="scheduled",
+        )
     answer.verdict, answer.rating, answer.rated_at = verdict, rating, timezone.now()
     answer.full_clean()
     answer.save(update_fields=["verdict", "rating", "rated_at"])

@@ -45,3 +45,35 @@ def test_only_the_author_reviews_and_only_an_answered_report(world, answered):
         report_dispute(author=world.author, report=answered, rating=1, reason="Нет")
     answered.refresh_from_db()
     assert answered.status == Status.CLOSED
+
+
+def test_scheduled_then_resolved_then_confirmed(world):
+    from datetime import date, timedelta
+
+    report = RoutedReportFactory(
+        municipality=world.surgut, agency=world.surgut_admin, author=world.author
+    )
+    report_answer(
+        official=world.official,
+        report=report,
+        kind="scheduled",
+        text="Ремонт летом",
+        planned_date=date.today() + timedelta(days=60),
+    )
+    report.refresh_from_db()
+    first_answered_at = report.answered_at
+    with pytest.raises(ValidationError) as error:
+        report_confirm(author=world.author, report=report, rating=5)
+    assert "запланированы" in error.value.messages[0]
+    report_answer(official=world.official, report=report, kind="resolved", text="Отремонтировали")
+    report.refresh_from_db()
+    assert report.status == Status.ANSWERED and report.answered_at == first_answered_at
+    report_confirm(author=world.author, report=report, rating=5)
+    report.refresh_from_db()
+    assert report.status == Status.CLOSED
+    assert [a.kind for a in report.answers.all()] == ["scheduled", "resolved"]
+
+
+def test_a_final_answer_cannot_be_followed_by_another(world, answered):
+    with pytest.raises(ValidationError):
+        report_answer(official=world.official, report=answered, kind="refused", text="Нет")

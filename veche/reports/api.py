@@ -21,7 +21,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from veche.api.auth import token_or_session
 
 from . import selectors, services
-from .models import Answer, Category, Channel, Report, Topic
+from .models import Answer, Category, Channel, RejectionReason, Report, Topic
 
 router = Router(tags=["reports"])
 
@@ -246,3 +246,48 @@ def report_review(request, report_id: int, payload: ReviewIn):
         return services.report_dispute(
             author=request.user, report=report, rating=payload.rating, reason=payload.reason
         )
+
+
+class RejectIn(Schema):
+    reason: str  # a RejectionReason code, see /reports/rejection-reasons
+    comment: str = ""
+
+
+class ReasonOut(Schema):
+    code: str
+    text: str
+
+
+@router.get("/rejection-reasons", response=list[ReasonOut], auth=None)
+def rejection_reasons(request):
+    return RejectionReason.objects.filter(is_active=True)
+
+
+@router.post("/{report_id}/publish", response=ReportOut, auth=token_or_session)
+def report_publish(request, report_id: int):
+    """A moderator publishes a submitted report; it is routed and its deadline starts."""
+    report = get_object_or_404(Report, pk=report_id)
+    with domain_errors():
+        services.report_publish(moderator=request.user, report=report)
+    return selectors.report_detail(report.pk)
+
+
+@router.post("/{report_id}/reject", response=ReportOut, auth=token_or_session)
+def report_reject(request, report_id: int, payload: RejectIn):
+    report = get_object_or_404(Report, pk=report_id)
+    reason = RejectionReason.objects.filter(code=payload.reason, is_active=True).first()
+    if reason is None:
+        raise ApiValidationError(
+            [
+                {
+                    "type": "invalid",
+                    "loc": ["body", "reason"],
+                    "msg": _("Choose a reason from the list."),
+                }
+            ]
+        )
+    with domain_errors():
+        services.report_reject(
+            moderator=request.user, report=report, reason=reason, comment=payload.comment
+        )
+    return selectors.report_detail(report.pk)

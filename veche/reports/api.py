@@ -202,7 +202,9 @@ def _attributes(request) -> dict:
 
 @router.post("/{report_id}/support", response=SupportOut, auth=token_or_session)
 def report_support(request, report_id: int):
-    report = get_object_or_404(Report, pk=report_id)
+    # Only what the permission needs: this is the hottest write of the portal.
+    fields = ("id", "status", "author_id", "support_count")
+    report = get_object_or_404(Report.objects.only(*fields), pk=report_id)
     with domain_errors():
         report, created = services.report_support(user=request.user, report=report)
     return {"support_count": report.support_count, "created": created}

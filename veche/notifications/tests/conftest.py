@@ -3,6 +3,8 @@ from django_tasks.base import TaskResultStatus
 
 from veche.notifications.channels import reset_channels
 from veche.notifications.tasks import deliver_report_event
+from veche.workdays.calendar import clear_cache
+from veche.workdays.services import calendar_load
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +28,12 @@ def fire():
         return result.return_value
 
     return fire
+
+
+@pytest.fixture
+def calendar(db):
+    """The official production calendar, and no year cached from another test's database."""
+    calendar_load()
+    clear_cache()
+    yield
+    clear_cache()

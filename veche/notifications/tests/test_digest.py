@@ -17,7 +17,7 @@ from veche.workdays.calendar import end_of_day
 
 from .factories import PreferenceFactory, agency_head, official
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar")]
 
 YUGRA = ZoneInfo("Asia/Yekaterinburg")
 

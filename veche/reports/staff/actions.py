@@ -1,0 +1,163 @@
+"""One small view per action on a report: parse the form, call ONE service, and either redirect
+back to the report with a success message or show the page again with the service's refusal.
+
+Only staff who may see the report reach the service (403 otherwise); the service itself checks
+the action's own rule and the report's state, so a refused action changes nothing.
+"""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..models import Report
+from . import forms as staff_forms
+from .common import apply_service_error, local_datetime, render_report, staff_report
+
+# A service call: (user, report, cleaned data) → the success message.
+Call = Callable[[object, Report, dict], str]
+
+
+def _run(
+    request: HttpRequest, pk: int, form_class: type[staff_forms.ActionForm], call: Call
+) -> HttpResponse:
+    report = staff_report(request, pk)
+    if isinstance(report, HttpResponse):
+        return report
+    form = form_class(request.POST, request.FILES, report=report)
+    status = 400
+    if form.is_valid():
+        try:
+            message = call(request.user, report, form.cleaned_data)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            status = 403
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, message)
+            return redirect("reports_staff:report", pk=report.pk)
+    return render_report(request, report, failed=form, status=status)
+
+
+def _action(form_class: type[staff_forms.ActionForm]):
+    """Make a POST-only, login-only view of `call` with its form."""
+
+    def decorator(call: Call):
+        @require_POST
+        @login_required
+        def view(request: HttpRequest, pk: int) -> HttpResponse:
+            return _run(request, pk, form_class, call)
+
+        view.__name__ = call.__name__
+        view.__doc__ = call.__doc__
+        return view
+
+    return decorator
+
+
+# --- Moderation ------------------------------------------------------------------------------
+
+
+@_action(staff_forms.PublishForm)
+def publish(user, report: Report, data: dict) -> str:
+    report = services.report_publish(moderator=user, report=report)
+    return _(
+        "Report № %(number)s is published and sent to %(agency)s; the answer is due %(due)s."
+    ) % {
+        "number": report.pk,
+        "agency": report.agency.name,
+        "due": local_datetime(report.due_at),
+    }
+
+
+@_action(staff_forms.RejectForm)
+def reject(user, report: Report, data: dict) -> str:
+    services.report_reject(
+        moderator=user, report=report, reason=data["reason"], comment=data["comment"]
+    )
+    return _("Report № %(number)s is rejected.") % {"number": report.pk}
+
+
+@_action(staff_forms.RedactForm)
+def redact(user, report: Report, data: dict) -> str:
+    services.report_redact(
+        moderator=user, report=report, text=data["text"], address=data["address"]
+    )
+    return _("The text of report № %(number)s is changed; its timeline says so.") % {
+        "number": report.pk
+    }
+
+
+@_action(staff_forms.DuplicateForm)
+def duplicate(user, report: Report, data: dict) -> str:
+    services.report_mark_duplicate(moderator=user, report=report, original=data["original"])
+    return _("Report № %(number)s is merged into report № %(original)s.") % {
+        "number": report.pk,
+        "original": data["original"].pk,
+    }
+
+
+@_action(staff_forms.RerouteForm)
+def reroute(user, report: Report, data: dict) -> str:
+    report = services.report_reroute(moderator=user, report=report, agency=data["agency"])
+    return _("Report № %(number)s is sent to %(agency)s; the answer is due %(due)s.") % {
+        "number": report.pk,
+        "agency": report.agency.name,
+        "due": local_datetime(report.due_at),
+    }
+
+
+# --- The agency ------------------------------------------------------------------------------
+
+
+@_action(staff_forms.TakeForm)
+def take(user, report: Report, data: dict) -> str:
+    services.report_take_into_work(official=user, report=report)
+    return _("Report № %(number)s is taken into work.") % {"number": report.pk}
+
+
+@_action(staff_forms.AnswerForm)
+def answer(user, report: Report, data: dict) -> str:
+    services.report_answer(
+        official=user,
+        report=report,
+        kind=data["kind"],
+        text=data["text"],
+        planned_date=data["planned_date"],
+        files=data["files"],
+    )
+    return _("The answer to report № %(number)s is sent to its author.") % {"number": report.pk}
+
+
+@_action(staff_forms.ExtendForm)
+def extend(user, report: Report, data: dict) -> str:
+    report = services.report_extend_deadline(official=user, report=report, reason=data["reason"])
+    return _("The deadline of report № %(number)s is extended to %(due)s.") % {
+        "number": report.pk,
+        "due": local_datetime(report.due_at),
+    }
+
+
+@_action(staff_forms.DeclineForm)
+def decline(user, report: Report, data: dict) -> str:
+    services.report_decline(official=user, report=report, reason=data["reason"])
+    return _("Report № %(number)s is returned to the moderators.") % {"number": report.pk}
+
+
+@_action(staff_forms.ReassignForm)
+def reassign(user, report: Report, data: dict) -> str:
+    services.report_request_reassignment(official=user, report=report, reason=data["reason"])
+    return _("The moderators are asked to reassign report № %(number)s.") % {"number": report.pk}
+
+
+@_action(staff_forms.NoteForm)
+def note(user, report: Report, data: dict) -> str:
+    services.report_add_note(official=user, report=report, text=data["text"])
+    return _("The internal note is added to report № %(number)s.") % {"number": report.pk}

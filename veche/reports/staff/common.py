@@ -1,0 +1,108 @@
+"""Shared steps of the workspace views: find a report the user may see as staff, build its page
+with all the action forms, and put a service's refusal onto the form that asked for it."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from veche.accounts.phones import format_phone
+
+from .. import staff_selectors
+from ..models import Answer, Report, Status
+from ..selectors import is_overdue, staff_timeline
+from . import forms as staff_forms
+
+# Statuses from which a moderator may merge a report into another one (report_mark_duplicate).
+DUPLICATE_FROM = [Status.SUBMITTED, Status.ROUTED, Status.DECLINED]
+
+
+def local_datetime(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
+
+
+def denied(request: HttpRequest, message: str = "") -> HttpResponse:
+    """403 with a page that says why, in the user's language."""
+    message = message or _(
+        "You cannot open this report: it is neither in the territory you moderate nor routed "
+        "to your agency."
+    )
+    return render(request, "reports/staff/denied.html", {"message": message}, status=403)
+
+
+def staff_report(request: HttpRequest, pk: int) -> Report | HttpResponse:
+    """The report as staff see it, or a 403 response when the user is not staff on it."""
+    try:
+        report = staff_selectors.workspace_report(pk)
+    except Report.DoesNotExist as error:
+        raise Http404 from error
+    if not request.user.has_perm("reports.view_internal", report):
+        return denied(request)
+    return report
+
+
+def apply_service_error(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: by field where the form has that field."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+ACTION_FORMS = [
+    staff_forms.PublishForm,
+    staff_forms.RejectForm,
+    staff_forms.RedactForm,
+    staff_forms.DuplicateForm,
+    staff_forms.RerouteForm,
+    staff_forms.TakeForm,
+    staff_forms.AnswerForm,
+    staff_forms.ExtendForm,
+    staff_forms.DeclineForm,
+    staff_forms.ReassignForm,
+    staff_forms.NoteForm,
+]
+
+
+def _forms(report: Report) -> dict[str, forms.Form]:
+    """Every action form of the page, unbound; the redaction form starts from the current text."""
+    initial = {"text": report.text, "address": report.address}
+    return {
+        f"{form.prefix_id}_form": form(
+            report=report, initial=initial if form is staff_forms.RedactForm else None
+        )
+        for form in ACTION_FORMS
+    }
+
+
+def render_report(
+    request: HttpRequest,
+    report: Report,
+    *,
+    failed: staff_forms.ActionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The report's workspace page; `failed` is the bound form of an action that was refused."""
+    context = {
+        "report": report,
+        "timeline": staff_timeline(report),
+        "overdue": is_overdue(report),
+        "attribute_answers": staff_selectors.attribute_answers(report),
+        "Status": Status,
+        "AnswerKind": Answer.Kind,
+        "failed_form": failed,
+        "author_phone": format_phone(report.author.phone or ""),
+        **_forms(report),
+    }
+    if failed is not None:
+        context[f"{failed.prefix_id}_form"] = failed
+    if request.user.has_perm("reports.moderate_report", report):
+        # Reads only moderators' forms need: where publishing sends it, likely originals.
+        if report.status == Status.SUBMITTED:
+            context["preview"] = staff_selectors.route_preview(report)
+        if report.status in DUPLICATE_FROM:
+            context["candidates"] = staff_selectors.duplicate_candidates(report)
+    return render(request, "reports/staff/report.html", context, status=status)

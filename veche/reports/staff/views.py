@@ -1,0 +1,138 @@
+"""The workspace's pages: the start page, the moderators' queue, the agency's inbox with its bulk
+"take into work", and a report's staff page. Each asks a named rule before reading anything."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import services, staff_selectors
+from ..models import Report, Status
+from .common import denied, render_report, staff_report
+
+PER_PAGE = 50
+TAB_LABELS = {
+    staff_selectors.AWAITING: gettext_lazy("awaiting an answer"),
+    staff_selectors.OVERDUE: pgettext_lazy("report flag", "overdue"),
+    staff_selectors.ALL: pgettext_lazy("reports", "all"),
+}
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+@require_GET
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("reports.view_workspace"):
+        return denied(
+            request, _("The reports workspace is for moderators, officials and operators.")
+        )
+    return render(request, "reports/staff/index.html")
+
+
+@require_GET
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("reports.view_moderation_queue"):
+        return denied(request, _("The moderation queue is for moderators."))
+    context = {
+        "page": _page(request, staff_selectors.moderation_queue(request.user)),
+        "reassignments": staff_selectors.reassignment_requests(request.user)[:PER_PAGE],
+        "Status": Status,
+    }
+    return render(request, "reports/staff/queue.html", context)
+
+
+def _tabs(counts: dict[str, int], current: str) -> list[dict]:
+    labels = {**{str(s): s.label for s in staff_selectors.INBOX_STATUSES}, **TAB_LABELS}
+    return [
+        {"key": key, "label": labels[key], "count": counts[key], "current": key == current}
+        for key in staff_selectors.INBOX_TABS
+    ]
+
+
+@require_GET
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("reports.view_inbox"):
+        return denied(request, _("The inbox is for officials of an agency."))
+    tab = request.GET.get("tab", staff_selectors.AWAITING)
+    if tab not in staff_selectors.INBOX_TABS:
+        tab = staff_selectors.AWAITING
+    counts = staff_selectors.inbox_counts(request.user)
+    context = {
+        "page": _page(request, staff_selectors.inbox(request.user, tab=tab)),
+        "tab": tab,
+        "tabs": _tabs(counts, tab),
+        "counts": counts,
+        "Status": Status,
+    }
+    return render(request, "reports/staff/inbox.html", context)
+
+
+def _selected(request: HttpRequest) -> list[int]:
+    numbers = []
+    for value in request.POST.getlist("report"):
+        try:
+            numbers.append(int(value))
+        except ValueError:
+            continue
+    return sorted(set(numbers))
+
+
+def _back_to_inbox(request: HttpRequest) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("reports_staff:inbox")
+    return redirect(target)
+
+
+@require_POST
+@login_required
+def take_bulk(request: HttpRequest) -> HttpResponse:
+    """Take the chosen reports into work: all of them, or none if one is refused."""
+    if not request.user.has_perm("reports.view_inbox"):
+        return denied(request, _("The inbox is for officials of an agency."))
+    numbers = _selected(request)
+    reports = list(Report.objects.filter(pk__in=numbers).order_by("pk"))
+    if not numbers or len(reports) != len(numbers):
+        messages.error(request, _("Choose the reports to take into work."))
+        return _back_to_inbox(request)
+    try:
+        services.reports_take_into_work(official=request.user, reports=reports)
+    except (PermissionDenied, ValidationError) as error:
+        reason = str(error) if isinstance(error, PermissionDenied) else " ".join(error.messages)
+        messages.error(
+            request,
+            _("No report was taken into work: %(reason)s Check the chosen reports.")
+            % {"reason": reason},
+        )
+        return _back_to_inbox(request)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d report is taken into work.",
+            "%(count)d reports are taken into work.",
+            len(reports),
+        )
+        % {"count": len(reports)},
+    )
+    return _back_to_inbox(request)
+
+
+@require_GET
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    found = staff_report(request, pk)
+    if isinstance(found, HttpResponse):
+        return found
+    return render_report(request, found)

@@ -15,13 +15,15 @@ from veche.core.predicates import role_assignments
 
 from .auth import token_or_session
 from .errors import install_error_handlers
+from .language import in_request_language
 from .schemas import ErrorOut, HealthOut, MeOut, RoleOut
 
 
 class VecheAPI(NinjaAPI):
     def _get_urls(self) -> list:
         # An unknown path under /api/v1/ answers JSON like every other API error, not HTML.
-        return [*super()._get_urls(), path("<path:rest>", csrf_exempt(self._unknown_path))]
+        unknown = csrf_exempt(in_request_language(self._unknown_path))
+        return [*super()._get_urls(), path("<path:rest>", unknown)]
 
     def _unknown_path(self, request, rest: str):
         return self.create_response(request, {"detail": _("Not found.")}, status=404)
@@ -37,6 +39,7 @@ api = VecheAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 install_error_handlers(api)
+api.add_decorator(in_request_language, mode="view")  # covers auth and validation errors too
 
 
 @api.get("/health", auth=None, tags=["service"], response={200: HealthOut, 503: HealthOut})

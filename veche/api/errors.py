@@ -1,0 +1,98 @@
+"""Error responses of the API: always JSON `{"detail": ...}`, messages in the user's language.
+
+422 keeps ninja's shape (a list of {type, loc, msg, ctx}); `loc` names the field and `type` is a
+stable code for programs, while `msg` is translated for the common pydantic error types.
+"""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.errors import (
+    AuthenticationError,
+    AuthorizationError,
+    HttpError,
+    Throttled,
+    ValidationError,
+)
+
+# Pydantic error type → a translated message; placeholders come from the error's ctx.
+VALIDATION_MESSAGES = {
+    "missing": _("This field is required."),
+    "string_type": _("Enter a text value."),
+    "string_too_short": _("Enter at least %(min_length)s characters."),
+    "string_too_long": _("Enter at most %(max_length)s characters."),
+    "string_pattern_mismatch": _("The value has the wrong format."),
+    "int_type": _("Enter a whole number."),
+    "int_parsing": _("Enter a whole number."),
+    "float_type": _("Enter a number."),
+    "float_parsing": _("Enter a number."),
+    "bool_type": _("Enter true or false."),
+    "bool_parsing": _("Enter true or false."),
+    "greater_than": _("The value must be greater than %(gt)s."),
+    "greater_than_equal": _("The value must be at least %(ge)s."),
+    "less_than": _("The value must be less than %(lt)s."),
+    "less_than_equal": _("The value must be at most %(le)s."),
+    "date_parsing": _("Enter a date as YYYY-MM-DD."),
+    "date_from_datetime_parsing": _("Enter a date as YYYY-MM-DD."),
+    "datetime_parsing": _("Enter a date and time in ISO 8601 format."),
+    "datetime_from_date_parsing": _("Enter a date and time in ISO 8601 format."),
+    "enum": _("Choose one of: %(expected)s."),
+    "literal_error": _("Choose one of: %(expected)s."),
+    "list_type": _("Enter a list."),
+    "too_short": _("Give at least %(min_length)s items."),
+    "too_long": _("Give at most %(max_length)s items."),
+    "uuid_parsing": _("Enter a valid UUID."),
+    "url_parsing": _("Enter a valid URL."),
+    "json_invalid": _("The request body is not valid JSON."),
+    "model_attributes_type": _("Enter an object."),
+    "dict_type": _("Enter an object."),
+}
+
+
+def _translated(error: dict) -> dict:
+    message = VALIDATION_MESSAGES.get(error.get("type"))
+    if message is None:
+        return error
+    try:
+        text = str(message) % error.get("ctx", {})
+    except (KeyError, TypeError, ValueError):
+        return error
+    return {**error, "msg": text}
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def detail(request: HttpRequest, message, status: int) -> HttpResponse:
+        return api.create_response(request, {"detail": str(message)}, status=status)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        message = exc.message
+        if message == AuthenticationError().message:  # ninja's default: no credentials at all
+            message = _("Authentication credentials were not provided.")
+        response = detail(request, message, exc.status_code)
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
+        return response
+
+    @api.exception_handler(Throttled)
+    def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        return detail(request, _("Too many requests; try again later."), 429)
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return detail(request, _("Not found."), 404)
+
+    @api.exception_handler(AuthorizationError)
+    def forbidden(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:
+        message = exc.message
+        if message == AuthorizationError().message:
+            message = _("You do not have permission to do this.")
+        return detail(request, message, exc.status_code)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return detail(request, exc.message, exc.status_code)
+
+    @api.exception_handler(ValidationError)
+    def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        errors = [_translated(error) for error in exc.errors]
+        return api.create_response(request, {"detail": errors}, status=422)

@@ -1,0 +1,84 @@
+"""Writes for API tokens: create (the plain key is returned once), revoke, note a use."""
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from veche.accounts.models import User
+
+from .models import ApiToken
+
+KEY_PREFIX = "vch_"
+VISIBLE_PREFIX_LENGTH = len(KEY_PREFIX) + 8
+# A busy app would otherwise write a row on every request; a minute is precise enough.
+LAST_USED_PRECISION = timedelta(minutes=1)
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _check_may_act_as(*, user: User, created_by: User | None) -> None:
+    if not user.is_active or user.deleted_at is not None:
+        raise ValidationError({"user": _("This user is not active; a token cannot act as him.")})
+    # Only a superuser (or the server operator, created_by=None) hands out a superuser's powers.
+    if user.is_superuser and created_by is not None and not created_by.is_superuser:
+        raise ValidationError(
+            {"user": _("Only a superuser may create a token that acts as a superuser.")}
+        )
+
+
+@transaction.atomic
+def api_token_create(
+    *,
+    user: User,
+    name: str,
+    created_by: User | None,
+    expires_at: datetime | None = None,
+) -> tuple[ApiToken, str]:
+    """Create a token acting as `user`; returns it with the plain key, which is never stored."""
+    _check_may_act_as(user=user, created_by=created_by)
+    now = timezone.now()
+    if expires_at is not None and expires_at <= now:
+        raise ValidationError({"expires_at": _("The expiry date must be in the future.")})
+    plain_key = KEY_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(
+        name=name.strip(),
+        user=user,
+        key_prefix=plain_key[:VISIBLE_PREFIX_LENGTH],
+        key_hash=hash_key(plain_key),
+        created_by=created_by,
+        created_at=now,
+        expires_at=expires_at,
+    )
+    token.full_clean()
+    token.save()
+    return token, plain_key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken) -> ApiToken:
+    """Revoke a token for good; revoking twice keeps the first moment."""
+    locked = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if locked.revoked_at is None:
+        locked.revoked_at = timezone.now()
+        locked.full_clean()
+        locked.save(update_fields=["revoked_at"])
+    token.revoked_at = locked.revoked_at
+    return locked
+
+
+def api_token_touch(*, token: ApiToken) -> None:
+    """Note that the token was used, at most once per LAST_USED_PRECISION (one UPDATE, no lock)."""
+    now = timezone.now()
+    if token.last_used_at is not None and now - token.last_used_at < LAST_USED_PRECISION:
+        return
+    stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
+    ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now

@@ -16,7 +16,16 @@ from veche.accounts.tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[3]
 # Environment variables that may weaken production on purpose; the checks run with the defaults.
-_OVERRIDES = ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD")
+# (The browser fixtures set DJANGO_ALLOW_ASYNC_UNSAFE for this process, never for a deployment.)
+_OVERRIDES = (
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_PRELOAD",
+    "CSP_REPORT_URI",
+    "MEDIA_STORAGE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def _production(*args: str, **env: str) -> subprocess.CompletedProcess:

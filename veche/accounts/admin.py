@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -15,7 +16,13 @@ class PhoneNormalizingMixin:
 
     def clean_phone(self) -> str | None:
         value = self.cleaned_data.get("phone")
-        return normalize_phone(value) if value else None
+        if not value:
+            return None
+        phone = normalize_phone(value)
+        # Staff may learn that a number is taken; residents never do (see docs/accounts.md).
+        if User.objects.filter(phone=phone).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("This phone number is already registered."))
+        return phone
 
     def clean_email(self) -> str:
         return normalize_email(self.cleaned_data.get("email"))

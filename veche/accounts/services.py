@@ -90,7 +90,7 @@ def user_register(
         raise ValidationError(errors)
 
     with transaction.atomic():
-        existing = User.objects.filter(email=user.email).first()
+        existing = User.objects.filter(email__iexact=user.email).first()
         if existing is not None:
             queue_email(kind="registration_attempt", user=existing)
             return None
@@ -151,7 +151,7 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        if User.objects.filter(email=new_email).exists():
+        if User.objects.filter(email__iexact=new_email).exists():
             queue_email(kind="email_change_taken", new_email=new_email)
         else:
             queue_email(kind="email_change_confirm", user=user, new_email=new_email)
@@ -176,7 +176,7 @@ def email_change_confirm(*, token: str) -> User:
         raise TokenUsed
     if not fingerprint_matches(payload.old_fingerprint, user.email):
         raise TokenInvalid
-    if User.objects.filter(email=payload.new_email).exists():
+    if User.objects.filter(email__iexact=payload.new_email).exists():
         raise TokenUsed
     old_email = user.email
     user.email = payload.new_email

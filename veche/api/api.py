@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Status
 from ninja.openapi.docs import Swagger
+from ninja.renderers import JSONRenderer
 
 from veche.core.predicates import role_assignments
 
@@ -17,6 +18,11 @@ from .auth import token_or_session
 from .errors import install_error_handlers
 from .language import in_request_language
 from .schemas import ErrorOut, HealthOut, MeOut, RoleOut
+
+
+class Utf8JSONRenderer(JSONRenderer):
+    # Russian text readable as is (and a third shorter) rather than \u-escaped; still UTF-8 JSON.
+    json_dumps_params = {"ensure_ascii": False}
 
 
 class VecheAPI(NinjaAPI):
@@ -37,6 +43,7 @@ api = VecheAPI(
     # Swagger UI from ninja's bundled static files (ninja is in INSTALLED_APPS): no CDN, and
     # no inline script, so it works under our Content-Security-Policy.
     docs=Swagger(settings={"validatorUrl": None}),
+    renderer=Utf8JSONRenderer(),
 )
 install_error_handlers(api)
 api.add_decorator(in_request_language, mode="view")  # covers auth and validation errors too

@@ -65,6 +65,7 @@ def test_no_credentials_is_401_in_russian(client):
     response = client.get(ME)
     assert response.status_code == 401
     assert response.json() == {"detail": "Учётные данные для входа не предоставлены."}
+    assert "Учётные данные" in response.content.decode()  # UTF-8 as is, not \u-escaped
     assert response["WWW-Authenticate"].startswith("Bearer")
 
 

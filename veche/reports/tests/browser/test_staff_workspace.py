@@ -68,7 +68,7 @@ def test_moderator_pages_have_no_axe_violations(new_page, live_server, axe_check
         axe_check(page)
     page.goto(live_server.url + f"/workspace/reports/{report.pk}/")
     axe_check(page)
-    page.get_by_role("button", name="Отклонить обращение").click()
+    page.get_by_role("button", name="Отклонить сообщение").click()
     assert page.get_by_role("alert").is_visible()
     axe_check(page)
 
@@ -78,7 +78,7 @@ def test_operator_form_has_no_axe_violations(new_page, live_server, axe_check, w
     page.goto(live_server.url + "/workspace/reports/new/")
     axe_check(page)
     page.get_by_label("Электронная почта или телефон жителя").fill("nobody@example.org")
-    page.get_by_role("button", name="Подать обращение").click()
+    page.get_by_role("button", name="Подать сообщение").click()
     assert page.get_by_role("alert").is_visible()
     axe_check(page)
 
@@ -115,7 +115,7 @@ def test_official_answers_scheduled_with_the_keyboard(new_page, live_server, wor
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert page.get_by_text("Ответ на обращение").first.is_visible()
+    assert page.get_by_text("Ответ на сообщение").first.is_visible()
     answer = Answer.objects.get(report=report)
     assert answer.kind == Answer.Kind.SCHEDULED and answer.planned_date == planned
     report.refresh_from_db()

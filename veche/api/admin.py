@@ -36,5 +36,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description=_("Revoke selected tokens"), permissions=["delete"])
     def revoke(self, request, queryset) -> None:
         for token in queryset:
-            api_token_revoke(token=token)
+            api_token_revoke(token=token, revoked_by=request.user)
         self.message_user(request, _("The selected tokens are revoked."))

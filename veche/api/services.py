@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.models import User
+from veche.staff.services import audit_log
 
 from .models import ApiToken
 
@@ -59,17 +60,20 @@ def api_token_create(
     )
     token.full_clean()
     token.save()
+    details = {"user_id": user.pk, "user_email": user.email, "key_prefix": token.key_prefix}
+    audit_log(actor=created_by, action="api.token_create", target=token, details=details)
     return token, plain_key
 
 
 @transaction.atomic
-def api_token_revoke(*, token: ApiToken) -> ApiToken:
-    """Revoke a token for good; revoking twice keeps the first moment."""
+def api_token_revoke(*, token: ApiToken, revoked_by: User | None = None) -> ApiToken:
+    """Revoke a token for good; revoking twice keeps the first moment (and logs once)."""
     locked = ApiToken.objects.select_for_update().get(pk=token.pk)
     if locked.revoked_at is None:
         locked.revoked_at = timezone.now()
         locked.full_clean()
         locked.save(update_fields=["revoked_at"])
+        audit_log(actor=revoked_by, action="api.token_revoke", target=locked)
     token.revoked_at = locked.revoked_at
     return locked
 

@@ -55,6 +55,6 @@ def _attach_errors(form: ApiTokenCreateForm, error: ValidationError) -> None:
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "api.revoke_apitoken")
     token = get_object_or_404(ApiToken, pk=pk)
-    api_token_revoke(token=token)
+    api_token_revoke(token=token, revoked_by=request.user)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("api_tokens:list")

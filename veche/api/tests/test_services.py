@@ -16,6 +16,7 @@ from veche.api.services import (
     api_token_touch,
     hash_key,
 )
+from veche.staff.models import StaffAuditLog
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,16 @@ def test_touch_writes_last_used_at_most_once_a_minute(token):
     with time_machine.travel(later, tick=False):
         api_token_touch(token=ApiToken.objects.get(pk=token.pk))
     assert ApiToken.objects.get(pk=token.pk).last_used_at == later
+
+
+def test_create_and_revoke_are_in_the_staff_audit_log(regional_admin):
+    user = UserFactory()
+    token, key = api_token_create(user=user, name="Приложение", created_by=regional_admin)
+    api_token_revoke(token=token, revoked_by=regional_admin)
+    api_token_revoke(token=token, revoked_by=regional_admin)
+
+    entries = list(StaffAuditLog.objects.filter(target_id=str(token.pk)).order_by("pk"))
+    assert [e.action for e in entries] == ["api.token_create", "api.token_revoke"]
+    assert all(e.actor == regional_admin for e in entries)
+    assert entries[0].details["user_id"] == user.pk
+    assert key not in str(entries[0].details) and token.key_hash not in str(entries[0].details)

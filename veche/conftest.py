@@ -2,6 +2,8 @@
 
 import pytest
 
+pytest_plugins = ["veche.testing.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _english_free_defaults(settings):

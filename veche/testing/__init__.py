@@ -1,0 +1,1 @@
+"""Shared pytest plugins for Veche's test suite (registered from veche/conftest.py)."""

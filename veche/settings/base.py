@@ -92,7 +92,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -186,13 +188,18 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 # Rate limits: attempts per window (seconds) per client address.
 RATE_LIMIT_LOGIN = env_str("RATE_LIMIT_LOGIN", "10/300")
 RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
+# Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
+# address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Region of this deployment: configuration, not code (the demo is Yugra).
 REGION_NAME = env_str("REGION_NAME", "Ханты-Мансийский автономный округ – Югра")
 PORTAL_NAME = env_str("PORTAL_NAME", "Вече")
 
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False  # HTMX reads the CSRF token from the cookie-free meta tag instead
+# No script reads the CSRF cookie (HTMX sends the token from hx-headers); HttpOnly on it would add
+# nothing (Django docs, CSRF_COOKIE_HTTPONLY), so the default stays.
+CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -14,6 +14,8 @@ import secrets
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -68,6 +70,20 @@ def ensure_dotenv() -> None:
         dotenv.write_text(f"SECRET_KEY={secrets.token_urlsafe(50)}\nDEBUG=1\n", encoding="utf-8")
 
 
+# The local runner's schedule: (management command, every N seconds). Production uses cron or
+# systemd timers for the same commands (docs/deployment.md).
+PERIODIC = [("report_deadlines", 15 * 60), ("notify_digest", 24 * 3600)]
+
+
+def _periodic(manage: list, stop: threading.Event) -> None:
+    last = {command: 0.0 for command, _ in PERIODIC}
+    while not stop.wait(30):
+        for command, every in PERIODIC:
+            if time.monotonic() - last[command] >= every:
+                last[command] = time.monotonic()
+                subprocess.run([str(a) for a in (*manage, command)], cwd=ROOT, check=False)
+
+
 def serve() -> None:
     ensure_python_packages()
     ensure_frontend_packages()
@@ -76,8 +92,18 @@ def serve() -> None:
     run(*manage, "migrate", "--no-input")
     run(*manage, "seed_demo")
     port = os.environ.get("PORT", "8000")
-    print(f"\nVeche is at http://127.0.0.1:{port}/ (Ctrl+C stops it)\n", flush=True)
-    run(*manage, "runserver", f"127.0.0.1:{port}")
+    # Background tasks (e-mails, notifications) need a worker, as in production.
+    worker = subprocess.Popen([str(a) for a in (*manage, "db_worker", "--interval", "1")], cwd=ROOT)
+    stop = threading.Event()
+    threading.Thread(target=_periodic, args=(manage, stop), daemon=True).start()
+    print(f"\nVeche is at http://127.0.0.1:{port}/ (Ctrl+C stops it)", flush=True)
+    print("E-mails are written to var/mail/.\n", flush=True)
+    try:
+        run(*manage, "runserver", f"127.0.0.1:{port}")
+    finally:
+        stop.set()
+        worker.terminate()
+        worker.wait(timeout=10)
 
 
 def test(pytest_args: list[str]) -> None:

@@ -10,7 +10,9 @@ Fixtures (mark the test ``@pytest.mark.browser``; pages run against pytest-djang
 - ``browser``: one headless chromium for the session. Skipped when /usr/bin/chromium or
   node_modules/axe-core/axe.min.js is missing, unless VECHE_REQUIRE_BROWSER=1 (CI), which fails.
 - ``page``: a fresh context (own cookies) per test, JavaScript on. Every page fails its test at
-  teardown if the browser reported a Content-Security-Policy violation or a page error.
+  teardown if the browser reported a Content-Security-Policy violation or a page error; they are
+  listed in ``new_page.problems`` (Django admin forms load jQuery, whose feature probes trip
+  style-src: a test of an admin form may clear ``new_page.problems.csp`` after checking it).
 - ``no_js_page``: the same with JavaScript disabled (the portal must work without it).
 - ``new_page(javascript=True, low_vision=False, language=None, **context_options)``: more pages,
   e.g. a second visitor, the version for the visually impaired, English, or a phone viewport
@@ -27,6 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+
+from veche.core.middleware import ACCESSIBILITY_COOKIE
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("VECHE_CHROMIUM", "/usr/bin/chromium"))
@@ -40,8 +45,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-LOW_VISION_COOKIE = "veche_a11y"
-LANGUAGE_COOKIE = "veche_language"
 # Every rule axe-core knows, including best practices: the portal targets 0 violations of any kind.
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 # Pages opened with JavaScript off: axe-core cannot run in them (evaluate would hang).
@@ -74,9 +77,11 @@ def browser() -> Iterator:
         _unavailable(", ".join(missing))
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an asyncio loop in this thread, so Django's async-safety check
-    # would refuse every ORM call a test makes (SynchronousOnlyOperation). The calls really are
-    # synchronous, so the check is switched off while the browser lives.
+    # Playwright's sync API keeps an asyncio loop running in this thread (in a greenlet) from
+    # start() to stop(), so Django's async-safety check would refuse every ORM call made here
+    # meanwhile (SynchronousOnlyOperation), by browser tests and by any test that runs after them
+    # in the session. Those calls really are synchronous: the check is off while the browser lives.
+    # Test processes only; a deployment never loads this plugin.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
@@ -104,12 +109,17 @@ class PageProblems:
     errors: list[str] = field(default_factory=list)
 
     def watch(self, page) -> None:
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda message: self._on_console(page, message))
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
 
-    def _on_console(self, message) -> None:
+    def report(self) -> str:
+        lines = [f"Content-Security-Policy violation: {text}" for text in self.csp]
+        lines += [f"JavaScript error: {text}" for text in self.errors]
+        return "\n".join(lines)
+
+    def _on_console(self, page, message) -> None:
         if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
-            self.csp.append(message.text)
+            self.csp.append(f"{page.url}: {message.text}")
 
 
 @pytest.fixture
@@ -126,9 +136,10 @@ def new_page(browser, live_server) -> Iterator[Callable]:
         contexts.append(context)
         cookies = []
         if low_vision:
-            cookies.append({"name": LOW_VISION_COOKIE, "value": "1", "url": live_server.url})
+            cookies.append({"name": ACCESSIBILITY_COOKIE, "value": "1", "url": live_server.url})
         if language:
-            cookies.append({"name": LANGUAGE_COOKIE, "value": language, "url": live_server.url})
+            cookie = settings.LANGUAGE_COOKIE_NAME
+            cookies.append({"name": cookie, "value": language, "url": live_server.url})
         if cookies:
             context.add_cookies(cookies)
         page = context.new_page()
@@ -142,8 +153,8 @@ def new_page(browser, live_server) -> Iterator[Callable]:
     yield make
     for context in contexts:
         context.close()
-    assert not problems.csp, "Content-Security-Policy violations:\n" + "\n".join(problems.csp)
-    assert not problems.errors, "JavaScript errors on the page:\n" + "\n".join(problems.errors)
+    if problems.csp or problems.errors:
+        pytest.fail(problems.report(), pytrace=False)
 
 
 @pytest.fixture

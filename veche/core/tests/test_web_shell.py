@@ -98,3 +98,6 @@ def test_admin_index_lists_every_registered_app(client, admin_user):
     app_labels = {model._meta.app_label for model in admin.site._registry}
     for app_label in app_labels:
         assert f'href="/admin/{app_label}/"' in html, app_label
+    # A third-party app without a Russian catalogue is named in Russian too.
+    assert "Фоновые задачи" in html
+    assert "Результаты задач" in html

@@ -25,6 +25,11 @@ class Utf8JSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
+class VecheSwagger(Swagger):
+    # ninja's page with a language and a title (veche/api/templates/api/swagger.html).
+    template = "api/swagger.html"
+
+
 class VecheAPI(NinjaAPI):
     def _get_urls(self) -> list:
         # An unknown path under /api/v1/ answers JSON like every other API error, not HTML.
@@ -42,7 +47,7 @@ api = VecheAPI(
     urls_namespace="api",
     # Swagger UI from ninja's bundled static files (ninja is in INSTALLED_APPS): no CDN, and
     # no inline script, so it works under our Content-Security-Policy.
-    docs=Swagger(settings={"validatorUrl": None}),
+    docs=VecheSwagger(settings={"validatorUrl": None}),
     renderer=Utf8JSONRenderer(),
 )
 install_error_handlers(api)

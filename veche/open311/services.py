@@ -10,7 +10,6 @@ from veche.accounts.models import User
 from veche.api.models import ApiToken
 from veche.api.services import api_token_create
 from veche.staff.models import Role, RoleAssignment
-from veche.staff.services import audit_log
 
 INTEGRATION_DOMAIN = "integrations.veche.invalid"
 
@@ -33,9 +32,7 @@ def integration_key_create(*, name: str, actor=None) -> tuple[ApiToken, str]:
     RoleAssignment.objects.get_or_create(
         user=account, role=Role.OPERATOR, municipality=None, agency=None
     )
-    token, key = api_token_create(user=account, name=name, created_by=actor)
-    audit_log(actor=actor, action="open311.key_create", target=token, details={"name": name})
-    return token, key
+    return api_token_create(user=account, name=name, created_by=actor)  # audited there
 
 
 @transaction.atomic

@@ -28,4 +28,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is loaded. Demo accounts:"))
         width = max(len(p.role_label) for p in personas)
         for persona in personas:
-            self.stdout.write(f"  {persona.role_label:<{width}}  {persona.email}  {persona.password}")
+            label = persona.role_label.ljust(width)
+            self.stdout.write(f"  {label}  {persona.email}  {persona.password}")

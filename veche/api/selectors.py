@@ -1,16 +1,49 @@
 """Reads for API tokens."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, QuerySet
 
 from .models import ApiToken
 from .services import hash_key
 
 
+def _cache_key(key_hash: str) -> str:
+    return f"api-token:{key_hash}"
+
+
+def cache_seconds() -> int:
+    """How long a worker may reuse a token it has read (API_TOKEN_CACHE_SECONDS, 0 = never).
+    Revoking clears it at once where the cache is shared (Redis); a local-memory cache in another
+    process forgets within this time."""
+    return getattr(settings, "API_TOKEN_CACHE_SECONDS", 60)
+
+
 def api_token_by_key(key: str) -> ApiToken | None:
-    """The token whose key this is (revoked and expired ones included), with its user."""
+    """The token whose key this is (revoked and expired ones included), with its user.
+
+    Every API request asks this, so the answer is cached briefly: the join it saves is most of
+    the cost of a small write such as supporting a report."""
     if not key:
         return None
-    return ApiToken.objects.select_related("user").filter(key_hash=hash_key(key)).first()
+    digest = hash_key(key)
+    seconds = cache_seconds()
+    token = cache.get(_cache_key(digest)) if seconds else None
+    if token is None:
+        token = ApiToken.objects.select_related("user").filter(key_hash=digest).first()
+        if token is not None and seconds:
+            cache.set(_cache_key(digest), token, seconds)
+    return token
+
+
+def remember_token(token: ApiToken) -> None:
+    """Keep the cached copy in step after the token changed (used, revoked)."""
+    if cache_seconds():
+        cache.set(_cache_key(token.key_hash), token, cache_seconds())
+
+
+def forget_token(token: ApiToken) -> None:
+    cache.delete(_cache_key(token.key_hash))
 
 
 def api_token_list() -> QuerySet[ApiToken]:

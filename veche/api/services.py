@@ -75,6 +75,9 @@ def api_token_revoke(*, token: ApiToken, revoked_by: User | None = None) -> ApiT
         locked.save(update_fields=["revoked_at"])
         audit_log(actor=revoked_by, action="api.token_revoke", target=locked)
     token.revoked_at = locked.revoked_at
+    from .selectors import forget_token  # selectors import hash_key from here
+
+    transaction.on_commit(lambda: forget_token(locked))
     return locked
 
 
@@ -86,3 +89,6 @@ def api_token_touch(*, token: ApiToken) -> None:
     stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
     ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
+    from .selectors import remember_token  # selectors import hash_key from here
+
+    remember_token(token)

@@ -191,6 +191,8 @@ RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Seconds an app server reuses an API token it has read (0: read it on every request).
+API_TOKEN_CACHE_SECONDS = env_int("API_TOKEN_CACHE_SECONDS", 60)
 
 # Region of this deployment: configuration, not code (the demo is Yugra).
 REGION_NAME = env_str("REGION_NAME", "Ханты-Мансийский автономный округ – Югра")

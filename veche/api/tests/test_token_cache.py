@@ -1,0 +1,29 @@
+"""Workers reuse a token they read for API_TOKEN_CACHE_SECONDS; revoking takes effect at once."""
+
+import pytest
+from django.core.cache import cache
+
+from veche.accounts.tests.factories import UserFactory
+from veche.api.selectors import api_token_by_key
+from veche.api.services import api_token_create, api_token_revoke
+
+
+@pytest.fixture
+def cached(settings):
+    settings.API_TOKEN_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_token_is_reused_and_revoking_forgets_it(cached, client, django_assert_num_queries):
+    user = UserFactory()
+    token, key = api_token_create(user=user, name="app", created_by=None)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    assert client.get("/api/v1/me", **headers).status_code == 200
+    with django_assert_num_queries(0):
+        assert api_token_by_key(key).pk == token.pk
+    api_token_revoke(token=token, revoked_by=None)
+    response = client.get("/api/v1/me", **headers)
+    assert response.status_code == 401

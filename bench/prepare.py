@@ -153,10 +153,12 @@ def main() -> None:
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    authors = residents(args.residents)
-    keys(authors, args.keys)
+    people = residents(args.residents)
+    # The first fifty write the reports; the others hold the keys (nobody supports his own).
+    authors, supporters = people[:50], people[50:]
+    keys(supporters, args.keys)
     reports(args.reports, authors)
-    print(f"prepared: {Report.objects.count()} reports, {len(authors)} residents with keys")
+    print(f"prepared: {Report.objects.count()} reports, {len(supporters)} residents with keys")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("veche.accounts.urls")),
     path("verification/", include("veche.verification.urls")),
     path("staff/", include("veche.staff.urls")),
+    path("reports/", include("veche.reports.urls")),
     path("workspace/reports/", include("veche.reports.staff_urls")),
     path("notifications/", include("veche.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -108,3 +108,23 @@ def supported_by(user, reports) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(user.report_supports.filter(report__in=reports).values_list("report_id", flat=True))
+
+
+# --- The public map (views/public.py): points only, no model objects, fast over 20,000 reports.
+
+MAP_POINT_COLUMNS = ("pk", "lat", "lon", "status", "topic_id", "support_count")
+
+
+def map_points(
+    *, bbox: tuple[float, float, float, float] | None = None, limit: int = 5000, **filters
+) -> tuple[list[tuple], bool]:
+    """Published reports as MAP_POINT_COLUMNS tuples inside bbox (min_lon, min_lat, max_lon,
+    max_lat), filtered like report_list; the most supported first. Returns (rows, truncated)."""
+    reports = report_list(**filters)
+    if bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = bbox
+        reports = reports.filter(lat__range=(min_lat, max_lat), lon__range=(min_lon, max_lon))
+    rows = list(
+        reports.order_by("-support_count", "-pk").values_list(*MAP_POINT_COLUMNS)[: limit + 1]
+    )
+    return rows[:limit], len(rows) > limit

@@ -1,0 +1,220 @@
+"""Filing a report through the web form: with photos, by settlement and address without
+JavaScript, errors in Russian with nothing written, retries, and the nearby reports step."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from veche.reports.models import Report, ReportMedia, Status
+from veche.reports.tests.factories import RoutedReportFactory, TopicAttributeFactory
+from veche.reports.tests.images import GPS_IFD, MAKE, exif_of, fake_jpeg, jpeg_with_gps
+from veche.territory.tests.factories import SettlementFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/reports/new/"
+
+
+def form_data(world, **changes) -> dict:
+    data = {
+        "topic": world.topic.pk,
+        "text": "Глубокая яма на проезжей части у дома 5",
+        "lat": f"{world.surgut.centre_lat}",
+        "lon": f"{world.surgut.centre_lon}",
+        "settlement": "",
+        "address": "ул. Ленина, 5",
+        "client_token": "token-1",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def author_client(client, world):
+    client.force_login(world.author)
+    return client
+
+
+def test_the_form_asks_for_login(client, world):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_an_unconfirmed_resident_is_told_why_and_offered_the_link_again(client, world):
+    client.force_login(world.unconfirmed)
+    response = client.get(URL)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Подтвердите адрес электронной почты, чтобы подать сообщение." in html
+    assert 'action="/accounts/confirm/resend/mine/"' in html
+    assert client.post(URL, form_data(world)).status_code == 403
+    assert not Report.objects.exists()
+
+
+def test_the_blank_form_groups_topics_by_category_and_carries_a_fresh_token(author_client, world):
+    first = author_client.get(URL)
+    second = author_client.get(URL)
+    html = first.content.decode()
+    assert f'<optgroup label="{world.topic.category.name}">' in html
+    assert 'type="file" name="photos"' in html and "multiple" in html and 'accept="image/*"' in html
+    tokens = {r.context["form"]["client_token"].value() for r in (first, second)}
+    assert len(tokens) == 2 and all(len(token) == 32 for token in tokens)
+
+
+def test_a_resident_files_a_report_with_two_photos_and_their_metadata_is_gone(author_client, world):
+    photos = [jpeg_with_gps("first.jpg"), jpeg_with_gps("second.jpg")]
+    assert GPS_IFD in exif_of(photos[0].read())
+    photos[0].seek(0)
+    response = author_client.post(URL, form_data(world, photos=photos), follow=True)
+
+    report = Report.objects.get()
+    assert response.redirect_chain == [(f"/reports/{report.pk}/", 302)]
+    assert f"Сообщение № {report.pk} подано" in response.content.decode()
+    assert (report.author, report.status, report.channel) == (world.author, Status.SUBMITTED, "web")
+    assert report.municipality == world.surgut
+    assert report.address == "ул. Ленина, 5"
+    media = list(report.media.all())
+    assert [m.kind for m in media] == [ReportMedia.Kind.PHOTO] * 2
+    for item in media:
+        item.file.open()
+        exif = exif_of(item.file.read())
+        assert GPS_IFD not in exif and MAKE not in exif
+
+
+def test_a_video_is_filed_with_the_photos(author_client, world):
+    video = SimpleUploadedFile("clip.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64)
+    author_client.post(URL, form_data(world, photos=[jpeg_with_gps()], video=video))
+    kinds = sorted(Report.objects.get().media.values_list("kind", flat=True))
+    assert kinds == ["photo", "video"]
+
+
+def test_without_javascript_a_settlement_and_an_address_place_the_report(author_client, world):
+    village = SettlementFactory(municipality=world.urai, name="Половинка")
+    data = form_data(world, lat="", lon="", settlement=village.pk, address="ул. Школьная, 3")
+    response = author_client.post(URL, data)
+    report = Report.objects.get()
+    assert response.status_code == 302
+    assert (report.lat, report.lon) == (village.centre_lat, village.centre_lon)
+    assert (report.municipality, report.settlement) == (world.urai, village)
+    assert report.address == "ул. Школьная, 3"
+
+
+def test_typed_coordinates_may_use_a_decimal_comma(author_client, world):
+    lat = f"{world.surgut.centre_lat + 0.01}".replace(".", ",")
+    author_client.post(URL, form_data(world, lat=lat))
+    assert Report.objects.get().lat == pytest.approx(world.surgut.centre_lat + 0.01)
+
+
+def test_errors_are_russian_linked_to_their_fields_and_nothing_is_written(author_client, world):
+    response = author_client.post(
+        URL, form_data(world, text="", lat="", lon="", photos=[fake_jpeg("virus.jpg")])
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Исправьте, пожалуйста, следующее" in html
+    assert '<a href="#id_text">Опишите проблему: Опишите проблему.</a>' in html
+    assert '<a href="#id_lat">Широта: Укажите место на карте или адресом.</a>' in html
+    assert 'aria-describedby="id_text_helptext id_text_error"' in html
+    assert 'id="id_text_error"' in html
+    assert not Report.objects.exists() and not ReportMedia.objects.exists()
+
+
+def test_the_services_refusal_of_a_photo_lands_on_the_photo_field(author_client, world):
+    response = author_client.post(URL, form_data(world, photos=[fake_jpeg("virus.jpg")]))
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert form.errors["photos"] == [
+        "«virus.jpg» — не фотография (JPEG, PNG, WebP) и не видео (MP4, WebM)."
+    ]
+    assert not Report.objects.exists()
+
+
+def test_a_point_outside_the_region_is_refused_on_the_coordinates(author_client, world):
+    response = author_client.post(URL, form_data(world, lat="10", lon="10"))
+    assert response.status_code == 400
+    assert response.context["form"].errors["lat"] == ["Это место находится за пределами региона."]
+
+
+def test_a_settlement_without_an_address_asks_for_the_address(author_client, world):
+    village = SettlementFactory(municipality=world.surgut)
+    response = author_client.post(
+        URL, form_data(world, lat="", lon="", settlement=village.pk, address="")
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["address"] == [
+        "Без координат укажите улицу и дом или ориентир."
+    ]
+    assert not Report.objects.exists()
+
+
+def test_only_the_chosen_topics_required_question_must_be_answered(author_client, world):
+    question = TopicAttributeFactory(topic=world.topic, code="where")
+    other = TopicAttributeFactory(description="Вопрос другой темы")
+    name = f"attr-{world.topic.pk}-where"
+    html = author_client.get(URL).content.decode()
+    assert f'name="{name}"' in html and f'name="attr-{other.topic_id}-{other.code}"' in html
+
+    response = author_client.post(URL, form_data(world))
+    assert response.status_code == 400
+    assert response.context["form"].errors[name] == [
+        f"Ответьте на вопрос «{question.description}»."
+    ]
+
+    author_client.post(URL, form_data(world, **{name: "walk"}))
+    assert Report.objects.get().attributes == {"where": "walk"}
+
+
+def test_a_retried_submission_with_the_same_token_files_one_report(author_client, world):
+    first = author_client.post(URL, form_data(world, client_token="same-token"))
+    second = author_client.post(URL, form_data(world, client_token="same-token"))
+    report = Report.objects.get()
+    assert first["Location"] == second["Location"] == f"/reports/{report.pk}/"
+
+
+def test_nearby_open_reports_of_the_topic_are_listed_while_writing(client, world):
+    near = RoutedReportFactory(topic=world.topic, municipality=world.surgut, support_count=3)
+    RoutedReportFactory(  # the same topic, 1 km away
+        topic=world.topic,
+        municipality=world.surgut,
+        lat=world.surgut.centre_lat + 0.01,
+    )
+    RoutedReportFactory(municipality=world.surgut)  # another topic at the same point
+    query = {"topic": world.topic.pk, "lat": near.lat, "lon": near.lon}
+    response = client.get("/reports/nearby/", query)
+    assert [r.pk for r in response.context["nearby"]] == [near.pk]
+    html = response.content.decode()
+    assert f'action="/reports/{near.pk}/support/"' in html
+    assert f'name="nearby_seen" form="report-form" value="{near.pk}"' in html
+    assert client.get("/reports/nearby/", {"topic": world.topic.pk}).content.strip() == b""
+
+
+def test_without_javascript_similar_reports_come_as_a_step_before_filing(author_client, world):
+    near = RoutedReportFactory(topic=world.topic, municipality=world.surgut)
+    response = author_client.post(URL, form_data(world, photos=[jpeg_with_gps()]))
+    assert response.status_code == 200
+    assert not Report.objects.filter(author=world.author).exists()
+    html = response.content.decode()
+    assert "Рядом уже есть похожие сообщения" in html
+    assert "Прикрепите фотографии и видео ещё раз" in html
+    assert f'action="/reports/{near.pk}/support/"' in html
+    assert 'name="file_anyway"' in html and 'name="nearby_seen"' not in html
+
+    response = author_client.post(URL, form_data(world, file_anyway="on"))
+    assert response.status_code == 302
+    assert Report.objects.filter(author=world.author).count() == 1
+
+
+def test_reports_already_shown_while_writing_do_not_stop_the_filing(author_client, world):
+    near = RoutedReportFactory(topic=world.topic, municipality=world.surgut)
+    response = author_client.post(URL, form_data(world, nearby_seen=str(near.pk)))
+    assert response.status_code == 302
+    assert Report.objects.filter(author=world.author).count() == 1
+
+
+def test_supporting_a_nearby_report_instead_files_nothing(author_client, world):
+    near = RoutedReportFactory(topic=world.topic, municipality=world.surgut)
+    response = author_client.post(f"/reports/{near.pk}/support/")
+    assert response["Location"] == f"/reports/{near.pk}/"
+    near.refresh_from_db()
+    assert near.support_count == 1
+    assert not Report.objects.filter(author=world.author).exists()

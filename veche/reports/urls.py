@@ -1,0 +1,18 @@
+"""The public report pages, mounted at /reports/ (veche/urls.py). Staff pages: staff_urls.py."""
+
+from django.urls import path
+
+from .views import citizen, filing, public
+
+app_name = "reports"
+urlpatterns = [
+    path("", public.report_list, name="list"),
+    path("new/", filing.new_report, name="new"),
+    path("nearby/", filing.nearby, name="nearby"),
+    path("map/", public.report_map, name="map"),
+    path("map.geojson", public.map_geojson, name="map_geojson"),
+    path("mine/", public.my_reports, name="mine"),
+    path("<int:pk>/", public.report_detail, name="detail"),
+    path("<int:pk>/support/", citizen.support, name="support"),
+    path("<int:pk>/review/", citizen.review, name="review"),
+]

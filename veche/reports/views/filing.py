@@ -1,0 +1,147 @@
+"""Filing a report on the web. While the resident writes, open reports of the same topic within
+250 m are listed (an HTMX partial); without JavaScript the same list comes as a step after the
+first submit, where the resident supports one of them or confirms a new report."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from veche.territory.models import Settlement
+
+from .. import services
+from ..forms import CoordinateField, ReportForm, apply_service_error
+from ..models import Channel, Report
+from ..selectors import nearby_open, supported_by
+from .public import map_settings, place_bounds
+
+NEARBY_SHOWN = 10
+
+
+def nearby_reports(data: QueryDict) -> list[Report]:
+    """Open reports of the topic near the point given in `data` (topic, lat/lon or settlement):
+    the ones the resident may support instead. Empty when the topic or place is not known yet."""
+    try:
+        topic = int(data.get("topic", ""))
+    except ValueError:
+        return []
+    point = _point(data)
+    if point is None:
+        return []
+    reports = nearby_open(topic_id=topic, lat=point[0], lon=point[1])
+    return list(
+        reports.select_related("topic", "municipality").order_by("-support_count", "-pk")[
+            :NEARBY_SHOWN
+        ]
+    )
+
+
+def _point(data: QueryDict) -> tuple[float, float] | None:
+    field = CoordinateField(required=False)
+    try:
+        lat, lon = field.clean(data.get("lat")), field.clean(data.get("lon"))
+    except ValidationError:
+        return None
+    if lat is not None and lon is not None:
+        return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+    settlement = data.get("settlement", "")
+    if settlement.isdigit():
+        found = Settlement.objects.filter(pk=settlement).values_list("centre_lat", "centre_lon")
+        return found.first()
+    return None
+
+
+def _home_municipality(request: HttpRequest) -> int | None:
+    """The map starts over the resident's own municipality."""
+    settlement = request.user.settlement
+    return settlement.municipality_id if settlement else None
+
+
+def _nearby_context(request: HttpRequest, nearby: list[Report]) -> dict:
+    return {"nearby": nearby, "nearby_supported": supported_by(request.user, nearby)}
+
+
+@require_GET
+def nearby(request: HttpRequest) -> HttpResponse:
+    """The partial the filing form swaps in when the topic or the place changes."""
+    context = {**_nearby_context(request, nearby_reports(request.GET)), "seen_input": True}
+    return render(request, "reports/_nearby.html", context)
+
+
+def _must_confirm(form: ReportForm, nearby: list[Report]) -> bool:
+    """Similar reports exist and the resident has not seen them all yet, nor chosen to file."""
+    if not nearby or form.cleaned_data.get("file_anyway"):
+        return False
+    seen = set(form.data.get("nearby_seen", "").split(","))
+    return not {str(report.pk) for report in nearby} <= seen
+
+
+def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
+    """Call the service with a valid form; its refusal goes onto the form. The report or None."""
+    lat, lon = form.point()
+    data = form.cleaned_data
+    try:
+        return services.report_submit(
+            author=request.user,
+            topic=data["topic"],
+            text=data["text"],
+            lat=lat,
+            lon=lon,
+            address=data.get("address", ""),
+            attributes=form.attributes(),
+            media=form.uploads(),
+            channel=Channel.WEB,
+            client_token=data.get("client_token") or None,
+        )
+    except PermissionDenied as error:
+        form.add_error(None, str(error))
+    except ValidationError as error:
+        apply_service_error(form, error)
+    return None
+
+
+def _blank_form(request: HttpRequest) -> ReportForm:
+    # One token per rendered form: a double submit or a retried POST files one report.
+    initial = {"client_token": uuid.uuid4().hex, "settlement": request.user.settlement_id}
+    for name in ("topic", "lat", "lon"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name]
+    return ReportForm(initial=initial)
+
+
+@login_required
+def new_report(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("reports.file_report"):
+        return render(request, "reports/cannot_file.html", status=403)
+    confirm_step, status = False, 200
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES)
+        nearby = nearby_reports(request.POST)
+        if form.is_valid():
+            confirm_step = _must_confirm(form, nearby)
+            report = None if confirm_step else _submit(request, form)
+            if report is not None:
+                messages.success(
+                    request,
+                    _("Report № %(number)s is filed. A moderator will check it and publish it.")
+                    % {"number": report.pk},
+                )
+                return redirect("reports:detail", pk=report.pk)
+        status = 200 if confirm_step else 400
+    else:
+        form = _blank_form(request)
+        nearby = []
+    context = {
+        "form": form,
+        "confirm_step": confirm_step,
+        "files_dropped": confirm_step and bool(request.FILES),
+        "map": map_settings(),
+        "bounds": place_bounds(_home_municipality(request)),
+        **_nearby_context(request, nearby),
+    }
+    return render(request, "reports/new.html", context, status=status)

@@ -1,0 +1,206 @@
+"""What everyone sees: the list with filters and search, a report's page, the map and its GeoJSON
+feed. Each page reads with a constant number of queries, whatever the number of reports."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from veche.territory.models import Municipality, Region
+
+from .. import selectors
+from ..forms import PUBLIC_STATUSES, FilterForm, ReportFilters, ReviewForm
+from ..models import Answer, Report, ReportMedia, Status, Topic
+from ..staff_selectors import attribute_answers
+
+PER_PAGE = 20
+MAP_LIMIT = 5000
+# Browsers and proxies may keep a map tile's points this long (seconds).
+MAP_MAX_AGE = 60
+
+
+def _filter_query(request: HttpRequest, *drop: str) -> str:
+    """The request's query string without `drop` (e.g. the page number), for links."""
+    query = request.GET.copy()
+    for name in ("page", *drop):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET)
+    reports = selectors.report_list(**form.filters())
+    page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "query": _filter_query(request)}
+    template = "reports/_results.html" if request.htmx else "reports/list.html"
+    return render(request, template, context)
+
+
+def visible_report(request: HttpRequest, pk: int) -> Report:
+    """The report if the user may see it; 404 otherwise (an unpublished report does not exist
+    for anyone but its author and the staff concerned)."""
+    try:
+        report = selectors.report_detail(pk)
+    except Report.DoesNotExist as error:
+        raise Http404 from error
+    if not request.user.has_perm("reports.view_report", report):
+        raise Http404
+    return report
+
+
+def render_report(
+    request: HttpRequest,
+    report: Report,
+    *,
+    review_form: ReviewForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The report's page; `review_form` is the author's bound review when it was refused."""
+    internal = request.user.has_perm("reports.view_internal", report)
+    media = list(report.media.all())
+    answers = list(report.answers.all())
+    context = {
+        "report": report,
+        "photos": [m for m in media if m.kind == ReportMedia.Kind.PHOTO],
+        "videos": [m for m in media if m.kind == ReportMedia.Kind.VIDEO],
+        "answers": answers,
+        "last_answer": answers[-1] if answers else None,
+        "timeline": (selectors.staff_timeline if internal else selectors.public_timeline)(report),
+        "overdue": selectors.is_overdue(report),
+        "supported": report.pk in selectors.supported_by(request.user, [report]),
+        "attribute_answers": attribute_answers(report),
+        "review_form": review_form or ReviewForm(),
+        "Status": Status,
+        "scheduled": Answer.Kind.SCHEDULED,
+        "map": map_settings(),
+    }
+    return render(request, "reports/detail.html", context, status=status)
+
+
+@require_GET
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_report(request, visible_report(request, pk))
+
+
+def map_settings() -> dict:
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
+    }
+
+
+def place_bounds(municipality_id: int | None) -> list[float] | None:
+    """[min_lat, min_lon, max_lat, max_lon] of the filtered municipality, else of the region."""
+    place = None
+    if municipality_id:
+        place = Municipality.objects.filter(pk=municipality_id).first()
+    place = place or Region.objects.order_by("pk").first()
+    if place is None or place.min_lat is None:
+        return None
+    return [place.min_lat, place.min_lon, place.max_lat, place.max_lon]
+
+
+@require_GET
+def report_map(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET)
+    filters = form.filters()
+    query = _filter_query(request, "bbox")
+    context = {
+        "form": form,
+        "query": query,
+        "geojson_url": reverse("reports:map_geojson") + (f"?{query}" if query else ""),
+        "bounds": place_bounds(filters["municipality"]),
+        "map": map_settings(),
+        "map_labels": {
+            "statuses": dict(PUBLIC_STATUSES),
+            "report": _("Report № %(number)s"),
+            "supports": _("Supports: %(count)s"),
+            "open": _("Open the report"),
+            "truncated": _(
+                "Only the %(limit)s most supported reports are shown here: zoom in or narrow "
+                "the filters to see the rest."
+            ),
+            "shown": _("Reports on the map: %(count)s."),
+            "failed": _("The reports could not be loaded. Use the list instead."),
+        },
+    }
+    return render(request, "reports/map.html", context)
+
+
+def _bbox(raw: str) -> tuple[float, float, float, float] | None:
+    """min_lon,min_lat,max_lon,max_lat → a tuple, or ValueError when malformed."""
+    parts = [float(value) for value in raw.split(",")]
+    if len(parts) != 4:
+        raise ValueError
+    min_lon, min_lat, max_lon, max_lat = parts
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ValueError
+    return min_lon, min_lat, max_lon, max_lat
+
+
+@require_GET
+def map_geojson(request: HttpRequest) -> HttpResponse:
+    """Published reports in the bounding box as a GeoJSON FeatureCollection of points, filtered
+    like the list; at most MAP_LIMIT of them, the most supported first ("truncated" says so)."""
+    bbox = None
+    if request.GET.get("bbox"):
+        try:
+            bbox = _bbox(request.GET["bbox"])
+        except ValueError:
+            message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
+            return JsonResponse({"error": message}, status=400)
+    rows, truncated = selectors.map_points(
+        bbox=bbox, limit=MAP_LIMIT, **ReportFilters(request.GET).filters()
+    )
+    body = json.dumps(_feature_collection(rows, truncated), ensure_ascii=False)
+    return _cacheable(request, body.encode(), "application/geo+json")
+
+
+def _feature_collection(rows: list[tuple], truncated: bool) -> dict:
+    topics = dict(Topic.objects.order_by().values_list("pk", "name"))
+    base = reverse("reports:detail", args=[0]).removesuffix("0/")
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+            "properties": {
+                "id": pk,
+                "status": status,
+                "topic": topics.get(topic_id, ""),
+                "support_count": supports,
+                "url": f"{base}{pk}/",
+            },
+        }
+        for pk, lat, lon, status, topic_id, supports in rows
+    ]
+    return {"type": "FeatureCollection", "features": features, "truncated": truncated}
+
+
+def _cacheable(request: HttpRequest, body: bytes, content_type: str) -> HttpResponse:
+    """A public response with an ETag: a repeated request for the same points costs a 304."""
+    etag = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=MAP_MAX_AGE)
+    return response
+
+
+@login_required
+@require_GET
+def my_reports(request: HttpRequest) -> HttpResponse:
+    """Every report of the resident, published or not, with its status."""
+    reports = selectors.my_reports(request.user).select_related("municipality", "rejection_reason")
+    page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "reports/mine.html", {"page": page, "query": ""})

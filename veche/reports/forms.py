@@ -90,7 +90,7 @@ class ReportForm(forms.Form):
         error_messages={"required": _("Choose the topic of the problem.")},
     )
     text = forms.CharField(
-        label=_("Describe the problem"),
+        label=_("Description of the problem"),
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What is wrong and since when. Do not write names or phone numbers."),

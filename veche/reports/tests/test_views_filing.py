@@ -112,7 +112,7 @@ def test_errors_are_russian_linked_to_their_fields_and_nothing_is_written(author
     assert response.status_code == 400
     html = response.content.decode()
     assert "Исправьте, пожалуйста, следующее" in html
-    assert '<a href="#id_text">Опишите проблему: Опишите проблему.</a>' in html
+    assert '<a href="#id_text">Описание проблемы: Опишите проблему.</a>' in html
     assert '<a href="#id_lat">Широта: Укажите место на карте или адресом.</a>' in html
     assert 'aria-describedby="id_text_helptext id_text_error"' in html
     assert 'id="id_text_error"' in html

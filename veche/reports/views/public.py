@@ -130,6 +130,7 @@ def report_map(request: HttpRequest) -> HttpResponse:
                 "the filters to see the rest."
             ),
             "shown": _("Reports on the map: %(count)s."),
+            "cluster": _("Reports here: %(count)s. Press to zoom in."),
             "failed": _("The reports could not be loaded. Use the list instead."),
         },
     }

@@ -3,6 +3,8 @@
 // every question and the coordinate and address fields still work (see docs/reports.md).
 (function () {
   "use strict";
+  // Leaflet's credit without the flag it adds by default.
+  var LEAFLET = '<a href="https://leafletjs.com">Leaflet</a>';
   var form = document.getElementById("report-form");
   if (!form) return;
 
@@ -30,6 +32,7 @@
 
   var map = L.map(el, { zoomControl: false });
   L.control.zoom({ zoomInTitle: el.dataset.zoomIn, zoomOutTitle: el.dataset.zoomOut }).addTo(map);
+  map.attributionControl.setPrefix(LEAFLET);
   L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 19 }).addTo(map);
 
   var bounds = (el.dataset.bounds || "").split(",").map(Number);

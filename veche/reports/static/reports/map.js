@@ -2,6 +2,8 @@
 // the page's filters. Without this script the page offers the list with the same filters.
 (function () {
   "use strict";
+  // Leaflet's credit without the flag it adds by default.
+  var LEAFLET = '<a href="https://leafletjs.com">Leaflet</a>';
   var el = document.getElementById("reports-map");
   if (!el || typeof L === "undefined" || !L.markerClusterGroup) return;
   var labels = JSON.parse(document.getElementById("map-labels").textContent);
@@ -31,17 +33,22 @@
   function clusterIcon(cluster) {
     var count = cluster.getChildCount();
     var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-    var icon = L.divIcon({
-      html: "<div><span>" + count + "</span></div>",
+    // The number is shown; a screen reader hears what it counts.
+    var box = document.createElement("div");
+    var shown = line(box, String(count), "span");
+    shown.setAttribute("aria-hidden", "true");
+    line(box, format(labels.cluster, { count: count }), "span").className = "visually-hidden";
+    return L.divIcon({
+      html: box,
       className: "marker-cluster marker-cluster-" + size,
       iconSize: new L.Point(40, 40),
     });
-    return icon;
   }
 
   el.hidden = false;
   var map = L.map(el, { zoomControl: false });
   L.control.zoom({ zoomInTitle: el.dataset.zoomIn, zoomOutTitle: el.dataset.zoomOut }).addTo(map);
+  map.attributionControl.setPrefix(LEAFLET);
   L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 19 }).addTo(map);
   var clusters = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon });
   map.addLayer(clusters);

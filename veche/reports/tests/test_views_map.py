@@ -120,3 +120,10 @@ def test_the_map_page_works_without_javascript_through_the_list(client, world):
     assert 'id="reports-map"' in html and " hidden" in html
     assert 'id="map-labels" type="application/json"' in html
     assert 'name="status"' in html and 'name="municipality"' in html
+
+
+def test_topic_names_are_escaped_as_json(client, world):
+    topic = TopicFactory(name='Знак «Стоп» и "уступи" \\ дорогу')
+    RoutedReportFactory(municipality=world.surgut, topic=topic)
+    feature = client.get(URL, {"bbox": bbox_of(world.surgut)}).json()["features"][0]
+    assert feature["properties"]["topic"] == topic.name

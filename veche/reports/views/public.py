@@ -162,28 +162,29 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
     rows, truncated = selectors.map_points(
         bbox=bbox, limit=MAP_LIMIT, **ReportFilters(request.GET).filters()
     )
-    body = json.dumps(_feature_collection(rows, truncated), ensure_ascii=False)
-    return _cacheable(request, body.encode(), "application/geo+json")
+    return _cacheable(request, _feature_collection(rows, truncated), "application/geo+json")
 
 
-def _feature_collection(rows: list[tuple], truncated: bool) -> dict:
-    topics = dict(Topic.objects.order_by().values_list("pk", "name"))
+# One feature as JSON text. Filling a template is several times faster than building dicts for
+# json.dumps, and every value in it is a number, a status code or a JSON-encoded string.
+FEATURE = (
+    '{"type":"Feature","geometry":{"type":"Point","coordinates":[%.6f,%.6f]},'
+    '"properties":{"id":%d,"status":"%s","topic":%s,"support_count":%d,"url":"%s%d/"}}'
+)
+
+
+def _feature_collection(rows: list[tuple], truncated: bool) -> bytes:
+    topics = {
+        pk: json.dumps(name, ensure_ascii=False)
+        for pk, name in Topic.objects.order_by().values_list("pk", "name")
+    }
     base = reverse("reports:detail", args=[0]).removesuffix("0/")
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-            "properties": {
-                "id": pk,
-                "status": status,
-                "topic": topics.get(topic_id, ""),
-                "support_count": supports,
-                "url": f"{base}{pk}/",
-            },
-        }
+    features = ",".join(
+        FEATURE % (lon, lat, pk, status, topics.get(topic_id, '""'), supports, base, pk)
         for pk, lat, lon, status, topic_id, supports in rows
-    ]
-    return {"type": "FeatureCollection", "features": features, "truncated": truncated}
+    )
+    flag = "true" if truncated else "false"
+    return f'{{"type":"FeatureCollection","features":[{features}],"truncated":{flag}}}'.encode()
 
 
 def _cacheable(request: HttpRequest, body: bytes, content_type: str) -> HttpResponse:

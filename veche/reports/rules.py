@@ -6,6 +6,10 @@ from veche.core.predicates import (
     agency_scope,
     can_participate,
     has_role,
+    is_agency_head,
+    is_moderator,
+    is_official,
+    is_operator,
     is_regional_admin,
     municipality_scope,
     role_assignments,
@@ -80,3 +84,11 @@ rules.add_perm("reports.work_on_report", works_at_agency)
 rules.add_perm("reports.escalations", heads_agency)
 rules.add_perm("reports.support_report", can_participate & is_published & ~is_author)
 rules.add_perm("reports.review_answer", can_participate & is_author)
+
+# Workspace lists (no object): which a staff member may open. Every action on a report still asks
+# the report's own rule above through its service.
+can_use_queue = is_moderator | is_regional_admin
+can_use_inbox = is_official | is_agency_head
+rules.add_perm("reports.view_moderation_queue", can_use_queue)
+rules.add_perm("reports.view_inbox", can_use_inbox)
+rules.add_perm("reports.view_workspace", can_use_queue | can_use_inbox | is_operator)

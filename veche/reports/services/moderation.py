@@ -33,7 +33,8 @@ def report_reroute(*, moderator, report: Report, agency: Agency | None = None) -
     with transaction.atomic():
         report = lock(report)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
-        require_status(report, Status.DECLINED, Status.ROUTED)
+        # Declined, or still with an agency that asked to move it (a reassignment request).
+        require_status(report, Status.DECLINED, Status.ROUTED, Status.IN_PROGRESS)
         agency = agency or agency_for(topic=report.topic, municipality=report.municipality)
         if agency.pk == report.agency_id:
             raise ValidationError(_("The report is already with this agency."), code="same_agency")

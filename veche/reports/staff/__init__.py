@@ -1,7 +1,4 @@
 """The staff workspace for reports: the moderators' queue, the agency's inbox, a report's staff
-page with one small view per action, and filing by a contact-centre operator.
-
-Importing the package registers the workspace's own named permissions (permissions.py).
+page with one small view per action, and filing by a contact-centre operator. Its named
+permissions (reports.view_workspace, …) live in reports/rules.py with the others.
 """
-
-from . import permissions  # noqa: F401

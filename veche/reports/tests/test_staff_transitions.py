@@ -86,14 +86,24 @@ def test_extending_twice(client, world, routed):
     assert routed.extension_reason == "Нужна экспертиза покрытия."
 
 
-def test_rerouting_a_report_in_progress(client, world, routed):
+def test_rerouting_a_report_in_progress_after_a_reassignment_request(client, world, routed):
     routed.status = Status.IN_PROGRESS
     routed.save()
+    client.force_login(world.moderator)
+    response = client.post(f"/workspace/reports/{routed.pk}/reroute/", {"agency": world.roads.pk})
+    assert response.status_code == 302
+    routed.refresh_from_db()
+    assert routed.status == Status.ROUTED and routed.agency == world.roads
+
+
+def test_rerouting_an_answered_report(client, world, routed):
+    report_answer(official=world.official, report=routed, kind="resolved", text="Сделано.")
+    routed.refresh_from_db()
     before = snapshot(routed)
     client.force_login(world.moderator)
     response = client.post(f"/workspace/reports/{routed.pk}/reroute/", {"agency": world.roads.pk})
     assert response.status_code == 400
-    assert "Это нельзя сделать, пока сообщение в статусе «в работе»." in response.content.decode()
+    assert "Это нельзя сделать, пока сообщение в статусе «дан ответ»." in response.content.decode()
     assert snapshot(routed) == before
 
 

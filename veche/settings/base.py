@@ -117,12 +117,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:cabinet"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Russian is the default language; English is complete. Translations live in each app's locale/.
+# Russian is the default language; English is complete. Translations live in each app's locale/
+# (LOCALE_PATHS stays empty: an app's catalogue sits beside its code).
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "veche_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LOCALE_PATHS = [BASE_DIR / "veche" / "locale"]
 USE_I18N = True
 USE_TZ = True
 # Stored in UTC; shown and counted in the region's zone (Yugra is UTC+5).

@@ -11,6 +11,23 @@ from .phones import normalize_phone
 from .validators import normalize_email
 
 
+class VerificationMethodFilter(admin.SimpleListFilter):
+    """Named methods only: the plain field filter would offer an unlabeled empty choice."""
+
+    title = _("verification method")
+    parameter_name = "verification_method"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("phone", _("phone code")),
+            ("document", _("document check")),
+            ("oidc", _("identity provider")),
+        ]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(verification_method=self.value()) if self.value() else queryset
+
+
 class PhoneNormalizingMixin:
     """Staff type numbers as residents do; store them as E.164 like registration does."""
 
@@ -84,7 +101,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = [
         EmailConfirmedFilter,
         VerifiedFilter,
-        "verification_method",
+        VerificationMethodFilter,
         "is_staff",
         "is_active",
         "settlement__municipality",

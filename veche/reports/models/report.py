@@ -131,7 +131,10 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["status", "municipality"], name="report_status_municipality"),
+            # The list page: a municipality's reports of a status, newest first.
+            models.Index(
+                fields=["municipality", "status", "-created_at"], name="report_list_by_place"
+            ),
             models.Index(fields=["agency", "status", "due_at"], name="report_agency_inbox"),
             models.Index(fields=["lat", "lon"], name="report_point"),
             models.Index(fields=["-support_count"], name="report_by_support"),

@@ -11,27 +11,10 @@ from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
 from .. import staff_selectors
+from ..forms import MultipleFileField, MultipleFileInput
 from ..models import Answer, RejectionReason, Report, Topic, TopicAttribute
 
 MAX_REASON = 2000
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; cleans to a list (empty when none were chosen)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
-        return [super().clean(data, initial)] if data else []
 
 
 def _text(label, *, required: bool = True, rows: int = 4, help_text="") -> forms.CharField:

@@ -92,8 +92,11 @@ def _account_for(identity: Identity) -> "User":
     if existing.email_confirmed_at is None:
         # The provider has confirmed this address, which is what our link would have done.
         existing.email_confirmed_at = timezone.now()
+        # Whoever registered it never proved the address: his password (and, through the session
+        # hash, his sessions) must not open the account its owner now takes over.
+        existing.set_password(secrets.token_urlsafe(32))
         existing.full_clean()
-        existing.save(update_fields=["email_confirmed_at"])
+        existing.save(update_fields=["email_confirmed_at", "password"])
     return existing
 
 

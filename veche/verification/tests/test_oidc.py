@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
+from veche.accounts.tests.factories import DEMO_PASSWORD, UnconfirmedUserFactory, UserFactory
 from veche.verification import oidc
 from veche.verification.models import Verification
 
@@ -173,6 +173,29 @@ def test_anonymous_visitor_with_a_known_email_signs_in_to_that_account(client, p
     existing.refresh_from_db()
     assert existing.email_confirmed_at is not None
     assert existing.verification_method == "oidc"
+
+
+def test_an_unconfirmed_account_made_by_someone_else_loses_its_password(client, provider):
+    # Someone registered the address without proving it (pre-hijacking): once the provider proves
+    # whose it is, the password that person chose must no longer open the account.
+    squatter = UnconfirmedUserFactory(email="olga@example.org")
+    squatter_client = client.__class__()
+    assert squatter_client.login(username="olga@example.org", password=DEMO_PASSWORD)
+    start_flow(client, provider)
+    callback(client, provider)
+    squatter.refresh_from_db()
+    assert client.session["_auth_user_id"] == str(squatter.pk)
+    assert not squatter.check_password(DEMO_PASSWORD)
+    assert squatter.has_usable_password()  # password reset still reaches him
+    assert squatter_client.get(reverse("accounts:cabinet")).status_code == 302
+
+
+def test_a_confirmed_account_keeps_its_password_after_signing_in(client, provider):
+    existing = UserFactory(email="olga@example.org")
+    start_flow(client, provider)
+    callback(client, provider)
+    existing.refresh_from_db()
+    assert existing.check_password(DEMO_PASSWORD)
 
 
 def test_a_linked_identity_signs_in_to_its_account_whatever_the_email(client, provider):

@@ -4,6 +4,7 @@ Registration and change of e-mail never say whether an address (or a phone) is a
 page looks the same either way, and the owner of the address learns what happened by e-mail.
 """
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -88,6 +89,9 @@ def user_register(
     _collect(errors, "password", lambda: validate_password(password, user))
     if errors:
         raise ValidationError(errors)
+    # Hashed before the lookups: the slow hash, skipped for a taken address or phone, would let the
+    # response time tell that someone is registered.
+    user.password = make_password(password)
 
     with transaction.atomic():
         existing = User.objects.filter(email__iexact=user.email).first()
@@ -97,7 +101,6 @@ def user_register(
         if User.objects.filter(phone=user.phone).exists():
             queue_email(kind="phone_taken", email=user.email)
             return None
-        user.set_password(password)
         user.full_clean()
         try:
             with transaction.atomic():

@@ -162,6 +162,31 @@ def test_duplicate_phone_looks_like_success_and_tells_the_new_address(client, da
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("taken", ["email", "phone", None])
+def test_a_taken_address_costs_the_same_password_hashing(settlement, monkeypatch, taken):
+    # Hashing is the slow part of registering; skipping it for a taken address or phone would let
+    # the response time tell whether someone is registered.
+    if taken:
+        UserFactory(
+            email="anna@mail.ru" if taken == "email" else "x@mail.ru",
+            phone="+79123456789" if taken == "phone" else "+79990000000",
+        )
+    calls = []
+    real = services.make_password
+    monkeypatch.setattr(services, "make_password", lambda raw: calls.append(raw) or real(raw))
+    services.user_register(
+        last_name="Петрова",
+        first_name="Анна",
+        settlement=settlement,
+        email="anna@mail.ru",
+        phone="+79123456789",
+        password=PASSWORD,
+        consent=True,
+    )
+    assert calls == [PASSWORD]
+
+
+@pytest.mark.django_db
 def test_the_service_rejects_missing_consent_itself(settlement):
     with pytest.raises(ValidationError) as error:
         services.user_register(

@@ -113,7 +113,8 @@ def in_agency(user, agency, roles: Iterable[str]) -> bool:
 
 def agency_municipality_ids(agency) -> set[int] | None:
     """Municipalities an agency serves; None for one serving the whole region."""
-    ids = set(agency.municipalities.values_list("pk", flat=True))
+    # .all() rather than values_list(): it reads prefetched municipalities (no query per agency).
+    ids = {municipality.pk for municipality in agency.municipalities.all()}
     if agency.administers_id:
         ids.add(agency.administers_id)
     return ids or None

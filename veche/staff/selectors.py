@@ -91,7 +91,11 @@ def workspace_for(user) -> Workspace:
     scope = municipality_scope(user, *territorial)
     if scope is None or is_regional_admin(user) or is_regional_head(user):
         municipalities = list(Municipality.objects.order_by("name"))
-        agencies = list(Agency.objects.filter(is_active=True).order_by("name"))
+        agencies = list(
+            Agency.objects.filter(is_active=True)
+            .prefetch_related("municipalities")
+            .order_by("name")
+        )
         return Workspace(assignments, municipalities, agencies)
     agency_ids = agency_scope(user, *Role.values)
     municipalities = list(Municipality.objects.filter(pk__in=scope).order_by("name"))
@@ -100,6 +104,7 @@ def workspace_for(user) -> Workspace:
             Q(pk__in=agency_ids) | Q(municipalities__in=scope) | Q(administers__in=scope)
         )
         .distinct()
+        .prefetch_related("municipalities")
         .order_by("name")
     )
     return Workspace(assignments, municipalities, agencies)

@@ -45,7 +45,7 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "municipality": municipality,
         "settlements": selectors.settlements_with_residents(municipality),
-        "agencies": selectors.agencies_serving(municipality),
+        "agencies": selectors.agencies_serving(municipality).prefetch_related("municipalities"),
         "assignments": selectors.municipality_assignments(municipality),
     }
     return render(request, "staff/municipality.html", context)

@@ -90,11 +90,6 @@ def hit(action: str, identity: str, rate: Rate) -> int:
         return 1
 
 
-def retry_after_any(action: str, identities: list[str], rate: Rate) -> int:
-    """The longest wait over several identities (e.g. the client address and the account)."""
-    return max((retry_after(action, identity, rate) for identity in identities), default=0)
-
-
 def minutes_to_wait(seconds: int) -> int:
     """Whole minutes to tell the user, never zero."""
     return max(1, math.ceil(seconds / 60))

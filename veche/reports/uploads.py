@@ -14,6 +14,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MB = 1024 * 1024
 PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+# JPEG and PNG openings (WebP is RIFF….WEBP): enough to tell a photo before decoding it.
+PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 MAX_PIXELS = 40_000_000  # refuse decompression bombs before decoding
 PHOTO_MAX_SIDE = 2560
 THUMB_SIDE = 320

@@ -12,7 +12,7 @@ from veche.territory.selectors import resolve_point
 from ..events import report_event
 from ..models import Channel, Report, ReportMedia, Status, TimelineEntry, Topic
 from ..search import stems
-from ..uploads import ProcessedMedia, process_upload
+from ..uploads import PHOTO_SIGNATURES, ProcessedMedia, process_upload
 from .attributes import clean_attributes
 
 MAX_TEXT = 5000
@@ -117,7 +117,10 @@ def _clean(*, topic, text, lat, lon, attributes, media) -> dict:
 
 
 def _is_image(upload: UploadedFile) -> bool:
-    return (getattr(upload, "content_type", "") or "").startswith("image/")
+    """A photo by its content (as process_upload reads it), not by the type the client says."""
+    head = upload.read(16)
+    upload.seek(0)
+    return head.startswith(PHOTO_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def _create(*, media: list[ProcessedMedia], **fields) -> Report:

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from veche.reports.models import Channel, Report, ReportMedia, Status, TimelineEntry
 from veche.reports.services import report_submit
@@ -101,3 +102,19 @@ def test_topic_that_requires_a_photo(world):
         submit(world)
     assert "media" in error.value.message_dict
     assert submit(world, media=[jpeg_with_gps()]).media.count() == 1
+
+
+def test_required_photo_is_recognised_by_content_not_by_the_declared_type(world):
+    # Open311 and mobile clients often send photos as application/octet-stream, and a video
+    # declared as image/jpeg is still no photo: the content decides, as for every upload.
+    world.topic.photos_required = True
+    world.topic.save()
+    video = SimpleUploadedFile(
+        "clip.jpg", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64, content_type="image/jpeg"
+    )
+    with pytest.raises(ValidationError) as error:
+        submit(world, media=[video])
+    assert "media" in error.value.message_dict
+    photo = jpeg_with_gps()
+    photo.content_type = "application/octet-stream"
+    assert submit(world, media=[photo]).media.get().kind == ReportMedia.Kind.PHOTO

@@ -14,6 +14,7 @@ from ..models import RejectionReason, Report, Status, Support, TimelineEntry
 from ..routing import agency_for
 from ..search import stems
 from ._common import lock, move, record, require, require_status
+from .supports import _tell_thresholds
 
 NOT_MODERATOR = gettext_lazy("You do not moderate reports of this territory.")
 
@@ -134,5 +135,7 @@ def _carry_supports(report: Report, original: Report) -> None:
     Support.objects.bulk_create(
         [Support(report=original, user_id=user_id) for user_id in supporters - already]
     )
+    before = original.support_count
     original.support_count = Support.objects.filter(report=original).aggregate(n=Count("pk"))["n"]
     original.save(update_fields=["support_count", "updated_at"])
+    _tell_thresholds(original, before=before)

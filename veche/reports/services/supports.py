@@ -71,13 +71,16 @@ def report_support(*, user, report: Report) -> tuple[Report, bool]:
     return report, created
 
 
-def _tell_thresholds(report: Report) -> None:
+def _tell_thresholds(report: Report, *, before: int | None = None) -> None:
+    """Tell of every threshold passed since `before` supports (one less by default; a merge of
+    duplicates adds several at once and may jump over a threshold)."""
+    before = report.support_count - 1 if before is None else before
     thresholds = getattr(settings, "REPORT_SUPPORT_THRESHOLDS", DEFAULT_THRESHOLDS)
-    if report.support_count in thresholds:
+    for threshold in sorted(t for t in thresholds if before < t <= report.support_count):
         entry = record(
             report,
             kind=TimelineEntry.Kind.SUPPORT_THRESHOLD,
             actor=None,
-            text=_("%(count)d residents support this report.") % {"count": report.support_count},
+            text=_("%(count)d residents support this report.") % {"count": threshold},
         )
-        report_event("support_threshold", report, entry=entry, threshold=report.support_count)
+        report_event("support_threshold", report, entry=entry, threshold=threshold)

@@ -125,3 +125,20 @@ def test_a_declined_report_is_rerouted_by_a_moderator(world):
     report.save()
     report = report_reroute(moderator=world.moderator, report=report, agency=world.roads)
     assert report.status == Status.ROUTED and report.agency == world.roads
+
+
+def test_a_merge_that_jumps_over_a_support_threshold_tells_the_agency(world, settings):
+    # Supports carried over arrive several at once: 1 → 3 crosses 2 without ever equalling it.
+    settings.REPORT_SUPPORT_THRESHOLDS = (2,)
+    original = RoutedReportFactory(municipality=world.surgut)
+    Support.objects.create(report=original, user=world.moderator)
+    original.support_count = 1
+    original.save()
+    duplicate = ReportFactory(municipality=world.surgut, author=world.neighbour)
+    Support.objects.create(report=duplicate, user=world.author)
+
+    report_mark_duplicate(moderator=world.moderator, report=duplicate, original=original)
+
+    original.refresh_from_db()
+    assert original.support_count == 3
+    assert original.timeline.filter(kind="threshold").count() == 1

@@ -109,6 +109,7 @@ def _extensions(report: Report, photos) -> dict:
         "attributes": [
             {"label": code, "name": code, "value": value, "code": code}
             for code, value in (report.attributes or {}).items()
+            if report.is_public  # the resident's own words, like the description
         ],
         "extended_attributes": {
             "channel": report.channel,

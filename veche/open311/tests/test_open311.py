@@ -287,3 +287,10 @@ def test_create_api_key_prints_a_working_key_last(client, world):
     call_command("create_api_key", "Приложение Урая", stdout=out)
     key = out.getvalue().strip().splitlines()[-1]
     assert post_request(client, world, key).status_code == 200
+
+
+def test_unpublished_request_hides_its_extra_answers_too(client, world):
+    # A free-text answer is the resident's own words like the description: hidden until published.
+    report = ReportFactory(municipality=world.surgut, attributes={"where": "кв. 12, звонить 8912"})
+    body = client.get(f"{BASE}/requests/{report.pk}.json?extensions=true").json()
+    assert body[0]["attributes"] == [] and "8912" not in str(body)

@@ -1,5 +1,8 @@
 """Reads for API tokens."""
 
+import math
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, QuerySet
@@ -32,14 +35,18 @@ def api_token_by_key(key: str) -> ApiToken | None:
     if token is None:
         token = ApiToken.objects.select_related("user").filter(key_hash=digest).first()
         if token is not None and seconds:
+            # The copy keeps the moment it was read from the database (pickled with it).
+            token._cached_until = time.time() + seconds
             cache.set(_cache_key(digest), token, seconds)
     return token
 
 
 def remember_token(token: ApiToken) -> None:
-    """Keep the cached copy in step after the token changed (used, revoked)."""
-    if cache_seconds():
-        cache.set(_cache_key(token.key_hash), token, cache_seconds())
+    """Keep the cached copy in step after the token changed (used), without extending its life:
+    a copy refreshed on every use would never again see its user blocked or deleted."""
+    remaining = math.floor(getattr(token, "_cached_until", 0) - time.time())
+    if cache_seconds() and remaining > 0:
+        cache.set(_cache_key(token.key_hash), token, remaining)
 
 
 def forget_token(token: ApiToken) -> None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from veche.agencies.models import Agency
+from veche.agencies.selectors import agencies_serving
 
 from ..deadlines import due_for, legal_limit
 from ..models import RejectionReason, Report, Status, Support, TimelineEntry
@@ -36,6 +37,12 @@ def report_reroute(*, moderator, report: Report, agency: Agency | None = None) -
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
         # Declined, or still with an agency that asked to move it (a reassignment request).
         require_status(report, Status.DECLINED, Status.ROUTED, Status.IN_PROGRESS)
+        if agency is not None and not agencies_serving(report.municipality).filter(pk=agency.pk):
+            raise ValidationError(
+                _("%(agency)s does not serve %(municipality)s.")
+                % {"agency": agency.name, "municipality": report.municipality.name},
+                code="agency_territory",
+            )
         agency = agency or agency_for(topic=report.topic, municipality=report.municipality)
         if agency.pk == report.agency_id:
             raise ValidationError(_("The report is already with this agency."), code="same_agency")
@@ -103,6 +110,7 @@ def report_mark_duplicate(*, moderator, report: Report, original: Report) -> Rep
     with transaction.atomic():
         report, original = lock(report), lock(original)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        require(moderator, "reports.moderate_report", original, NOT_MODERATOR)
         require_status(report, Status.SUBMITTED, Status.ROUTED, Status.DECLINED)
         _check_original(report, original)
         _carry_supports(report, original)

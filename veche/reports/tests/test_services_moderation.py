@@ -142,3 +142,23 @@ def test_a_merge_that_jumps_over_a_support_threshold_tells_the_agency(world, set
     original.refresh_from_db()
     assert original.support_count == 3
     assert original.timeline.filter(kind="threshold").count() == 1
+
+
+def test_rerouting_to_an_agency_of_another_territory_is_refused(world):
+    report = RoutedReportFactory(municipality=world.surgut, agency=world.surgut_admin)
+    report.status = Status.DECLINED
+    report.save()
+    with pytest.raises(ValidationError) as error:
+        report_reroute(moderator=world.moderator, report=report, agency=world.urai_admin)
+    assert "не обслуживает" in error.value.messages[0]
+    report.refresh_from_db()
+    assert report.agency == world.surgut_admin and report.status == Status.DECLINED
+
+
+def test_a_moderator_cannot_merge_into_a_report_of_another_territory(world):
+    original = RoutedReportFactory(municipality=world.urai)
+    duplicate = ReportFactory(municipality=world.surgut)
+    with pytest.raises(PermissionDenied):
+        report_mark_duplicate(moderator=world.moderator, report=duplicate, original=original)
+    duplicate.refresh_from_db()
+    assert duplicate.status == Status.SUBMITTED

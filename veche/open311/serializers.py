@@ -130,14 +130,37 @@ def _extensions(report: Report, photos) -> dict:
     }
 
 
+# FixMyStreet's status words for Veche's states (its Open311.pm knows only these).
+FMS_STATUS = {
+    Status.SUBMITTED: "OPEN",
+    Status.ROUTED: "OPEN",
+    Status.DECLINED: "INTERNAL_REFERRAL",
+    Status.IN_PROGRESS: "IN_PROGRESS",
+    Status.CLOSED: "CLOSED",
+    Status.REJECTED: "CLOSED",
+    Status.DUPLICATE: "DUPLICATE",
+}
+FMS_ANSWER = {"resolved": "FIXED", "scheduled": "ACTION_SCHEDULED", "refused": "NO_FURTHER_ACTION"}
+
+
+def _fms_status(entry: TimelineEntry, status: str) -> str:
+    if status == Status.ANSWERED:
+        given = [a for a in entry.report.answers.all() if a.created_at <= entry.created_at]
+        return FMS_ANSWER[given[-1].kind] if given else "IN_PROGRESS"
+    return FMS_STATUS.get(status, "OPEN")
+
+
 def update(entry: TimelineEntry) -> dict:
-    """A public timeline entry as an FMS `request_update`."""
+    """A public timeline entry as an FMS `request_update`; Veche's own state is in
+    `external_status_code`."""
     report = entry.report
+    status = entry.status_to or report.status
     return {
         "update_id": str(entry.pk),
         "service_request_id": str(report.pk),
-        "status": (entry.status_to or report.status).upper(),
+        "status": _fms_status(entry, status),
         "updated_datetime": w3c(entry.created_at),
         "description": entry.text or str(entry.get_status_to_display() or entry.get_kind_display()),
         "media_url": "",
+        "external_status_code": status,
     }

@@ -175,6 +175,7 @@ def updates(request, fmt, params):
         TimelineEntry.objects.filter(is_public=True, created_at__gte=start, created_at__lte=end)
         .exclude(report__status__in=UNPUBLISHED)
         .select_related("report")
+        .prefetch_related("report__answers")
         .order_by("created_at", "pk")
     )
     payload = [serializers.update(entry) for entry in entries[:MAX_REQUESTS]]

@@ -271,7 +271,12 @@ def test_service_request_updates(client, world):
         "updated_datetime",
         "description",
         "media_url",
+        "external_status_code",
     }
+    # FixMyStreet's status words; Veche's own state rides in external_status_code.
+    updates = root.findall("request_update")
+    assert {u.find("status").text for u in updates} == {"FIXED"}
+    assert {u.find("external_status_code").text for u in updates} == {"answered"}
 
 
 def test_another_jurisdiction_is_not_found(client, db, settings):

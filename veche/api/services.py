@@ -92,3 +92,12 @@ def api_token_touch(*, token: ApiToken) -> None:
     from .selectors import remember_token  # selectors import hash_key from here
 
     remember_token(token)
+
+
+def api_tokens_revoke_for_deleted_user(user: User) -> None:
+    """Account deletion hook: the person's keys stop at once and are marked revoked."""
+    from .selectors import forget_token  # selectors import hash_key from here
+
+    tokens = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True))
+    ApiToken.objects.filter(pk__in=[t.pk for t in tokens]).update(revoked_at=timezone.now())
+    transaction.on_commit(lambda: [forget_token(t) for t in tokens])

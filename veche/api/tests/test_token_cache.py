@@ -51,3 +51,16 @@ def test_noting_a_use_does_not_keep_a_stale_token_beyond_the_cache_time(settings
     with time_machine.travel(start + timedelta(seconds=301), tick=False):
         assert client.get("/api/v1/me", **headers).status_code == 401
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_deleting_the_account_revokes_its_keys(client):
+    from veche.accounts.services import account_delete
+    from veche.accounts.tests.factories import DEMO_PASSWORD
+
+    user = UserFactory()
+    token, key = api_token_create(user=user, name="app", created_by=None)
+    account_delete(user=user, password=DEMO_PASSWORD)
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veche.territory.models import Settlement
 
-from . import privacy
+from . import privacy, throttle
 from .models import User
 from .phones import normalize_phone
 from .tasks import queue_email
@@ -149,7 +149,7 @@ def email_change_request(*, user: User, new_email: str, password: str) -> None:
     new_email = _collect(errors, "new_email", lambda: _checked_email(new_email))
     if new_email and new_email == user.email:
         errors["new_email"] = [str(SAME_EMAIL)]
-    if not user.check_password(password):
+    if not throttle.current_password_ok(user, password):
         errors["password"] = [str(WRONG_PASSWORD)]
     if errors:
         raise ValidationError(errors)
@@ -210,7 +210,7 @@ def account_delete(*, user: User, password: str) -> None:
     """Erase the user's personal data and close the account; the row stays so that his public
     contributions remain, shown as "Deleted user". Other apps erase theirs through deletion hooks.
     """
-    if not user.check_password(password):
+    if not throttle.current_password_ok(user, password):
         raise ValidationError({"password": [str(WRONG_PASSWORD)]})
     with transaction.atomic():
         locked = User.objects.select_for_update().get(pk=user.pk)

@@ -58,3 +58,21 @@ def too_many_attempts_message(seconds: int) -> str:
         "Too many attempts. Try again in %(minutes)d minutes.",
         minutes,
     ) % {"minutes": minutes}
+
+
+PASSWORD_CHECK = "accounts.password-check"
+
+
+def current_password_ok(user, password: str) -> bool:
+    """Check a logged-in user's password (change of e-mail, deletion) under the login limit, so a
+    stolen session cannot guess it; raises ValidationError on the password field when over it."""
+    from django.core.exceptions import ValidationError
+
+    rate = Rate.from_setting("RATE_LIMIT_LOGIN")
+    wait = ratelimit.retry_after(PASSWORD_CHECK, str(user.pk), rate)
+    if wait:
+        raise ValidationError({"password": [too_many_attempts_message(wait)]})
+    if user.check_password(password):
+        return True
+    ratelimit.hit(PASSWORD_CHECK, str(user.pk), rate)
+    return False

@@ -12,6 +12,8 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .mp4 import blank_metadata
+
 MB = 1024 * 1024
 PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 # JPEG and PNG openings (WebP is RIFF….WEBP): enough to tell a photo before decoding it.
@@ -69,7 +71,10 @@ def _video(upload: UploadedFile, content_type: str) -> ProcessedMedia:
             % {"mb": _limit("REPORT_MAX_VIDEO_MB", 100) // MB}
         )
     extension = "mp4" if content_type == "video/mp4" else "webm"
-    content = ContentFile(upload.read(), name=_name(extension))
+    data = bytearray(upload.read())
+    if content_type == "video/mp4":
+        blank_metadata(data)  # GPS and camera boxes; WebM from phones carries none
+    content = ContentFile(bytes(data), name=_name(extension))
     return ProcessedMedia("video", content, None, content_type, content.size)
 
 

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop
 
 from veche.reports.models import Report, TimelineEntry
 from veche.reports.models.report import AWAITING_ANSWER
@@ -110,13 +110,13 @@ def _send(prefix: str, stale: Report, *, days: int = 0) -> int:
 
 
 def _record_escalation(report: Report, days: int) -> None:
-    text = ngettext(
-        "The answer is %(days)d working day overdue; the agency's head is told.",
-        "The answer is %(days)d working days overdue; the agency's head is told.",
-        days,
-    ) % {"days": days}
     TimelineEntry.objects.create(
-        report=report, kind=TimelineEntry.Kind.ESCALATION, text=text, is_public=False
+        report=report,
+        kind=TimelineEntry.Kind.ESCALATION,
+        # Translated when shown; the count is always given in working days.
+        message=gettext_noop("The answer is overdue by working days: %(days)d; the head is told."),
+        params={"days": days},
+        is_public=False,
     )
 
 

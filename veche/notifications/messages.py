@@ -48,7 +48,7 @@ def _facts(report: Report, *, due: bool = True, agency: bool = False) -> list[st
 
 
 def _text(entry: TimelineEntry | None) -> str:
-    return entry.text.strip() if entry is not None and entry.text else ""
+    return entry.display_text.strip() if entry is not None else ""
 
 
 def _message(kind: str, report: Report, title: str, lines: list[str], **extra) -> Message:

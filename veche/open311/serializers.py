@@ -122,7 +122,7 @@ def _extensions(report: Report, photos) -> dict:
         "notes": [
             {
                 "datetime": w3c(e.created_at),
-                "description": e.text or e.get_status_to_display(),
+                "description": e.display_text or e.get_status_to_display(),
                 "type": e.kind,
             }
             for e in public
@@ -160,7 +160,8 @@ def update(entry: TimelineEntry) -> dict:
         "service_request_id": str(report.pk),
         "status": _fms_status(entry, status),
         "updated_datetime": w3c(entry.created_at),
-        "description": entry.text or str(entry.get_status_to_display() or entry.get_kind_display()),
+        "description": entry.display_text
+        or str(entry.get_status_to_display() or entry.get_kind_display()),
         "media_url": "",
         "external_status_code": status,
     }

@@ -88,7 +88,8 @@ def test_overdue_then_escalation_only_after_the_new_year_holidays(new_year):
 
     (entry,) = TimelineEntry.objects.filter(report=report, kind=TimelineEntry.Kind.ESCALATION)
     assert entry.is_public is False
-    assert entry.text == "Ответ просрочен на 1 рабочий день; руководитель ведомства уведомлён."
+    expected = "Ответ просрочен, рабочих дней: 1; руководитель ведомства уведомлён."
+    assert entry.display_text == expected
     head_letter = next(m for m in mail.outbox if m.to == [head.email])
     assert head_letter.subject == (f"Сообщение № {report.pk}: ответ просрочен на 1 рабочий день")
 

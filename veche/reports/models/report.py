@@ -8,6 +8,7 @@ in_progress). Every transition is a service function (services/) that writes a T
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from veche.agencies.models import Agency
@@ -303,7 +304,12 @@ class TimelineEntry(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
     status_from = models.CharField(max_length=12, choices=Status.choices, blank=True)
     status_to = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    # What a person wrote (a reason, an answer, a note), kept as written.
     text = models.TextField(blank=True)
+    # What the system says, as an English msgid with its parameters, translated when shown so each
+    # reader sees it in his language.
+    message = models.CharField(max_length=200, blank=True)
+    params = models.JSONField(default=dict, blank=True)
     is_public = models.BooleanField(default=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -317,3 +323,9 @@ class TimelineEntry(models.Model):
 
     def __str__(self) -> str:
         return f"№ {self.report_id} · {self.get_kind_display()}"
+
+    @property
+    def display_text(self) -> str:
+        """The system's message in the active language, then what a person wrote."""
+        parts = [gettext(self.message) % self.params if self.message else "", self.text]
+        return " ".join(part for part in parts if part)

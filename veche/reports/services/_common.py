@@ -32,22 +32,36 @@ def record(
     kind: str,
     actor,
     text: str = "",
+    message: str = "",
+    params: dict | None = None,
     is_public: bool = True,
     status_from: str = "",
     status_to: str = "",
 ) -> TimelineEntry:
+    """`text` is what a person wrote; `message` a gettext_noop msgid the page translates."""
     return TimelineEntry.objects.create(
         report=report,
         kind=kind,
         actor=actor,
         text=text,
+        message=message,
+        params=params or {},
         is_public=is_public,
         status_from=status_from,
         status_to=status_to,
     )
 
 
-def move(report: Report, to: str, *, actor, text: str = "", fields: tuple[str, ...] = ()) -> None:
+def move(
+    report: Report,
+    to: str,
+    *,
+    actor,
+    text: str = "",
+    message: str = "",
+    params: dict | None = None,
+    fields: tuple[str, ...] = (),
+) -> None:
     """Change the status, save the named fields with it, write the timeline, notify."""
     was = report.status
     report.status = to
@@ -58,6 +72,8 @@ def move(report: Report, to: str, *, actor, text: str = "", fields: tuple[str, .
         kind=TimelineEntry.Kind.STATUS,
         actor=actor,
         text=text,
+        message=message,
+        params=params,
         status_from=was,
         status_to=to,
     )

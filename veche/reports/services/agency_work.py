@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from ..deadlines import extended_due
 from ..events import report_event
@@ -16,6 +16,12 @@ from ..models import Answer, AnswerFile, Report, Status, TimelineEntry
 from ..uploads import process_document
 from ._common import lock, move, record, require, require_status
 
+# The same msgids as Answer.Kind's labels, stored untranslated on the timeline.
+ANSWER_MESSAGES = {
+    Answer.Kind.RESOLVED: gettext_noop("resolved"),
+    Answer.Kind.SCHEDULED: gettext_noop("scheduled"),
+    Answer.Kind.REFUSED: gettext_noop("refused with reasons"),
+}
 NOT_YOUR_AGENCY = gettext_lazy("This report is not routed to your agency.")
 
 
@@ -74,7 +80,7 @@ def report_answer(
                 report,
                 Status.ANSWERED,
                 actor=official,
-                text=answer.get_kind_display(),
+                message=ANSWER_MESSAGES[answer.kind],
                 fields=("answered_at",),
             )
         report_event("answered", report, entry=entry)

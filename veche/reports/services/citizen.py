@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from ..deadlines import due_for
 from ..models import Answer, Report, Status, TimelineEntry
@@ -53,6 +53,7 @@ def _review(author, report: Report, rating: int, verdict: str) -> tuple[Report, 
         report,
         kind=TimelineEntry.Kind.RATING,
         actor=author,
-        text=_("Rated the answer %(rating)d of 5.") % {"rating": rating},
+        message=gettext_noop("Rated the answer %(rating)d of 5."),
+        params={"rating": rating},
     )
     return report, answer

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from veche.agencies.models import Agency
 from veche.agencies.selectors import agencies_serving
@@ -62,7 +62,8 @@ def _route(report: Report, agency: Agency, actor) -> None:
         report,
         Status.ROUTED,
         actor=actor,
-        text=_("Sent to %(agency)s.") % {"agency": agency.name},
+        message=gettext_noop("Sent to %(agency)s."),
+        params={"agency": agency.name},
         fields=("agency", "routed_at", "due_at"),
     )
 
@@ -100,7 +101,7 @@ def report_redact(*, moderator, report: Report, text: str, address: str | None =
             report,
             kind=TimelineEntry.Kind.REDACTION,
             actor=moderator,
-            text=_("Personal data removed by a moderator."),
+            message=gettext_noop("Personal data removed by a moderator."),
         )
         return report
 
@@ -119,7 +120,8 @@ def report_mark_duplicate(*, moderator, report: Report, original: Report) -> Rep
             report,
             Status.DUPLICATE,
             actor=moderator,
-            text=_("Merged into report № %(number)s.") % {"number": original.pk},
+            message=gettext_noop("Merged into report № %(number)s."),
+            params={"number": original.pk},
             fields=("duplicate_of",),
         )
         return report

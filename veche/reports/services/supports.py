@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..events import report_event
 from ..models import Report, Support, TimelineEntry
@@ -81,6 +82,7 @@ def _tell_thresholds(report: Report, *, before: int | None = None) -> None:
             report,
             kind=TimelineEntry.Kind.SUPPORT_THRESHOLD,
             actor=None,
-            text=_("%(count)d residents support this report.") % {"count": threshold},
+            message=gettext_noop("%(count)d residents support this report."),
+            params={"count": threshold},
         )
         report_event("support_threshold", report, entry=entry, threshold=threshold)

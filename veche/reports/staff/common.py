@@ -13,6 +13,7 @@ from veche.accounts.phones import format_phone
 from .. import staff_selectors
 from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
+from ..services.agency_work import awaits_final_answer
 from . import forms as staff_forms
 
 # Statuses from which a moderator may merge a report into another one (report_mark_duplicate).
@@ -90,6 +91,8 @@ def render_report(
         "report": report,
         "timeline": staff_timeline(report),
         "overdue": is_overdue(report),
+        # Answered "scheduled": the agency still owes the final answer.
+        "awaits_final_answer": awaits_final_answer(report),
         "attribute_answers": staff_selectors.attribute_answers(report),
         "Status": Status,
         "AnswerKind": Answer.Kind,

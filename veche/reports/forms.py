@@ -235,21 +235,13 @@ class ReportForm(forms.Form):
                 )
 
     def point(self) -> tuple[float, float]:
-        """The coordinates given, or the centre of the chosen settlement."""
-        data = self.cleaned_data
-        if data.get("lat") is not None:
-            return data["lat"], data["lon"]
-        return data["settlement"].centre_lat, data["settlement"].centre_lon
+        return place_of(self.cleaned_data)
 
     def attributes(self) -> dict:
         """Answers to the chosen topic's questions, keyed by the question's code."""
         answers = {}
         for name in self.topic_questions.get(self.cleaned_data["topic"].pk, []):
-            value = self.cleaned_data.get(name)
-            if hasattr(value, "isoformat"):
-                value = value.isoformat()
-            elif isinstance(value, float):
-                value = f"{value:g}"
+            value = answer_value(self.cleaned_data.get(name))
             if value not in (None, "", []):
                 answers[self.fields[name].attribute.code] = value
         return answers
@@ -262,6 +254,22 @@ class ReportForm(forms.Form):
         topic = self.cleaned_data.get("topic") if hasattr(self, "cleaned_data") else None
         names = self.topic_questions.get(topic.pk if topic else None, [])
         return names[0] if names else None
+
+
+def place_of(data: dict) -> tuple[float, float]:
+    """The coordinates given, or the centre of the chosen settlement (the no-map way)."""
+    if data.get("lat") is not None:
+        return data["lat"], data["lon"]
+    return data["settlement"].centre_lat, data["settlement"].centre_lon
+
+
+def answer_value(value):
+    """A cleaned answer as the service and Open311 keep it: dates as ISO text, plain numbers."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return value
 
 
 def apply_service_error(form: ReportForm, error: ValidationError) -> None:

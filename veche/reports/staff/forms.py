@@ -11,8 +11,14 @@ from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
 from .. import staff_selectors
-from ..forms import MultipleFileField, MultipleFileInput
-from ..models import Answer, RejectionReason, Report, Topic, TopicAttribute
+from ..forms import (
+    MultipleFileField,
+    MultipleFileInput,
+    answer_value,
+    attribute_field,
+    place_of,
+)
+from ..models import Answer, RejectionReason, Report, Topic
 
 MAX_REASON = 2000
 
@@ -237,7 +243,7 @@ class OperatorReportForm(forms.Form):
             if not attribute.variable:
                 continue
             name = f"attr_{attribute.code}"
-            self.fields[name] = _attribute_field(attribute)
+            self.fields[name] = attribute_field(attribute)
             names.append(name)
         return names
 
@@ -269,34 +275,12 @@ class OperatorReportForm(forms.Form):
         return cleaned
 
     def point(self) -> tuple[float, float]:
-        """The coordinates given, or the settlement's centre."""
-        data = self.cleaned_data
-        if data.get("lat") is not None:
-            return data["lat"], data["lon"]
-        return data["settlement"].centre_lat, data["settlement"].centre_lon
+        return place_of(self.cleaned_data)
 
     def attributes(self) -> dict:
         answers = {}
         for name in self.attribute_fields:
-            value = self.cleaned_data.get(name)
+            value = answer_value(self.cleaned_data.get(name))
             if value not in (None, "", []):
                 answers[name.removeprefix("attr_")] = value
         return answers
-
-
-def _attribute_field(attribute: TopicAttribute) -> forms.Field:
-    """A form field for a topic's extra question; the service checks the answer itself."""
-    D = TopicAttribute.Datatype
-    options = {"label": attribute.description, "required": False}
-    if attribute.datatype_description:
-        options["help_text"] = attribute.datatype_description
-    choices = [(item["key"], item["name"]) for item in attribute.values]
-    if attribute.datatype == D.SINGLE:
-        return forms.ChoiceField(choices=[("", "—"), *choices], **options)
-    if attribute.datatype == D.MULTI:
-        return forms.MultipleChoiceField(
-            choices=choices, widget=forms.CheckboxSelectMultiple, **options
-        )
-    if attribute.datatype == D.TEXT:
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **options)
-    return forms.CharField(max_length=300, **options)

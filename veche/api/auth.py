@@ -5,13 +5,11 @@ portal's own pages (HTMX), or `token_or_session` for both.
 """
 
 from django.http import HttpRequest
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
 from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
 
 from .models import ApiToken
-from .selectors import api_token_by_key
+from .selectors import api_token_by_key, token_refusal
 from .services import api_token_touch
 
 API_KEY_HEADER = "X-Api-Key"
@@ -20,13 +18,8 @@ API_KEY_HEADER = "X-Api-Key"
 def _token_or_error(request: HttpRequest, key: str) -> ApiToken:
     """The valid token for `key`; a key that was given but does not work is a 401 at once."""
     token = api_token_by_key(key.strip())
-    now = timezone.now()
-    if token is None or not token.user.is_active or token.user.deleted_at is not None:
-        raise AuthenticationError(message=_("Invalid API key."))
-    if token.revoked_at is not None:
-        raise AuthenticationError(message=_("This API key has been revoked."))
-    if token.is_expired(now):
-        raise AuthenticationError(message=_("This API key has expired."))
+    if refusal := token_refusal(token):
+        raise AuthenticationError(message=refusal)
     api_token_touch(token=token)
     # The token acts as its user: permissions are that user's.
     request.user = token.user

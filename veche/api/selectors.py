@@ -6,6 +6,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import ApiToken
 from .services import hash_key
@@ -58,3 +60,14 @@ def api_token_list() -> QuerySet[ApiToken]:
     return ApiToken.objects.select_related("user", "created_by").order_by(
         F("revoked_at").asc(nulls_first=True), "-created_at"
     )
+
+
+def token_refusal(token: ApiToken | None) -> str | None:
+    """Why this token cannot be used now (in the user's language), or None when it can."""
+    if token is None or not token.user.is_active or token.user.deleted_at is not None:
+        return _("Invalid API key.")
+    if token.revoked_at is not None:
+        return _("This API key has been revoked.")
+    if token.is_expired(timezone.now()):
+        return _("This API key has expired.")
+    return None

@@ -3,11 +3,11 @@ by `create_api_key`) files for the resident named by `email`; otherwise the key'
 the author."""
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.api.models import ApiToken
-from veche.api.selectors import api_token_by_key
+from veche.api.selectors import api_token_by_key, token_refusal
+from veche.api.services import api_token_touch
 
 from .params import one
 from .services import resident_for_contact
@@ -19,10 +19,9 @@ class AuthorError(Exception):
 
 def token_for_key(key: str | None) -> ApiToken | None:
     token = api_token_by_key(key or "")
-    if token is None or token.revoked_at is not None or token.is_expired(timezone.now()):
+    if token_refusal(token):
         return None
-    if not token.user.is_active or token.user.deleted_at is not None:
-        return None
+    api_token_touch(token=token)
     return token
 
 

@@ -1,12 +1,13 @@
 """Open311 GeoReport v2 at /open311/v2/: discovery, services, definitions, requests, tokens and
 the FixMyStreet `servicerequestupdates` extension, in XML and JSON."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
 from veche.core.text import clean_text
 from veche.reports.models import Answer, Channel, Report, ReportMedia, TimelineEntry, Topic
@@ -44,24 +45,34 @@ def _jurisdiction_error(fmt: str, params: dict) -> HttpResponse | None:
     return None
 
 
-def georeport(view):
-    """Parse parameters, check the jurisdiction, and turn BadRequest into a 400 error body."""
+def georeport(*methods: str):
+    """An Open311 endpoint answering `methods` (GET by default): another method is a 405, bad
+    parameters a 400, both with the format's error body. No CSRF check: Open311 clients carry no
+    cookies, and the one write is authorized by its `api_key`."""
+    allowed = methods or ("GET",)
 
-    def wrapper(request: HttpRequest, fmt: str, **kwargs) -> HttpResponse:
-        try:
-            params = merged(request)
-            if response := _jurisdiction_error(fmt, params):
+    def decorate(view):
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request: HttpRequest, fmt: str, **kwargs) -> HttpResponse:
+            if request.method not in allowed:
+                response = error(fmt, 405, f"{request.method[:20]} is not allowed here")
+                response["Allow"] = ", ".join(allowed)
                 return response
-            return view(request, fmt, params, **kwargs)
-        except BadRequest as problem:
-            return error(fmt, 400, str(problem))
+            try:
+                params = merged(request)
+                if response := _jurisdiction_error(fmt, params):
+                    return response
+                return view(request, fmt, params, **kwargs)
+            except BadRequest as problem:
+                return error(fmt, 400, str(problem))
 
-    wrapper.__name__ = view.__name__
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
-@require_GET
-@georeport
+@georeport()
 def discovery(request, fmt, params):
     base = request.build_absolute_uri("/open311/v2/")
     return render(
@@ -94,14 +105,12 @@ def _topics():
     )
 
 
-@require_GET
-@georeport
+@georeport()
 def services(request, fmt, params):
     return render(fmt, "services", [serializers.service(topic) for topic in _topics()])
 
 
-@require_GET
-@georeport
+@georeport()
 def service_definition(request, fmt, params, code: str):
     topic = _topics().filter(service_code=code).first()
     if topic is None:
@@ -136,9 +145,7 @@ def _status_filter(statuses: list[str]) -> Q:
     return Q()
 
 
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-@georeport
+@georeport("GET", "POST")
 def service_requests(request, fmt, params):
     if request.method == "POST":
         return _create(request, fmt, params)
@@ -160,8 +167,7 @@ def service_requests(request, fmt, params):
     return render(fmt, "service_requests", payload)
 
 
-@require_GET
-@georeport
+@georeport()
 def single_request(request, fmt, params, request_id: str):
     pk = whole_number(request_id)
     report = _requests_queryset().filter(pk=pk).first() if pk is not None else None
@@ -173,8 +179,7 @@ def single_request(request, fmt, params, request_id: str):
     return render(fmt, "service_requests", [serializers.request(report, extensions=extensions)])
 
 
-@require_GET
-@georeport
+@georeport()
 def token(request, fmt, params, token: str):
     report = Report.objects.filter(channel=Channel.OPEN311, client_token=token).first()
     if report is None:
@@ -182,8 +187,7 @@ def token(request, fmt, params, token: str):
     return render(fmt, "service_requests", [{"service_request_id": str(report.pk), "token": token}])
 
 
-@require_GET
-@georeport
+@georeport()
 def updates(request, fmt, params):
     """FixMyStreet's extension: public timeline entries in a window, oldest first."""
     start, end = date_range(params)
@@ -248,6 +252,7 @@ def _create(request, fmt, params):
     )
 
 
+@csrf_exempt
 def not_found(request, rest: str = ""):
     fmt = "json" if rest.endswith(".json") else "xml"
     return error(fmt, 404, "not found")

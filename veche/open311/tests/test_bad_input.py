@@ -5,6 +5,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.test import Client
 
 from veche.open311.services import integration_key_create
 from veche.reports.models import Report
@@ -189,3 +190,13 @@ def test_multipart_without_a_boundary_is_400(client, db):
 
 def test_a_long_token_is_not_found(client, db):
     assert_error(client.get(f"{BASE}/tokens/{'t' * 5000}.json"), 404)
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+@pytest.mark.parametrize("path", ["discovery", "services", "requests/1", "servicerequestupdates"])
+def test_a_post_to_a_read_only_endpoint_is_a_405_error_body_even_without_csrf(db, fmt, path):
+    client = Client(enforce_csrf_checks=True, raise_request_exception=True)
+    response = client.post(f"{BASE}/{path}.{fmt}", {"x": "1"})
+    assert_error(response, 405)
+    assert response["Allow"] == "GET"
+    assert_error(client.post(f"{BASE}/no/such/thing.{fmt}"), 404)

@@ -191,7 +191,7 @@ class Generator:
     def path(self) -> str:
         rng = self.rng
         segment = urllib.parse.quote(garbage(rng)[:300], safe="", errors="surrogatepass")
-        return rng.choice(
+        path = rng.choice(
             [
                 "discovery",
                 "services",
@@ -207,6 +207,7 @@ class Generator:
                 f"{segment or 'nothing'}",
             ]
         )
+        return urllib.parse.quote(path, safe="/%")  # a request line is ASCII
 
     def get(self) -> Case:
         fmt, path = self.rng.choice(FORMATS), self.path()

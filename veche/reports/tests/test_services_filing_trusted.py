@@ -3,8 +3,9 @@ at once when the setting is on (off by default); nobody else's filing skips mode
 
 import pytest
 
-from veche.reports.models import Channel, Status
+from veche.reports.models import Channel, Report, Status
 from veche.reports.services import report_submit
+from veche.territory.tests.factories import SettlementFactory
 
 from .conftest import point_in
 
@@ -54,3 +55,24 @@ def test_without_an_agency_for_the_place_a_trusted_filing_waits_for_a_moderator(
     world.surgut_admin.save()
     report = operator_files(world)
     assert report.status == (Status.ROUTED if setting else Status.SUBMITTED)
+
+
+@pytest.mark.parametrize("skip, words", [(False, "ожидает модерации"), (True, "направлено")])
+def test_the_operator_is_told_what_became_of_the_filing(client, world, settings, skip, words):
+    settings.OPERATOR_FILINGS_SKIP_MODERATION = skip
+    client.force_login(world.operator)
+    response = client.post(
+        "/workspace/reports/new/",
+        {
+            "resident": world.author.email,
+            "topic": world.topic.pk,
+            "text": "Яма во дворе",
+            "settlement": SettlementFactory(municipality=world.surgut).pk,
+            "address": "ул. Сибирская, 3",
+            "client_token": "call-1",
+        },
+        follow=True,
+    )
+    report = Report.objects.get()
+    assert report.status == (Status.ROUTED if skip else Status.SUBMITTED)
+    assert words in response.content.decode()

@@ -36,6 +36,16 @@ class ApiToken(models.Model):
     )
     expires_at = models.DateTimeField(pgettext_lazy("api token", "expires"), null=True, blank=True)
     revoked_at = models.DateTimeField(pgettext_lazy("api token", "revoked"), null=True, blank=True)
+    # The region's own contact centre or app: its Open311 filings skip pre-moderation.
+    trusted = models.BooleanField(
+        pgettext_lazy("api token", "trusted"),
+        default=False,
+        help_text=pgettext_lazy(
+            "api token",
+            "The region's own contact centre or app: reports it files on residents' behalf are "
+            "published and routed at once, without waiting for a moderator.",
+        ),
+    )
 
     class Meta:
         verbose_name = pgettext_lazy("api token", "API token")

@@ -1,10 +1,10 @@
-"""Writes for API tokens: create (the plain key is returned once), revoke, note a use."""
+"""Writes for API tokens: create (the plain key is returned once), revoke, trust, note a use."""
 
 import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -42,6 +42,7 @@ def api_token_create(
     name: str,
     created_by: User | None,
     expires_at: datetime | None = None,
+    trusted: bool = False,
 ) -> tuple[ApiToken, str]:
     """Create a token acting as `user`; returns it with the plain key, which is never stored."""
     _check_may_act_as(user=user, created_by=created_by)
@@ -57,10 +58,13 @@ def api_token_create(
         created_by=created_by,
         created_at=now,
         expires_at=expires_at,
+        trusted=trusted,
     )
     token.full_clean()
     token.save()
     details = {"user_id": user.pk, "user_email": user.email, "key_prefix": token.key_prefix}
+    if trusted:
+        details["trusted"] = True
     audit_log(actor=created_by, action="api.token_create", target=token, details=details)
     return token, plain_key
 
@@ -75,6 +79,26 @@ def api_token_revoke(*, token: ApiToken, revoked_by: User | None = None) -> ApiT
         locked.save(update_fields=["revoked_at"])
         audit_log(actor=revoked_by, action="api.token_revoke", target=locked)
     token.revoked_at = locked.revoked_at
+    from .selectors import forget_token  # selectors import hash_key from here
+
+    transaction.on_commit(lambda: forget_token(locked))
+    return locked
+
+
+@transaction.atomic
+def api_token_set_trusted(*, token: ApiToken, trusted: bool, changed_by: User) -> ApiToken:
+    """Mark a key as the region's own (its Open311 filings skip pre-moderation) or not; only a
+    superuser may, since a trusted key publishes without a moderator. Logged when it changes."""
+    if not changed_by.is_superuser:
+        raise PermissionDenied(_("Only a superuser may change whether an API key is trusted."))
+    locked = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if locked.trusted != trusted:
+        locked.trusted = trusted
+        locked.full_clean()
+        locked.save(update_fields=["trusted"])
+        details = {"trusted": trusted}
+        audit_log(actor=changed_by, action="api.token_trust", target=locked, details=details)
+    token.trusted = locked.trusted
     from .selectors import forget_token  # selectors import hash_key from here
 
     transaction.on_commit(lambda: forget_token(locked))

@@ -1,10 +1,16 @@
 """Open311 GeoReport v2 output: XML with the specification's element names, and JSON in the
-"Spark convention" (lists are bare arrays, a definition or discovery document is an object)."""
+"Spark convention" (lists are bare arrays, a definition or discovery document is an object).
+
+Every string leaves through `xml_safe`: a character XML 1.0 cannot carry (a control character, a
+lone surrogate) in one old row would otherwise make the whole list unreadable, and a lone
+surrogate cannot even be encoded as UTF-8 for JSON."""
 
 import json
 from xml.sax.saxutils import escape
 
 from django.http import HttpResponse
+
+from veche.core.text import xml_safe
 
 XML_TYPE = "text/xml; charset=utf-8"
 JSON_TYPE = "application/json; charset=utf-8"
@@ -26,7 +32,18 @@ ITEM_NAMES = {
 def _text(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return escape(str(value))
+    return escape(xml_safe(str(value)))
+
+
+def _safe(value):
+    """The payload with every string made safe, for JSON."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {key: _safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_safe(item) for item in value]
+    return value
 
 
 def _xml(name: str, value) -> str:
@@ -44,7 +61,7 @@ def _xml(name: str, value) -> str:
 def render(fmt: str, root: str, payload, status: int = 200) -> HttpResponse:
     """`root` names the XML document element (e.g. "services"); JSON is the payload itself."""
     if fmt == "json":
-        body = json.dumps(payload, ensure_ascii=False)
+        body = json.dumps(_safe(payload), ensure_ascii=False)
         return HttpResponse(body, status=status, content_type=JSON_TYPE)
     body = '<?xml version="1.0" encoding="utf-8"?>' + _xml(root, payload)
     return HttpResponse(body, status=status, content_type=XML_TYPE)

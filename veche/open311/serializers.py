@@ -68,8 +68,14 @@ def open_or_closed(report: Report, last_answer: Answer | None) -> str:
     return "open"
 
 
+def unpublished(report: Report) -> dict:
+    """A request awaiting moderation: its number and that it is open, nothing of its place, words
+    or photos (the API and the web show nothing of it either)."""
+    return {"service_request_id": str(report.pk), "status": "open"}
+
+
 def request(report: Report, *, extensions: bool = False) -> dict:
-    """One service request. Unpublished ones show no text: it may still hold personal data."""
+    """One published service request."""
     answers = list(report.answers.all())
     last_answer = answers[-1] if answers else None
     notes = str(report.get_status_display())
@@ -83,7 +89,7 @@ def request(report: Report, *, extensions: bool = False) -> dict:
         "status_notes": notes,
         "service_name": report.topic.name,
         "service_code": report.topic.service_code,
-        "description": report.text if report.is_public else "",
+        "description": report.text,
         "agency_responsible": report.agency.name if report.agency_id else "",
         "service_notice": service_notice(report.topic),
         "requested_datetime": w3c(report.created_at),
@@ -91,12 +97,12 @@ def request(report: Report, *, extensions: bool = False) -> dict:
             report.closed_at if status == "closed" and report.closed_at else report.updated_at
         ),
         "expected_datetime": w3c(report.due_at),
-        "address": report.address if report.is_public else "",
+        "address": report.address,
         "address_id": "",
         "zipcode": "",
         "lat": report.lat,
         "long": report.lon,
-        "media_url": absolute(photos[0].file.url) if photos and report.is_public else "",
+        "media_url": absolute(photos[0].file.url) if photos else "",
     }
     if extensions:
         body.update(_extensions(report, photos))
@@ -109,15 +115,12 @@ def _extensions(report: Report, photos) -> dict:
         "attributes": [
             {"label": code, "name": code, "value": value, "code": code}
             for code, value in (report.attributes or {}).items()
-            if report.is_public  # the resident's own words, like the description
         ],
         "extended_attributes": {
             "channel": report.channel,
             "detailed_status": report.status,
             "support_count": report.support_count,
-            "photos": [{"media_url": absolute(p.file.url), "title": ""} for p in photos]
-            if report.is_public
-            else [],
+            "photos": [{"media_url": absolute(p.file.url), "title": ""} for p in photos],
         },
         "notes": [
             {

@@ -15,8 +15,11 @@ INTEGRATION_DOMAIN = "integrations.veche.invalid"
 
 
 @transaction.atomic
-def integration_key_create(*, name: str, actor=None) -> tuple[ApiToken, str]:
-    """An API key for a city app: its own account, allowed to file on residents' behalf."""
+def integration_key_create(
+    *, name: str, actor=None, trusted: bool = False
+) -> tuple[ApiToken, str]:
+    """An API key for a city app: its own account, allowed to file on residents' behalf. A trusted
+    key (the region's own contact centre or app) files reports that skip pre-moderation."""
     slug = slugify(name, allow_unicode=False) or "client"
     account, created = User.objects.get_or_create(
         email=f"{slug}@{INTEGRATION_DOMAIN}",
@@ -32,7 +35,8 @@ def integration_key_create(*, name: str, actor=None) -> tuple[ApiToken, str]:
     RoleAssignment.objects.get_or_create(
         user=account, role=Role.OPERATOR, municipality=None, agency=None
     )
-    return api_token_create(user=account, name=name, created_by=actor)  # audited there
+    # audited there
+    return api_token_create(user=account, name=name, created_by=actor, trusted=trusted)
 
 
 @transaction.atomic

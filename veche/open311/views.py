@@ -1,13 +1,15 @@
 """Open311 GeoReport v2 at /open311/v2/: discovery, services, definitions, requests, tokens and
 the FixMyStreet `servicerequestupdates` extension, in XML and JSON."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
+from veche.core.text import clean_text
 from veche.reports.models import Answer, Channel, Report, ReportMedia, TimelineEntry, Topic
 from veche.reports.models.report import UNPUBLISHED
 from veche.reports.services import report_submit
@@ -15,7 +17,19 @@ from veche.reports.services import report_submit
 from . import serializers
 from .authors import AuthorError, author_for, token_for_key
 from .formats import error, render
-from .params import BadRequest, attributes, comma_list, date_range, merged, one, positive_int
+from .params import (
+    BadRequest,
+    attributes,
+    comma_list,
+    coordinate,
+    date_range,
+    idempotency_key,
+    merged,
+    one,
+    positive_int,
+    request_ids,
+    whole_number,
+)
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-24T00:00:00+05:00"  # bump when the endpoints or formats change
@@ -31,24 +45,34 @@ def _jurisdiction_error(fmt: str, params: dict) -> HttpResponse | None:
     return None
 
 
-def georeport(view):
-    """Parse parameters, check the jurisdiction, and turn BadRequest into a 400 error body."""
+def georeport(*methods: str):
+    """An Open311 endpoint answering `methods` (GET by default): another method is a 405, bad
+    parameters a 400, both with the format's error body. No CSRF check: Open311 clients carry no
+    cookies, and the one write is authorized by its `api_key`."""
+    allowed = methods or ("GET",)
 
-    def wrapper(request: HttpRequest, fmt: str, **kwargs) -> HttpResponse:
-        params = merged(request)
-        if response := _jurisdiction_error(fmt, params):
-            return response
-        try:
-            return view(request, fmt, params, **kwargs)
-        except BadRequest as problem:
-            return error(fmt, 400, str(problem))
+    def decorate(view):
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request: HttpRequest, fmt: str, **kwargs) -> HttpResponse:
+            if request.method not in allowed:
+                response = error(fmt, 405, f"{request.method[:20]} is not allowed here")
+                response["Allow"] = ", ".join(allowed)
+                return response
+            try:
+                params = merged(request)
+                if response := _jurisdiction_error(fmt, params):
+                    return response
+                return view(request, fmt, params, **kwargs)
+            except BadRequest as problem:
+                return error(fmt, 400, str(problem))
 
-    wrapper.__name__ = view.__name__
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
-@require_GET
-@georeport
+@georeport()
 def discovery(request, fmt, params):
     base = request.build_absolute_uri("/open311/v2/")
     return render(
@@ -81,14 +105,12 @@ def _topics():
     )
 
 
-@require_GET
-@georeport
+@georeport()
 def services(request, fmt, params):
     return render(fmt, "services", [serializers.service(topic) for topic in _topics()])
 
 
-@require_GET
-@georeport
+@georeport()
 def service_definition(request, fmt, params, code: str):
     topic = _topics().filter(service_code=code).first()
     if topic is None:
@@ -123,16 +145,14 @@ def _status_filter(statuses: list[str]) -> Q:
     return Q()
 
 
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-@georeport
+@georeport("GET", "POST")
 def service_requests(request, fmt, params):
     if request.method == "POST":
         return _create(request, fmt, params)
     extensions = one(params, "extensions") == "true"
     reports = _requests_queryset().exclude(status__in=UNPUBLISHED)
-    if ids := comma_list(params, "service_request_id"):
-        reports = reports.filter(pk__in=[i for i in ids if i.isdigit()])
+    if ids := request_ids(params):
+        reports = reports.filter(pk__in=ids)
     else:
         start, end = date_range(params)
         reports = reports.filter(created_at__gte=start, created_at__lte=end)
@@ -147,18 +167,19 @@ def service_requests(request, fmt, params):
     return render(fmt, "service_requests", payload)
 
 
-@require_GET
-@georeport
+@georeport()
 def single_request(request, fmt, params, request_id: str):
-    report = _requests_queryset().filter(pk=int(request_id)).first()
+    pk = whole_number(request_id)
+    report = _requests_queryset().filter(pk=pk).first() if pk is not None else None
     if report is None or report.status == "rejected":
-        return error(fmt, 404, f"service_request_id {request_id} not found")
+        return error(fmt, 404, f"service_request_id {request_id[:20]} not found")
+    if not report.is_public:  # awaiting moderation: its filer may follow it, nobody may read it
+        return render(fmt, "service_requests", [serializers.unpublished(report)])
     extensions = one(params, "extensions") == "true"
     return render(fmt, "service_requests", [serializers.request(report, extensions=extensions)])
 
 
-@require_GET
-@georeport
+@georeport()
 def token(request, fmt, params, token: str):
     report = Report.objects.filter(channel=Channel.OPEN311, client_token=token).first()
     if report is None:
@@ -166,8 +187,7 @@ def token(request, fmt, params, token: str):
     return render(fmt, "service_requests", [{"service_request_id": str(report.pk), "token": token}])
 
 
-@require_GET
-@georeport
+@georeport()
 def updates(request, fmt, params):
     """FixMyStreet's extension: public timeline entries in a window, oldest first."""
     start, end = date_range(params)
@@ -192,13 +212,12 @@ def _create(request, fmt, params):
     topic = _topics().filter(service_code=code).first()
     if topic is None:
         return error(fmt, 404, f"service_code {code} not found")
-    lat, lon = one(params, "lat"), one(params, "long")
-    if lat is None or lon is None:
-        return error(fmt, 400, "lat and long are required: this server does not geocode addresses")
-    description = one(params, "description") or ""
-    if len(description) > 4000:
-        return error(fmt, 400, "description is longer than 4000 characters")
+    lat, lon = coordinate(params, "lat", 90), coordinate(params, "long", 180)
+    client_token = idempotency_key(request)
     try:
+        description = clean_text(one(params, "description") or "")
+        if len(description) > 4000:
+            return error(fmt, 400, "description is longer than 4000 characters")
         author, filed_by = author_for(api_token.user, params)
         report = report_submit(
             author=author,
@@ -207,11 +226,12 @@ def _create(request, fmt, params):
             text=description,
             lat=lat,
             lon=lon,
-            address=one(params, "address_string") or "",
+            address=clean_text(one(params, "address_string") or ""),
             attributes=attributes(params),
             channel=Channel.OPEN311,
             media=request.FILES.getlist("media") + request.FILES.getlist("media[]"),
-            client_token=request.headers.get("Idempotency-Key") or None,
+            client_token=client_token,
+            skip_moderation=api_token.trusted,
         )
     except (AuthorError, PermissionDenied) as problem:
         return error(fmt, 403, str(problem))
@@ -232,6 +252,7 @@ def _create(request, fmt, params):
     )
 
 
+@csrf_exempt
 def not_found(request, rest: str = ""):
     fmt = "json" if rest.endswith(".json") else "xml"
     return error(fmt, 404, "not found")

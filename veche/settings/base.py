@@ -181,6 +181,8 @@ OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
 # Open311 GeoReport v2: the jurisdiction_id this server answers to (empty: any), and contacts.
 OPEN311_JURISDICTION = env_str("OPEN311_JURISDICTION", "")
 OPEN311_CONTACT = env_str("OPEN311_CONTACT", "open311@localhost")
+# A contact-centre operator's filings are published and routed at once, like a trusted API key's.
+OPERATOR_FILINGS_SKIP_MODERATION = env_bool("OPERATOR_FILINGS_SKIP_MODERATION", False)
 
 # Background work: the Django Tasks API with the durable database backend.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

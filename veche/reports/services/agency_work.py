@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from veche.core.text import clean_text
+
 from ..deadlines import extended_due
 from ..events import report_event
 from ..models import Answer, AnswerFile, Report, Status, TimelineEntry
@@ -51,7 +53,7 @@ def report_answer(
 ) -> Answer:
     """Answer: resolved, scheduled for a planned date, or a motivated refusal. A scheduled answer
     is a promise: the agency answers again (resolved or refused) when the works are done."""
-    text = (text or "").strip()
+    text = clean_text(text or "").strip()
     _check_answer(kind=kind, text=text, planned_date=planned_date)
     documents = [process_document(upload) for upload in files]
     with transaction.atomic():
@@ -116,7 +118,7 @@ def _check_answer(*, kind: str, text: str, planned_date: date | None) -> None:
 
 def report_decline(*, official, report: Report, reason: str) -> Report:
     """The agency says the report is not its business; a moderator routes it again."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say why the report is not your agency's.")]})
     with transaction.atomic():
@@ -129,7 +131,7 @@ def report_decline(*, official, report: Report, reason: str) -> Report:
 
 def report_extend_deadline(*, official, report: Report, reason: str) -> Report:
     """Extend the deadline once, with a reason that the public timeline shows."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Give the reason for the extension.")]})
     with transaction.atomic():
@@ -149,7 +151,7 @@ def report_extend_deadline(*, official, report: Report, reason: str) -> Report:
 
 def report_add_note(*, official, report: Report, text: str) -> TimelineEntry:
     """An internal note: staff see it, the public timeline does not."""
-    text = (text or "").strip()
+    text = clean_text(text or "").strip()
     if not text:
         raise ValidationError({"text": [_("The note is empty.")]})
     if not official.has_perm("reports.view_internal", report):
@@ -162,7 +164,7 @@ def report_add_note(*, official, report: Report, text: str) -> TimelineEntry:
 
 def report_request_reassignment(*, official, report: Report, reason: str) -> TimelineEntry:
     """Ask the moderators to move the report within or beyond the agency (internal)."""
-    reason = (reason or "").strip()
+    reason = clean_text(reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say where the report should go and why.")]})
     with transaction.atomic():

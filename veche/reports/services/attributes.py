@@ -5,6 +5,8 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from veche.core.text import clean_text
+
 from ..models import Topic, TopicAttribute
 
 D = TopicAttribute.Datatype
@@ -42,7 +44,7 @@ def _clean_value(attribute: TopicAttribute, value):
         return sorted(set(values))
     if isinstance(value, list):
         value = value[0]
-    value = str(value).strip()
+    value = clean_text(str(value)).strip()
     if attribute.datatype == D.SINGLE and value not in keys:
         raise ValueError
     if attribute.datatype == D.NUMBER:

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from veche.core.text import clean_text
+
 from ..deadlines import due_for
 from ..models import Answer, Report, Status, TimelineEntry
 from ._common import lock, move, record, require, require_status
@@ -24,7 +26,7 @@ def report_confirm(*, author, report: Report, rating: int) -> Report:
 
 
 def report_dispute(*, author, report: Report, rating: int, reason: str) -> Report:
-    reason = (reason or "").strip()
+    reason = clean_text(reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say what is wrong with the answer.")]})
     with transaction.atomic():

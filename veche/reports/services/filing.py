@@ -2,18 +2,22 @@
 
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from veche.core.text import clean_text
 from veche.territory.selectors import resolve_point
 
 from ..events import report_event
 from ..models import Channel, Report, ReportMedia, Status, TimelineEntry, Topic
+from ..routing import agency_for
 from ..search import stems
 from ..uploads import PHOTO_SIGNATURES, ProcessedMedia, process_upload
 from .attributes import clean_attributes
+from .moderation import _route
 
 MAX_TEXT = 5000
 MAX_MEDIA = 10
@@ -32,13 +36,21 @@ def report_submit(
     channel: str = Channel.WEB,
     client_token: str | None = None,
     filed_by=None,
+    skip_moderation: bool = False,
 ) -> Report:
-    """File a report; a retry with the same client token returns the report filed first."""
+    """File a report; a retry with the same client token returns the report filed first.
+
+    `skip_moderation`: the filer is trusted (a trusted API key; the contact centre when
+    OPERATOR_FILINGS_SKIP_MODERATION is on), so the report is published and routed at once, the
+    filer recorded as its publisher; a moderator may still redact it afterwards."""
     if client_token:
         existing = Report.objects.filter(author=author, client_token=client_token).first()
         if existing:
             return existing
     _check_filer(author=author, filed_by=filed_by)
+    skip_moderation = _skips_moderation(
+        filer=filed_by or author, channel=channel, asked=skip_moderation
+    )
     fields = _clean(topic=topic, text=text, lat=lat, lon=lon, attributes=attributes, media=media)
     processed = [process_upload(upload) for upload in media]  # validate every file before writing
     try:
@@ -49,8 +61,9 @@ def report_submit(
                 channel=channel,
                 client_token=client_token or None,
                 topic=topic,
-                address=address.strip()[:300],
+                address=clean_text(address).strip()[:300],
                 media=processed,
+                publish=skip_moderation,
                 **fields,
             )
     except IntegrityError:
@@ -77,7 +90,7 @@ def _check_filer(*, author, filed_by) -> None:
 
 def _clean(*, topic, text, lat, lon, attributes, media) -> dict:
     errors: dict[str, list[str]] = {}
-    text = (text or "").strip()
+    text = clean_text(text or "").strip()
     if not text:
         errors.setdefault("text", []).append(_("Describe the problem."))
     elif len(text) > MAX_TEXT:
@@ -123,7 +136,13 @@ def _is_image(upload: UploadedFile) -> bool:
     return head.startswith(PHOTO_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
-def _create(*, media: list[ProcessedMedia], **fields) -> Report:
+def _skips_moderation(*, filer, channel: str, asked: bool) -> bool:
+    """Only a filer who files for others (an operator, an integration account) is ever trusted."""
+    asked = asked or (channel == Channel.OPERATOR and settings.OPERATOR_FILINGS_SKIP_MODERATION)
+    return asked and filer.has_perm("reports.file_on_behalf")
+
+
+def _create(*, media: list[ProcessedMedia], publish: bool, **fields) -> Report:
     report = Report(status=Status.SUBMITTED, **fields)
     report.search_stems = stems(report.text, report.topic.name, report.address)
     report.full_clean(exclude=["client_token"])
@@ -145,4 +164,16 @@ def _create(*, media: list[ProcessedMedia], **fields) -> Report:
         status_to=Status.SUBMITTED,
     )
     report_event("submitted", report, entry=entry)
+    if publish:
+        _publish_at_once(report, actor=entry.actor)
     return report
+
+
+def _publish_at_once(report: Report, *, actor) -> None:
+    """A trusted filing is routed like a moderator's publication; if no agency answers the topic
+    there, it waits for a moderator like any other report rather than being lost."""
+    try:
+        agency = agency_for(topic=report.topic, municipality=report.municipality)
+    except ValidationError:
+        return
+    _route(report, agency, actor)

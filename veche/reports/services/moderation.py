@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from veche.agencies.models import Agency
 from veche.agencies.selectors import agencies_serving
+from veche.core.text import clean_text
 
 from ..deadlines import due_for, legal_limit
 from ..models import RejectionReason, Report, Status, Support, TimelineEntry
@@ -78,7 +79,8 @@ def report_reject(
         if not reason.is_active:
             raise ValidationError(_("Choose a reason from the list."), code="reason")
         report.rejection_reason = reason
-        text = reason.text + (f" {comment.strip()}" if comment.strip() else "")
+        comment = clean_text(comment).strip()
+        text = reason.text + (f" {comment}" if comment else "")
         move(report, Status.REJECTED, actor=moderator, text=text, fields=("rejection_reason",))
         return report
 
@@ -88,12 +90,12 @@ def report_redact(*, moderator, report: Report, text: str, address: str | None =
     with transaction.atomic():
         report = lock(report)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
-        text = (text or "").strip()
+        text = clean_text(text or "").strip()
         if not text:
             raise ValidationError({"text": [_("The text cannot be empty.")]})
         report.text = text
         if address is not None:
-            report.address = address.strip()[:300]
+            report.address = clean_text(address).strip()[:300]
         report.search_stems = stems(report.text, report.topic.name, report.address)
         report.full_clean()
         report.save(update_fields=["text", "address", "search_stems", "updated_at"])

@@ -51,13 +51,21 @@ def new_report(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             report = _file(request, form)
             if report is not None:
-                messages.success(
-                    request,
-                    _(
+                message = (
+                    _(  # OPERATOR_FILINGS_SKIP_MODERATION: published and routed at once
+                        "Report № %(number)s is filed for %(name)s and sent to %(agency)s. "
+                        "Tell the resident its number."
+                    )
+                    if report.is_public
+                    else _(
                         "Report № %(number)s is filed for %(name)s and awaits moderation. "
                         "Tell the resident its number."
                     )
-                    % {"number": report.pk, "name": form.resident_user.get_full_name()},
+                )
+                name = form.resident_user.get_full_name()
+                agency = report.agency.name if report.agency_id else ""
+                messages.success(
+                    request, message % {"number": report.pk, "name": name, "agency": agency}
                 )
                 return redirect("reports_staff:new")
         status = 400

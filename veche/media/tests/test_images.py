@@ -79,3 +79,21 @@ def test_what_is_not_an_image_is_refused_as_such():
     assert error.messages == [
         "«virus.jpg» — не фотография (JPEG, PNG, WebP) и не видео (MP4, WebM)."
     ]
+
+
+def test_a_photo_within_the_stored_size_is_decoded_and_kept_whole():
+    budget = PixelBudget()
+    [photo] = process_media([upload("small.jpg", jpeg_bytes((800, 600)))], budget=budget)
+    assert budget.used == 800 * 600
+    assert Image.open(io.BytesIO(photo.file.read())).size == (800, 600)
+
+
+def test_a_photo_turned_by_its_exif_orientation_is_stored_upright_without_the_tag():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to view"
+    buffer = io.BytesIO()
+    Image.new("RGB", (80, 60), (200, 10, 10)).save(buffer, format="JPEG", exif=exif)
+    [photo] = process_media([upload("turned.jpg", buffer.getvalue())])
+    stored = photo.file.read()
+    assert Image.open(io.BytesIO(stored)).size == (60, 80)
+    assert 0x0112 not in exif_of(stored)

@@ -143,6 +143,7 @@ def test_an_answer_file_is_served_as_a_download_that_is_never_sniffed(client, an
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''%D0%B0%D0%BA%D1%82.pdf"
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert b"".join(response.streaming_content) == pdf()  # the page behind %%EOF was cut
 
 

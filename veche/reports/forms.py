@@ -8,10 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from veche.media.uploads import check_video
 from veche.territory.models import Municipality, Settlement
 from veche.territory.selectors import settlement_choices
 
-from . import uploads
 from .models import Category, Status, Topic, TopicAttribute
 from .models.report import UNPUBLISHED
 from .services.filing import MAX_TEXT
@@ -178,19 +178,11 @@ class ReportForm(forms.Form):
         return self.topic_obj
 
     def clean_video(self):
-        """One video, recognised by its content as report_submit will (MP4 or WebM)."""
+        """One video, checked by its content as report_submit will (a well-formed MP4 or WebM)."""
         video = self.cleaned_data.get("video")
         if not video:
             return None
-        head = video.read(16)
-        video.seek(0)
-        if uploads._video_type(head) is None:
-            raise ValidationError(_("Attach the video as an MP4 or WebM file."))
-        if video.size > uploads._limit("REPORT_MAX_VIDEO_MB", 100):
-            raise ValidationError(
-                _("The video is too large: at most %(mb)d MB.")
-                % {"mb": uploads._limit("REPORT_MAX_VIDEO_MB", 100) // uploads.MB}
-            )
+        check_video(video)
         return video
 
     def clean_settlement(self) -> Settlement | None:

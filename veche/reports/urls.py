@@ -13,6 +13,7 @@ urlpatterns = [
     path("map.geojson", public.map_geojson, name="map_geojson"),
     path("mine/", public.my_reports, name="mine"),
     path("<int:pk>/", public.report_detail, name="detail"),
+    path("<int:pk>/answers/files/<int:file_pk>/", public.answer_file, name="answer_file"),
     path("<int:pk>/support/", citizen.support, name="support"),
     path("<int:pk>/review/", citizen.review, name="review"),
 ]

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "veche.workdays",
     "veche.agencies",
     "veche.accounts",
+    "veche.media",
     "veche.verification",
     "veche.staff",
     "veche.reports",
@@ -147,6 +148,13 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Upload caps (veche/media, docs/media.md): size per file, and pixels checked before decoding —
+# per image and for all the images of one request together.
+MEDIA_MAX_PHOTO_MB = env_int("MEDIA_MAX_PHOTO_MB", 15)
+MEDIA_MAX_VIDEO_MB = env_int("MEDIA_MAX_VIDEO_MB", 100)
+MEDIA_MAX_DOCUMENT_MB = env_int("MEDIA_MAX_DOCUMENT_MB", 20)
+MEDIA_MAX_IMAGE_PIXELS = env_int("MEDIA_MAX_IMAGE_PIXELS", 40_000_000)
+MEDIA_MAX_REQUEST_PIXELS = env_int("MEDIA_MAX_REQUEST_PIXELS", 60_000_000)
 
 # Cache: local memory by default; REDIS_URL for several app servers (rate limits must be shared).
 if env_str("REDIS_URL"):

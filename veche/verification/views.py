@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veche.media.limits import max_mb as media_max_mb
+from veche.media.responses import attachment
+
 from . import oidc, selectors, services
-from .documents import max_upload_bytes
 from .forms import DecisionForm, DocumentUploadForm, PhoneConfirmForm, PhoneStartForm, RevokeForm
 from .models import Verification
 
@@ -81,7 +83,7 @@ def phone_confirm(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def document_upload(request: HttpRequest) -> HttpResponse:
-    max_mb = max_upload_bytes() // (1024 * 1024)
+    max_mb = media_max_mb("document")
     form = DocumentUploadForm(request.POST or None, request.FILES or None, max_mb=max_mb)
     try:
         services.check_can_start(request.user)
@@ -196,14 +198,12 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         return _denied(request, error)
     if not verification.document:
         raise Http404
-    response = FileResponse(
-        verification.document.open("rb"),
-        content_type=verification.document_type,
+    return attachment(
+        verification.document,
         filename=f"document-{verification.pk}{_extension(verification)}",
+        content_type=verification.document_type,
+        private=True,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _extension(verification: Verification) -> str:

@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from veche.core.text import clean_text
+from veche.media.documents import process_documents
 
 from ..deadlines import extended_due
 from ..events import report_event
 from ..models import Answer, AnswerFile, Report, Status, TimelineEntry
-from ..uploads import process_document
 from ._common import lock, move, record, require, require_status
 
 # The same msgids as Answer.Kind's labels, stored untranslated on the timeline.
@@ -55,7 +55,7 @@ def report_answer(
     is a promise: the agency answers again (resolved or refused) when the works are done."""
     text = clean_text(text or "").strip()
     _check_answer(kind=kind, text=text, planned_date=planned_date)
-    documents = [process_document(upload) for upload in files]
+    documents = process_documents(files)  # images re-encoded, active PDFs refused
     with transaction.atomic():
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
@@ -72,7 +72,13 @@ def report_answer(
         answer.full_clean()
         answer.save()
         for document in documents:
-            AnswerFile.objects.create(answer=answer, **document)
+            AnswerFile.objects.create(
+                answer=answer,
+                file=document.file,
+                name=document.name,
+                content_type=document.content_type,
+                size=document.size,
+            )
         report.answered_at = report.answered_at or timezone.now()  # answer time: the first one
         entry = record(report, kind=TimelineEntry.Kind.ANSWER, actor=official, text=text)
         if report.status == Status.ANSWERED:

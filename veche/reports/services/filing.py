@@ -9,13 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from veche.core.text import clean_text
+from veche.media.uploads import ProcessedMedia, is_photo, process_media
 from veche.territory.selectors import resolve_point
 
 from ..events import report_event
 from ..models import Channel, Report, ReportMedia, Status, TimelineEntry, Topic
 from ..routing import agency_for
 from ..search import stems
-from ..uploads import PHOTO_SIGNATURES, ProcessedMedia, process_upload
 from .attributes import clean_attributes
 from .moderation import _route
 
@@ -52,7 +52,7 @@ def report_submit(
         filer=filed_by or author, channel=channel, asked=skip_moderation
     )
     fields = _clean(topic=topic, text=text, lat=lat, lon=lon, attributes=attributes, media=media)
-    processed = [process_upload(upload) for upload in media]  # validate every file before writing
+    processed = process_media(media)  # every file checked and cleaned before writing
     try:
         with transaction.atomic():
             return _create(
@@ -99,7 +99,7 @@ def _clean(*, topic, text, lat, lon, attributes, media) -> dict:
         )
     if not topic.is_open or not topic.category.is_active:
         errors.setdefault("topic", []).append(_("This topic no longer takes new reports."))
-    if topic.photos_required and not any(_is_image(f) for f in media):
+    if topic.photos_required and not any(is_photo(f) for f in media):
         errors.setdefault("media", []).append(_("This topic needs at least one photo."))
     if len(media) > MAX_MEDIA:
         errors.setdefault("media", []).append(
@@ -127,13 +127,6 @@ def _clean(*, topic, text, lat, lon, attributes, media) -> dict:
         "settlement": place.settlement,
         "attributes": attributes,
     }
-
-
-def _is_image(upload: UploadedFile) -> bool:
-    """A photo by its content (as process_upload reads it), not by the type the client says."""
-    head = upload.read(16)
-    upload.seek(0)
-    return head.startswith(PHOTO_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def _skips_moderation(*, filer, channel: str, asked: bool) -> bool:

@@ -7,10 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from veche.media.tests.files import pdf
 from veche.reports.models import Answer, Status, TimelineEntry
 from veche.reports.tests.factories import RoutedReportFactory
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf()
 
 
 @pytest.fixture

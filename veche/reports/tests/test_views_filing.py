@@ -2,11 +2,17 @@
 JavaScript, errors in Russian with nothing written, retries, and the nearby reports step."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from veche.reports.models import Report, ReportMedia, Status
 from veche.reports.tests.factories import RoutedReportFactory, TopicAttributeFactory
-from veche.reports.tests.images import GPS_IFD, MAKE, exif_of, fake_jpeg, jpeg_with_gps
+from veche.reports.tests.images import (
+    GPS_IFD,
+    MAKE,
+    exif_of,
+    fake_jpeg,
+    jpeg_with_gps,
+    mp4_with_gps,
+)
 from veche.territory.tests.factories import SettlementFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +88,7 @@ def test_a_resident_files_a_report_with_two_photos_and_their_metadata_is_gone(au
 
 
 def test_a_video_is_filed_with_the_photos(author_client, world):
-    video = SimpleUploadedFile("clip.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64)
+    video = mp4_with_gps()
     author_client.post(URL, form_data(world, photos=[jpeg_with_gps()], video=video))
     kinds = sorted(Report.objects.get().media.values_list("kind", flat=True))
     assert kinds == ["photo", "video"]

@@ -8,17 +8,18 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from veche.media.responses import attachment, download_name
 from veche.territory.models import Municipality, Region
 
 from .. import selectors
 from ..forms import PUBLIC_STATUSES, FilterForm, ReportFilters, ReviewForm
-from ..models import Answer, Report, ReportMedia, Status, Topic
+from ..models import Answer, AnswerFile, Report, ReportMedia, Status, Topic
 from ..staff_selectors import attribute_answers
 
 PER_PAGE = 20
@@ -89,6 +90,18 @@ def render_report(
 @require_GET
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_report(request, visible_report(request, pk))
+
+
+@require_GET
+def answer_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    """An answer's attachment, to whoever may see the report, always as a download."""
+    report = visible_report(request, pk)
+    document = get_object_or_404(AnswerFile, pk=file_pk, answer__report=report)
+    return attachment(
+        document.file,
+        filename=download_name(document.name, document.content_type),
+        content_type=document.content_type,
+    )
 
 
 def map_settings() -> dict:

@@ -6,21 +6,28 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..documents import check_document
+from veche.media.documents import process_document
+
 from ..models import DOCUMENT_EXTENSIONS, Verification
 from ._common import check_can_start, lock_user, mark_verified
 
 
-def document_verification_submit(*, user, file: UploadedFile, note: str = "") -> Verification:
+def document_verification_submit(
+    *, user, file: UploadedFile | None, note: str = ""
+) -> Verification:
     """Store a scan of an identity document for a moderator to check."""
     check_can_start(user)
-    content_type = check_document(file)
+    if file is None or not file.size:
+        raise ValidationError(
+            _("Choose a file with a scan or photo of the document."), code="empty"
+        )
+    document = process_document(file)  # images re-encoded (no GPS), active PDFs refused
     # The resident's file name is dropped: the stored name is random (see document_upload_to).
-    file.name = f"document{DOCUMENT_EXTENSIONS[content_type]}"
+    document.file.name = f"document{DOCUMENT_EXTENSIONS[document.content_type]}"
     verification = Verification(
         method=Verification.Method.DOCUMENT,
-        document=file,
-        document_type=content_type,
+        document=document.file,
+        document_type=document.content_type,
         note=(note or "").strip(),
     )
     try:

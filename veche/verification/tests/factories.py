@@ -4,13 +4,14 @@ import factory
 from django.core.files.base import ContentFile
 
 from veche.accounts.tests.factories import StaffUserFactory, UserFactory
+from veche.media.tests.files import jpeg_bytes, pdf, png_bytes
 from veche.staff.models import Role, RoleAssignment
 from veche.verification.models import Verification
 
-# The smallest valid-looking files of each accepted type (only the leading bytes are checked).
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
-PDF_BYTES = b"%PDF-1.7\n" + b"\x00" * 64
+# Small real files of each accepted type (images are decoded and re-encoded, PDFs are parsed).
+PNG_BYTES = png_bytes((60, 40))
+JPEG_BYTES = jpeg_bytes((60, 40))
+PDF_BYTES = pdf()
 EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
 
 

@@ -64,7 +64,7 @@ def test_upload_of_a_renamed_executable_shows_a_russian_error(client):
     fake = SimpleUploadedFile("passport.jpg", EXE_BYTES, content_type="image/jpeg")
     response = client.post(reverse("verification:document_upload"), {"document": fake})
     assert response.status_code == 200
-    assert "Принимаются только файлы JPEG, PNG или PDF." in response.content.decode()
+    assert "«passport.jpg»: приложите файл PDF, JPEG или PNG." in response.content.decode()
     assert not Verification.objects.exists()
 
 

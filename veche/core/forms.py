@@ -58,3 +58,10 @@ def service_errors(
 def refusal_message(refusal: PermissionDenied) -> str:
     """The refusal's own words, or the general one when the service gave none."""
     return str(refusal) or gettext("You may not do this.")
+
+
+def error_text(error: ValidationError | PermissionDenied) -> str:
+    """A service's refusal in words, for a message above the page rather than on a form."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return refusal_message(error)

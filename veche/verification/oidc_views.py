@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from veche.core.forms import error_text
 from veche.core.http import safe_next
 
 from . import oidc, services
@@ -55,7 +56,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     except oidc.OidcError as error:
         return _failure(request, str(error))
     except (ValidationError, PermissionDenied) as error:
-        return _failure(request, " ".join(getattr(error, "messages", [str(error)])))
+        return _failure(request, error_text(error))
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("You have signed in through the identity provider."))
     return redirect(flow.get("next") or settings.LOGIN_REDIRECT_URL)

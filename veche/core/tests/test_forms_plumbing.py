@@ -200,3 +200,11 @@ def test_optional_fields_say_so_only_beside_required_ones():
         q = forms.CharField(label="Search", required=False)
 
     assert "optional" not in field_html(Filters()["q"])
+
+
+def test_error_text_says_any_refusal_in_words():
+    from veche.core.forms import error_text
+
+    assert error_text(ValidationError({"a": "One.", "b": ["Two.", "Three."]})) == "One. Two. Three."
+    assert error_text(PermissionDenied("Not yours.")) == "Not yours."
+    assert error_text(PermissionDenied()) == "Вам нельзя это делать."

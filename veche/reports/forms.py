@@ -85,6 +85,9 @@ class ReportForm(forms.Form):
     """A resident's report. The place is either coordinates (from the map or typed) or, without
     them, a settlement and a street address: the settlement's centre becomes the point."""
 
+    # One of them is required (the place), so the field renderer does not call them optional.
+    optional_unmarked = ("lat", "lon", "settlement")
+
     topic = forms.TypedChoiceField(
         label=_("Topic"),
         coerce=int,

@@ -201,6 +201,11 @@ def test_optional_fields_say_so_only_beside_required_ones():
 
     assert "optional" not in field_html(Filters()["q"])
 
+    class Place(PlaceForm):
+        optional_unmarked = ("note",)  # required in combination with another field
+
+    assert "optional" not in field_html(Place()["note"])
+
 
 def test_error_text_says_any_refusal_in_words():
     from veche.core.forms import error_text

@@ -43,8 +43,8 @@ def service_errors(
     """Run a service call in the block; a ValidationError it raises goes on `form`
     (`mapping` as for apply_service_errors), so afterwards `form.errors` says whether it failed.
 
-    A PermissionDenied goes on the form above its fields when `refusal_on_form` (the page with
-    the form answers 403), otherwise it propagates to the 403 page."""
+    A PermissionDenied goes on the form above its fields when `refusal_on_form` (the caller
+    shows the form again), otherwise it propagates to the 403 page."""
     try:
         yield
     except ValidationError as error:

@@ -19,5 +19,9 @@ urlpatterns = [
     path("api-tokens/", include("veche.api.urls")),
     path("admin/", admin.site.urls),
 ]
+# Error pages in the base layout and the reader's language (JSON under /api/v1/).
+handler403 = "veche.core.views.permission_denied"
+handler404 = "veche.core.views.page_not_found"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -147,12 +147,8 @@ class RegistrationForm(forms.Form):
                 self.add_error("password1", error)
         return data
 
-    # Service argument → form field, for errors the service finds.
+    # Service argument → form field, for errors the service finds (core.forms.service_errors).
     SERVICE_FIELDS = {"password": "password1"}
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        for field, messages in error.message_dict.items():
-            self.add_error(self.SERVICE_FIELDS.get(field, field), messages)
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -210,10 +206,6 @@ class EmailChangeForm(forms.Form):
     def clean_new_email(self) -> str:
         return clean_email_value(self.cleaned_data["new_email"])
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        for field, messages in error.message_dict.items():
-            self.add_error(field, messages)
-
 
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
@@ -223,7 +215,3 @@ class AccountDeleteForm(forms.Form):
         help_text=_("To make sure it is you."),
         error_messages={"required": _("Enter your current password.")},
     )
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        for field, messages in error.message_dict.items():
-            self.add_error(field, messages)

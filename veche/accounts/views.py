@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -15,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from veche.core.forms import service_errors
 
 from . import services, throttle
 from .forms import (
@@ -51,7 +52,7 @@ def register(request: HttpRequest) -> HttpResponse:
         return _blocked(request, template, RegistrationForm(initial=_safe_initial(form)), seconds)
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form, fields=RegistrationForm.SERVICE_FIELDS):
             services.user_register(
                 last_name=data["last_name"],
                 first_name=data["first_name"],
@@ -61,9 +62,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 password=data["password1"],
                 consent=data["consent"],
             )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
+        if not form.errors:
             throttle.hit(request, throttle.REGISTER)
             request.session["registered_email"] = data["email"]
             return redirect("accounts:register_done")
@@ -227,15 +226,13 @@ def email_change(request: HttpRequest) -> HttpResponse:
     template = "accounts/email_change.html"
     form = EmailChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.email_change_request(
                 user=request.user,
                 new_email=form.cleaned_data["new_email"],
                 password=form.cleaned_data["password"],
             )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
+        if not form.errors:
             context = {"new_email": form.cleaned_data["new_email"]}
             return render(request, "accounts/email_change_done.html", context)
     return render(request, template, {"form": form})
@@ -271,11 +268,9 @@ def data_export(request: HttpRequest) -> HttpResponse:
 def account_delete(request: HttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.account_delete(user=request.user, password=form.cleaned_data["password"])
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
+        if not form.errors:
             logout(request)
             return redirect("accounts:deleted")
     return render(request, "accounts/delete.html", {"form": form})

@@ -2,17 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from veche.core.forms import service_errors
+
 from .forms import ApiTokenCreateForm
 from .models import ApiToken
 from .selectors import api_token_list
 from .services import api_token_create, api_token_revoke
+
+# The service's argument → the form's field, for the errors it finds.
+SERVICE_FIELDS = {"user": "user_email", "expires_at": "expires_days"}
 
 
 def _require(request: HttpRequest, perm: str) -> None:
@@ -29,25 +34,17 @@ def token_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         _require(request, "api.add_apitoken")
         if form.is_valid():
-            try:
+            with service_errors(form, fields=SERVICE_FIELDS):
                 new_token, new_key = api_token_create(
                     user=form.cleaned_data["user_email"],
                     name=form.cleaned_data["name"],
                     created_by=request.user,
                     expires_at=form.expires_at(),
                 )
-            except ValidationError as error:
-                _attach_errors(form, error)
-            else:
+            if not form.errors:
                 form = ApiTokenCreateForm()
     context = {"form": form, "tokens": api_token_list(), "new_token": new_token, "new_key": new_key}
     return render(request, "api/token_list.html", context)
-
-
-def _attach_errors(form: ApiTokenCreateForm, error: ValidationError) -> None:
-    fields = {"user": "user_email", "name": "name", "expires_at": "expires_days"}
-    for field, messages_ in error.message_dict.items():
-        form.add_error(fields.get(field), messages_)
 
 
 @login_required

@@ -1,26 +1,25 @@
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .forms import refusal_message
+from .http import safe_next
 from .middleware import ACCESSIBILITY_COOKIE
+
+# Paths whose errors are JSON (`{"detail": ...}`, the API's shape), not a page.
+API_PREFIX = "/api/v1/"
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
-def _safe_next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or "/"
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return "/"
-
-
 @require_POST
 def toggle_low_vision(request: HttpRequest) -> HttpResponse:
     """Switch the version for the visually impaired on or off; the cookie keeps it for a year."""
-    response = redirect(_safe_next(request))
+    response = redirect(safe_next(request, "/"))
     if request.POST.get("enable") == "1":
         response.set_cookie(
             ACCESSIBILITY_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True
@@ -28,3 +27,28 @@ def toggle_low_vision(request: HttpRequest) -> HttpResponse:
     else:
         response.delete_cookie(ACCESSIBILITY_COOKIE)
     return response
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler403: the refusal's reason in the base layout, in the reader's language."""
+    if isinstance(exception, PermissionDenied):
+        reason = refusal_message(exception)
+    else:
+        reason = _("You may not do this.")
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": reason}, status=403)
+    return render(request, "403.html", {"reason": reason}, status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler404: the page in the base layout; JSON under the API."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return render(request, "404.html", status=404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent without a valid token (often an old tab) gets the 403 page
+    with what to do, instead of Django's English one."""
+    message = _("The form has expired. Go back, reload the page and send the form again.")
+    return permission_denied(request, PermissionDenied(message))

@@ -6,14 +6,16 @@ and redirects, so the pages work without JavaScript; HTMX only swaps a single it
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+
+from veche.core.forms import service_errors
+from veche.core.http import safe_next
 
 from . import selectors, services
 from .forms import PreferenceForm, SubscriptionForm
@@ -26,13 +28,6 @@ PER_PAGE = 20
 def _require(request: HttpRequest, perm: str, obj=None) -> None:
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied
-
-
-def _back(request: HttpRequest, default: str) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(default)
 
 
 @login_required
@@ -53,7 +48,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     services.notification_mark_read(user=request.user, notification=notification)
     if request.htmx:
         return render(request, "notifications/_item.html", {"notification": notification})
-    return _back(request, "notifications:list")
+    return redirect(safe_next(request, "notifications:list"))
 
 
 @require_POST
@@ -71,16 +66,14 @@ def subscriptions(request: HttpRequest) -> HttpResponse:
     _require(request, "notifications.add_subscription")
     form = SubscriptionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.subscription_add(
                 user=request.user,
                 municipality=form.cleaned_data["municipality"],
                 category=form.cleaned_data["category"],
                 area=form.cleaned_data["area"],
             )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
+        if not form.errors:
             messages.success(request, _("Subscribed. New reports will be sent to you."))
             return redirect("notifications:subscriptions")
     context = {"form": form, "subscriptions": selectors.subscriptions_for(request.user)}

@@ -1,7 +1,8 @@
 """Forms of the public report pages: filing, the list and map filters, the author's review.
 
 Each form only parses input; the service it feeds decides and explains what is allowed, and
-`apply_service_error` puts the service's Russian messages onto the form's fields.
+core's `apply_service_errors` puts the service's messages onto the form's fields
+(`service_error_targets` says where report_submit's go).
 """
 
 from django import forms
@@ -83,6 +84,9 @@ def attribute_field(attribute: TopicAttribute) -> forms.Field:
 class ReportForm(forms.Form):
     """A resident's report. The place is either coordinates (from the map or typed) or, without
     them, a settlement and a street address: the settlement's centre becomes the point."""
+
+    # One of them is required (the place), so the field renderer does not call them optional.
+    optional_unmarked = ("lat", "lon", "settlement")
 
     topic = forms.TypedChoiceField(
         label=_("Topic"),
@@ -264,24 +268,21 @@ def answer_value(value):
     return value
 
 
-def apply_service_error(form: ReportForm, error: ValidationError) -> None:
-    """Put a report_submit refusal on the fields it is about."""
-    if not hasattr(error, "error_dict"):
-        # An upload was refused. The video passed the same checks in the form, so it is a photo
-        # (the message names the file), unless the message names the video.
-        video = form.cleaned_data.get("video")
-        for message in error.messages:
-            form.add_error("video" if video and video.name in message else "photos", message)
-        return
+def service_error_targets(form: ReportForm, error: ValidationError) -> dict:
+    """Where report_submit's refusal goes on the filing form, as keyword arguments of core's
+    apply_service_errors. A refusal without fields is about an upload: the video passed the same
+    checks in the form, so it is a photo (the message names the file), unless it names the video."""
+    video = form.cleaned_data.get("video")
+    names_video = video is not None and any(video.name in m for m in error.messages)
     coordinates = form.cleaned_data.get("lat") is not None
-    targets = {
-        "media": "photos",
-        "location": "lat" if coordinates else "settlement",
-        "attributes": form.first_question_of_topic() or "topic",
+    return {
+        "fields": {
+            "media": "photos",
+            "location": "lat" if coordinates else "settlement",
+            "attributes": form.first_question_of_topic() or "topic",
+        },
+        "default": "video" if names_video else "photos",
     }
-    for key, messages in error.message_dict.items():
-        field = targets.get(key, key)
-        form.add_error(field if field in form.fields else None, messages)
 
 
 PUBLIC_STATUSES = [(value, label) for value, label in Status.choices if value not in UNPUBLISHED]

@@ -208,6 +208,9 @@ API_TOKEN_CACHE_SECONDS = env_int("API_TOKEN_CACHE_SECONDS", 60)
 REGION_NAME = env_str("REGION_NAME", "Ханты-Мансийский автономный округ – Югра")
 PORTAL_NAME = env_str("PORTAL_NAME", "Вече")
 
+# A refused CSRF check gets the portal's translated 403 page, not Django's English one.
+CSRF_FAILURE_VIEW = "veche.core.views.csrf_failure"
+
 SESSION_COOKIE_HTTPONLY = True
 # No script reads the CSRF cookie (HTMX sends the token from hx-headers); HttpOnly on it would add
 # nothing (Django docs, CSRF_COOKIE_HTTPONLY), so the default stays.

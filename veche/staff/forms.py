@@ -1,6 +1,7 @@
 """Forms of the staff pages. Each offers only the roles the actor may grant in that scope."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from veche.core.predicates import may_grant
@@ -17,13 +18,14 @@ class RoleAssignForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail of the person"),
         help_text=_("The person must already be registered on the portal."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     role = forms.ChoiceField(label=_("Role"))
 
     def __init__(self, *args, roles: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Role.choices)
-        self.fields["role"].choices = [(r, labels[r]) for r in roles]
+        self.fields["role"].choices = [(r, capfirst(labels[r])) for r in roles]
         self.user = None
 
     def clean_email(self) -> str:

@@ -3,15 +3,15 @@ service; templates ask the same rules for their buttons and forms."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veche.agencies.models import Agency
+from veche.core.forms import service_errors
+from veche.core.http import safe_next
 
 from . import selectors, services
 from .forms import RoleAssignForm, grantable
@@ -55,12 +55,11 @@ def _assign(request: HttpRequest, form: RoleAssignForm, **scope) -> bool:
     """Call the service with a valid form; put its refusal on the form. True on success."""
     if not form.is_valid():
         return False
-    try:
+    with service_errors(form, refusal_on_form=True):
         services.role_assign(
             actor=request.user, user=form.user, role=form.cleaned_data["role"], **scope
         )
-    except (ValidationError, PermissionDenied) as error:
-        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+    if form.errors:
         return False
     messages.success(
         request,
@@ -122,7 +121,4 @@ def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         _("%(person)s no longer holds the role “%(role)s”.")
         % {"person": assignment.user.get_full_name(), "role": assignment.get_role_display()},
     )
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = reverse("staff:dashboard")
-    return redirect(target)
+    return redirect(safe_next(request, "staff:dashboard"))

@@ -4,22 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
-class AccessibleForm(forms.Form):
-    """Links each field's error list to its control (aria-describedby), as the layout requires."""
-
-    def add_error(self, field, error) -> None:
-        super().add_error(field, error)
-        for name in self.errors:
-            if name in self.fields:
-                bound = self[name]
-                described = [f"{bound.auto_id}_errors"]
-                if self.fields[name].help_text:
-                    described.append(f"{bound.auto_id}_helptext")
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
-                self.fields[name].widget.attrs["aria-invalid"] = "true"
-
-
-class PhoneStartForm(AccessibleForm):
+class PhoneStartForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone number"),
         max_length=30,
@@ -29,7 +14,7 @@ class PhoneStartForm(AccessibleForm):
     )
 
 
-class PhoneConfirmForm(AccessibleForm):
+class PhoneConfirmForm(forms.Form):
     code = forms.CharField(
         label=_("Code from the SMS"),
         max_length=12,
@@ -38,7 +23,7 @@ class PhoneConfirmForm(AccessibleForm):
     )
 
 
-class DocumentUploadForm(AccessibleForm):
+class DocumentUploadForm(forms.Form):
     document = forms.FileField(
         label=_("Scan or photo of the document"),
         help_text=_("JPEG, PNG or PDF, at most %(mb)s MB."),
@@ -56,7 +41,7 @@ class DocumentUploadForm(AccessibleForm):
         self.fields["document"].help_text = self.fields["document"].help_text % {"mb": max_mb}
 
 
-class DecisionForm(AccessibleForm):
+class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("approve", _("Approve")), ("reject", _("Reject"))],
         widget=forms.HiddenInput,
@@ -70,7 +55,7 @@ class DecisionForm(AccessibleForm):
     )
 
 
-class RevokeForm(AccessibleForm):
+class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for revocation"),
         max_length=1000,

@@ -7,8 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
+from veche.core.forms import error_text
+from veche.core.http import safe_next
 
 from . import oidc, services
 
@@ -20,13 +22,6 @@ def _redirect_uri() -> str:
     return settings.SITE_URL + reverse("verification:oidc_callback")
 
 
-def _safe_next(request: HttpRequest) -> str:
-    target = request.GET.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, True):
-        return target
-    return ""
-
-
 def _failure(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
     return render(request, "verification/oidc_error.html", {"message": message}, status=status)
 
@@ -35,16 +30,13 @@ def oidc_start(request: HttpRequest) -> HttpResponse:
     if not oidc.is_enabled():
         raise Http404
     if request.user.is_authenticated:
-        try:
-            services.check_can_start(request.user)
-        except PermissionDenied as error:
-            return render(request, "verification/denied.html", {"reason": str(error)}, status=403)
+        services.check_can_start(request.user)  # a refusal is the 403 page with its reason
     try:
         url, flow = oidc.begin(redirect_uri=_redirect_uri())
     except oidc.OidcError as error:
         return _failure(request, str(error), status=502)
     flow["user_id"] = request.user.pk if request.user.is_authenticated else None
-    flow["next"] = _safe_next(request)
+    flow["next"] = safe_next(request, "")
     request.session[SESSION_KEY] = flow
     return redirect(url)
 
@@ -64,7 +56,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     except oidc.OidcError as error:
         return _failure(request, str(error))
     except (ValidationError, PermissionDenied) as error:
-        return _failure(request, " ".join(getattr(error, "messages", [str(error)])))
+        return _failure(request, error_text(error))
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("You have signed in through the identity provider."))
     return redirect(flow.get("next") or settings.LOGIN_REDIRECT_URL)

@@ -2,23 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veche.core.forms import service_errors
 from veche.media.limits import max_mb as media_max_mb
 from veche.media.responses import attachment
 
 from . import oidc, selectors, services
 from .forms import DecisionForm, DocumentUploadForm, PhoneConfirmForm, PhoneStartForm, RevokeForm
 from .models import Verification
-
-
-def _denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
-    context = {"reason": str(error) or _("You may not open this page.")}
-    return render(request, "verification/denied.html", context, status=403)
 
 
 @login_required
@@ -38,25 +34,24 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "verification/start.html", context)
 
 
+# The phone service's refusals that are about the number typed; the others go above the form.
+PHONE_ERRORS = dict.fromkeys(["invalid_phone", "no_phone", "phone_taken"], "phone")
+
+
 @login_required
 def phone_start(request: HttpRequest) -> HttpResponse:
     form = PhoneStartForm(request.POST or None, initial={"phone": request.user.phone})
-    try:
-        services.check_can_start(request.user)
-        if request.method == "POST" and form.is_valid():
+    services.check_can_start(request.user)
+    if request.method == "POST" and form.is_valid():
+        with service_errors(form, codes=PHONE_ERRORS):
             phone = form.cleaned_data["phone"] or None
             phone_code = services.phone_verification_start(user=request.user, phone=phone)
+        if not form.errors:
             messages.success(
                 request,
                 _("We have sent a code to %(phone)s.") % {"phone": _masked(phone_code.phone)},
             )
             return redirect("verification:phone_confirm")
-    except PermissionDenied as error:
-        return _denied(request, error)
-    except ValidationError as error:
-        form.add_error(
-            "phone" if error.code in ("invalid_phone", "no_phone", "phone_taken") else None, error
-        )
     return render(request, "verification/phone_start.html", {"form": form})
 
 
@@ -68,16 +63,13 @@ def _masked(phone: str) -> str:
 @login_required
 def phone_confirm(request: HttpRequest) -> HttpResponse:
     form = PhoneConfirmForm(request.POST or None)
-    try:
-        services.check_can_start(request.user)
-        if request.method == "POST" and form.is_valid():
+    services.check_can_start(request.user)
+    if request.method == "POST" and form.is_valid():
+        with service_errors(form, default="code"):
             services.phone_verification_confirm(user=request.user, code=form.cleaned_data["code"])
+        if not form.errors:
             messages.success(request, _("Your phone number is confirmed: you are verified."))
             return redirect("verification:start")
-    except PermissionDenied as error:
-        return _denied(request, error)
-    except ValidationError as error:
-        form.add_error("code", error)
     return render(request, "verification/phone_confirm.html", {"form": form})
 
 
@@ -85,20 +77,17 @@ def phone_confirm(request: HttpRequest) -> HttpResponse:
 def document_upload(request: HttpRequest) -> HttpResponse:
     max_mb = media_max_mb("document")
     form = DocumentUploadForm(request.POST or None, request.FILES or None, max_mb=max_mb)
-    try:
-        services.check_can_start(request.user)
-        if request.method == "POST" and form.is_valid():
+    services.check_can_start(request.user)
+    if request.method == "POST" and form.is_valid():
+        with service_errors(form, codes={"already_pending": None}, default="document"):
             services.document_verification_submit(
                 user=request.user,
                 file=form.cleaned_data["document"],
                 note=form.cleaned_data["note"],
             )
+        if not form.errors:
             messages.success(request, _("Your document has been sent to a moderator."))
             return redirect("verification:start")
-    except PermissionDenied as error:
-        return _denied(request, error)
-    except ValidationError as error:
-        form.add_error(None if error.code == "already_pending" else "document", error)
     return render(request, "verification/document_upload.html", {"form": form, "max_mb": max_mb})
 
 
@@ -109,7 +98,7 @@ def document_upload(request: HttpRequest) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     """Pending document checks of residents in the moderator's territory."""
     if not request.user.has_perm("verification.view_verification"):
-        return _denied(request, PermissionDenied(_("Only moderators see this page.")))
+        raise PermissionDenied(_("Only moderators see this page."))
     pending = [
         (verification, DecisionForm(prefix=f"v{verification.pk}"))
         for verification in selectors.pending_documents_for(request.user)
@@ -138,33 +127,31 @@ def _detail_page(request, verification, *, decision=None, revoke=None, status=20
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        verification = _moderated(request, pk, "verification.decide_verification")
-    except PermissionDenied as error:
-        return _denied(request, error)
+    verification = _moderated(request, pk, "verification.decide_verification")
     return _detail_page(request, verification)
+
+
+# A decision refused for want of a reason shows on the reason field; others above the form.
+REASON_ERRORS = {"reason_required": "reason"}
 
 
 @login_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST, prefix=f"v{pk}")
-    try:
-        verification = _moderated(request, pk, "verification.decide_verification")
-        if form.is_valid():
-            approve = form.cleaned_data["decision"] == "approve"
+    verification = _moderated(request, pk, "verification.decide_verification")
+    if form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        with service_errors(form, codes=REASON_ERRORS):
             services.document_verification_decide(
                 moderator=request.user,
                 verification=verification,
                 approve=approve,
                 reason=form.cleaned_data["reason"],
             )
+        if not form.errors:
             messages.success(request, _("Approved.") if approve else _("Rejected."))
             return redirect("verification:queue")
-    except PermissionDenied as error:
-        return _denied(request, error)
-    except ValidationError as error:
-        form.add_error("reason" if error.code == "reason_required" else None, error)
     return _detail_page(request, verification, decision=form, status=400)
 
 
@@ -172,30 +159,24 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     form = RevokeForm(request.POST)
-    try:
-        verification = _moderated(request, pk, "verification.revoke_verification")
-        if form.is_valid():
+    verification = _moderated(request, pk, "verification.revoke_verification")
+    if form.is_valid():
+        with service_errors(form, codes=REASON_ERRORS):
             services.verification_revoke(
                 moderator=request.user,
                 verification=verification,
                 reason=form.cleaned_data["reason"],
             )
+        if not form.errors:
             messages.success(request, _("The verification has been revoked."))
             return redirect("verification:detail", pk=pk)
-    except PermissionDenied as error:
-        return _denied(request, error)
-    except ValidationError as error:
-        form.add_error("reason" if error.code == "reason_required" else None, error)
     return _detail_page(request, verification, revoke=form, status=400)
 
 
 @login_required
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     """The uploaded document, for moderators who may decide on it; never through MEDIA_URL."""
-    try:
-        verification = _moderated(request, pk, "verification.view_verification_document")
-    except PermissionDenied as error:
-        return _denied(request, error)
+    verification = _moderated(request, pk, "verification.view_verification_document")
     if not verification.document:
         raise Http404
     return attachment(

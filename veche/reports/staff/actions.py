@@ -15,10 +15,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veche.core.forms import apply_service_errors, refusal_message
+
 from .. import services
 from ..models import Report
 from . import forms as staff_forms
-from .common import apply_service_error, local_datetime, render_report, staff_report
+from .common import local_datetime, render_report, staff_report
 
 # A service call: (user, report, cleaned data) → the success message.
 Call = Callable[[object, Report, dict], str]
@@ -28,18 +30,17 @@ def _run(
     request: HttpRequest, pk: int, form_class: type[staff_forms.ActionForm], call: Call
 ) -> HttpResponse:
     report = staff_report(request, pk)
-    if isinstance(report, HttpResponse):
-        return report
     form = form_class(request.POST, request.FILES, report=report)
     status = 400
     if form.is_valid():
         try:
             message = call(request.user, report, form.cleaned_data)
         except PermissionDenied as error:
-            form.add_error(None, str(error))
+            # The refusal stays on the report's page, above the form that asked.
+            form.add_error(None, refusal_message(error))
             status = 403
         except ValidationError as error:
-            apply_service_error(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, message)
             return redirect("reports_staff:report", pk=report.pk)

@@ -1,8 +1,8 @@
 """Shared steps of the workspace views: find a report the user may see as staff, build its page
-with all the action forms, and put a service's refusal onto the form that asked for it."""
+with all the action forms."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import formats, timezone
@@ -24,33 +24,21 @@ def local_datetime(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
 
 
-def denied(request: HttpRequest, message: str = "") -> HttpResponse:
-    """403 with a page that says why, in the user's language."""
-    message = message or _(
-        "You cannot open this report: it is neither in the territory you moderate nor routed "
-        "to your agency."
-    )
-    return render(request, "reports/staff/denied.html", {"message": message}, status=403)
-
-
-def staff_report(request: HttpRequest, pk: int) -> Report | HttpResponse:
-    """The report as staff see it, or a 403 response when the user is not staff on it."""
+def staff_report(request: HttpRequest, pk: int) -> Report:
+    """The report as staff see it; PermissionDenied (the 403 page) when the user is not staff
+    on it."""
     try:
         report = staff_selectors.workspace_report(pk)
     except Report.DoesNotExist as error:
         raise Http404 from error
     if not request.user.has_perm("reports.view_internal", report):
-        return denied(request)
+        raise PermissionDenied(
+            _(
+                "You cannot open this report: it is neither in the territory you moderate nor "
+                "routed to your agency."
+            )
+        )
     return report
-
-
-def apply_service_error(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: by field where the form has that field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 ACTION_FORMS = [

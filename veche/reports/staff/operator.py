@@ -5,14 +5,15 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from veche.core.forms import service_errors
+
 from .. import services
 from ..models import Channel
-from .common import apply_service_error, denied
 from .forms import OperatorReportForm
 
 
@@ -20,7 +21,7 @@ def _file(request: HttpRequest, form: OperatorReportForm):
     """Call the service with a valid form; put its refusal on the form. The report or None."""
     lat, lon = form.point()
     data = form.cleaned_data
-    try:
+    with service_errors(form, refusal_on_form=True):
         return services.report_submit(
             author=form.resident_user,
             topic=form.topic_obj,
@@ -34,17 +35,13 @@ def _file(request: HttpRequest, form: OperatorReportForm):
             client_token=data["client_token"] or None,
             filed_by=request.user,
         )
-    except PermissionDenied as error:
-        form.add_error(None, str(error))
-    except ValidationError as error:
-        apply_service_error(form, error)
     return None
 
 
 @login_required
 def new_report(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.file_on_behalf"):
-        return denied(request, _("Only contact-centre operators file reports for residents."))
+        raise PermissionDenied(_("Only contact-centre operators file reports for residents."))
     status = 200
     if request.method == "POST":
         form = OperatorReportForm(request.POST, request.FILES)

@@ -7,15 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from veche.core.forms import error_text
+from veche.core.http import safe_next
+
 from .. import services, staff_selectors
 from ..models import Report, Status
-from .common import denied, render_report, staff_report
+from .common import render_report, staff_report
 
 PER_PAGE = 50
 TAB_LABELS = {
@@ -33,8 +34,8 @@ def _page(request: HttpRequest, queryset):
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_workspace"):
-        return denied(
-            request, _("The reports workspace is for moderators, officials and operators.")
+        raise PermissionDenied(
+            _("The reports workspace is for moderators, officials and operators.")
         )
     return render(request, "reports/staff/index.html")
 
@@ -43,7 +44,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_moderation_queue"):
-        return denied(request, _("The moderation queue is for moderators."))
+        raise PermissionDenied(_("The moderation queue is for moderators."))
     context = {
         "page": _page(request, staff_selectors.moderation_queue(request.user)),
         "reassignments": staff_selectors.reassignment_requests(request.user)[:PER_PAGE],
@@ -64,7 +65,7 @@ def _tabs(counts: dict[str, int], current: str) -> list[dict]:
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_inbox"):
-        return denied(request, _("The inbox is for officials of an agency."))
+        raise PermissionDenied(_("The inbox is for officials of an agency."))
     tab = request.GET.get("tab", staff_selectors.AWAITING)
     if tab not in staff_selectors.INBOX_TABS:
         tab = staff_selectors.AWAITING
@@ -90,10 +91,7 @@ def _selected(request: HttpRequest) -> list[int]:
 
 
 def _back_to_inbox(request: HttpRequest) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = reverse("reports_staff:inbox")
-    return redirect(target)
+    return redirect(safe_next(request, "reports_staff:inbox"))
 
 
 @require_POST
@@ -101,7 +99,7 @@ def _back_to_inbox(request: HttpRequest) -> HttpResponse:
 def take_bulk(request: HttpRequest) -> HttpResponse:
     """Take the chosen reports into work: all of them, or none if one is refused."""
     if not request.user.has_perm("reports.view_inbox"):
-        return denied(request, _("The inbox is for officials of an agency."))
+        raise PermissionDenied(_("The inbox is for officials of an agency."))
     numbers = _selected(request)
     reports = list(Report.objects.filter(pk__in=numbers).order_by("pk"))
     if not numbers or len(reports) != len(numbers):
@@ -110,11 +108,10 @@ def take_bulk(request: HttpRequest) -> HttpResponse:
     try:
         services.reports_take_into_work(official=request.user, reports=reports)
     except (PermissionDenied, ValidationError) as error:
-        reason = str(error) if isinstance(error, PermissionDenied) else " ".join(error.messages)
         messages.error(
             request,
             _("No report was taken into work: %(reason)s Check the chosen reports.")
-            % {"reason": reason},
+            % {"reason": error_text(error)},
         )
         return _back_to_inbox(request)
     messages.success(
@@ -132,7 +129,4 @@ def take_bulk(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    found = staff_report(request, pk)
-    if isinstance(found, HttpResponse):
-        return found
-    return render_report(request, found)
+    return render_report(request, staff_report(request, pk))

@@ -99,7 +99,10 @@ def test_answer_errors_name_the_field(official, report, data, field, message):
     assert response.status_code == 400
     form = response.context["answer_form"]
     assert message in form.errors[field]
-    assert f'href="#answer-{field}"' in response.content.decode()  # the summary links the field
+    # The summary links the field's control (the first radio of a choice).
+    target = f"answer-{field}_0" if field == "kind" else f"answer-{field}"
+    html = response.content.decode()
+    assert f'href="#{target}"' in html and f'id="{target}"' in html
     assert not Answer.objects.exists()
     report.refresh_from_db()
     assert report.status == Status.ROUTED

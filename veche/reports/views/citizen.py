@@ -6,23 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from veche.core.forms import apply_service_errors, error_text, refusal_message
+from veche.core.http import safe_next
 
 from .. import services
 from ..forms import ReviewForm
 from ..models import Report
 from .public import render_report, visible_report
-
-
-def _back(request: HttpRequest, report: Report) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("reports:detail", pk=report.pk)
 
 
 @require_POST
@@ -35,7 +29,7 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         report, created = services.report_support(user=request.user, report=report)
     except PermissionDenied as refusal:
-        error = str(refusal)
+        error = refusal_message(refusal)
     else:
         message = (
             _("Thank you: your support is counted.")
@@ -49,12 +43,11 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error)
     else:
         messages.success(request, message)
-    return _back(request, report)
+    return redirect(safe_next(request, reverse("reports:detail", args=[report.pk])))
 
 
-def _refused(request: HttpRequest, report: Report, reasons: list[str]) -> HttpResponse:
-    for reason in reasons:
-        messages.error(request, reason)
+def _refused(request: HttpRequest, report: Report, reason: str) -> HttpResponse:
+    messages.error(request, reason)
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -74,14 +67,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                     author=request.user, report=report, rating=data["rating"], reason=data["reason"]
                 )
                 done = _("The report is sent back to the agency with your objection.")
-        except PermissionDenied as refusal:
-            return _refused(request, report, [str(refusal)])
-        except ValidationError as refusal:
+        except (PermissionDenied, ValidationError) as refusal:
             if not hasattr(refusal, "error_dict"):
                 # Not about a field (the state or the author): said above the page.
-                return _refused(request, report, refusal.messages)
-            for field, errors in refusal.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+                return _refused(request, report, error_text(refusal))
+            apply_service_errors(form, refusal)
         else:
             messages.success(request, done)
             return redirect("reports:detail", pk=report.pk)

@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from veche.core.forms import apply_service_errors, refusal_message
 from veche.territory.models import Settlement
 
 from .. import services
-from ..forms import CoordinateField, ReportForm, apply_service_error
+from ..forms import CoordinateField, ReportForm, service_error_targets
 from ..models import Channel, Report
 from ..selectors import nearby_open, supported_by
 from .public import map_settings, place_bounds
@@ -99,9 +100,9 @@ def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
             client_token=data.get("client_token") or None,
         )
     except PermissionDenied as error:
-        form.add_error(None, str(error))
+        form.add_error(None, refusal_message(error))
     except ValidationError as error:
-        apply_service_error(form, error)
+        apply_service_errors(form, error, **service_error_targets(form, error))
     return None
 
 

@@ -33,7 +33,10 @@ def test_phone_flow_end_to_end(client, django_capture_on_commit_callbacks):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Неверный код. Осталось попыток: 4." in page
-    assert 'aria-describedby="id_code_errors id_code_helptext"' in page
+    # The code field is described by its hint and its error, and the summary links to it.
+    assert 'aria-describedby="id_code_helptext id_code_error"' in page
+    assert 'aria-invalid="true"' in page and '<ul class="errorlist" id="id_code_error">' in page
+    assert 'role="alert"' in page and 'href="#id_code"' in page
 
     response = client.post(reverse("verification:phone_confirm"), {"code": code})
     assert response.status_code == 302

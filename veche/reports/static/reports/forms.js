@@ -1,8 +1,6 @@
-// Shared by the report pages: mark that scripts run (CSS hides no-JS hints), and move the
-// keyboard focus to an error summary so it is read first.
+// Shared by the report pages: mark that scripts run (CSS hides no-JS hints). The error summary
+// takes the focus through core/error-summary.js, loaded by the base layout.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
-  var summary = document.querySelector("[data-focus-on-load]");
-  if (summary) summary.focus();
 })();

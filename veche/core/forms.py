@@ -1,0 +1,67 @@
+"""One way to show a service's refusal on the web: a ValidationError onto the form that asked
+(by field where the form has that field), a PermissionDenied onto the form or, by default, on
+to the 403 page (core.views.permission_denied renders its message in the base layout)."""
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
+
+
+def apply_service_errors(
+    form: forms.Form,
+    error: ValidationError,
+    *,
+    fields: Mapping[str, str | None] | None = None,
+    codes: Mapping[str, str | None] | None = None,
+    default: str | None = None,
+) -> None:
+    """Put a service's `error` on `form`.
+
+    An error by field (`message_dict`) goes on the form field of the same name, or the one
+    `fields` maps the service's name to; a name the form lacks goes above the form. An error
+    without fields goes on the field its code maps to in `codes`, else on `default` (None:
+    above the form)."""
+    fields = fields or {}
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            field = fields.get(name, name)
+            form.add_error(field if field in form.fields else None, messages)
+        return
+    codes = codes or {}
+    for item in error.error_list:
+        field = codes.get(item.code, default)
+        form.add_error(field if field in form.fields else None, item)
+
+
+@contextmanager
+def service_errors(
+    form: forms.Form, *, refusal_on_form: bool = False, **mapping
+) -> Iterator[None]:
+    """Run a service call in the block; a ValidationError it raises goes on `form`
+    (`mapping` as for apply_service_errors), so afterwards `form.errors` says whether it failed.
+
+    A PermissionDenied goes on the form above its fields when `refusal_on_form` (the caller
+    shows the form again), otherwise it propagates to the 403 page."""
+    try:
+        yield
+    except ValidationError as error:
+        apply_service_errors(form, error, **mapping)
+    except PermissionDenied as refusal:
+        if not refusal_on_form:
+            raise
+        form.add_error(None, refusal_message(refusal))
+
+
+def refusal_message(refusal: PermissionDenied) -> str:
+    """The refusal's own words, or the general one when the service gave none."""
+    return str(refusal) or gettext("You may not do this.")
+
+
+def error_text(error: ValidationError | PermissionDenied) -> str:
+    """A service's refusal in words, for a message above the page rather than on a form."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return refusal_message(error)

@@ -8,7 +8,7 @@ import secrets
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -185,6 +185,12 @@ def _set_unknown_password(user: User) -> None:
     user.set_password(secrets.token_urlsafe(32))
 
 
+def _save_fields(user: User, fields: list[str]) -> None:
+    """Check and save only these fields: an account made for someone may lack a surname."""
+    user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in fields])
+    user.save(update_fields=fields)
+
+
 @transaction.atomic
 def password_set_by_link(*, user: User, password: str) -> User:
     """Set the password chosen after following a reset link. The link went to the address, so
@@ -196,10 +202,26 @@ def password_set_by_link(*, user: User, password: str) -> User:
     if locked.email_confirmed_at is None:
         locked.email_confirmed_at = timezone.now()
         fields.append("email_confirmed_at")
-    # An account made for a resident may lack a surname; only what changes is checked here.
-    locked.full_clean(exclude=["last_name"])
-    locked.save(update_fields=fields)
+    _save_fields(locked, fields)
     return locked
+
+
+def email_confirm_by_staff(*, actor, user: User) -> bool:
+    """Staff confirm an address they checked another way (the resident came or called in).
+    Returns False when it was confirmed already. Raises PermissionDenied for staff who may not
+    change accounts, ValidationError for a closed account."""
+    if not actor.has_perm("accounts.change_user"):
+        raise PermissionDenied(_("You may not change accounts."))
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if not locked.is_active or locked.deleted_at is not None:
+            raise ValidationError(_("This account is closed."), code="closed")
+        if locked.email_confirmed_at is not None:
+            return False
+        locked.email_confirmed_at = timezone.now()
+        _save_fields(locked, ["email_confirmed_at"])
+    user.email_confirmed_at = locked.email_confirmed_at
+    return True
 
 
 def confirmation_resend(*, email: str) -> None:

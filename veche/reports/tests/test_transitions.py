@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from veche.reports.models import Report, Status
 from veche.reports.services import report_answer
 from veche.reports.services._common import require_status
-from veche.reports.tests.factories import RoutedReportFactory
+from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
 from veche.reports.transitions import TRANSITIONS, available_actions, markdown_table
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "reports.md"
@@ -112,3 +112,53 @@ def test_the_agency_page_offers_no_extension_or_decline_after_a_scheduled_answer
     assert f'action="/workspace/reports/{in_progress.pk}/answer/"' in page
     for action in ("extend", "decline", "reassign", "take"):
         assert f'action="/workspace/reports/{in_progress.pk}/{action}/"' not in page
+
+
+def test_every_service_leads_where_the_table_says(world):
+    """Walk a report through every action by the services; each ends in the table's state."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from veche.reports import services
+
+    def expect(report, action, before):
+        report.refresh_from_db()
+        assert report.status == (TRANSITIONS[action].target or before), action
+
+    report = ReportFactory(municipality=world.surgut, topic=world.topic, author=world.author)
+    official = {"official": world.official}
+    moderator = {"moderator": world.moderator}
+    author = {"author": world.author}
+    later = timezone.localdate() + timedelta(days=30)
+    resolved = {"kind": "resolved", "text": "Сделано."}
+    steps = [
+        ("publish", services.report_publish, moderator),
+        ("redact", services.report_redact, {**moderator, "text": "Яма"}),
+        ("take", services.report_take_into_work, official),
+        ("extend", services.report_extend_deadline, {**official, "reason": "Экспертиза"}),
+        ("request_reassignment", services.report_request_reassignment, {**official, "reason": "?"}),
+        ("decline", services.report_decline, {**official, "reason": "Не наше"}),
+        ("reroute", services.report_reroute, {**moderator, "agency": world.roads}),
+        ("reroute", services.report_reroute, {**moderator, "agency": world.surgut_admin}),
+        ("answer", services.report_answer, {**official, "kind": "scheduled", "text": "В мае.", "planned_date": later}),  # noqa: E501
+        ("answer_final", services.report_answer, {**official, **resolved}),
+        ("dispute", services.report_dispute, {**author, "rating": 2, "reason": "Яма на месте."}),
+        ("answer", services.report_answer, {**official, **resolved}),
+        ("confirm", services.report_confirm, {**author, "rating": 5}),
+    ]
+    for action, service, arguments in steps:
+        report.refresh_from_db()
+        before = report.status
+        assert before in TRANSITIONS[action].sources, action
+        service(report=report, **arguments)
+        expect(report, action, before)
+
+    rejected = ReportFactory(municipality=world.surgut, topic=world.topic)
+    services.report_reject(**moderator, report=rejected, reason=world.reason)
+    expect(rejected, "reject", Status.SUBMITTED)
+    merged = ReportFactory(municipality=world.surgut, topic=world.topic)
+    original = RoutedReportFactory(municipality=world.surgut, topic=world.topic)
+    services.report_mark_duplicate(**moderator, report=merged, original=original)
+    expect(merged, "merge", Status.SUBMITTED)
+    assert {step[0] for step in steps} | {"reject", "merge"} == set(TRANSITIONS)

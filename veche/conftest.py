@@ -9,3 +9,13 @@ pytest_plugins = ["veche.testing.browser"]
 def _english_free_defaults(settings):
     # Tests see the portal as a resident does: Russian unless a test switches language.
     settings.LANGUAGE_CODE = "ru"
+
+
+@pytest.fixture
+def db_tasks(settings, db):
+    """Background tasks stored in the database, as in production (the test settings run them at
+    once): a test can then count the rows a change left behind and run them itself."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return DBTaskResult.objects

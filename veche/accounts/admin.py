@@ -1,11 +1,12 @@
 """The back office's user pages: Django's UserAdmin adapted to e-mail login and resident fields."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import User
 from .phones import normalize_phone
 from .validators import normalize_email
@@ -108,7 +109,18 @@ class UserAdmin(DjangoUserAdmin):
     ]
     search_fields = ["email", "last_name", "first_name", "phone"]
     list_select_related = ["settlement"]
-    readonly_fields = ["last_login", "date_joined", "deleted_at", "personal_data_consent_at"]
+    # Confirmation and verification change only through services: the "confirm the e-mail"
+    # action here, identity decisions on the moderators' verification pages.
+    readonly_fields = [
+        "last_login",
+        "date_joined",
+        "deleted_at",
+        "personal_data_consent_at",
+        "email_confirmed_at",
+        "verified_at",
+        "verification_method",
+    ]
+    actions = ["confirm_email"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["last_name", "first_name", "settlement", "phone"]}),
@@ -156,3 +168,23 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(boolean=True, description=_("verified"))
     def is_verified(self, obj: User) -> bool:
         return obj.is_verified
+
+    @admin.action(description=_("Confirm the e-mail address"), permissions=["change"])
+    def confirm_email(self, request, queryset) -> None:
+        confirmed = 0
+        for user in queryset:
+            try:
+                changed = services.email_confirm_by_staff(actor=request.user, user=user)
+            except (PermissionDenied, ValidationError) as error:
+                self.message_user(request, f"{user}: {' '.join(_messages(error))}", messages.ERROR)
+                continue
+            if changed:
+                self.log_change(request, user, [{"changed": {"fields": ["email_confirmed_at"]}}])
+                confirmed += 1
+        self.message_user(
+            request, _("E-mail addresses confirmed: %(count)d.") % {"count": confirmed}
+        )
+
+
+def _messages(error: Exception) -> list[str]:
+    return error.messages if isinstance(error, ValidationError) else [str(error)]

@@ -13,7 +13,7 @@ from veche.territory.models import Settlement
 
 from .models import User
 from .phones import normalize_phone
-from .services import CONSENT_REQUIRED, SETTLEMENT_REQUIRED
+from .services import CONSENT_REQUIRED, SETTLEMENT_REQUIRED, password_set_by_link
 from .tasks import queue_email
 from .validators import normalize_email, normalize_name, validate_deliverable_email, validate_name
 
@@ -186,6 +186,15 @@ class PasswordResetForm(EmailForm, auth_forms.PasswordResetForm):
     def save(self, **kwargs) -> None:
         for user in self.get_users(self.cleaned_data["email"]):
             queue_email(kind="password_reset", user=user)
+
+
+class PasswordSetByLinkForm(auth_forms.SetPasswordForm):
+    """The new password after a reset link; the service also confirms the e-mail it proves."""
+
+    def save(self, commit: bool = True) -> User:
+        password = self.cleaned_data["new_password1"]
+        self.user = password_set_by_link(user=self.user, password=password)
+        return self.user
 
 
 class EmailChangeForm(forms.Form):

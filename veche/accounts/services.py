@@ -4,11 +4,14 @@ Registration and change of e-mail never say whether an address (or a phone) is a
 page looks the same either way, and the owner of the address learns what happened by e-mail.
 """
 
+import secrets
+
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from veche.territory.models import Settlement
@@ -31,6 +34,9 @@ SETTLEMENT_REQUIRED = _("Choose your settlement.")
 WRONG_PASSWORD = _("The password is wrong.")
 SAME_EMAIL = _("This is already your e-mail address.")
 EXPORT_FORMAT = "veche.personal-data/1"
+# Accounts of client applications live on a reserved domain that never receives mail.
+INTEGRATION_DOMAIN = "integrations.veche.invalid"
+DEFAULT_FIRST_NAME = "Житель"  # a resident filed for without a usable name
 
 
 def _collect(errors: dict, field: str, check) -> object:
@@ -109,6 +115,113 @@ def user_register(
             return None
         queue_email(kind="confirm", user=user)
     return user
+
+
+def account_create_passwordless(*, email: str, first_name: str = "", last_name: str = "") -> User:
+    """The account of a resident someone else files for (an Open311 client, later the contact
+    centre), or the existing account with this address.
+
+    It has a password nobody knows and an unconfirmed e-mail: the resident claims it by asking for
+    a password reset, whose link (sent to the address) also confirms the e-mail. Names that are not
+    names (Open311 clients send what they have) give way to the neutral «Житель».
+    Raises ValidationError keyed `email` when the address cannot receive mail.
+    """
+    try:
+        email = _checked_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": error.messages}) from error
+    with transaction.atomic():
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None:
+            return existing
+        user = User(
+            email=email,
+            first_name=_name_or(first_name, DEFAULT_FIRST_NAME),
+            last_name=_name_or(last_name, ""),
+        )
+        _set_unknown_password(user)
+        user.full_clean(exclude=["last_name"])  # a client may know no surname; he adds it later
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:  # the same address filed a moment ago
+            return User.objects.get(email__iexact=email)
+    return user
+
+
+def account_create_for_integration(*, name: str) -> User:
+    """The own account of a client application (a city app, a contact centre's system), or the
+    existing one of that name. Its address is on a reserved domain that never receives mail, it
+    cannot log in, and it counts as confirmed so that it may act through its API keys."""
+    slug = slugify(name, allow_unicode=False) or "client"
+    with transaction.atomic():
+        account = User.objects.filter(email=f"{slug}@{INTEGRATION_DOMAIN}").first()
+        if account is not None:
+            return account
+        account = User(
+            email=f"{slug}@{INTEGRATION_DOMAIN}",
+            first_name=name.strip()[:100] or slug,
+            last_name="Open311",
+            email_confirmed_at=timezone.now(),
+        )
+        account.set_unusable_password()
+        account.full_clean()
+        account.save()
+    return account
+
+
+def _name_or(value: str, default: str) -> str:
+    value = normalize_name(value)[:100]
+    try:
+        validate_name(value)
+    except ValidationError:
+        return default
+    return value
+
+
+def _set_unknown_password(user: User) -> None:
+    # A random password nobody knows, not an unusable one: Django's password reset skips unusable
+    # passwords, and the reset link is how the owner claims the account.
+    user.set_password(secrets.token_urlsafe(32))
+
+
+def _save_fields(user: User, fields: list[str]) -> None:
+    """Check and save only these fields: an account made for someone may lack a surname."""
+    user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in fields])
+    user.save(update_fields=fields)
+
+
+@transaction.atomic
+def password_set_by_link(*, user: User, password: str) -> User:
+    """Set the password chosen after following a reset link. The link went to the address, so
+    the address is proven: an account made for the resident (or never confirmed) is now his."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    validate_password(password, locked)
+    locked.set_password(password)
+    fields = ["password"]
+    if locked.email_confirmed_at is None:
+        locked.email_confirmed_at = timezone.now()
+        fields.append("email_confirmed_at")
+    _save_fields(locked, fields)
+    return locked
+
+
+def email_confirm_by_staff(*, actor, user: User) -> bool:
+    """Staff confirm an address they checked another way (the resident came or called in).
+    Returns False when it was confirmed already. Raises PermissionDenied for staff who may not
+    change accounts, ValidationError for a closed account."""
+    if not actor.has_perm("accounts.change_user"):
+        raise PermissionDenied(_("You may not change accounts."))
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if not locked.is_active or locked.deleted_at is not None:
+            raise ValidationError(_("This account is closed."), code="closed")
+        if locked.email_confirmed_at is not None:
+            return False
+        locked.email_confirmed_at = timezone.now()
+        _save_fields(locked, ["email_confirmed_at"])
+    user.email_confirmed_at = locked.email_confirmed_at
+    return True
 
 
 def confirmation_resend(*, email: str) -> None:

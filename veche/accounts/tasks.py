@@ -2,7 +2,6 @@
 
 import logging
 
-from django.db import transaction
 from django.utils import translation
 from django_tasks import task
 
@@ -28,11 +27,13 @@ def send_account_email(
 
 
 def queue_email(*, kind: str, user: User | None = None, **params: str) -> None:
-    """Send an account e-mail after the surrounding transaction commits, in the current language."""
-    language = translation.get_language() or "ru"
-    user_id = user.pk if user else None
-    transaction.on_commit(
-        lambda: send_account_email.enqueue(
-            kind=kind, language=language, user_id=user_id, params=params
-        )
+    """Queue an account e-mail in the current language.
+
+    Queued inside the caller's transaction: the task is a row in the same database, so it commits
+    or rolls back with the change it announces (docs/architecture.md, "Side effects")."""
+    send_account_email.enqueue(
+        kind=kind,
+        language=translation.get_language() or "ru",
+        user_id=user.pk if user else None,
+        params=params,
     )

@@ -24,6 +24,7 @@ from .forms import (
     EmailForm,
     LoginForm,
     PasswordResetForm,
+    PasswordSetByLinkForm,
     RegistrationForm,
 )
 from .phones import format_phone
@@ -162,6 +163,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
+    form_class = PasswordSetByLinkForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
 

@@ -29,7 +29,7 @@ class AgencyAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        region = cleaned.get("region")
+        region = cleaned.get("region") or getattr(self.instance, "region", None)
         served = cleaned.get("municipalities") or []
         if region is not None and any(m.region_id != region.pk for m in served):
             self.add_error(
@@ -78,7 +78,25 @@ class AgencyAdmin(admin.ModelAdmin):
     )
     inlines = [StaffInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # An agency stays in its region: the services have no move between regions.
+        return ("region",) if obj is not None else ()
+
+    def save_model(self, request, obj, form, change):
+        """Write through the services, so their rules hold here too (an administration always
+        serves the municipality it heads, even if left unticked)."""
+        data = {name: form.cleaned_data[name] for name in services.EDITABLE if name in form.fields}
+        municipalities = form.cleaned_data.get("municipalities") or []
+        if change:
+            saved = services.agency_update(agency=obj, municipalities=municipalities, **data)
+        else:
+            saved = services.agency_create(
+                region=form.cleaned_data["region"], municipalities=municipalities, **data
+            )
+        obj.pk = saved.pk
+        form.instance = saved
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # An administration always serves the municipality it heads, even if left unticked.
-        services.agency_update(agency=form.instance)
+        # The territory served was written by the service; only the (read-only) inline remains.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)

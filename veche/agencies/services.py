@@ -37,9 +37,11 @@ def agency_create(
     email: str = "",
     phone: str = "",
     address: str = "",
+    is_active: bool = True,
 ) -> Agency:
     """A new agency serving `municipalities` (none: the whole region)."""
     agency = Agency(
+        is_active=is_active,
         region=region,
         kind=kind,
         name=name,

@@ -16,6 +16,20 @@ ROLE_ASSIGN = "staff.role_assign"
 ROLE_REVOKE = "staff.role_revoke"
 
 
+class _Server:
+    """Whoever runs a management command on the server (like `createsuperuser`): may grant any
+    role, and the audit log says the server did it."""
+
+    is_authenticated = False
+    pk = None
+
+    def __str__(self) -> str:
+        return "server"
+
+
+SERVER = _Server()
+
+
 def audit_log(
     *, actor, action: str, target: models.Model | None, details: dict[str, Any] | None = None
 ) -> StaffAuditLog:
@@ -51,8 +65,12 @@ def role_assign(
     municipality: Municipality | None = None,
     agency: Agency | None = None,
 ) -> RoleAssignment:
-    """Give `user` the role in this scope, if the actor may grant it there; write an audit row."""
-    if not may_grant(actor, role, municipality=municipality, agency=agency):
+    """Give `user` the role in this scope, if the actor may grant it there; write an audit row.
+
+    `actor=SERVER` is a management command run on the server: no permission is asked."""
+    if actor is not SERVER and not may_grant(
+        actor, role, municipality=municipality, agency=agency
+    ):
         raise PermissionDenied(_("You may not assign this role in this scope."))
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role.")})
@@ -62,9 +80,8 @@ def role_assign(
         assignment = RoleAssignment(user=user, role=role, municipality=municipality, agency=agency)
         assignment.full_clean()
         assignment.save()
-        audit_log(
-            actor=actor, action=ROLE_ASSIGN, target=assignment, details=_scope_details(assignment)
-        )
+        details = _scope_details(assignment) | ({"by": "server"} if actor is SERVER else {})
+        audit_log(actor=actor, action=ROLE_ASSIGN, target=assignment, details=details)
     forget_roles(user)
     return assignment
 

@@ -76,3 +76,46 @@ def test_change_form_normalizes_and_refuses_a_taken_phone():
     form = UserChangeForm(instance=user, data={**data, "phone": "8 912 000-11-23"})
     assert form.is_valid(), form.errors
     assert form.save().phone == "+79120001123"
+
+
+@pytest.mark.django_db
+def test_confirming_an_email_in_the_admin_goes_through_the_service_and_is_logged(admin_client):
+    from django.contrib.admin.models import LogEntry
+
+    waiting = UnconfirmedUserFactory(email="boris@mail.ru")
+    confirmed = UserFactory(email="anna@mail.ru")
+    was = confirmed.email_confirmed_at
+    response = admin_client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "confirm_email", "_selected_action": [waiting.pk, confirmed.pk]},
+        follow=True,
+    )
+    assert "Подтверждено адресов электронной почты: 1." in response.content.decode()
+    waiting.refresh_from_db()
+    confirmed.refresh_from_db()
+    assert waiting.email_confirmed_at is not None
+    assert confirmed.email_confirmed_at == was
+    (entry,) = LogEntry.objects.filter(object_id=str(waiting.pk))
+    assert entry.user.email == "root@mail.ru"
+
+
+@pytest.mark.django_db
+def test_confirmation_and_verification_cannot_be_typed_into_the_change_form(admin_client):
+    user = UnconfirmedUserFactory()
+    data = {
+        "email": user.email,
+        "last_name": user.last_name,
+        "first_name": user.first_name,
+        "settlement": user.settlement_id,
+        "phone": user.phone,
+        "is_active": "on",
+        "email_confirmed_at_0": "2026-01-01",
+        "email_confirmed_at_1": "10:00:00",
+        "verified_at_0": "2026-01-01",
+        "verified_at_1": "10:00:00",
+        "verification_method": "phone",
+    }
+    response = admin_client.post(reverse("admin:accounts_user_change", args=[user.pk]), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    user.refresh_from_db()
+    assert (user.email_confirmed_at, user.verified_at, user.verification_method) == (None, None, "")

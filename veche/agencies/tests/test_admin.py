@@ -99,3 +99,63 @@ def test_the_list_filters_by_kind_and_searches(admin_client):
     ).content.decode()
     assert "Водоканал" in page and "Департамент культуры" not in page
     assert "Ведомства" in page
+
+
+@pytest.fixture
+def service_calls(monkeypatch):
+    """Record each call of the agencies' services (they still run)."""
+    from veche.agencies import services
+
+    calls = []
+    for name in ("agency_create", "agency_update"):
+        original = getattr(services, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(services, name, spy)
+    return calls
+
+
+def test_adding_an_agency_in_the_admin_goes_through_agency_create(admin_client, service_calls):
+    uray = MunicipalityFactory(name="Урай")
+    response = admin_client.post(
+        "/admin/agencies/agency/add/",
+        form_data(uray.region, municipalities=[uray.pk], is_active=""),
+    )
+    assert response.status_code == 302
+    assert service_calls == ["agency_create"]
+    agency = Agency.objects.get(name="Урайские электрические сети")
+    assert list(agency.municipalities.all()) == [uray]
+    assert agency.is_active is False
+
+
+def test_changing_an_agency_in_the_admin_goes_through_agency_update(admin_client, service_calls):
+    administration = MunicipalAdministrationFactory()
+    uray = administration.administers
+    response = admin_client.post(
+        f"/admin/agencies/agency/{administration.pk}/change/",
+        form_data(
+            administration.region,
+            kind="municipal_administration",
+            name="Администрация города",
+            administers=uray.pk,
+            municipalities=[],  # unticked: the service keeps the municipality it heads
+        ),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert service_calls == ["agency_update"]
+    administration.refresh_from_db()
+    assert administration.name == "Администрация города"
+    assert list(administration.municipalities.all()) == [uray]
+
+
+def test_the_region_of_an_agency_cannot_be_changed_in_the_admin(admin_client):
+    agency = AgencyFactory()
+    other = RegionFactory()
+    admin_client.post(
+        f"/admin/agencies/agency/{agency.pk}/change/", form_data(other, name=agency.name)
+    )
+    agency.refresh_from_db()
+    assert agency.region != other

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from ..events import report_event
 from ..models import Report, Status, TimelineEntry
+from ..transitions import TRANSITIONS
 
 
 def require(user, perm: str, report: Report | None, message) -> None:
@@ -17,13 +18,18 @@ def lock(report: Report) -> Report:
     return Report.objects.select_for_update().get(pk=report.pk)
 
 
-def require_status(report: Report, *allowed: str) -> None:
-    if report.status not in allowed:
-        raise ValidationError(
-            _("This cannot be done while the report is «%(status)s».")
-            % {"status": report.get_status_display()},
-            code="wrong_status",
-        )
+def require_status(report: Report, action: str) -> None:
+    """Refuse the action unless the table of transitions allows it from the report's state."""
+    transition = TRANSITIONS[action]
+    if transition.allows_state(report):
+        return
+    if report.status in transition.sources and transition.refusal:
+        raise ValidationError(str(transition.refusal), code=f"{action}_condition")
+    raise ValidationError(
+        _("This cannot be done while the report is «%(status)s».")
+        % {"status": report.get_status_display()},
+        code="wrong_status",
+    )
 
 
 def record(

@@ -31,7 +31,7 @@ def report_take_into_work(*, official, report: Report) -> Report:
     with transaction.atomic():
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
-        require_status(report, Status.ROUTED)
+        require_status(report, "take")
         move(report, Status.IN_PROGRESS, actor=official)
         return report
 
@@ -59,8 +59,7 @@ def report_answer(
     with transaction.atomic():
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
-        if not awaits_final_answer(report):
-            require_status(report, Status.ROUTED, Status.IN_PROGRESS)
+        require_status(report, "answer_final" if report.status == Status.ANSWERED else "answer")
         answer = Answer(
             report=report,
             agency=report.agency,
@@ -95,18 +94,6 @@ def report_answer(
         return answer
 
 
-def latest_answer(report: Report) -> Answer | None:
-    return report.answers.order_by("-created_at", "-pk").first()
-
-
-def awaits_final_answer(report: Report) -> bool:
-    """Answered "scheduled": the works are promised, the final answer is still owed."""
-    if report.status != Status.ANSWERED:
-        return False
-    answer = latest_answer(report)
-    return answer is not None and answer.kind == Answer.Kind.SCHEDULED and not answer.verdict
-
-
 def _check_answer(*, kind: str, text: str, planned_date: date | None) -> None:
     errors: dict[str, list[str]] = {}
     if kind not in Answer.Kind.values:
@@ -130,7 +117,7 @@ def report_decline(*, official, report: Report, reason: str) -> Report:
     with transaction.atomic():
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
-        require_status(report, Status.ROUTED, Status.IN_PROGRESS)
+        require_status(report, "decline")
         move(report, Status.DECLINED, actor=official, text=reason)
         return report
 
@@ -143,7 +130,7 @@ def report_extend_deadline(*, official, report: Report, reason: str) -> Report:
     with transaction.atomic():
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
-        require_status(report, Status.ROUTED, Status.IN_PROGRESS)
+        require_status(report, "extend")
         if report.extended_at is not None:
             raise ValidationError(_("The deadline can be extended only once."), code="extended")
         report.due_at = extended_due(report.topic, report.due_at)
@@ -176,7 +163,7 @@ def report_request_reassignment(*, official, report: Report, reason: str) -> Tim
     with transaction.atomic():
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
-        require_status(report, Status.ROUTED, Status.IN_PROGRESS)
+        require_status(report, "request_reassignment")
         entry = record(
             report,
             kind=TimelineEntry.Kind.REASSIGNMENT,

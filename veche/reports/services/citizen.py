@@ -41,13 +41,8 @@ def _review(author, report: Report, rating: int, verdict: str) -> tuple[Report, 
         raise ValidationError({"rating": [_("Rate the answer from 1 to 5.")]})
     report = lock(report)
     require(author, "reports.review_answer", report, NOT_AUTHOR)
-    require_status(report, Status.ANSWERED)
+    require_status(report, "confirm" if verdict == Answer.Verdict.CONFIRMED else "dispute")
     answer = report.answers.select_for_update().order_by("-created_at", "-pk").first()
-    if verdict == Answer.Verdict.CONFIRMED and answer.kind == Answer.Kind.SCHEDULED:
-        raise ValidationError(
-            _("The works are only scheduled: confirm when the agency reports them done."),
-            code="scheduled",
-        )
     answer.verdict, answer.rating, answer.rated_at = verdict, rating, timezone.now()
     answer.full_clean()
     answer.save(update_fields=["verdict", "rating", "rated_at"])

@@ -26,7 +26,7 @@ def report_publish(*, moderator, report: Report) -> Report:
     with transaction.atomic():
         report = lock(report)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
-        require_status(report, Status.SUBMITTED)
+        require_status(report, "publish")
         _route(report, agency_for(topic=report.topic, municipality=report.municipality), moderator)
         return report
 
@@ -36,8 +36,7 @@ def report_reroute(*, moderator, report: Report, agency: Agency | None = None) -
     with transaction.atomic():
         report = lock(report)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
-        # Declined, or still with an agency that asked to move it (a reassignment request).
-        require_status(report, Status.DECLINED, Status.ROUTED, Status.IN_PROGRESS)
+        require_status(report, "reroute")
         if agency is not None and not agencies_serving(report.municipality).filter(pk=agency.pk):
             raise ValidationError(
                 _("%(agency)s does not serve %(municipality)s.")
@@ -75,7 +74,7 @@ def report_reject(
     with transaction.atomic():
         report = lock(report)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
-        require_status(report, Status.SUBMITTED)
+        require_status(report, "reject")
         if not reason.is_active:
             raise ValidationError(_("Choose a reason from the list."), code="reason")
         report.rejection_reason = reason
@@ -90,6 +89,7 @@ def report_redact(*, moderator, report: Report, text: str, address: str | None =
     with transaction.atomic():
         report = lock(report)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        require_status(report, "redact")
         text = clean_text(text or "").strip()
         if not text:
             raise ValidationError({"text": [_("The text cannot be empty.")]})
@@ -114,7 +114,7 @@ def report_mark_duplicate(*, moderator, report: Report, original: Report) -> Rep
         report, original = lock(report), lock(original)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
         require(moderator, "reports.moderate_report", original, NOT_MODERATOR)
-        require_status(report, Status.SUBMITTED, Status.ROUTED, Status.DECLINED)
+        require_status(report, "merge")
         _check_original(report, original)
         _carry_supports(report, original)
         report.duplicate_of = original

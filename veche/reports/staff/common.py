@@ -13,11 +13,8 @@ from veche.accounts.phones import format_phone
 from .. import staff_selectors
 from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
-from ..services.agency_work import awaits_final_answer
+from ..transitions import available_actions
 from . import forms as staff_forms
-
-# Statuses from which a moderator may merge a report into another one (report_mark_duplicate).
-DUPLICATE_FROM = [Status.SUBMITTED, Status.ROUTED, Status.DECLINED]
 
 
 def local_datetime(moment) -> str:
@@ -74,13 +71,15 @@ def render_report(
     failed: staff_forms.ActionForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The report's workspace page; `failed` is the bound form of an action that was refused."""
+    """The report's workspace page; `failed` is the bound form of an action that was refused.
+
+    The page offers the actions the table of transitions allows this user now (`actions`)."""
+    actions = available_actions(request.user, report)
     context = {
         "report": report,
         "timeline": staff_timeline(report),
         "overdue": is_overdue(report),
-        # Answered "scheduled": the agency still owes the final answer.
-        "awaits_final_answer": awaits_final_answer(report),
+        "actions": actions,
         "attribute_answers": staff_selectors.attribute_answers(report),
         "Status": Status,
         "AnswerKind": Answer.Kind,
@@ -90,10 +89,9 @@ def render_report(
     }
     if failed is not None:
         context[f"{failed.prefix_id}_form"] = failed
-    if request.user.has_perm("reports.moderate_report", report):
-        # Reads only moderators' forms need: where publishing sends it, likely originals.
-        if report.status == Status.SUBMITTED:
-            context["preview"] = staff_selectors.route_preview(report)
-        if report.status in DUPLICATE_FROM:
-            context["candidates"] = staff_selectors.duplicate_candidates(report)
+    # Reads only moderators' forms need: where publishing sends it, likely originals.
+    if "publish" in actions:
+        context["preview"] = staff_selectors.route_preview(report)
+    if "merge" in actions:
+        context["candidates"] = staff_selectors.duplicate_candidates(report)
     return render(request, "reports/staff/report.html", context, status=status)

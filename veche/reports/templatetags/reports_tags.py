@@ -2,6 +2,7 @@
 
 from django import template
 
+from .. import transitions
 from ..selectors import my_reports
 
 register = template.Library()
@@ -15,3 +16,15 @@ def my_reports_section(context) -> dict:
     user = context["request"].user
     reports = my_reports(user).select_related("rejection_reason")
     return {"reports": list(reports[:CABINET_SHOWN]), "total": reports.count()}
+
+
+@register.simple_tag(takes_context=True)
+def report_actions(context, report) -> frozenset[str]:
+    """The actions the table of transitions allows the current user on this report now."""
+    return transitions.available_actions(context["request"].user, report)
+
+
+@register.filter
+def state_allows(report, action: str) -> bool:
+    """The report's state allows the action; for lists whose page already checked who asks."""
+    return transitions.state_allows(report, action)

@@ -5,15 +5,14 @@ import secrets
 from datetime import datetime, timedelta
 
 import phonenumbers
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from ..models import MAX_CODE_ATTEMPTS, PhoneCode, Verification
-from ..sms import send_sms
+from ..tasks import send_phone_code
 from ._common import User, check_can_start, copy_verified_state, lock_user
 
 CODE_LIFETIME = timedelta(minutes=10)
@@ -33,7 +32,7 @@ def normalize_phone(raw: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _code_hash(*, user_id: int, phone: str, code: str) -> str:
+def code_hash(*, user_id: int, phone: str, code: str) -> str:
     # Keyed with SECRET_KEY: a six-digit code is too short for a plain hash to hide it.
     value = f"{user_id}:{phone}:{code}"
     return salted_hmac("veche.verification.PhoneCode", value, algorithm="sha256").hexdigest()
@@ -77,19 +76,19 @@ def phone_verification_start(*, user, phone: str | None = None) -> PhoneCode:
         phone = _phone_for(locked, phone)
         now = timezone.now()
         _check_rate(locked, now)
-        code = f"{secrets.randbelow(10**6):06d}"
-        phone_code = _phone_code_apply(user=locked, phone=phone, code=code, now=now)
-        text = _("%(portal)s: your verification code is %(code)s. Do not tell it to anyone.") % {
-            "portal": settings.PORTAL_NAME,
-            "code": code,
-        }
-        # Sent straight after commit, not through a task: a queued task would store the code.
-        transaction.on_commit(lambda: send_sms(phone=phone, text=text), robust=True)
+        phone_code = _phone_code_apply(user=locked, phone=phone, now=now)
+        # Queued in this transaction (the task row commits or rolls back with the code's row);
+        # the task draws the code, so no stored row ever holds it in clear.
+        send_phone_code.enqueue(
+            phone_code_id=phone_code.pk, language=translation.get_language() or "ru"
+        )
     return phone_code
 
 
-def _phone_code_apply(*, user, phone: str, code: str, now: datetime) -> PhoneCode:
-    """Write the pending verification and the new code; expects the user row locked."""
+def _phone_code_apply(*, user, phone: str, now: datetime) -> PhoneCode:
+    """Write the pending verification and the new code's row; expects the user row locked.
+
+    The row's hash is of a random secret until the SMS task draws the code: nothing matches it."""
     verification = Verification.objects.filter(
         user=user, method=Verification.Method.PHONE, status=Verification.Status.PENDING
     ).first() or Verification(user=user, method=Verification.Method.PHONE)
@@ -104,7 +103,7 @@ def _phone_code_apply(*, user, phone: str, code: str, now: datetime) -> PhoneCod
         verification=verification,
         user=user,
         phone=phone,
-        code_hash=_code_hash(user_id=user.pk, phone=phone, code=code),
+        code_hash=code_hash(user_id=user.pk, phone=phone, code=secrets.token_hex(16)),
         created_at=now,
         expires_at=now + CODE_LIFETIME,
     )
@@ -143,7 +142,7 @@ def phone_verification_confirm(*, user, code: str) -> Verification:
         now = timezone.now()
         phone_code = _usable_code(locked, now)
         phone_code.attempts += 1
-        expected = _code_hash(user_id=locked.pk, phone=phone_code.phone, code=code)
+        expected = code_hash(user_id=locked.pk, phone=phone_code.phone, code=code)
         if constant_time_compare(expected, phone_code.code_hash):
             verification = _phone_confirm_apply(user=locked, phone_code=phone_code, now=now)
             copy_verified_state(user, locked)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from veche.accounts.phones import format_phone
 
-from .. import staff_selectors
+from .. import workspace_selectors
 from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
 from ..services.agency_work import awaits_final_answer
@@ -30,13 +30,13 @@ def denied(request: HttpRequest, message: str = "") -> HttpResponse:
         "You cannot open this report: it is neither in the territory you moderate nor routed "
         "to your agency."
     )
-    return render(request, "reports/staff/denied.html", {"message": message}, status=403)
+    return render(request, "reports/workspace/denied.html", {"message": message}, status=403)
 
 
 def staff_report(request: HttpRequest, pk: int) -> Report | HttpResponse:
     """The report as staff see it, or a 403 response when the user is not staff on it."""
     try:
-        report = staff_selectors.workspace_report(pk)
+        report = workspace_selectors.workspace_report(pk)
     except Report.DoesNotExist as error:
         raise Http404 from error
     if not request.user.has_perm("reports.view_internal", report):
@@ -93,7 +93,7 @@ def render_report(
         "overdue": is_overdue(report),
         # Answered "scheduled": the agency still owes the final answer.
         "awaits_final_answer": awaits_final_answer(report),
-        "attribute_answers": staff_selectors.attribute_answers(report),
+        "attribute_answers": workspace_selectors.attribute_answers(report),
         "Status": Status,
         "AnswerKind": Answer.Kind,
         "failed_form": failed,
@@ -105,7 +105,7 @@ def render_report(
     if request.user.has_perm("reports.moderate_report", report):
         # Reads only moderators' forms need: where publishing sends it, likely originals.
         if report.status == Status.SUBMITTED:
-            context["preview"] = staff_selectors.route_preview(report)
+            context["preview"] = workspace_selectors.route_preview(report)
         if report.status in DUPLICATE_FROM:
-            context["candidates"] = staff_selectors.duplicate_candidates(report)
-    return render(request, "reports/staff/report.html", context, status=status)
+            context["candidates"] = workspace_selectors.duplicate_candidates(report)
+    return render(request, "reports/workspace/report.html", context, status=status)

@@ -12,7 +12,7 @@ from ninja import NinjaAPI, Status
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
-from veche.core.predicates import role_assignments
+from veche.staff.predicates import role_assignments
 
 from .auth import token_or_session
 from .errors import install_error_handlers

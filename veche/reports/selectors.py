@@ -4,8 +4,8 @@ queries per page."""
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from veche.core.predicates import agency_scope, municipality_scope
 from veche.staff.models import Role
+from veche.staff.predicates import agency_scope, municipality_scope
 
 from .models import Report, ReportMedia, Status, TimelineEntry
 from .models.report import AWAITING_ANSWER, UNPUBLISHED

@@ -6,16 +6,16 @@ from django.db.models import Count, Q, QuerySet
 
 from veche.accounts.models import User
 from veche.agencies.models import Agency
-from veche.core.predicates import (
+from veche.territory.models import Municipality, Settlement
+
+from .models import Role, RoleAssignment, StaffAuditLog
+from .predicates import (
     agency_scope,
     is_regional_admin,
     is_regional_head,
     municipality_scope,
     role_assignments,
 )
-from veche.territory.models import Municipality, Settlement
-
-from .models import Role, RoleAssignment, StaffAuditLog
 
 # Territorial roles that can be scoped to one municipality.
 TERRITORIAL_ROLES = [

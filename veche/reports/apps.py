@@ -6,3 +6,10 @@ class ReportsConfig(AppConfig):
     name = "veche.reports"
     label = "reports"
     verbose_name = _("Problem reports")
+
+    def ready(self) -> None:
+        from veche.core.demo import register_demo
+
+        from . import demo
+
+        register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))

@@ -1,8 +1,7 @@
-"""Reads of agencies: who serves a municipality, who administers it, who works there."""
+"""Reads of agencies: who serves a municipality and who administers it."""
 
 from django.db.models import Q, QuerySet
 
-from veche.staff.models import RoleAssignment
 from veche.territory.models import Municipality, Region
 
 from .models import Agency
@@ -41,11 +40,3 @@ def municipalities_served(agency: Agency) -> QuerySet[Municipality]:
         return named.order_by("name")
     return Municipality.objects.filter(region_id=agency.region_id).order_by("name")
 
-
-def agency_staff(agency: Agency) -> QuerySet[RoleAssignment]:
-    """The agency's staff: role assignments scoped to it, with their users."""
-    return (
-        RoleAssignment.objects.filter(agency=agency)
-        .select_related("user", "municipality")
-        .order_by("role", "user__last_name", "user__first_name")
-    )

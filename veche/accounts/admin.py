@@ -6,7 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import User, VerificationMethod
 from .phones import normalize_phone
 from .validators import normalize_email
 
@@ -18,11 +18,7 @@ class VerificationMethodFilter(admin.SimpleListFilter):
     parameter_name = "verification_method"
 
     def lookups(self, request, model_admin):
-        return [
-            ("phone", _("phone code")),
-            ("document", _("document check")),
-            ("oidc", _("identity provider")),
-        ]
+        return VerificationMethod.choices
 
     def queryset(self, request, queryset):
         return queryset.filter(verification_method=self.value()) if self.value() else queryset

@@ -2,7 +2,6 @@
 
 import json
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -25,6 +24,7 @@ from .forms import (
     PasswordResetForm,
     RegistrationForm,
 )
+from .models import VerificationMethod
 from .phones import format_phone
 from .tokens import TokenExpired, TokenInvalid, TokenUsed
 
@@ -196,12 +196,7 @@ CABINET_SECTIONS = [
 
 
 def _verification_method_name(method: str) -> str:
-    """The method's display name from the verification app, if it is there."""
-    try:
-        choices = apps.get_model("verification", "Verification").Method.choices
-    except (LookupError, AttributeError):
-        return method
-    return str(dict(choices).get(method, method))
+    return str(dict(VerificationMethod.choices).get(method, method))
 
 
 @login_required

@@ -8,8 +8,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Problem reports")
 
     def ready(self) -> None:
+        from veche.api.routers import register_router
         from veche.core.demo import register_demo
 
         from . import demo
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
+        register_router("/reports", "veche.reports.api.router")

@@ -2,7 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
-from veche.territory.models import Municipality, Region
+from veche.territory.models import Municipality
 
 from .models import Agency
 
@@ -22,21 +22,3 @@ def agency_for_municipality_administration(municipality: Municipality) -> Agency
     """The municipality's active administration (at most one: a database constraint says so).
     Routing sends a report to it when no more specific agency is chosen."""
     return Agency.objects.filter(administers=municipality, is_active=True).first()
-
-
-def agency_list(*, region: Region | None = None, kind: str | None = None) -> QuerySet[Agency]:
-    queryset = Agency.objects.select_related("region", "administers").order_by("kind", "name")
-    if region is not None:
-        queryset = queryset.filter(region=region)
-    if kind is not None:
-        queryset = queryset.filter(kind=kind)
-    return queryset
-
-
-def municipalities_served(agency: Agency) -> QuerySet[Municipality]:
-    """The municipalities the agency serves; all of its region's when it names none."""
-    named = agency.municipalities.all()
-    if named.exists():
-        return named.order_by("name")
-    return Municipality.objects.filter(region_id=agency.region_id).order_by("name")
-

@@ -5,7 +5,6 @@ import pytest
 from veche.agencies.selectors import (
     agencies_serving,
     agency_for_municipality_administration,
-    municipalities_served,
 )
 from veche.agencies.tests.factories import AgencyFactory, MunicipalAdministrationFactory
 from veche.territory.tests.factories import MunicipalityFactory, RegionFactory
@@ -44,8 +43,3 @@ def test_agency_for_municipality_administration(world):
 def test_an_inactive_administration_is_not_the_administration():
     administration = MunicipalAdministrationFactory(is_active=False)
     assert agency_for_municipality_administration(administration.administers) is None
-
-
-def test_municipalities_served_by_a_regional_department_are_all(world):
-    assert set(municipalities_served(world["health"])) == {world["surgut"], world["uray"]}
-    assert list(municipalities_served(world["uray_adm"])) == [world["uray"]]

@@ -12,10 +12,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import services, throttle
+from .cabinet import cabinet_sections
 from .forms import (
     AccountDeleteForm,
     EmailChangeForm,
@@ -182,19 +182,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 # --- Cabinet, change of e-mail, data export, deletion ---
 
 
-# Sections later issues fill: an app provides the template "cabinet/<slug>.html" and it replaces
-# the empty state, without touching this app.
-CABINET_SECTIONS = [
-    ("reports", gettext_lazy("My reports"), gettext_lazy("You have not sent any reports yet.")),
-    ("votes", gettext_lazy("My votes"), gettext_lazy("You have not voted yet.")),
-    (
-        "points",
-        gettext_lazy("My points"),
-        gettext_lazy("You have no points yet. Points are given for votes, ideas and comments."),
-    ),
-]
-
-
 def _verification_method_name(method: str) -> str:
     return str(dict(VerificationMethod.choices).get(method, method))
 
@@ -204,15 +191,7 @@ def cabinet(request: HttpRequest) -> HttpResponse:
     context = {
         "phone_display": format_phone(request.user.phone or ""),
         "verification_method_name": _verification_method_name(request.user.verification_method),
-        "sections": [
-            {
-                "slug": slug,
-                "title": title,
-                "empty_text": empty_text,
-                "templates": [f"cabinet/{slug}.html", "accounts/cabinet/empty_section.html"],
-            }
-            for slug, title, empty_text in CABINET_SECTIONS
-        ],
+        "sections": cabinet_sections(),
     }
     return render(request, "accounts/cabinet.html", context)
 

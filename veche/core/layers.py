@@ -138,7 +138,8 @@ def _referenced_modules(tree: ast.AST, path: Path, base: Path) -> Iterator[tuple
 
 def _string_app_references(call: ast.Call) -> Iterator[tuple[str, int]]:
     name = getattr(call.func, "attr", None) or getattr(call.func, "id", None)
-    first = call.args[0] if call.args else None
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords}
+    first = call.args[0] if call.args else keywords.get("to", keywords.get("app_label"))
     if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
         return
     if name in _RELATIONS and "." in first.value:

@@ -127,6 +127,7 @@ def test_every_way_of_referring_to_an_app_is_read(tmp_path):
             "core/sub/d.py": "from ...reports.models import Report\n",
             "core/e.py": 'from django.db import models\nx = models.ForeignKey("reports.Report")\n',
             "core/f.py": 'from django.apps import apps\nR = apps.get_model("reports", "Report")\n',
+            "core/f2.py": 'import django.db.models as m\nx = m.OneToOneField(to="reports.R")\n',
             "core/g.py": 'path = "veche.reports.api.router"\n',
             "core/h.py": 'import logging\nlog = logging.getLogger("veche.sms")\n',
             "reports/__init__.py": "",
@@ -138,6 +139,7 @@ def test_every_way_of_referring_to_an_app_is_read(tmp_path):
         "veche/core/c.py:2 core->reports",
         "veche/core/e.py:2 core->reports",
         "veche/core/f.py:2 core->reports",
+        "veche/core/f2.py:2 core->reports",
         "veche/core/g.py:1 core->reports",
         "veche/core/sub/d.py:1 core->reports",
     ]

@@ -29,7 +29,7 @@ def _print_graph(graph: dict[str, set[str]]) -> None:
         print(f"  {layer:>3}: {app} -> {targets}")
 
 
-def _print_module_cycles(found: list[layers.Edge]) -> bool:
+def _print_module_cycles() -> bool:
     graph = layers.module_graph()
     module_cycles = layers.cycles(graph)
     print("module cycles:", "none" if not module_cycles else "")
@@ -58,7 +58,7 @@ def main() -> int:
     print("apps without a layer:", ", ".join(undeclared) or "none")
     failed = bool(app_cycles or violations or undeclared)
     if arguments.modules:
-        failed = _print_module_cycles(found) or failed
+        failed = _print_module_cycles() or failed
     return 1 if failed else 0
 
 

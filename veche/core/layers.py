@@ -43,7 +43,7 @@ TOP = {
 }
 LAYERS: dict[str, int] = {**PLATFORM, **DOMAIN, **ADAPTERS, **TOP}
 
-# The modules of `TOP` apps may use of a domain or adapter app (besides its platform imports).
+# The only modules of a domain or adapter app that a `TOP` app may import (platform apps: any).
 TOP_READS = ("selectors",)
 
 # The project's composition root: settings, URLs, WSGI, test plumbing. It may import every app;

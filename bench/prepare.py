@@ -30,7 +30,8 @@ from django.utils import timezone  # noqa: E402
 from veche.accounts.models import User  # noqa: E402
 from veche.agencies.models import Agency  # noqa: E402
 from veche.api.models import ApiToken  # noqa: E402
-from veche.api.services import KEY_PREFIX, hash_key  # noqa: E402
+from veche.api.services import KEY_PREFIX  # noqa: E402
+from veche.api.tokens import hash_key  # noqa: E402
 from veche.reports.models import Report, Status, TimelineEntry, Topic  # noqa: E402
 from veche.reports.search import stems  # noqa: E402
 from veche.territory.geometry import contains  # noqa: E402

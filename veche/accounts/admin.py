@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import User
+from .models import User, VerificationMethod
 from .phones import normalize_phone
 from .validators import normalize_email
 
@@ -19,11 +19,7 @@ class VerificationMethodFilter(admin.SimpleListFilter):
     parameter_name = "verification_method"
 
     def lookups(self, request, model_admin):
-        return [
-            ("phone", _("phone code")),
-            ("document", _("document check")),
-            ("oidc", _("identity provider")),
-        ]
+        return VerificationMethod.choices
 
     def queryset(self, request, queryset):
         return queryset.filter(verification_method=self.value()) if self.value() else queryset

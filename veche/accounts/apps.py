@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from . import privacy
+        from . import cabinet, privacy
 
         privacy.register_defaults()
+        cabinet.register_announced()

@@ -27,6 +27,15 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **fields)
 
 
+class VerificationMethod(models.TextChoices):
+    """How a resident proved who he is. `User.verification_method` holds one (or "" when not
+    verified); the verification app, above this one, names its methods with these."""
+
+    PHONE = "phone", _("phone code")
+    DOCUMENT = "document", _("document check")
+    OIDC = "oidc", _("identity provider")
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail"), max_length=254, unique=True)
     last_name = models.CharField(_("last name"), max_length=100)

@@ -5,8 +5,7 @@ An app that keeps personal data registers, from its AppConfig.ready():
     register_export_section("reports", lambda user: [...])   # JSON-serialisable data of `user`
     register_deletion_hook("reports", lambda user: ...)      # erase what is personal, keep the rest
 
-Registering a name again replaces the earlier entry, so an app can take over a default that the
-accounts app provides for it (the "verification" section and hook below).
+Registering a name again replaces the earlier entry.
 """
 
 from collections.abc import Callable
@@ -56,29 +55,7 @@ def row_as_dict(row: models.Model, *, exclude: tuple[str, ...] = ()) -> dict:
     }
 
 
-# --- Defaults for the verification app, used until it registers its own. ---
-
-
-def verification_section(user) -> list[dict]:
-    manager = getattr(user, "verifications", None)
-    if manager is None:
-        return []
-    return [row_as_dict(row) for row in manager.all()]
-
-
-def verification_hook(user) -> None:
-    """Evidence (phone, document, external identity) is personal; the files go with the rows."""
-    manager = getattr(user, "verifications", None)
-    if manager is None:
-        return
-    for row in manager.all():
-        for field in row._meta.concrete_fields:
-            if isinstance(field, models.FileField) and getattr(row, field.name):
-                getattr(row, field.name).delete(save=False)
-        row.delete()
-
-
-# --- The accounts app's own sections, and the roles of the staff app. ---
+# --- The accounts app's own section. ---
 
 
 def profile_section(user) -> dict:
@@ -107,32 +84,7 @@ def profile_section(user) -> dict:
     }
 
 
-def roles_section(user) -> list[dict]:
-    manager = getattr(user, "role_assignments", None)
-    if manager is None:
-        return []
-    return [
-        {
-            "role": assignment.role,
-            "role_name": str(assignment.get_role_display()),
-            "municipality": assignment.municipality.name if assignment.municipality else None,
-            "agency": str(assignment.agency) if assignment.agency else None,
-            "since": json_value(assignment.created_at),
-        }
-        for assignment in manager.select_related("municipality", "agency")
-    ]
-
-
-def roles_hook(user) -> None:
-    manager = getattr(user, "role_assignments", None)
-    if manager is not None:
-        manager.all().delete()
-
-
 def register_defaults() -> None:
-    """Called from AccountsConfig.ready(), before the apps listed after accounts register theirs."""
+    """Called from AccountsConfig.ready(); the apps above (staff, verification, reports, …)
+    register their own sections and hooks from theirs."""
     register_export_section("profile", profile_section)
-    register_export_section("roles", roles_section)
-    register_export_section("verification", verification_section)
-    register_deletion_hook("roles", roles_hook)
-    register_deletion_hook("verification", verification_hook)

@@ -2,7 +2,7 @@
 
 import rules
 
-from veche.core.predicates import can_participate, is_active_user
+from .predicates import can_participate, is_active_user
 
 # Report, vote, comment, propose: every participation checks this (an unconfirmed e-mail may not).
 rules.add_perm("accounts.participate", can_participate)

@@ -2,7 +2,6 @@
 
 import json
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -12,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from veche.core.forms import service_errors
 
 from . import services, throttle
+from .cabinet import cabinet_sections
 from .forms import (
     AccountDeleteForm,
     EmailChangeForm,
@@ -27,6 +26,7 @@ from .forms import (
     PasswordSetByLinkForm,
     RegistrationForm,
 )
+from .models import VerificationMethod
 from .phones import format_phone
 from .tokens import TokenExpired, TokenInvalid, TokenUsed
 
@@ -183,26 +183,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 # --- Cabinet, change of e-mail, data export, deletion ---
 
 
-# Sections later issues fill: an app provides the template "cabinet/<slug>.html" and it replaces
-# the empty state, without touching this app.
-CABINET_SECTIONS = [
-    ("reports", gettext_lazy("My reports"), gettext_lazy("You have not sent any reports yet.")),
-    ("votes", gettext_lazy("My votes"), gettext_lazy("You have not voted yet.")),
-    (
-        "points",
-        gettext_lazy("My points"),
-        gettext_lazy("You have no points yet. Points are given for votes, ideas and comments."),
-    ),
-]
-
-
 def _verification_method_name(method: str) -> str:
-    """The method's display name from the verification app, if it is there."""
-    try:
-        choices = apps.get_model("verification", "Verification").Method.choices
-    except (LookupError, AttributeError):
-        return method
-    return str(dict(choices).get(method, method))
+    return str(dict(VerificationMethod.choices).get(method, method))
 
 
 @login_required
@@ -210,15 +192,7 @@ def cabinet(request: HttpRequest) -> HttpResponse:
     context = {
         "phone_display": format_phone(request.user.phone or ""),
         "verification_method_name": _verification_method_name(request.user.verification_method),
-        "sections": [
-            {
-                "slug": slug,
-                "title": title,
-                "empty_text": empty_text,
-                "templates": [f"cabinet/{slug}.html", "accounts/cabinet/empty_section.html"],
-            }
-            for slug, title, empty_text in CABINET_SECTIONS
-        ],
+        "sections": cabinet_sections(),
     }
     return render(request, "accounts/cabinet.html", context)
 

@@ -1,11 +1,9 @@
-"""Back office for agencies: the territory each serves and, read-only, its staff (role
-assignments are granted and revoked in the staff app's admin, which keeps the audit log)."""
+"""Back office for agencies: the territory each serves. The staff app adds, read-only, each
+agency's staff to this page (veche/staff/admin.py): roles are its data, above this app."""
 
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-
-from veche.staff.models import RoleAssignment
 
 from . import services
 from .models import Agency
@@ -38,30 +36,6 @@ class AgencyAdminForm(forms.ModelForm):
         return cleaned
 
 
-class StaffInline(admin.TabularInline):
-    model = RoleAssignment
-    verbose_name = _("staff member")
-    verbose_name_plural = _("staff (role assignments are managed in the staff section)")
-    fields = ("person", "user", "role", "municipality", "created_at")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("user", "municipality")
-
-    @admin.display(description=_("full name"))
-    def person(self, obj: RoleAssignment) -> str:
-        return obj.user.get_full_name()
-
-
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
     form = AgencyAdminForm
@@ -76,7 +50,6 @@ class AgencyAdmin(admin.ModelAdmin):
         (_("Territory served"), {"fields": ("administers", "municipalities")}),
         (_("Contacts"), {"fields": ("email", "phone", "address")}),
     )
-    inlines = [StaffInline]
 
     def get_readonly_fields(self, request, obj=None):
         # An agency stays in its region: the services have no move between regions.

@@ -6,3 +6,10 @@ class AgenciesConfig(AppConfig):
     name = "veche.agencies"
     label = "agencies"
     verbose_name = _("Agencies")
+
+    def ready(self) -> None:
+        from veche.core.demo import register_demo
+
+        from . import demo
+
+        register_demo(self.label, demo.seed, after=("territory",))

@@ -1,9 +1,8 @@
-"""Reads of agencies: who serves a municipality, who administers it, who works there."""
+"""Reads of agencies: who serves a municipality and who administers it."""
 
 from django.db.models import Q, QuerySet
 
-from veche.staff.models import RoleAssignment
-from veche.territory.models import Municipality, Region
+from veche.territory.models import Municipality
 
 from .models import Agency
 
@@ -23,29 +22,3 @@ def agency_for_municipality_administration(municipality: Municipality) -> Agency
     """The municipality's active administration (at most one: a database constraint says so).
     Routing sends a report to it when no more specific agency is chosen."""
     return Agency.objects.filter(administers=municipality, is_active=True).first()
-
-
-def agency_list(*, region: Region | None = None, kind: str | None = None) -> QuerySet[Agency]:
-    queryset = Agency.objects.select_related("region", "administers").order_by("kind", "name")
-    if region is not None:
-        queryset = queryset.filter(region=region)
-    if kind is not None:
-        queryset = queryset.filter(kind=kind)
-    return queryset
-
-
-def municipalities_served(agency: Agency) -> QuerySet[Municipality]:
-    """The municipalities the agency serves; all of its region's when it names none."""
-    named = agency.municipalities.all()
-    if named.exists():
-        return named.order_by("name")
-    return Municipality.objects.filter(region_id=agency.region_id).order_by("name")
-
-
-def agency_staff(agency: Agency) -> QuerySet[RoleAssignment]:
-    """The agency's staff: role assignments scoped to it, with their users."""
-    return (
-        RoleAssignment.objects.filter(agency=agency)
-        .select_related("user", "municipality")
-        .order_by("role", "user__last_name", "user__first_name")
-    )

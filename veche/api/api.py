@@ -1,4 +1,4 @@
-"""The REST API root at /api/v1: each app adds its router here.
+"""The REST API root at /api/v1: lower apps' routers are added here, domain apps register theirs.
 
 Endpoints are public unless they declare `auth=` (see veche/api/auth.py); docs/api.md describes
 authentication, errors and versioning.
@@ -12,11 +12,12 @@ from ninja import NinjaAPI, Status
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
-from veche.core.predicates import role_assignments
+from veche.staff.predicates import role_assignments
 
 from .auth import token_or_session
 from .errors import install_error_handlers
 from .language import in_request_language
+from .routers import mount_registered
 from .schemas import ErrorOut, HealthOut, MeOut, RoleOut
 
 
@@ -87,4 +88,4 @@ def me(request):
 
 
 api.add_router("/territory", "veche.territory.api.router")
-api.add_router("/reports", "veche.reports.api.router")
+mount_registered(api)  # the domain apps' routers (veche/api/routers.py)

@@ -2,7 +2,7 @@
 
 import rules
 
-from veche.core.predicates import is_regional_admin
+from veche.staff.predicates import is_regional_admin
 
 rules.add_perm("api.view_apitoken", is_regional_admin)
 rules.add_perm("api.add_apitoken", is_regional_admin)

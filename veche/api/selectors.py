@@ -1,27 +1,14 @@
 """Reads for API tokens."""
 
-import math
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ApiToken
-from .services import hash_key
-
-
-def _cache_key(key_hash: str) -> str:
-    return f"api-token:{key_hash}"
-
-
-def cache_seconds() -> int:
-    """How long a worker may reuse a token it has read (API_TOKEN_CACHE_SECONDS, 0 = never).
-    Revoking clears it at once where the cache is shared (Redis); a local-memory cache in another
-    process forgets within this time."""
-    return getattr(settings, "API_TOKEN_CACHE_SECONDS", 60)
+from .tokens import cache_key, cache_seconds, hash_key
 
 
 def api_token_by_key(key: str) -> ApiToken | None:
@@ -33,26 +20,14 @@ def api_token_by_key(key: str) -> ApiToken | None:
         return None
     digest = hash_key(key)
     seconds = cache_seconds()
-    token = cache.get(_cache_key(digest)) if seconds else None
+    token = cache.get(cache_key(digest)) if seconds else None
     if token is None:
         token = ApiToken.objects.select_related("user").filter(key_hash=digest).first()
         if token is not None and seconds:
             # The copy keeps the moment it was read from the database (pickled with it).
             token._cached_until = time.time() + seconds
-            cache.set(_cache_key(digest), token, seconds)
+            cache.set(cache_key(digest), token, seconds)
     return token
-
-
-def remember_token(token: ApiToken) -> None:
-    """Keep the cached copy in step after the token changed (used), without extending its life:
-    a copy refreshed on every use would never again see its user blocked or deleted."""
-    remaining = math.floor(getattr(token, "_cached_until", 0) - time.time())
-    if cache_seconds() and remaining > 0:
-        cache.set(_cache_key(token.key_hash), token, remaining)
-
-
-def forget_token(token: ApiToken) -> None:
-    cache.delete(_cache_key(token.key_hash))
 
 
 def api_token_list() -> QuerySet[ApiToken]:

@@ -1,6 +1,5 @@
 """Writes for API tokens: create (the plain key is returned once), revoke, trust, note a use."""
 
-import hashlib
 import secrets
 from datetime import datetime, timedelta
 
@@ -14,15 +13,12 @@ from veche.accounts.models import User
 from veche.staff.services import audit_log
 
 from .models import ApiToken
+from .tokens import forget_token, hash_key, remember_token
 
 KEY_PREFIX = "vch_"
 VISIBLE_PREFIX_LENGTH = len(KEY_PREFIX) + 8
 # A busy app would otherwise write a row on every request; a minute is precise enough.
 LAST_USED_PRECISION = timedelta(minutes=1)
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def _check_may_act_as(*, user: User, created_by: User | None) -> None:
@@ -79,8 +75,6 @@ def api_token_revoke(*, token: ApiToken, revoked_by: User | None = None) -> ApiT
         locked.save(update_fields=["revoked_at"])
         audit_log(actor=revoked_by, action="api.token_revoke", target=locked)
     token.revoked_at = locked.revoked_at
-    from .selectors import forget_token  # selectors import hash_key from here
-
     transaction.on_commit(lambda: forget_token(locked))
     return locked
 
@@ -99,7 +93,6 @@ def api_token_set_trusted(*, token: ApiToken, trusted: bool, changed_by: User) -
         details = {"trusted": trusted}
         audit_log(actor=changed_by, action="api.token_trust", target=locked, details=details)
     token.trusted = locked.trusted
-    from .selectors import forget_token  # selectors import hash_key from here
 
     transaction.on_commit(lambda: forget_token(locked))
     return locked
@@ -113,15 +106,11 @@ def api_token_touch(*, token: ApiToken) -> None:
     stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
     ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
-    from .selectors import remember_token  # selectors import hash_key from here
-
     remember_token(token)
 
 
 def api_tokens_revoke_for_deleted_user(user: User) -> None:
     """Account deletion hook: the person's keys stop at once and are marked revoked."""
-    from .selectors import forget_token  # selectors import hash_key from here
-
     tokens = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True))
     ApiToken.objects.filter(pk__in=[t.pk for t in tokens]).update(revoked_at=timezone.now())
     transaction.on_commit(lambda: [forget_token(t) for t in tokens])

@@ -98,7 +98,7 @@ def digest_sections(agency_ids: list[int], *, now: datetime) -> list[Section]:
 
 def _inbox_path() -> str:
     try:
-        return reverse("reports_staff:inbox")
+        return reverse("reports_workspace:inbox")
     except NoReverseMatch:
         return ""
 

@@ -10,7 +10,7 @@
 - Subscribers whose municipality / category / map area matches hear of newly published reports.
 
 Nobody is told of what he did himself, and nobody hears of one event twice. A blocked or deleted
-account holds no role (veche.core.predicates), so staff audiences are active users only; the
+account holds no role (veche.staff.predicates), so staff audiences are active users only; the
 author and subscribers always get the in-app notice, e-mail only where channels.email_allowed says.
 """
 

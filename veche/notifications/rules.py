@@ -2,8 +2,9 @@
 
 import rules
 
-from veche.core.predicates import has_role, is_active_user
+from veche.accounts.predicates import is_active_user
 from veche.staff.models import AGENCY_ROLES
+from veche.staff.predicates import has_role
 
 
 @rules.predicate

@@ -273,3 +273,9 @@ def seed_reports() -> int:
         if stage == "closed":
             report_confirm(author=resident, report=report, rating=5)
     return created
+
+
+def seed_all() -> None:
+    """The catalogue, then the demo reports (registered with veche.core.demo in apps.py)."""
+    seed()
+    seed_reports()

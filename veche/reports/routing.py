@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from veche.agencies.models import Agency
+from veche.agencies.selectors import agency_for_municipality_administration
 from veche.territory.models import Municipality
 
 from .models import RoutingRule, Topic
@@ -18,7 +19,7 @@ def agency_for(*, topic: Topic, municipality: Municipality) -> Agency:
     agency = by_scope.get(municipality.pk) or by_scope.get(None)
     if agency:
         return agency
-    administration = Agency.objects.filter(administers=municipality, is_active=True).first()
+    administration = agency_for_municipality_administration(municipality)
     if administration is None:
         raise ValidationError(
             _("No agency answers this topic in %(municipality)s; ask an admin to set routing.")

@@ -2,9 +2,10 @@
 
 import rules
 
-from veche.core.predicates import (
+from veche.accounts.predicates import can_participate
+from veche.staff.models import Role
+from veche.staff.predicates import (
     agency_scope,
-    can_participate,
     has_role,
     is_agency_head,
     is_moderator,
@@ -14,7 +15,6 @@ from veche.core.predicates import (
     municipality_scope,
     role_assignments,
 )
-from veche.staff.models import Role
 
 from .models.report import UNPUBLISHED
 

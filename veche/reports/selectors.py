@@ -4,9 +4,6 @@ queries per page."""
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from veche.core.predicates import agency_scope, municipality_scope
-from veche.staff.models import Role
-
 from .models import Report, ReportMedia, Status, TimelineEntry
 from .models.report import AWAITING_ANSWER, UNPUBLISHED
 from .search import matching
@@ -77,26 +74,6 @@ def nearby_open(*, topic_id: int, lat: float, lon: float, metres: int = 250) -> 
 
 def is_overdue(report: Report) -> bool:
     return report.status in AWAITING_ANSWER and report.due_at and report.due_at < timezone.now()
-
-
-def agency_inbox(user, *, status: str | None = None) -> QuerySet[Report]:
-    """Reports routed to the user's agencies, overdue first, then by deadline."""
-    agencies = agency_scope(user, Role.OFFICIAL, Role.AGENCY_HEAD)
-    reports = Report.objects.filter(agency_id__in=agencies).exclude(
-        status__in=[Status.DUPLICATE, *UNPUBLISHED]
-    )
-    if status:
-        reports = reports.filter(status=status)
-    return reports.select_related("topic", "municipality").order_by("due_at", "created_at")
-
-
-def moderation_queue(user) -> QuerySet[Report]:
-    """Submitted and declined reports of the moderator's territory, oldest first."""
-    scope = municipality_scope(user, Role.MODERATOR)
-    reports = Report.objects.filter(status__in=[Status.SUBMITTED, Status.DECLINED])
-    if scope is not None:
-        reports = reports.filter(municipality_id__in=scope)
-    return reports.select_related("topic", "municipality", "agency").order_by("created_at")
 
 
 def my_reports(user) -> QuerySet[Report]:

@@ -1,4 +1,4 @@
-"""The public report pages, mounted at /reports/ (veche/urls.py). Staff pages: staff_urls.py."""
+"""The public report pages, mounted at /reports/ (veche/urls.py). Officials: workspace_urls.py."""
 
 from django.urls import path
 

@@ -1,8 +1,12 @@
 """Back office: role assignments go through the services (so each writes an audit row); the audit
-log itself is read-only."""
+log itself is read-only; an agency's page lists, read-only, its staff."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from veche.agencies.admin import AgencyAdmin
+from veche.agencies.models import Agency
 
 from . import services
 from .models import RoleAssignment, StaffAuditLog
@@ -71,3 +75,36 @@ class StaffAuditLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AgencyStaffInline(admin.TabularInline):
+    model = RoleAssignment
+    verbose_name = _("staff member")
+    verbose_name_plural = _("staff (role assignments are managed in the staff section)")
+    fields = ("person", "user", "role", "municipality", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "municipality")
+
+    @admin.display(description=_("full name"))
+    def person(self, obj: RoleAssignment) -> str:
+        return obj.user.get_full_name()
+
+
+# The agencies' page gains its staff here: agencies sits below staff and cannot name roles.
+admin.site.unregister(Agency)
+
+
+@admin.register(Agency)
+class AgencyWithStaffAdmin(AgencyAdmin):
+    inlines = [*AgencyAdmin.inlines, AgencyStaffInline]

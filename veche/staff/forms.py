@@ -4,9 +4,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from veche.core.predicates import may_grant
-
 from .models import Role
+from .predicates import may_grant
 from .selectors import user_by_email
 
 

@@ -1,11 +1,11 @@
-"""Named permissions of the staff pages, built from the shared predicates (docs/permissions.md).
+"""Named permissions of the staff pages and the calendar, from the shared predicates
 
 Views, templates (`{% has_perm %}`) and services all ask these names.
 """
 
 import rules
 
-from veche.core.predicates import (
+from .predicates import (
     can_assign_roles,
     can_manage_agency_staff,
     can_manage_municipality,
@@ -32,3 +32,10 @@ rules.add_perm("staff.assign_roles", can_assign_roles)
 rules.add_perm("staff.revoke_roleassignment", can_revoke_assignment)
 # The audit log of staff actions.
 rules.add_perm("staff.view_staffauditlog", is_regional_admin)
+
+# The working-day calendar (workdays sits below the roles, so its permissions are granted here):
+# every deadline in the region depends on it, so only the regional admin changes it.
+rules.add_perm("workdays.view_calendarday", is_regional_admin)
+rules.add_perm("workdays.add_calendarday", is_regional_admin)
+rules.add_perm("workdays.change_calendarday", is_regional_admin)
+rules.add_perm("workdays.delete_calendarday", is_regional_admin)

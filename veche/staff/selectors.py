@@ -6,16 +6,16 @@ from django.db.models import Count, Q, QuerySet
 
 from veche.accounts.models import User
 from veche.agencies.models import Agency
-from veche.core.predicates import (
+from veche.territory.models import Municipality, Settlement
+
+from .models import Role, RoleAssignment
+from .predicates import (
     agency_scope,
     is_regional_admin,
     is_regional_head,
     municipality_scope,
     role_assignments,
 )
-from veche.territory.models import Municipality, Settlement
-
-from .models import Role, RoleAssignment, StaffAuditLog
 
 # Territorial roles that can be scoped to one municipality.
 TERRITORIAL_ROLES = [
@@ -67,12 +67,6 @@ def agency_assignments(agency: Agency) -> QuerySet[RoleAssignment]:
 
 def user_by_email(email: str) -> User | None:
     return User.objects.filter(email=email.strip().lower(), deleted_at__isnull=True).first()
-
-
-def audit_for(target) -> QuerySet[StaffAuditLog]:
-    return StaffAuditLog.objects.filter(
-        target_type=target._meta.label_lower, target_id=str(target.pk)
-    ).select_related("actor")
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from veche.accounts.predicates import is_active_user
 from veche.agencies.models import Agency
-from veche.core.predicates import forget_roles, is_active_user, may_grant
 from veche.territory.models import Municipality
 
 from .models import Role, RoleAssignment, StaffAuditLog
+from .predicates import forget_roles, may_grant
 
 ROLE_ASSIGN = "staff.role_assign"
 ROLE_REVOKE = "staff.role_revoke"

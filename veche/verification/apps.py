@@ -12,6 +12,5 @@ class VerificationConfig(AppConfig):
 
         from . import privacy
 
-        # Replaces the accounts app's generic defaults for this app's data.
         accounts_privacy.register_export_section("verification", privacy.export_section)
         accounts_privacy.register_deletion_hook("verification", privacy.deletion_hook)

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from veche.accounts.models import VerificationMethod
+
 from .storage import document_storage
 
 MAX_CODE_ATTEMPTS = 5
@@ -28,10 +30,7 @@ def document_upload_to(instance: "Verification", filename: str) -> str:
 
 
 class Verification(models.Model):
-    class Method(models.TextChoices):
-        PHONE = "phone", _("phone code")
-        DOCUMENT = "document", _("document check")
-        OIDC = "oidc", _("identity provider")
+    Method = VerificationMethod  # the user's `verification_method` holds the same values
 
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")

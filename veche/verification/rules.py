@@ -2,15 +2,9 @@
 
 import rules
 
-from veche.core.predicates import (
-    has_role,
-    is_active_user,
-    is_email_confirmed,
-    is_regional_admin,
-    is_verified,
-    municipality_scope,
-)
+from veche.accounts.predicates import is_active_user, is_email_confirmed, is_verified
 from veche.staff.models import Role
+from veche.staff.predicates import has_role, is_regional_admin, municipality_scope
 
 
 @rules.predicate

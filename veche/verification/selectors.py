@@ -2,8 +2,8 @@
 
 from django.db.models import QuerySet
 
-from veche.core.predicates import is_regional_admin, municipality_scope
 from veche.staff.models import Role
+from veche.staff.predicates import is_regional_admin, municipality_scope
 
 from .models import Verification
 

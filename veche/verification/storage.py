@@ -9,8 +9,6 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils.functional import LazyObject
 
-from veche.settings.env import BASE_DIR
-
 STORAGE_ALIAS = "verification"
 
 
@@ -19,9 +17,8 @@ class _DocumentStorage(LazyObject):
         if STORAGE_ALIAS in settings.STORAGES:
             self._wrapped = storages[STORAGE_ALIAS]
         else:
-            root = getattr(
-                settings, "VERIFICATION_DOCUMENT_ROOT", BASE_DIR / "var" / "verification-documents"
-            )
+            default = settings.BASE_DIR / "var" / "verification-documents"
+            root = getattr(settings, "VERIFICATION_DOCUMENT_ROOT", default)
             self._wrapped = FileSystemStorage(location=root, base_url=None)
 
 

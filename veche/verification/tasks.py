@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .codes import code_hash
 from .models import PhoneCode
 from .sms import send_sms
 
@@ -22,8 +23,6 @@ logger = logging.getLogger(__name__)
 @task()
 def send_phone_code(*, phone_code_id: int, language: str) -> None:
     """Draw the code, keep its hash, send it by SMS — unless it was used, expired or replaced."""
-    from .services.phone import code_hash
-
     with transaction.atomic():
         phone_code = PhoneCode.objects.select_for_update().filter(pk=phone_code_id).first()
         if phone_code is None or phone_code.used_at or phone_code.expires_at <= timezone.now():

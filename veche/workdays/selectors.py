@@ -3,8 +3,6 @@ which caches what `year_exceptions` returns."""
 
 from datetime import date
 
-from django.db.models import QuerySet
-
 from .models import CalendarDay
 
 
@@ -12,8 +10,3 @@ def year_exceptions(year: int) -> dict[date, bool]:
     """The stored exceptions of one year: date → is it a working day."""
     rows = CalendarDay.objects.filter(date__gte=date(year, 1, 1), date__lte=date(year, 12, 31))
     return dict(rows.values_list("date", "is_working"))
-
-
-def calendar_days(*, year: int) -> QuerySet[CalendarDay]:
-    """The stored days of a year, in date order, for lists and the admin."""
-    return CalendarDay.objects.filter(date__year=year).order_by("date")

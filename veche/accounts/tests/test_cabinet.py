@@ -84,3 +84,18 @@ def test_pages_work_in_english_too(client):
     html = client.get(reverse("accounts:register")).content.decode()
     assert "Last name" in html
     assert "I agree to the processing of my personal data" in html
+
+
+@pytest.mark.django_db
+def test_a_module_adds_its_cabinet_section_in_its_order(client, monkeypatch):
+    from veche.accounts import cabinet
+
+    monkeypatch.setattr(cabinet, "_sections", dict(cabinet._sections))
+    cabinet.register_cabinet_section(
+        "ideas", title="Мои идеи", empty_text="Вы ещё не предложили идей.", order=15
+    )
+    client.force_login(UserFactory())
+    html = client.get(reverse("accounts:cabinet")).content.decode()
+    headings = [html.index(f'id="cabinet-{slug}"') for slug in ("reports", "ideas", "votes")]
+    assert headings == sorted(headings)
+    assert "Вы ещё не предложили идей." in html

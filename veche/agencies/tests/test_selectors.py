@@ -1,16 +1,12 @@
-"""Which agencies serve a municipality, which one administers it, who works in an agency."""
+"""Which agencies serve a municipality and which one administers it."""
 
 import pytest
 
-from veche.accounts.tests.factories import UserFactory
 from veche.agencies.selectors import (
     agencies_serving,
     agency_for_municipality_administration,
-    agency_staff,
-    municipalities_served,
 )
 from veche.agencies.tests.factories import AgencyFactory, MunicipalAdministrationFactory
-from veche.staff.models import Role, RoleAssignment
 from veche.territory.tests.factories import MunicipalityFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,16 +43,3 @@ def test_agency_for_municipality_administration(world):
 def test_an_inactive_administration_is_not_the_administration():
     administration = MunicipalAdministrationFactory(is_active=False)
     assert agency_for_municipality_administration(administration.administers) is None
-
-
-def test_municipalities_served_by_a_regional_department_are_all(world):
-    assert set(municipalities_served(world["health"])) == {world["surgut"], world["uray"]}
-    assert list(municipalities_served(world["uray_adm"])) == [world["uray"]]
-
-
-def test_agency_staff_lists_its_role_assignments(world):
-    official = RoleAssignment.objects.create(
-        user=UserFactory(), role=Role.OFFICIAL, agency=world["surgut_adm"]
-    )
-    RoleAssignment.objects.create(user=UserFactory(), role=Role.OFFICIAL, agency=world["uray_adm"])
-    assert list(agency_staff(world["surgut_adm"])) == [official]

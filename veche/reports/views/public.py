@@ -20,7 +20,7 @@ from veche.territory.models import Municipality, Region
 from .. import selectors
 from ..forms import PUBLIC_STATUSES, FilterForm, ReportFilters, ReviewForm
 from ..models import Answer, AnswerFile, Report, ReportMedia, Status, Topic
-from ..staff_selectors import attribute_answers
+from ..workspace_selectors import attribute_answers
 
 PER_PAGE = 20
 MAP_LIMIT = 5000

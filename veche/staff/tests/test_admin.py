@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from veche.accounts.tests.factories import UserFactory
+from veche.agencies.tests.factories import MunicipalAdministrationFactory
 from veche.staff.models import Role, RoleAssignment, StaffAuditLog
 
 from .factories import RoleAssignmentFactory, StaffAuditLogFactory
@@ -73,3 +74,15 @@ def test_audit_log_is_read_only_and_in_russian(admin_client):
     admin_client.post(change, {"action": "forged"})
     entry.refresh_from_db()
     assert entry.action == "staff.role_assign"
+
+
+@pytest.mark.django_db
+def test_the_agency_admin_page_lists_its_staff_read_only(admin_client):
+    agency = MunicipalAdministrationFactory()
+    official = UserFactory(last_name="Иванова", first_name="Анна")
+    RoleAssignment.objects.create(user=official, role=Role.OFFICIAL, agency=agency)
+    page = admin_client.get(f"/admin/agencies/agency/{agency.pk}/change/").content.decode()
+    assert "Иванова" in page
+    assert official.email in page
+    assert "Сотрудники" in page
+    assert 'name="role_assignments-0-role"' not in page  # read-only, not a form field

@@ -1,11 +1,11 @@
-"""The shared scope helpers in veche/core/predicates.py that later apps reuse."""
+"""The shared scope helpers in veche/staff/predicates.py that later apps reuse."""
 
 import pytest
 from django.utils import timezone
 
 from veche.accounts.tests.factories import UserFactory
 from veche.agencies.tests.factories import AgencyFactory
-from veche.core import predicates
+from veche.staff import predicates
 from veche.staff.models import Role
 
 from .factories import RoleAssignmentFactory

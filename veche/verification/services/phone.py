@@ -8,9 +8,10 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
+from ..codes import code_hash
 from ..models import MAX_CODE_ATTEMPTS, PhoneCode, Verification
 from ..tasks import send_phone_code
 from ._common import User, check_can_start, copy_verified_state, lock_user
@@ -30,12 +31,6 @@ def normalize_phone(raw: str) -> str:
             _("Enter a phone number, for example +7 912 345-67-89."), code="invalid_phone"
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def code_hash(*, user_id: int, phone: str, code: str) -> str:
-    # Keyed with SECRET_KEY: a six-digit code is too short for a plain hash to hide it.
-    value = f"{user_id}:{phone}:{code}"
-    return salted_hmac("veche.verification.PhoneCode", value, algorithm="sha256").hexdigest()
 
 
 def _check_rate(user, now: datetime) -> None:

@@ -1,5 +1,5 @@
-"""Load the demo: Yugra's territory, the working-day calendar, agencies, a user of every role, the
-reports catalogue and a few reports in every state.
+"""Load the demo data of every installed app, each after the apps it builds on, and print the demo
+accounts. Apps register their demo in veche.core.demo from `AppConfig.ready()`.
 
 Idempotent: run again, it updates what is there and creates nothing twice.
 """
@@ -7,11 +7,7 @@ Idempotent: run again, it updates what is there and creates nothing twice.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from veche.agencies import demo as agencies_demo
-from veche.reports import demo as reports_demo
-from veche.staff import demo as staff_demo
-from veche.territory import demo as territory_demo
-from veche.workdays import demo as workdays_demo
+from veche.core.demo import seed_all
 
 
 class Command(BaseCommand):
@@ -19,14 +15,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            territory_demo.seed()
-            workdays_demo.seed()
-            agencies_demo.seed()
-            personas = staff_demo.seed()
-            reports_demo.seed()
-            reports_demo.seed_reports()
+            accounts = seed_all()
         self.stdout.write(self.style.SUCCESS("Demo data is loaded. Demo accounts:"))
-        width = max(len(p.role_label) for p in personas)
-        for persona in personas:
-            label = persona.role_label.ljust(width)
-            self.stdout.write(f"  {label}  {persona.email}  {persona.password}")
+        width = max((len(account.role_label) for account in accounts), default=0)
+        for account in accounts:
+            label = account.role_label.ljust(width)
+            self.stdout.write(f"  {label}  {account.email}  {account.password}")

@@ -64,9 +64,9 @@ def new_report(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request, message % {"number": report.pk, "name": name, "agency": agency}
                 )
-                return redirect("reports_staff:new")
+                return redirect("reports_workspace:new")
         status = 400
     else:
         # One token per blank form: a double submit or a retried POST files one report.
         form = OperatorReportForm(initial={"client_token": uuid.uuid4().hex})
-    return render(request, "reports/staff/new.html", {"form": form}, status=status)
+    return render(request, "reports/workspace/new.html", {"form": form}, status=status)

@@ -14,15 +14,15 @@ from django.views.decorators.http import require_GET, require_POST
 from veche.core.forms import error_text
 from veche.core.http import safe_next
 
-from .. import services, staff_selectors
+from .. import services, workspace_selectors
 from ..models import Report, Status
 from .common import render_report, staff_report
 
 PER_PAGE = 50
 TAB_LABELS = {
-    staff_selectors.AWAITING: gettext_lazy("awaiting an answer"),
-    staff_selectors.OVERDUE: pgettext_lazy("report flag", "overdue"),
-    staff_selectors.ALL: pgettext_lazy("reports", "all"),
+    workspace_selectors.AWAITING: gettext_lazy("awaiting an answer"),
+    workspace_selectors.OVERDUE: pgettext_lazy("report flag", "overdue"),
+    workspace_selectors.ALL: pgettext_lazy("reports", "all"),
 }
 
 
@@ -37,7 +37,7 @@ def index(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(
             _("The reports workspace is for moderators, officials and operators.")
         )
-    return render(request, "reports/staff/index.html")
+    return render(request, "reports/workspace/index.html")
 
 
 @require_GET
@@ -46,18 +46,18 @@ def queue(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_moderation_queue"):
         raise PermissionDenied(_("The moderation queue is for moderators."))
     context = {
-        "page": _page(request, staff_selectors.moderation_queue(request.user)),
-        "reassignments": staff_selectors.reassignment_requests(request.user)[:PER_PAGE],
+        "page": _page(request, workspace_selectors.moderation_queue(request.user)),
+        "reassignments": workspace_selectors.reassignment_requests(request.user)[:PER_PAGE],
         "Status": Status,
     }
-    return render(request, "reports/staff/queue.html", context)
+    return render(request, "reports/workspace/queue.html", context)
 
 
 def _tabs(counts: dict[str, int], current: str) -> list[dict]:
-    labels = {**{str(s): s.label for s in staff_selectors.INBOX_STATUSES}, **TAB_LABELS}
+    labels = {**{str(s): s.label for s in workspace_selectors.INBOX_STATUSES}, **TAB_LABELS}
     return [
         {"key": key, "label": labels[key], "count": counts[key], "current": key == current}
-        for key in staff_selectors.INBOX_TABS
+        for key in workspace_selectors.INBOX_TABS
     ]
 
 
@@ -66,18 +66,18 @@ def _tabs(counts: dict[str, int], current: str) -> list[dict]:
 def inbox(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.view_inbox"):
         raise PermissionDenied(_("The inbox is for officials of an agency."))
-    tab = request.GET.get("tab", staff_selectors.AWAITING)
-    if tab not in staff_selectors.INBOX_TABS:
-        tab = staff_selectors.AWAITING
-    counts = staff_selectors.inbox_counts(request.user)
+    tab = request.GET.get("tab", workspace_selectors.AWAITING)
+    if tab not in workspace_selectors.INBOX_TABS:
+        tab = workspace_selectors.AWAITING
+    counts = workspace_selectors.inbox_counts(request.user)
     context = {
-        "page": _page(request, staff_selectors.inbox(request.user, tab=tab)),
+        "page": _page(request, workspace_selectors.inbox(request.user, tab=tab)),
         "tab": tab,
         "tabs": _tabs(counts, tab),
         "counts": counts,
         "Status": Status,
     }
-    return render(request, "reports/staff/inbox.html", context)
+    return render(request, "reports/workspace/inbox.html", context)
 
 
 def _selected(request: HttpRequest) -> list[int]:
@@ -91,7 +91,7 @@ def _selected(request: HttpRequest) -> list[int]:
 
 
 def _back_to_inbox(request: HttpRequest) -> HttpResponse:
-    return redirect(safe_next(request, "reports_staff:inbox"))
+    return redirect(safe_next(request, "reports_workspace:inbox"))
 
 
 @require_POST

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from veche.accounts.phones import format_phone
 
-from .. import staff_selectors
+from .. import workspace_selectors
 from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
 from ..transitions import available_actions
@@ -25,7 +25,7 @@ def staff_report(request: HttpRequest, pk: int) -> Report:
     """The report as staff see it; PermissionDenied (the 403 page) when the user is not staff
     on it."""
     try:
-        report = staff_selectors.workspace_report(pk)
+        report = workspace_selectors.workspace_report(pk)
     except Report.DoesNotExist as error:
         raise Http404 from error
     if not request.user.has_perm("reports.view_internal", report):
@@ -80,7 +80,7 @@ def render_report(
         "timeline": staff_timeline(report),
         "overdue": is_overdue(report),
         "actions": actions,
-        "attribute_answers": staff_selectors.attribute_answers(report),
+        "attribute_answers": workspace_selectors.attribute_answers(report),
         "Status": Status,
         "AnswerKind": Answer.Kind,
         "failed_form": failed,
@@ -91,7 +91,7 @@ def render_report(
         context[f"{failed.prefix_id}_form"] = failed
     # Reads only moderators' forms need: where publishing sends it, likely originals.
     if "publish" in actions:
-        context["preview"] = staff_selectors.route_preview(report)
+        context["preview"] = workspace_selectors.route_preview(report)
     if "merge" in actions:
-        context["candidates"] = staff_selectors.duplicate_candidates(report)
-    return render(request, "reports/staff/report.html", context, status=status)
+        context["candidates"] = workspace_selectors.duplicate_candidates(report)
+    return render(request, "reports/workspace/report.html", context, status=status)

@@ -1,7 +1,9 @@
-"""Shared `rules` predicates: who a user is and what territory or agency his roles cover.
+"""`rules` predicates about roles: which a user holds, and what territory or agency they cover.
 
-Every app builds its named permissions (`<app>.<verb>_<model>`) from these, and views, API
-endpoints and templates all ask those names (STYLE.md, examples 5 and 10).
+The roles are this app's data (RoleAssignment), so their predicates live here; predicates about a
+user's own state (active, confirmed, verified) live in veche/accounts/predicates.py. Every app
+builds its named permissions (`<app>.<verb>_<model>`) from both, and views, API endpoints and
+templates all ask those names (STYLE.md, examples 5 and 10).
 
 Scopes (docs/permissions.md): an assignment with neither municipality nor agency covers the whole
 region; one with a municipality covers that municipality; one with an agency covers that agency.
@@ -12,8 +14,10 @@ from collections.abc import Iterable
 
 import rules
 
+from veche.accounts.predicates import is_active_user, is_superuser
 from veche.agencies.models import Agency
-from veche.staff.models import Role, RoleAssignment
+
+from .models import Role, RoleAssignment
 
 
 def role_assignments(user) -> list[RoleAssignment]:
@@ -36,25 +40,6 @@ def forget_roles(user) -> None:
         del user._veche_roles
 
 
-@rules.predicate
-def is_active_user(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and not user.deleted_at)
-
-
-@rules.predicate
-def is_email_confirmed(user) -> bool:
-    return is_active_user(user) and user.email_confirmed_at is not None
-
-
-@rules.predicate
-def is_verified(user) -> bool:
-    return is_email_confirmed(user) and user.verified_at is not None
-
-
-# A resident may take part (report, vote, comment) once his e-mail is confirmed.
-can_participate = is_email_confirmed
-
-
 def has_role(*roles: str) -> rules.Predicate:
     """True when the user holds any of the roles, in any scope."""
     wanted = set(roles)
@@ -66,7 +51,6 @@ def has_role(*roles: str) -> rules.Predicate:
     return predicate
 
 
-is_superuser = is_active_user & rules.is_superuser
 is_regional_admin = is_superuser | has_role(Role.REGIONAL_ADMIN)
 is_staff_member = is_superuser | rules.predicate(lambda user: bool(role_assignments(user)))
 

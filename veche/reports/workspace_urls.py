@@ -1,10 +1,10 @@
-"""The staff workspace for reports, mounted at /workspace/reports/ (veche/urls.py)."""
+"""The officials' workspace for reports, mounted at /workspace/reports/ (veche/urls.py)."""
 
 from django.urls import path
 
-from .staff import actions, operator, views
+from .workspace import actions, operator, views
 
-app_name = "reports_staff"
+app_name = "reports_workspace"
 urlpatterns = [
     path("", views.index, name="index"),
     path("moderation/", views.queue, name="queue"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
-from .. import staff_selectors
+from .. import workspace_selectors
 from ..forms import (
     MultipleFileField,
     MultipleFileInput,
@@ -90,7 +90,7 @@ class DuplicateForm(ActionForm):
     )
 
     def clean_original(self) -> Report:
-        original = staff_selectors.report_by_number(self.cleaned_data["original"])
+        original = workspace_selectors.report_by_number(self.cleaned_data["original"])
         if original is None:
             raise ValidationError(_("There is no report with this number."))
         return original
@@ -108,7 +108,7 @@ class RerouteForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = staff_selectors.reroute_agencies(self.report)
+        self.fields["agency"].queryset = workspace_selectors.reroute_agencies(self.report)
 
 
 class TakeForm(ActionForm):
@@ -217,7 +217,7 @@ class OperatorReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [
             ("", _("— choose a topic —")),
-            *staff_selectors.open_topics(),
+            *workspace_selectors.open_topics(),
         ]
         self.fields["settlement"].choices = [
             ("", _("— choose a settlement —")),
@@ -252,7 +252,7 @@ class OperatorReportForm(forms.Form):
 
     def clean_resident(self) -> str:
         contact = self.cleaned_data["resident"]
-        self.resident_user = staff_selectors.resident_by_contact(contact)
+        self.resident_user = workspace_selectors.resident_by_contact(contact)
         if self.resident_user is None:
             raise ValidationError(
                 _(

@@ -23,8 +23,8 @@ from veche.accounts.models import User
 from veche.accounts.phones import normalize_phone
 from veche.agencies.models import Agency
 from veche.agencies.selectors import agencies_serving
-from veche.core.predicates import agency_scope, is_regional_admin, municipality_scope
 from veche.staff.models import Role
+from veche.staff.predicates import agency_scope, is_regional_admin, municipality_scope
 
 from .deadlines import due_for
 from .models import Report, Status, TimelineEntry, Topic

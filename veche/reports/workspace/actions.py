@@ -43,7 +43,7 @@ def _run(
             apply_service_errors(form, error)
         else:
             messages.success(request, message)
-            return redirect("reports_staff:report", pk=report.pk)
+            return redirect("reports_workspace:report", pk=report.pk)
     return render_report(request, report, failed=form, status=status)
 
 

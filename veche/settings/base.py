@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "veche.accounts",
     "veche.verification",
     "veche.staff",
+    "veche.events",
     "veche.reports",
     "veche.open311",
     "veche.notifications",

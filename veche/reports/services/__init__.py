@@ -1,5 +1,6 @@
 """Every change to a report goes through these functions: each checks who may do it and from
-which state, writes the public timeline and enqueues notifications in the same transaction."""
+which state, writes the public timeline, records one event in the log (events.py) and enqueues
+the notices, all in the same transaction."""
 
 from .agency_work import (
     report_add_note,
@@ -19,7 +20,7 @@ from .moderation import (
     report_reject,
     report_reroute,
 )
-from .supports import report_support
+from .supports import report_support, report_support_withdraw
 
 __all__ = [
     "report_add_note",
@@ -36,6 +37,7 @@ __all__ = [
     "report_reroute",
     "report_submit",
     "report_support",
+    "report_support_withdraw",
     "report_take_into_work",
     "reports_take_into_work",
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from veche.territory.selectors import resolve_point
 
-from ..events import report_event
+from ..events import report_event, report_notice
 from ..models import Channel, Report, ReportMedia, Status, TimelineEntry, Topic
 from ..search import stems
 from ..uploads import PHOTO_SIGNATURES, ProcessedMedia, process_upload
@@ -144,5 +144,11 @@ def _create(*, media: list[ProcessedMedia], **fields) -> Report:
         actor=fields.get("filed_by") or fields["author"],
         status_to=Status.SUBMITTED,
     )
-    report_event("submitted", report, entry=entry)
+    report_event(
+        "submitted",
+        report,
+        actor=fields.get("filed_by") or fields["author"],
+        payload={"channel": report.channel},
+    )
+    report_notice("submitted", report, entry=entry)
     return report

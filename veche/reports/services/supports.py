@@ -7,11 +7,12 @@ count — on PostgreSQL as one statement (a data-modifying WITH), on SQLite ≥ 
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ..events import report_event
+from ..events import report_event, report_notice
 from ..models import Report, Support, TimelineEntry
 from ._common import record, require
 
@@ -66,6 +67,7 @@ def report_support(*, user, report: Report) -> tuple[Report, bool]:
         created = new_count is not None
         if created:
             report.support_count = new_count
+            report_event("supported", report, actor=user, payload={"supports": new_count})
             _tell_thresholds(report)
     if not created:
         report.refresh_from_db(fields=["support_count"])
@@ -85,4 +87,20 @@ def _tell_thresholds(report: Report, *, before: int | None = None) -> None:
             message=gettext_noop("%(count)d residents support this report."),
             params={"count": threshold},
         )
-        report_event("support_threshold", report, entry=entry, threshold=threshold)
+        report_notice("support_threshold", report, entry=entry, threshold=threshold)
+
+
+def report_support_withdraw(*, user, report: Report) -> tuple[Report, bool]:
+    """Take one's support back; returns (report, withdrawn). Withdrawing what one never gave
+    changes nothing and records nothing. A threshold once told stays told."""
+    with transaction.atomic():
+        deleted, _rows = Support.objects.filter(report=report, user=user).delete()
+        if deleted:
+            Report.objects.filter(pk=report.pk).update(support_count=F("support_count") - 1)
+            report.refresh_from_db(fields=["support_count", "status", "municipality"])
+            report_event(
+                "support_withdrawn", report, actor=user, payload={"supports": report.support_count}
+            )
+    if not deleted:
+        report.refresh_from_db(fields=["support_count"])
+    return report, bool(deleted)

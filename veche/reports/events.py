@@ -28,10 +28,10 @@ def report_event(kind: str, report: Report, *, actor, payload: dict | None = Non
 def report_notice(
     notice: str, report: Report, *, entry: TimelineEntry | None = None, **data
 ) -> None:
-    """Enqueue the notices of one event; the task builds and delivers them (notices.py)."""
-    from veche.notifications.tasks import deliver_report_event
+    """Enqueue the notices of one event; the task builds and delivers them (notices/)."""
+    from .tasks import deliver_report_notices
 
-    deliver_report_event.enqueue(
+    deliver_report_notices.enqueue(
         kind=notice,
         report_id=report.pk,
         entry_id=entry.pk if entry else None,

@@ -143,7 +143,7 @@ def test_reports_not_awaiting_an_answer_are_left_alone(status):
 
 def test_a_report_answered_meanwhile_is_not_reminded(new_year, monkeypatch):
     """The run re-reads each report under a lock: one answered since the query is skipped."""
-    from veche.notifications import deadlines
+    from veche.reports.notices import deadlines
 
     report, worker, head = new_year
     original = deadlines._filter_sent

@@ -12,6 +12,7 @@ from .agency_work import (
     reports_take_into_work,
 )
 from .citizen import report_confirm, report_dispute
+from .escalation import report_record_escalation
 from .filing import report_submit
 from .moderation import (
     report_mark_duplicate,
@@ -32,6 +33,7 @@ __all__ = [
     "report_mark_duplicate",
     "report_publish",
     "report_redact",
+    "report_record_escalation",
     "report_reject",
     "report_request_reassignment",
     "report_reroute",

@@ -138,6 +138,11 @@ TRANSITIONS = {
         routed,
         lambda w, r: services.report_support(user=w.neighbour, report=r),
     ),
+    "escalated": (
+        None,  # the system, run by `manage.py report_deadlines`
+        routed,
+        lambda w, r: services.report_record_escalation(report=r, days=2),
+    ),
     "support_withdrawn": (
         "neighbour",
         supported,
@@ -161,7 +166,7 @@ def test_each_transition_leaves_exactly_one_event(world, case):
     subject = report if report is not None else result
     assert event.kind == f"reports.{kind}"
     assert (event.subject_type, event.subject_id) == ("reports.report", str(subject.pk))
-    assert event.actor == actor_pseudonym(getattr(world, who))
+    assert event.actor == (actor_pseudonym(getattr(world, who)) if who else "")
     assert event.territory_id == world.surgut.pk
 
 

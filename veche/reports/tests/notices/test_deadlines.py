@@ -10,6 +10,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from veche.events.models import Event
 from veche.notifications.models import Notification, SentNotice
 from veche.reports.models import Status, TimelineEntry
 from veche.reports.tests.factories import RoutedReportFactory
@@ -105,6 +106,7 @@ def test_a_run_after_a_long_pause_sends_each_notice_once(new_year):
         f"escalation:{report.pk}:2024-12-28T18:59:59.999999+00:00",
     }
     assert TimelineEntry.objects.filter(kind=TimelineEntry.Kind.ESCALATION).count() == 1
+    assert Event.objects.filter(kind="reports.escalated").count() == 1
     assert len(mail.outbox) == 3  # the official, the author, the head
 
 

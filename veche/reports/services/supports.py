@@ -31,13 +31,14 @@ def _sql() -> tuple[str, str]:
     )
     count = (
         f"UPDATE {report} SET {q('support_count')} = {q('support_count')} + 1 "
-        f"WHERE {q('id')} = %s RETURNING {q('support_count')}"
+        f"WHERE {q('id')} = %s RETURNING {q('support_count')}, {q('municipality_id')}"
     )
     return insert, count
 
 
-def _insert_and_count(cursor, report_id: int, user_id: int) -> int | None:
-    """The new count, or None when this resident already supported the report."""
+def _insert_and_count(cursor, report_id: int, user_id: int) -> tuple[int, int] | None:
+    """The new count and the report's municipality (for the event), or None when this resident
+    already supported the report."""
     insert, count = _sql()
     now = timezone.now()
     if connection.vendor == "postgresql":
@@ -46,12 +47,12 @@ def _insert_and_count(cursor, report_id: int, user_id: int) -> int | None:
             [report_id, user_id, now],
         )
         row = cursor.fetchone()
-        return row[0] if row else None
+        return tuple(row) if row else None
     cursor.execute(insert, [report_id, user_id, now])
     if cursor.fetchone() is None:
         return None
     cursor.execute(count, [report_id])
-    return cursor.fetchone()[0]
+    return tuple(cursor.fetchone())
 
 
 def report_support(*, user, report: Report) -> tuple[Report, bool]:
@@ -63,11 +64,11 @@ def report_support(*, user, report: Report) -> tuple[Report, bool]:
         _("Confirm your e-mail to support published reports of others."),
     )
     with transaction.atomic(), connection.cursor() as cursor:
-        new_count = _insert_and_count(cursor, report.pk, user.pk)
-        created = new_count is not None
+        counted = _insert_and_count(cursor, report.pk, user.pk)
+        created = counted is not None
         if created:
-            report.support_count = new_count
-            report_event("supported", report, actor=user, payload={"supports": new_count})
+            report.support_count, report.municipality_id = counted
+            report_event("supported", report, actor=user, payload={"supports": counted[0]})
             _tell_thresholds(report)
     if not created:
         report.refresh_from_db(fields=["support_count"])

@@ -14,5 +14,6 @@ urlpatterns = [
     path("mine/", public.my_reports, name="mine"),
     path("<int:pk>/", public.report_detail, name="detail"),
     path("<int:pk>/support/", citizen.support, name="support"),
+    path("<int:pk>/support/withdraw/", citizen.support_withdraw, name="support_withdraw"),
     path("<int:pk>/review/", citizen.review, name="review"),
 ]

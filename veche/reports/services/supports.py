@@ -94,6 +94,7 @@ def _tell_thresholds(report: Report, *, before: int | None = None) -> None:
 def report_support_withdraw(*, user, report: Report) -> tuple[Report, bool]:
     """Take one's support back; returns (report, withdrawn). Withdrawing what one never gave
     changes nothing and records nothing. A threshold once told stays told."""
+    require(user, "reports.withdraw_support", report, _("This report cannot be supported."))
     with transaction.atomic():
         deleted, _rows = Support.objects.filter(report=report, user=user).delete()
         if deleted:

@@ -197,3 +197,11 @@ def test_someone_an_app_writes_a_digest_to_switches_it(client, monkeypatch):
     client.post(reverse("notifications:preferences"), {"email_enabled": "on"})
     preference = Preference.objects.get(user=worker)
     assert (preference.email_enabled, preference.digest_enabled) == (True, False)
+
+
+def test_the_language_of_letters_is_chosen_in_the_preferences(client, user):
+    client.post(reverse("notifications:preferences"), {"email_enabled": "on", "language": "en"})
+    assert Preference.objects.get(user=user).language == "en"
+    response = client.post(reverse("notifications:preferences"), {"language": "xx"})
+    assert "language" in response.context["form"].errors
+    assert Preference.objects.get(user=user).language == "en"

@@ -72,3 +72,11 @@ class Notice:
 
     user: object
     message: Message
+
+    def rendered(self) -> tuple[str, str]:
+        """(title, text) in the recipient's language: what an SMS or a push carries."""
+        from .selectors import language_for
+        from .text import language
+
+        with language(language_for(self.user)):
+            return self.message.title_text(), self.message.body_text()

@@ -108,3 +108,13 @@ def test_the_notifications_app_imports_no_domain_app():
                 if n.startswith(("veche.reports", "veche.open311"))
             ]
     assert offenders == []
+
+
+def test_a_channel_renders_in_the_recipients_language():
+    from veche.notifications.messages import Notice
+    from veche.notifications.tests.factories import PreferenceFactory
+
+    english = PreferenceFactory(language="en").user
+    russian = UserFactory()
+    assert Notice(english, message()).rendered() == ("Overdue", "Идея № 4")
+    assert Notice(russian, message()).rendered() == ("Просроченные", "Идея № 4")

@@ -225,3 +225,18 @@ def test_the_payload_says_what_kind_of_answer_and_which_agency(world):
     published = Event.objects.get(kind="reports.published").payload
     assert published["agency"] == world.surgut_admin.pk and published["from"] == "submitted"
     assert Event.objects.get(kind="reports.answered").payload["answer"] == "refused"
+
+
+def test_a_bulk_take_records_one_event_per_report_or_none_at_all(world):
+    first, second = routed(world), routed(world)
+    services.reports_take_into_work(official=world.official, reports=[first, second])
+    taken = Event.objects.filter(kind="reports.taken")
+    assert sorted(taken.values_list("subject_id", flat=True)) == sorted(
+        [str(first.pk), str(second.pk)]
+    )
+
+    fresh, closed = routed(world), routed(world, Status.CLOSED)
+    before = Event.objects.count()
+    with pytest.raises(ValidationError):
+        services.reports_take_into_work(official=world.official, reports=[fresh, closed])
+    assert Event.objects.count() == before

@@ -5,23 +5,23 @@ from .models import Notification, Preference, SentNotice, Subscription
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["title", "user", "kind", "created_at", "read_at"]
-    list_filter = ["kind"]
-    search_fields = ["title", "user__email"]
-    raw_id_fields = ["user", "report"]
+    list_display = ["title_text", "user", "kind", "subject_type", "created_at", "read_at"]
+    list_filter = ["kind", "subject_type"]
+    search_fields = ["user__email", "subject_id"]
+    raw_id_fields = ["user"]
     date_hierarchy = "created_at"
 
 
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
-    list_display = ["user", "municipality", "category", "created_at"]
+    list_display = ["user", "municipality", "category_key", "created_at"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
 
 
 @admin.register(Preference)
 class PreferenceAdmin(admin.ModelAdmin):
-    list_display = ["user", "email_enabled", "digest_enabled", "updated_at"]
+    list_display = ["user", "email_enabled", "digest_enabled", "language", "updated_at"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
 

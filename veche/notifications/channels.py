@@ -1,17 +1,24 @@
-"""Channels carry a message to a user: in-app and e-mail here; web push and SMS (SPEC §12) plug in
-the same way, by a class with `name`, `accepts()` and `send()` listed in
-settings.NOTIFICATION_CHANNELS (dotted paths) or registered with `register_channel()`.
+"""Channels carry a message to a user. Each is an object with
 
-A channel's `send()` must be cheap and transactional: the e-mail channel only queues a task (its row
-commits with the rest), so a slow or failing mail server never holds up or undoes an event.
+- `name` — "in_app", "email", …;
+- `enabled_for(user)` — whether this user hears through it (his preferences, a confirmed
+  address, …);
+- `send(notice)` — carry one `messages.Notice` (user + message);
+- `digest` — True if it also carries the daily digest (only e-mail does).
+
+They are listed in settings.NOTIFICATION_CHANNELS (dotted paths) or registered with
+`register_channel()`. A channel's `send()` must be cheap and transactional: the e-mail channel
+only queues a task (its row commits with the rest), so a slow or failing mail server never holds
+up or undoes an event.
 """
-
-from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .tokens import SCOPE_DIGEST, SCOPE_EMAIL
+from .messages import Message, Notice
+from .models import Notification
+from .selectors import email_allowed
+from .tasks import send_notification_email
 
 DEFAULT_CHANNELS = [
     "veche.notifications.channels.InAppChannel",
@@ -19,49 +26,14 @@ DEFAULT_CHANNELS = [
 ]
 
 
-@dataclass(frozen=True)
-class Section:
-    """A titled list of links, e.g. the overdue reports of a digest."""
-
-    title: str
-    items: list[tuple[str, str]] = field(default_factory=list)  # (text, site path)
-    more: int = 0  # items left out of a long list
-
-
-@dataclass(frozen=True)
-class Message:
-    """What a user is told. `title` is also the e-mail subject; `url` is a site path.
-
-    `unsubscribe` names what a one-click unsubscribe from this message ends (tokens.py).
-    """
-
-    kind: str
-    title: str
-    body: str = ""
-    url: str = ""
-    report_id: int | None = None
-    unsubscribe: str = SCOPE_EMAIL
-    sections: list[Section] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Message":
-        sections = [
-            Section(s["title"], [tuple(item) for item in s["items"]], s.get("more", 0))
-            for s in data.get("sections", [])
-        ]
-        return cls(**{**data, "sections": sections})
-
-
 class Channel:
     name = ""
+    digest = False
 
-    def accepts(self, user, message: Message) -> bool:
+    def enabled_for(self, user) -> bool:
         raise NotImplementedError
 
-    def send(self, user, message: Message) -> None:
+    def send(self, notice: Notice) -> None:
         raise NotImplementedError
 
 
@@ -70,44 +42,31 @@ class InAppChannel(Channel):
 
     name = "in_app"
 
-    def accepts(self, user, message: Message) -> bool:
-        return message.unsubscribe != SCOPE_DIGEST  # the digest is a letter, not a notice
+    def enabled_for(self, user) -> bool:
+        return True
 
-    def send(self, user, message: Message) -> None:
-        from .models import Notification
-
+    def send(self, notice: Notice) -> None:
+        message = notice.message
         Notification.objects.create(
-            user=user,
+            user=notice.user,
             kind=message.kind,
-            title=message.title[:300],
-            body=message.body,
-            url=message.url,
-            report_id=message.report_id,
+            title=message.title,
+            text=message.text,
+            link=message.link,
+            subject_type=message.subject_type,
+            subject_id=message.subject_id,
         )
-
-
-def email_allowed(user, *, digest: bool = False) -> bool:
-    """An active user with a confirmed address who has not turned e-mail (or the digest) off."""
-    from .selectors import preference_for
-
-    if not (user.is_active and user.deleted_at is None and user.email):
-        return False
-    if user.email_confirmed_at is None:  # never write to an address nobody has proved is his
-        return False
-    preference = preference_for(user)
-    return preference.email_enabled and (preference.digest_enabled or not digest)
 
 
 class EmailChannel(Channel):
     name = "email"
+    digest = True
 
-    def accepts(self, user, message: Message) -> bool:
-        return email_allowed(user, digest=message.unsubscribe == SCOPE_DIGEST)
+    def enabled_for(self, user) -> bool:
+        return email_allowed(user)
 
-    def send(self, user, message: Message) -> None:
-        from .tasks import send_notification_email
-
-        send_notification_email.enqueue(user_id=user.pk, message=message.as_dict())
+    def send(self, notice: Notice) -> None:
+        send_notification_email.enqueue(user_id=notice.user.pk, message=notice.message.as_dict())
 
 
 _registry: dict[str, Channel] | None = None
@@ -143,7 +102,9 @@ def deliver(user, message: Message, *, only: set[str] | None = None) -> list[str
     for channel in channels():
         if only is not None and channel.name not in only:
             continue
-        if channel.accepts(user, message):
-            channel.send(user, message)
+        if message.is_digest and not channel.digest:
+            continue  # the digest is a letter, not a notice
+        if channel.enabled_for(user):
+            channel.send(Notice(user, message))
             used.append(channel.name)
     return used

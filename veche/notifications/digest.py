@@ -1,124 +1,95 @@
-"""The daily digest for agency staff, sent by `manage.py notify_digest` once a day.
+"""The daily digest, sent by `manage.py notify_digest` once a day: one letter to each person for
+whom some app has something to list. Apps register a source from their AppConfig.ready():
 
-Each official or agency head with e-mail and the digest on gets one letter listing his agencies'
-open reports: overdue, due within the reminder horizon, and new ones not yet taken into work.
+    register_digest_source(
+        "reports",
+        audience=lambda: User.objects.filter(…),    # who may get this part
+        part=lambda user, now: DigestPart(…) or None,  # what he gets today; None: nothing
+    )
+
 Nothing to list, no letter. The key "digest:<user>:<local date>" makes a second run that day send
-nothing.
+nothing. The letter is written in the recipient's language (tasks.py).
 """
 
-from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from veche.accounts.models import User
-from veche.reports.models import Report, Status
-from veche.reports.models.report import AWAITING_ANSWER
-from veche.staff.models import AGENCY_ROLES, RoleAssignment
-from veche.workdays.calendar import add_working_days, local_day
+from veche.workdays.calendar import local_day
 
-from .channels import Message, Section, deliver, email_allowed
-from .deadlines import reminder_days
-from .messages import format_date, report_path
+from .channels import deliver
+from .messages import Message, Section
 from .models import SentNotice
+from .selectors import email_allowed
 from .services import claim
+from .text import Spec, day, msg
 from .tokens import SCOPE_DIGEST
 
-ITEMS_PER_SECTION = 20
+
+@dataclass(frozen=True)
+class DigestPart:
+    """One app's part of a digest letter."""
+
+    title: Spec
+    summary: Spec
+    sections: list[Section] = field(default_factory=list)
+    link: str = ""
+    reason: Spec = ""  # why he gets it, for the footer
 
 
-def _staff_agencies() -> dict[int, tuple[User, list[int]]]:
-    """Active agency staff and the agencies each works in."""
-    result: dict[int, tuple[User, list[int]]] = {}
-    rows = (
-        RoleAssignment.objects.filter(
-            role__in=AGENCY_ROLES, user__is_active=True, user__deleted_at__isnull=True
-        )
-        .select_related("user")
-        .order_by("user_id", "agency_id")
-    )
-    agencies: dict[int, list[int]] = defaultdict(list)
-    for row in rows:
-        if row.agency_id not in agencies[row.user_id]:
-            agencies[row.user_id].append(row.agency_id)
-        result[row.user_id] = (row.user, agencies[row.user_id])
-    return result
+@dataclass(frozen=True)
+class DigestSource:
+    name: str
+    audience: Callable[[], QuerySet]
+    part: Callable[[object, datetime], DigestPart | None]
 
 
-def _item(report: Report, *, show_agency: bool) -> tuple[str, str]:
-    parts = [f"№ {report.pk}", report.topic.name]
-    if report.address:
-        parts.append(report.address)
-    if show_agency:
-        parts.append(report.agency.name)
-    parts.append(_("due %(date)s") % {"date": format_date(report.due_at)})
-    return " · ".join(parts), report_path(report.pk)
+_sources: dict[str, DigestSource] = {}
 
 
-def _section(title: str, reports, *, show_agency: bool) -> Section | None:
-    total = reports.count()
-    if not total:
-        return None
-    items = [_item(r, show_agency=show_agency) for r in reports[:ITEMS_PER_SECTION]]
-    return Section(title, items, total - len(items))
+def register_digest_source(name: str, *, audience, part) -> None:
+    _sources[name] = DigestSource(name, audience, part)
 
 
-def digest_sections(agency_ids: list[int], *, now: datetime) -> list[Section]:
-    horizon = add_working_days(now, reminder_days())
-    open_reports = (
-        Report.objects.filter(agency_id__in=agency_ids, status__in=AWAITING_ANSWER)
-        .select_related("topic", "agency")
-        .order_by("due_at", "pk")
-    )
-    show_agency = len(agency_ids) > 1
-    days = reminder_days()
-    parts = [
-        (_("Overdue"), open_reports.filter(due_at__lte=now)),
-        (
-            ngettext(
-                "Due within %(days)d working day",
-                "Due within %(days)d working days",
-                days,
-            )
-            % {"days": days},
-            open_reports.filter(due_at__gt=now, due_at__lte=horizon),
-        ),
-        (
-            _("New, not yet taken into work"),
-            open_reports.filter(status=Status.ROUTED, due_at__gt=horizon),
-        ),
-    ]
-    sections = [_section(title, qs, show_agency=show_agency) for title, qs in parts]
-    return [section for section in sections if section is not None]
+def digest_sources() -> list[DigestSource]:
+    return list(_sources.values())
 
 
-def _inbox_path() -> str:
-    try:
-        return reverse("reports_workspace:inbox")
-    except NoReverseMatch:
-        return ""
+def receives_digest(user) -> bool:
+    """Whether any app would write him a digest (his preferences show the switch then)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return any(source.audience().filter(pk=user.pk).exists() for source in _sources.values())
 
 
-def digest_message(sections: list[Section], *, now: datetime) -> Message:
-    day = formats.date_format(local_day(now), "DATE_FORMAT")
-    total = sum(len(s.items) + s.more for s in sections)
-    body = ngettext(
-        "%(count)d report awaits your agency's answer.",
-        "%(count)d reports await your agency's answer.",
-        total,
-    ) % {"count": total}
+def digest_message(parts: list[DigestPart], *, now: datetime) -> Message:
+    if len(parts) == 1:
+        title, link, reason = parts[0].title, parts[0].link, parts[0].reason
+    else:
+        title = msg(gettext_noop("Your daily digest on %(date)s"), date=day(local_day(now)))
+        link, reason = parts[0].link, ""
     return Message(
         kind="digest",
-        title=_("Open reports of your agency on %(date)s") % {"date": day},
-        body=body,
-        url=_inbox_path(),
+        title=title,
+        text=[part.summary for part in parts],
+        link=link,
         unsubscribe=SCOPE_DIGEST,
-        sections=sections,
+        sections=[section for part in parts for section in part.sections],
+        reason=reason,
     )
+
+
+def _audience() -> dict[int, object]:
+    users: dict[int, object] = {}
+    for source in _sources.values():
+        for user in source.audience().order_by("pk"):
+            users.setdefault(user.pk, user)
+    return users
 
 
 def digests_send(*, now: datetime | None = None) -> int:
@@ -126,15 +97,15 @@ def digests_send(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     today = local_day(now).isoformat()
     sent = 0
-    for user, agency_ids in _staff_agencies().values():
+    for user in _audience().values():
         key = f"digest:{user.pk}:{today}"
         if not email_allowed(user, digest=True) or SentNotice.objects.filter(key=key).exists():
             continue
-        sections = digest_sections(agency_ids, now=now)
-        if not sections:
+        parts = [part for s in _sources.values() if (part := s.part(user, now)) is not None]
+        if not parts:
             continue
         with transaction.atomic():
             if claim(key):
-                deliver(user, digest_message(sections, now=now), only={"email"})
+                deliver(user, digest_message(parts, now=now), only={"email"})
                 sent += 1
     return sent

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
-from .channels import Message
+from .messages import Message
+from .text import render
 from .tokens import SCOPE_DIGEST, SCOPE_EMAIL, make_unsubscribe_token
 
 
@@ -21,15 +23,18 @@ def unsubscribe_url(user, scope: str) -> str:
 
 
 def build_email(user, message: Message) -> EmailMultiAlternatives:
+    """The letter in the active language (the task sets the recipient's)."""
     unsubscribe = unsubscribe_url(user, message.unsubscribe)
     context = {
         "user": user,
-        "message": message,
-        "link": absolute(message.url) if message.url else "",
+        "title": message.title_text(),
+        "body": message.body_text(),
+        "reason": render(message.reason),
+        "link": absolute(message.link) if message.link else "",
         "sections": [
             {
-                "title": section.title,
-                "items": [(text, absolute(path)) for text, path in section.items],
+                "title": render(section.title),
+                "items": [(render(text), absolute(path)) for text, path in section.items],
                 "more": section.more,
             }
             for section in message.sections
@@ -43,10 +48,10 @@ def build_email(user, message: Message) -> EmailMultiAlternatives:
         "preferences_url": absolute(reverse("notifications:preferences")),
         "portal_name": settings.PORTAL_NAME,
         "site_url": settings.SITE_URL,
+        "LANGUAGE_CODE": translation.get_language(),
     }
-    subject = " ".join(message.title.split())  # one line, whatever the title held
     email = EmailMultiAlternatives(
-        subject=subject,
+        subject=context["title"],
         body=render_to_string("notifications/email/message.txt", context),
         to=[user.email],
         headers={

@@ -1,8 +1,14 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from veche.reports.models import Category
 from veche.territory.models import Municipality
+
+from .categories import category_choices
+
+
+def _categories() -> list:
+    return [("", _("Any category")), *category_choices()]
 
 
 class SubscriptionForm(forms.Form):
@@ -12,12 +18,8 @@ class SubscriptionForm(forms.Form):
         required=False,
         empty_label=_("Any municipality"),
     )
-    category = forms.ModelChoiceField(
-        label=_("Category"),
-        queryset=Category.objects.filter(is_active=True),
-        required=False,
-        empty_label=_("Any category"),
-    )
+    # Keys that the domain apps register (categories.py), grouped by app.
+    category_key = forms.ChoiceField(label=_("Category"), choices=_categories, required=False)
     south = forms.FloatField(
         label=_("South edge, latitude"), required=False, min_value=-90, max_value=90
     )
@@ -48,7 +50,10 @@ class SubscriptionForm(forms.Form):
             if west > east:
                 self.add_error("east", _("The east edge must be east of the west edge."))
         has_area = all(given)
-        if not (data.get("municipality") or data.get("category") or has_area) and not self.errors:
+        if (
+            not (data.get("municipality") or data.get("category_key") or has_area)
+            and not self.errors
+        ):
             raise forms.ValidationError(_("Choose a municipality, a category or a map area."))
         data["area"] = tuple(edges) if has_area else None
         return data
@@ -60,8 +65,12 @@ class PreferenceForm(forms.Form):
         required=False,
         help_text=_("Notifications always appear on the site."),
     )
-    digest_enabled = forms.BooleanField(
-        label=_("Send me the daily digest of my agency's open reports"), required=False
+    digest_enabled = forms.BooleanField(label=_("Send me the daily digest"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of letters"),
+        choices=[("", _("The portal's language")), *settings.LANGUAGES],
+        required=False,
+        help_text=_("The site shows notifications in the language you chose on the site."),
     )
 
     def __init__(self, *args, digest: bool = False, **kwargs) -> None:

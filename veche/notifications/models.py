@@ -1,5 +1,9 @@
 """Notifications (SPEC §12): what a user was told in-app, what he asked to hear about, how he wants
-to hear it, and which one-off notices have gone out already (so that none goes out twice)."""
+to hear it, and which one-off notices have gone out already (so that none goes out twice).
+
+The app knows no domain app: a notice names its subject as strings, its words are message ids
+with parameters (text.py), and a subscription's category is a key that a domain app registers
+(categories.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -7,8 +11,9 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from veche.reports.models import Category, Report
 from veche.territory.models import Municipality
+
+from .text import render, render_lines
 
 # Stands in for "no value" in the subscription's unique index (NULLs are distinct in an index).
 _NONE_ID = Value(0)
@@ -24,18 +29,14 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("user"),
     )
-    kind = models.CharField(_("kind"), max_length=40)
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
-    url = models.CharField(_("link"), max_length=500, blank=True)
-    report = models.ForeignKey(
-        Report,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("report"),
-    )
+    kind = models.CharField(_("kind"), max_length=60)
+    # Message specs (text.py): rendered in the reader's language when shown.
+    title = models.JSONField(_("title"))
+    text = models.JSONField(_("text"), default=list, blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    # What it is about, e.g. ("reports.report", "12"); no foreign key into a domain app.
+    subject_type = models.CharField(_("subject type"), max_length=60, blank=True)
+    subject_id = models.CharField(_("subject id"), max_length=40, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
@@ -51,21 +52,31 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.title_text
 
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
 
+    @property
+    def title_text(self) -> str:
+        """The title in the active language (the reader's)."""
+        return render(self.title)
+
+    @property
+    def body_text(self) -> str:
+        return render_lines(self.text)
+
 
 class Subscription(models.Model):
-    """New published reports a user wants to hear of: in a municipality, of a category, inside
-    a map rectangle — every condition that is set must hold."""
+    """New published things a user wants to hear of: in a municipality, of a category that a
+    domain app registered (e.g. "reports:3", categories.py), inside a map rectangle — every
+    condition that is set must hold. An empty category key means any."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
-        related_name="report_subscriptions",
+        related_name="notification_subscriptions",
         verbose_name=_("user"),
     )
     municipality = models.ForeignKey(
@@ -76,14 +87,7 @@ class Subscription(models.Model):
         related_name="+",
         verbose_name=_("municipality"),
     )
-    category = models.ForeignKey(
-        Category,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("category"),
-    )
+    category_key = models.CharField(_("category"), max_length=100, blank=True)
     min_lat = models.FloatField(_("south latitude"), null=True, blank=True)
     min_lon = models.FloatField(_("west longitude"), null=True, blank=True)
     max_lat = models.FloatField(_("north latitude"), null=True, blank=True)
@@ -97,7 +101,7 @@ class Subscription(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(municipality__isnull=False)
-                | Q(category__isnull=False)
+                | ~Q(category_key="")
                 | Q(min_lat__isnull=False),
                 name="subscription_has_a_condition",
                 violation_error_message=_("Choose a municipality, a category or a map area."),
@@ -129,7 +133,7 @@ class Subscription(models.Model):
             models.UniqueConstraint(
                 F("user"),
                 Coalesce(F("municipality"), _NONE_ID),
-                Coalesce(F("category"), _NONE_ID),
+                F("category_key"),
                 Coalesce(F("min_lat"), _NONE_DEGREE),
                 Coalesce(F("min_lon"), _NONE_DEGREE),
                 Coalesce(F("max_lat"), _NONE_DEGREE),
@@ -140,7 +144,9 @@ class Subscription(models.Model):
         ]
 
     def __str__(self) -> str:
-        parts = [str(part) for part in (self.municipality, self.category) if part]
+        parts = [str(self.municipality)] if self.municipality else []
+        if self.category_key:
+            parts.append(self.category_name)
         if self.has_area:
             parts.append(str(_("map area")))
         return " · ".join(parts)
@@ -148,6 +154,12 @@ class Subscription(models.Model):
     @property
     def has_area(self) -> bool:
         return self.min_lat is not None
+
+    @property
+    def category_name(self) -> str:
+        from .categories import category_label
+
+        return category_label(self.category_key) if self.category_key else ""
 
 
 class Preference(models.Model):
@@ -161,6 +173,11 @@ class Preference(models.Model):
     )
     email_enabled = models.BooleanField(_("send notifications by e-mail"), default=True)
     digest_enabled = models.BooleanField(_("send the daily digest"), default=True)
+    # Letters and other channels speak it; empty: the portal's language. The site itself speaks
+    # the language the reader chose there.
+    language = models.CharField(
+        _("language of notifications"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -175,8 +192,8 @@ class SentNotice(models.Model):
     """A one-off notice that went out: its key is claimed in the same transaction that sends it,
     so a second run (or a retried task) finds the key and sends nothing.
 
-    Keys: "event:<kind>:<entry id>", "threshold:<report>:<n>", "reminder:<report>:<due iso>",
-    "overdue:<report>:<due iso>", "escalation:<report>:<due iso>", "digest:<user>:<date>".
+    Keys are chosen by the app that sends, e.g. "event:<kind>:<entry id>",
+    "reminder:<report>:<due iso>" (reports/notices), "digest:<user>:<date>" (digest.py).
     """
 
     key = models.CharField(_("key"), max_length=200, unique=True)

@@ -9,28 +9,34 @@ from veche.accounts.privacy import (
 
 
 def export_section(user) -> dict:
+    from .categories import category_label
     from .selectors import preference_for
 
     preference = preference_for(user)
     return {
         "notifications": [
-            {**row_as_dict(row, exclude=("id",)), "report": row.report_id}
+            {
+                **row_as_dict(row, exclude=("id", "title", "text")),
+                "title": row.title_text,
+                "text": row.body_text,
+            }
             for row in user.notifications.order_by("created_at", "pk")
         ],
         "subscriptions": [
             {
                 "municipality": sub.municipality.name if sub.municipality else None,
-                "category": sub.category.name if sub.category else None,
+                "category": category_label(sub.category_key) if sub.category_key else None,
                 "area": [sub.min_lat, sub.min_lon, sub.max_lat, sub.max_lon]
                 if sub.has_area
                 else None,
                 "created_at": json_value(sub.created_at),
             }
-            for sub in user.report_subscriptions.select_related("municipality", "category")
+            for sub in user.notification_subscriptions.select_related("municipality")
         ],
         "preferences": {
             "email_enabled": preference.email_enabled,
             "digest_enabled": preference.digest_enabled,
+            "language": preference.language,
         },
     }
 
@@ -39,7 +45,7 @@ def deletion_hook(user) -> None:
     from .models import Preference
 
     user.notifications.all().delete()
-    user.report_subscriptions.all().delete()
+    user.notification_subscriptions.all().delete()
     Preference.objects.filter(user=user).delete()
 
 

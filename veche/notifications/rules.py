@@ -3,8 +3,8 @@
 import rules
 
 from veche.accounts.predicates import is_active_user
-from veche.staff.models import AGENCY_ROLES
-from veche.staff.predicates import has_role
+
+from .digest import receives_digest
 
 
 @rules.predicate
@@ -17,5 +17,6 @@ rules.add_perm("notifications.change_notification", is_active_user & owns)
 rules.add_perm("notifications.add_subscription", is_active_user)
 rules.add_perm("notifications.delete_subscription", is_active_user & owns)
 rules.add_perm("notifications.change_preference", is_active_user)
-# The daily digest is for agency staff: only they see its switch.
-rules.add_perm("notifications.receive_digest", has_role(*AGENCY_ROLES))
+# The daily digest is for those some app writes one to (e.g. agency staff): only they see its
+# switch.
+rules.add_perm("notifications.receive_digest", rules.predicate(receives_digest))

@@ -1,5 +1,11 @@
-"""Every change the notifications app makes: delivering report events, marking read, subscribing,
-preferences and unsubscribing. Keyword-only and atomic, like every service of Veche."""
+"""Every change the notifications app makes: delivering ready messages, marking read,
+subscribing, preferences and unsubscribing. Keyword-only and atomic, like every service of Veche.
+
+Domain apps decide who hears of what and in which words (e.g. veche/reports/notices) and hand
+the ready messages to `notify`.
+"""
+
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,13 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.models import User
-from veche.reports.models import Category, Report, TimelineEntry
 from veche.territory.models import Municipality
 
-from . import messages
+from .categories import category_choices
 from .channels import deliver
+from .messages import Message
 from .models import Notification, Preference, SentNotice, Subscription
-from .recipients import event_recipients
 from .tokens import SCOPE_DIGEST, SCOPE_EMAIL, Unsubscribe
 
 # Enough for every municipality of a region twice over; more is a script, not a resident.
@@ -27,36 +32,18 @@ def claim(key: str) -> bool:
     return created
 
 
-def _event_key(kind: str, report: Report, entry_id: int | None, data: dict) -> str | None:
-    if kind == "support_threshold":
-        return f"threshold:{report.pk}:{data.get('threshold', report.support_count)}"
-    return f"event:{kind}:{entry_id}" if entry_id else None
-
-
-def report_event_deliver(*, kind: str, report_id: int, entry_id: int | None, data: dict) -> int:
-    """Tell everyone concerned (recipients.py) what happened to a report; returns how many.
-
-    A retried task finds its key claimed and sends nothing again.
-    """
+def notify(*, recipients: Iterable[User], message: Message, once_key: str | None = None) -> int:
+    """Deliver a ready message to each recipient through every channel he hears by; returns
+    how many were told. With `once_key`, a second call with the same key (a retried task, a
+    second run) sends nothing: the key is claimed in the same transaction."""
     with transaction.atomic():
-        report = (
-            Report.objects.select_related("author", "topic", "municipality", "agency")
-            .filter(pk=report_id)
-            .first()
-        )
-        if report is None:
+        if once_key is not None and not claim(once_key):
             return 0
-        entry = TimelineEntry.objects.filter(pk=entry_id, report=report).first()
-        key = _event_key(kind, report, entry_id, data)
-        if key is not None and not claim(key):
-            return 0
-        recipients = event_recipients(kind=kind, report=report, entry=entry)
-        for recipient in recipients:
-            message = messages.build(
-                recipient.notice, report, entry=entry, data=data, recipient=recipient
-            )
-            deliver(recipient.user, message)
-        return len(recipients)
+        told = 0
+        for user in recipients:
+            deliver(user, message)
+            told += 1
+        return told
 
 
 # --- In-app list -----------------------------------------------------------------------------
@@ -85,15 +72,18 @@ def subscription_add(
     *,
     user,
     municipality: Municipality | None = None,
-    category: Category | None = None,
+    category_key: str = "",
     area: tuple[float, float, float, float] | None = None,
 ) -> Subscription:
-    """Subscribe to new reports; `area` is (south, west, north, east) in degrees."""
+    """Subscribe to new things published; `category_key` one that an app registered
+    (categories.py), "" for any; `area` is (south, west, north, east) in degrees."""
+    if category_key and category_key not in _known_keys():
+        raise ValidationError({"category_key": [_("Choose a category from the list.")]})
     south, west, north, east = area if area is not None else (None, None, None, None)
     subscription = Subscription(
         user=user,
         municipality=municipality,
-        category=category,
+        category_key=category_key,
         min_lat=south,
         min_lon=west,
         max_lat=north,
@@ -112,6 +102,10 @@ def subscription_add(
     return subscription
 
 
+def _known_keys() -> set[str]:
+    return {key for _group, options in category_choices() for key, _name in options}
+
+
 def subscription_remove(*, user, subscription: Subscription) -> None:
     if subscription.user_id != user.pk:
         raise ValidationError(_("This subscription is not yours."), code="not_yours")
@@ -122,11 +116,16 @@ def subscription_remove(*, user, subscription: Subscription) -> None:
 # --- Preferences and unsubscribing -----------------------------------------------------------
 
 
-def preferences_update(*, user, email_enabled: bool, digest_enabled: bool) -> Preference:
+def preferences_update(
+    *, user, email_enabled: bool, digest_enabled: bool, language: str | None = None
+) -> Preference:
+    """Save how he wants to hear; `language` None keeps the one he has."""
     with transaction.atomic():
         preference, _created = Preference.objects.select_for_update().get_or_create(user=user)
         preference.email_enabled = email_enabled
         preference.digest_enabled = digest_enabled
+        if language is not None:
+            preference.language = language
         preference.full_clean()
         preference.save()
     return preference

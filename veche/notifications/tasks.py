@@ -1,30 +1,20 @@
-"""Background work: delivering report events and sending notification e-mails.
+"""Background work of the notifications app: sending a notification e-mail.
 
-Both run in the worker (`manage.py db_worker`), in the portal's language. The report services
-enqueue `deliver_report_event` in their own transaction (veche/reports/events.py), so the task
-row commits — or vanishes — with the change it tells of.
+The task runs in the worker (`manage.py db_worker`) and writes in the recipient's language
+(his preference, else the portal's). It imports no channel: channels enqueue it, never the
+other way round.
 """
 
 import logging
 
-from django.conf import settings
-from django.utils import translation
 from django_tasks import task
 
-from . import services
-from .channels import EmailChannel, Message
 from .emails import build_email
-from .selectors import user_by_id
+from .messages import Message
+from .selectors import email_allowed, language_for, user_by_id
+from .text import language
 
 logger = logging.getLogger(__name__)
-
-
-@task()
-def deliver_report_event(kind: str, report_id: int, entry_id: int | None, data: dict) -> int:
-    with translation.override(settings.LANGUAGE_CODE):
-        return services.report_event_deliver(
-            kind=kind, report_id=report_id, entry_id=entry_id, data=data or {}
-        )
 
 
 @task()
@@ -33,9 +23,9 @@ def send_notification_email(user_id: int, message: dict) -> bool:
     working link waits in the task table; the user's preferences are asked again, too."""
     user = user_by_id(user_id)
     parsed = Message.from_dict(message)
-    if user is None or not EmailChannel().accepts(user, parsed):
+    if user is None or not email_allowed(user, digest=parsed.is_digest):
         logger.info("notification e-mail %s to user %s skipped", parsed.kind, user_id)
         return False
-    with translation.override(settings.LANGUAGE_CODE):
+    with language(language_for(user)):
         build_email(user, parsed).send()
     return True

@@ -70,11 +70,11 @@ def subscriptions(request: HttpRequest) -> HttpResponse:
             services.subscription_add(
                 user=request.user,
                 municipality=form.cleaned_data["municipality"],
-                category=form.cleaned_data["category"],
+                category_key=form.cleaned_data["category_key"],
                 area=form.cleaned_data["area"],
             )
         if not form.errors:
-            messages.success(request, _("Subscribed. New reports will be sent to you."))
+            messages.success(request, _("Subscribed. What is newly published will be sent to you."))
             return redirect("notifications:subscriptions")
     context = {"form": form, "subscriptions": selectors.subscriptions_for(request.user)}
     return render(request, "notifications/subscriptions.html", context)
@@ -95,7 +95,11 @@ def preferences(request: HttpRequest) -> HttpResponse:
     _require(request, "notifications.change_preference")
     digest = request.user.has_perm("notifications.receive_digest")
     current = selectors.preference_for(request.user)
-    initial = {"email_enabled": current.email_enabled, "digest_enabled": current.digest_enabled}
+    initial = {
+        "email_enabled": current.email_enabled,
+        "digest_enabled": current.digest_enabled,
+        "language": current.language,
+    }
     data = request.POST if request.method == "POST" else None  # unticked boxes post nothing
     form = PreferenceForm(data, initial=initial, digest=digest)
     if request.method == "POST" and form.is_valid():
@@ -103,6 +107,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             user=request.user,
             email_enabled=form.cleaned_data["email_enabled"],
             digest_enabled=form.cleaned_data.get("digest_enabled", current.digest_enabled),
+            language=form.cleaned_data["language"],
         )
         messages.success(request, _("Your notification settings are saved."))
         return redirect("notifications:preferences")

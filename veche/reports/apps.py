@@ -11,8 +11,12 @@ class ReportsConfig(AppConfig):
         from veche.accounts.cabinet import register_cabinet_section
         from veche.api.routers import register_router
         from veche.core.demo import register_demo
+        from veche.notifications.categories import register_subscription_categories
+        from veche.notifications.digest import register_digest_source
 
         from . import demo
+        from .notices import digest
+        from .notices.recipients import CATEGORY_PREFIX
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
         register_router("/reports", "veche.reports.api.router")
@@ -22,3 +26,26 @@ class ReportsConfig(AppConfig):
             empty_text=_("You have not sent any reports yet."),
             order=10,
         )
+        register_subscription_categories(
+            CATEGORY_PREFIX,
+            label=_("Problem reports"),
+            choices=_category_choices,
+            name=_category_name,
+        )
+        register_digest_source("reports", audience=digest.audience, part=digest.digest_part)
+
+
+def _category_choices() -> list[tuple[str, str]]:
+    from .models import Category
+    from .notices.recipients import category_key
+
+    return [(category_key(c.pk), c.name) for c in Category.objects.filter(is_active=True)]
+
+
+def _category_name(key: str) -> str | None:
+    from .models import Category
+
+    category_id = key.partition(":")[2]
+    if not category_id.isdigit():
+        return None
+    return Category.objects.filter(pk=int(category_id)).values_list("name", flat=True).first()

@@ -83,6 +83,8 @@ rules.add_perm("reports.moderate_report", moderates | is_regional_admin)
 rules.add_perm("reports.work_on_report", works_at_agency)
 rules.add_perm("reports.escalations", heads_agency)
 rules.add_perm("reports.support_report", can_participate & is_published & ~is_author)
+# Taking one's support back needs only a live session (a blocked account has none).
+rules.add_perm("reports.withdraw_support", rules.is_authenticated & is_published)
 rules.add_perm("reports.review_answer", can_participate & is_author)
 
 # Workspace lists (no object): which a staff member may open. Every action on a report still asks

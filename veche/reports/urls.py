@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/", public.report_detail, name="detail"),
     path("<int:pk>/answers/files/<int:file_pk>/", public.answer_file, name="answer_file"),
     path("<int:pk>/support/", citizen.support, name="support"),
+    path("<int:pk>/support/withdraw/", citizen.support_withdraw, name="support_withdraw"),
     path("<int:pk>/review/", citizen.review, name="review"),
 ]

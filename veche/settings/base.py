@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "veche.media",
     "veche.verification",
     "veche.staff",
+    "veche.events",
     "veche.reports",
     "veche.open311",
     "veche.notifications",

@@ -9,36 +9,6 @@ from textwrap import dedent
 
 from veche.core import layers
 
-# Violations owned by other helpers of issue 7, allowed only until their branches are merged; the
-# coordinator empties both sets after the merge (and the stale-entry test says when an entry can
-# go). Entries are (file, imported app).
-KNOWN_UNTIL_MERGE: set[tuple[str, str]] = {
-    # Helper `events` makes notifications generic: no import of reports, no foreign key to Report.
-    ("veche/notifications/deadlines.py", "reports"),
-    ("veche/notifications/digest.py", "reports"),
-    ("veche/notifications/forms.py", "reports"),
-    ("veche/notifications/messages.py", "reports"),
-    ("veche/notifications/models.py", "reports"),
-    ("veche/notifications/recipients.py", "reports"),
-    ("veche/notifications/services.py", "reports"),
-}
-# Import loops between modules of one app, also helper `events`'s (notifications channels ↔ tasks).
-KNOWN_MODULE_LOOPS_UNTIL_MERGE: set[frozenset[str]] = {
-    frozenset(
-        {
-            "veche.notifications.channels",
-            "veche.notifications.emails",
-            "veche.notifications.messages",
-            "veche.notifications.services",
-            "veche.notifications.tasks",
-        }
-    ),
-}
-
-
-def _allowed(edge: layers.Edge) -> bool:
-    return (edge.path, edge.target) in KNOWN_UNTIL_MERGE
-
 
 def _report(problems: list[str]) -> str:
     return "\n".join(["", *problems])
@@ -53,13 +23,13 @@ def test_no_app_imports_a_higher_layer():
     problems = [
         f"{edge.where()}: {why} ({edge.module})"
         for edge in layers.edges()
-        if (why := layers.violation(edge)) and not _allowed(edge)
+        if (why := layers.violation(edge))
     ]
     assert problems == [], _report(problems)
 
 
 def test_the_apps_import_each_other_without_a_cycle():
-    found = [edge for edge in layers.edges() if not _allowed(edge)]
+    found = list(layers.edges())
     graph = layers.app_graph(found)
     problems = []
     for cycle in layers.cycles(graph):
@@ -72,16 +42,8 @@ def test_the_apps_import_each_other_without_a_cycle():
 
 def test_no_module_imports_itself_through_others():
     loops = layers.cycles(layers.module_graph())
-    unknown = [" <-> ".join(c) for c in loops if frozenset(c) not in KNOWN_MODULE_LOOPS_UNTIL_MERGE]
-    assert unknown == [], _report(unknown)
-
-
-def test_every_known_exception_still_occurs():
-    """An entry that no longer occurs must be removed, so the allow-lists only ever shrink."""
-    occurring = {(edge.path, edge.target) for edge in layers.edges() if layers.violation(edge)}
-    loops = {frozenset(c) for c in layers.cycles(layers.module_graph())}
-    assert KNOWN_UNTIL_MERGE - occurring == set()
-    assert KNOWN_MODULE_LOOPS_UNTIL_MERGE - loops == set()
+    found = [" <-> ".join(c) for c in loops]
+    assert found == [], _report(found)
 
 
 # --- The checker itself, on a small tree written for the test ---------------------------------

@@ -1,10 +1,9 @@
-"""Factories for the notifications app, and helpers that give a report its staff."""
+"""Factories for the notifications app."""
 
 import factory
 
-from veche.accounts.tests.factories import StaffUserFactory, UserFactory
+from veche.accounts.tests.factories import UserFactory
 from veche.notifications.models import Notification, Preference, Subscription
-from veche.staff.models import Role, RoleAssignment
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):
@@ -14,8 +13,8 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     kind = "status_changed"
     title = factory.Sequence(lambda n: f"Сообщение № {n}: новый статус")
-    body = "Направлено в ведомство."
-    url = factory.Sequence(lambda n: f"/reports/{n}/")
+    text = factory.LazyFunction(lambda: ["Направлено в ведомство."])
+    link = factory.Sequence(lambda n: f"/reports/{n}/")
 
 
 class SubscriptionFactory(factory.django.DjangoModelFactory):
@@ -34,21 +33,3 @@ class PreferenceFactory(factory.django.DjangoModelFactory):
     email_enabled = True
     digest_enabled = True
 
-
-def official(agency, **user_fields) -> "StaffUserFactory":
-    user = StaffUserFactory(**user_fields)
-    RoleAssignment.objects.create(user=user, role=Role.OFFICIAL, agency=agency)
-    return user
-
-
-def agency_head(agency, **user_fields):
-    user = StaffUserFactory(**user_fields)
-    RoleAssignment.objects.create(user=user, role=Role.AGENCY_HEAD, agency=agency)
-    return user
-
-
-def moderator(municipality=None, **user_fields):
-    """A moderator of the municipality; of the whole region when it is None."""
-    user = StaffUserFactory(**user_fields)
-    RoleAssignment.objects.create(user=user, role=Role.MODERATOR, municipality=municipality)
-    return user

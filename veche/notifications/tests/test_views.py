@@ -4,12 +4,11 @@ import pytest
 from django.urls import reverse
 
 from veche.accounts.tests.factories import UserFactory
-from veche.agencies.tests.factories import AgencyFactory
+from veche.notifications import categories, digest
 from veche.notifications.models import Notification, Preference, Subscription
-from veche.reports.tests.factories import CategoryFactory
 from veche.territory.tests.factories import MunicipalityFactory
 
-from .factories import NotificationFactory, SubscriptionFactory, official
+from .factories import NotificationFactory, SubscriptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,17 +92,33 @@ def test_mark_read_needs_post(client, user):
 # --- Subscriptions ---------------------------------------------------------------------------
 
 
-def test_subscribe_to_a_municipality_and_category(client, user):
-    municipality, category = MunicipalityFactory(name="Сургут"), CategoryFactory(name="Дороги")
+@pytest.fixture
+def roads(monkeypatch):
+    """A category an app registered (here a stand-in for one, e.g. the reports' categories)."""
+    source = categories.CategorySource("ideas", "Ideas", lambda: [("ideas:roads", "Дороги")])
+    monkeypatch.setitem(categories._sources, "ideas", source)
+    return "ideas:roads"
+
+
+def test_subscribe_to_a_municipality_and_category(client, user, roads):
+    municipality = MunicipalityFactory(name="Сургут")
     response = client.post(
         reverse("notifications:subscriptions"),
-        {"municipality": municipality.pk, "category": category.pk},
+        {"municipality": municipality.pk, "category_key": roads},
         follow=True,
     )
     assert "Подписка оформлена." in response.text
     subscription = Subscription.objects.get(user=user)
-    assert (subscription.municipality, subscription.category) == (municipality, category)
+    assert (subscription.municipality, subscription.category_key) == (municipality, roads)
     assert "Сургут" in response.text and "Дороги" in response.text
+
+
+def test_a_category_no_app_registered_is_refused(client, user, roads):
+    response = client.post(
+        reverse("notifications:subscriptions"), {"category_key": "ideas:potholes"}
+    )
+    assert response.status_code == 200 and "category_key" in response.context["form"].errors
+    assert not Subscription.objects.exists()
 
 
 def test_subscribe_to_an_area(client, user):
@@ -171,10 +186,22 @@ def test_resident_turns_email_off_and_sees_no_digest_switch(client, user):
     assert (preference.email_enabled, preference.digest_enabled) == (False, True)
 
 
-def test_official_switches_the_digest(client):
-    worker = official(AgencyFactory())
+def test_someone_an_app_writes_a_digest_to_switches_it(client, monkeypatch):
+    worker = UserFactory()
+    source = digest.DigestSource(
+        "ideas", lambda: type(worker).objects.filter(pk=worker.pk), lambda user, now: None
+    )
+    monkeypatch.setitem(digest._sources, "ideas", source)
     client.force_login(worker)
     assert "ежедневную сводку" in client.get(reverse("notifications:preferences")).text
     client.post(reverse("notifications:preferences"), {"email_enabled": "on"})
     preference = Preference.objects.get(user=worker)
     assert (preference.email_enabled, preference.digest_enabled) == (True, False)
+
+
+def test_the_language_of_letters_is_chosen_in_the_preferences(client, user):
+    client.post(reverse("notifications:preferences"), {"email_enabled": "on", "language": "en"})
+    assert Preference.objects.get(user=user).language == "en"
+    response = client.post(reverse("notifications:preferences"), {"language": "xx"})
+    assert "language" in response.context["form"].errors
+    assert Preference.objects.get(user=user).language == "en"

@@ -1,5 +1,6 @@
 """Every change to a report goes through these functions: each checks who may do it and from
-which state, writes the public timeline and enqueues notifications in the same transaction."""
+which state, writes the public timeline, records one event in the log (events.py) and enqueues
+the notices, all in the same transaction."""
 
 from .agency_work import (
     report_add_note,
@@ -11,6 +12,7 @@ from .agency_work import (
     reports_take_into_work,
 )
 from .citizen import report_confirm, report_dispute
+from .escalation import report_record_escalation
 from .filing import report_submit
 from .moderation import (
     report_mark_duplicate,
@@ -19,7 +21,7 @@ from .moderation import (
     report_reject,
     report_reroute,
 )
-from .supports import report_support
+from .supports import report_support, report_support_withdraw
 
 __all__ = [
     "report_add_note",
@@ -31,11 +33,13 @@ __all__ = [
     "report_mark_duplicate",
     "report_publish",
     "report_redact",
+    "report_record_escalation",
     "report_reject",
     "report_request_reassignment",
     "report_reroute",
     "report_submit",
     "report_support",
+    "report_support_withdraw",
     "report_take_into_work",
     "reports_take_into_work",
 ]

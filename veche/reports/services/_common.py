@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from ..events import report_event
+from ..events import report_event, report_notice
 from ..models import Report, Status, TimelineEntry
 from ..transitions import TRANSITIONS
 
@@ -63,12 +63,15 @@ def move(
     to: str,
     *,
     actor,
+    event: str | None,
+    payload: dict | None = None,
     text: str = "",
     message: str = "",
     params: dict | None = None,
     fields: tuple[str, ...] = (),
-) -> None:
-    """Change the status, save the named fields with it, write the timeline, notify."""
+) -> TimelineEntry:
+    """Change the status, save the named fields with it, write the timeline, record the event
+    "reports.<event>" (None: the caller records it, e.g. an answer) and notify."""
     was = report.status
     report.status = to
     report.full_clean()
@@ -83,7 +86,19 @@ def move(
         status_from=was,
         status_to=to,
     )
-    report_event("status_changed", report, entry=entry)
+    if event is not None:
+        report_event(event, report, actor=actor, payload={"from": was, **(payload or {})})
+    report_notice("status_changed", report, entry=entry)
+    return entry
 
 
-__all__ = ["Status", "lock", "move", "record", "require", "require_status"]
+__all__ = [
+    "Status",
+    "lock",
+    "move",
+    "record",
+    "report_event",
+    "report_notice",
+    "require",
+    "require_status",
+]

@@ -14,9 +14,8 @@ from veche.core.text import clean_text
 from veche.media.documents import process_documents
 
 from ..deadlines import extended_due
-from ..events import report_event
 from ..models import Answer, AnswerFile, Report, Status, TimelineEntry
-from ._common import lock, move, record, require, require_status
+from ._common import lock, move, record, report_event, report_notice, require, require_status
 
 # The same msgids as Answer.Kind's labels, stored untranslated on the timeline.
 ANSWER_MESSAGES = {
@@ -32,7 +31,7 @@ def report_take_into_work(*, official, report: Report) -> Report:
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
         require_status(report, "take")
-        move(report, Status.IN_PROGRESS, actor=official)
+        move(report, Status.IN_PROGRESS, actor=official, event="taken")
         return report
 
 
@@ -87,10 +86,12 @@ def report_answer(
                 report,
                 Status.ANSWERED,
                 actor=official,
+                event=None,
                 message=ANSWER_MESSAGES[answer.kind],
                 fields=("answered_at",),
             )
-        report_event("answered", report, entry=entry)
+        report_event("answered", report, actor=official, payload={"answer": answer.kind})
+        report_notice("answered", report, entry=entry)
         return answer
 
 
@@ -118,7 +119,7 @@ def report_decline(*, official, report: Report, reason: str) -> Report:
         report = lock(report)
         require(official, "reports.work_on_report", report, NOT_YOUR_AGENCY)
         require_status(report, "decline")
-        move(report, Status.DECLINED, actor=official, text=reason)
+        move(report, Status.DECLINED, actor=official, event="declined", text=reason)
         return report
 
 
@@ -138,7 +139,10 @@ def report_extend_deadline(*, official, report: Report, reason: str) -> Report:
         report.extension_reason = reason
         report.save(update_fields=["due_at", "extended_at", "extension_reason", "updated_at"])
         entry = record(report, kind=TimelineEntry.Kind.EXTENSION, actor=official, text=reason)
-        report_event("deadline_extended", report, entry=entry)
+        report_event(
+            "extended", report, actor=official, payload={"due_at": report.due_at.isoformat()}
+        )
+        report_notice("deadline_extended", report, entry=entry)
         return report
 
 
@@ -150,9 +154,11 @@ def report_add_note(*, official, report: Report, text: str) -> TimelineEntry:
     if not official.has_perm("reports.view_internal", report):
         raise PermissionDenied(str(NOT_YOUR_AGENCY))
     with transaction.atomic():
-        return record(
+        entry = record(
             report, kind=TimelineEntry.Kind.NOTE, actor=official, text=text, is_public=False
         )
+        report_event("note_added", report, actor=official)
+        return entry
 
 
 def report_request_reassignment(*, official, report: Report, reason: str) -> TimelineEntry:
@@ -171,5 +177,6 @@ def report_request_reassignment(*, official, report: Report, reason: str) -> Tim
             text=reason,
             is_public=False,
         )
-        report_event("reassignment_requested", report, entry=entry)
+        report_event("reassignment_requested", report, actor=official)
+        report_notice("reassignment_requested", report, entry=entry)
         return entry

@@ -21,7 +21,14 @@ def report_confirm(*, author, report: Report, rating: int) -> Report:
     with transaction.atomic():
         report, answer = _review(author, report, rating, Answer.Verdict.CONFIRMED)
         report.closed_at = timezone.now()
-        move(report, Status.CLOSED, actor=author, fields=("closed_at",))
+        move(
+            report,
+            Status.CLOSED,
+            actor=author,
+            event="confirmed",
+            payload={"rating": rating},
+            fields=("closed_at",),
+        )
         return report
 
 
@@ -32,7 +39,15 @@ def report_dispute(*, author, report: Report, rating: int, reason: str) -> Repor
     with transaction.atomic():
         report, answer = _review(author, report, rating, Answer.Verdict.DISPUTED)
         report.due_at = due_for(report.topic, timezone.now())
-        move(report, Status.IN_PROGRESS, actor=author, text=reason, fields=("due_at",))
+        move(
+            report,
+            Status.IN_PROGRESS,
+            actor=author,
+            event="disputed",
+            payload={"rating": rating},
+            text=reason,
+            fields=("due_at",),
+        )
         return report
 
 

@@ -12,7 +12,7 @@ from veche.core.text import clean_text
 from veche.media.uploads import ProcessedMedia, is_photo, process_media
 from veche.territory.selectors import resolve_point
 
-from ..events import report_event
+from ..events import report_event, report_notice
 from ..models import Channel, Report, ReportMedia, Status, TimelineEntry, Topic
 from ..routing import agency_for
 from ..search import stems
@@ -156,7 +156,13 @@ def _create(*, media: list[ProcessedMedia], publish: bool, **fields) -> Report:
         actor=fields.get("filed_by") or fields["author"],
         status_to=Status.SUBMITTED,
     )
-    report_event("submitted", report, entry=entry)
+    report_event(
+        "submitted",
+        report,
+        actor=fields.get("filed_by") or fields["author"],
+        payload={"channel": report.channel},
+    )
+    report_notice("submitted", report, entry=entry)
     if publish:
         _publish_at_once(report, actor=entry.actor)
     return report
@@ -169,4 +175,4 @@ def _publish_at_once(report: Report, *, actor) -> None:
         agency = agency_for(topic=report.topic, municipality=report.municipality)
     except ValidationError:
         return
-    _route(report, agency, actor)
+    _route(report, agency, actor, event="published")

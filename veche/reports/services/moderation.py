@@ -15,7 +15,7 @@ from ..deadlines import due_for, legal_limit
 from ..models import RejectionReason, Report, Status, Support, TimelineEntry
 from ..routing import agency_for
 from ..search import stems
-from ._common import lock, move, record, require, require_status
+from ._common import lock, move, record, report_event, require, require_status
 from .supports import _tell_thresholds
 
 NOT_MODERATOR = gettext_lazy("You do not moderate reports of this territory.")
@@ -27,7 +27,8 @@ def report_publish(*, moderator, report: Report) -> Report:
         report = lock(report)
         require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
         require_status(report, "publish")
-        _route(report, agency_for(topic=report.topic, municipality=report.municipality), moderator)
+        agency = agency_for(topic=report.topic, municipality=report.municipality)
+        _route(report, agency, moderator, event="published")
         return report
 
 
@@ -46,11 +47,11 @@ def report_reroute(*, moderator, report: Report, agency: Agency | None = None) -
         agency = agency or agency_for(topic=report.topic, municipality=report.municipality)
         if agency.pk == report.agency_id:
             raise ValidationError(_("The report is already with this agency."), code="same_agency")
-        _route(report, agency, moderator)
+        _route(report, agency, moderator, event="rerouted")
         return report
 
 
-def _route(report: Report, agency: Agency, actor) -> None:
+def _route(report: Report, agency: Agency, actor, *, event: str) -> None:
     now = timezone.now()
     report.agency = agency
     report.routed_at = now
@@ -62,6 +63,8 @@ def _route(report: Report, agency: Agency, actor) -> None:
         report,
         Status.ROUTED,
         actor=actor,
+        event=event,
+        payload={"agency": agency.pk},
         message=gettext_noop("Sent to %(agency)s."),
         params={"agency": agency.name},
         fields=("agency", "routed_at", "due_at"),
@@ -80,7 +83,15 @@ def report_reject(
         report.rejection_reason = reason
         comment = clean_text(comment).strip()
         text = reason.text + (f" {comment}" if comment else "")
-        move(report, Status.REJECTED, actor=moderator, text=text, fields=("rejection_reason",))
+        move(
+            report,
+            Status.REJECTED,
+            actor=moderator,
+            event="rejected",
+            payload={"reason": reason.code},
+            text=text,
+            fields=("rejection_reason",),
+        )
         return report
 
 
@@ -105,6 +116,7 @@ def report_redact(*, moderator, report: Report, text: str, address: str | None =
             actor=moderator,
             message=gettext_noop("Personal data removed by a moderator."),
         )
+        report_event("redacted", report, actor=moderator)
         return report
 
 
@@ -116,12 +128,14 @@ def report_mark_duplicate(*, moderator, report: Report, original: Report) -> Rep
         require(moderator, "reports.moderate_report", original, NOT_MODERATOR)
         require_status(report, "merge")
         _check_original(report, original)
-        _carry_supports(report, original)
+        carried = _carry_supports(report, original)
         report.duplicate_of = original
         move(
             report,
             Status.DUPLICATE,
             actor=moderator,
+            event="merged",
+            payload={"original": original.pk, "supports_carried": carried},
             message=gettext_noop("Merged into report № %(number)s."),
             params={"number": original.pk},
             fields=("duplicate_of",),
@@ -138,16 +152,18 @@ def _check_original(report: Report, original: Report) -> None:
         )
 
 
-def _carry_supports(report: Report, original: Report) -> None:
-    """Copy supporters over, skipping those who already support the original or wrote it."""
+def _carry_supports(report: Report, original: Report) -> int:
+    """Copy supporters over, skipping those who already support the original or wrote it;
+    returns how many were carried."""
     already = set(Support.objects.filter(report=original).values_list("user_id", flat=True))
     already.add(original.author_id)
     supporters = set(Support.objects.filter(report=report).values_list("user_id", flat=True))
     supporters.add(report.author_id)
-    Support.objects.bulk_create(
+    carried = Support.objects.bulk_create(
         [Support(report=original, user_id=user_id) for user_id in supporters - already]
     )
     before = original.support_count
     original.support_count = Support.objects.filter(report=original).aggregate(n=Count("pk"))["n"]
     original.save(update_fields=["support_count", "updated_at"])
     _tell_thresholds(original, before=before)
+    return len(carried)

@@ -7,11 +7,12 @@ count — on PostgreSQL as one statement (a data-modifying WITH), on SQLite ≥ 
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ..events import report_event
+from ..events import report_event, report_notice
 from ..models import Report, Support, TimelineEntry
 from ._common import record, require
 
@@ -30,13 +31,14 @@ def _sql() -> tuple[str, str]:
     )
     count = (
         f"UPDATE {report} SET {q('support_count')} = {q('support_count')} + 1 "
-        f"WHERE {q('id')} = %s RETURNING {q('support_count')}"
+        f"WHERE {q('id')} = %s RETURNING {q('support_count')}, {q('municipality_id')}"
     )
     return insert, count
 
 
-def _insert_and_count(cursor, report_id: int, user_id: int) -> int | None:
-    """The new count, or None when this resident already supported the report."""
+def _insert_and_count(cursor, report_id: int, user_id: int) -> tuple[int, int] | None:
+    """The new count and the report's municipality (for the event), or None when this resident
+    already supported the report."""
     insert, count = _sql()
     now = timezone.now()
     if connection.vendor == "postgresql":
@@ -45,12 +47,12 @@ def _insert_and_count(cursor, report_id: int, user_id: int) -> int | None:
             [report_id, user_id, now],
         )
         row = cursor.fetchone()
-        return row[0] if row else None
+        return tuple(row) if row else None
     cursor.execute(insert, [report_id, user_id, now])
     if cursor.fetchone() is None:
         return None
     cursor.execute(count, [report_id])
-    return cursor.fetchone()[0]
+    return tuple(cursor.fetchone())
 
 
 def report_support(*, user, report: Report) -> tuple[Report, bool]:
@@ -62,10 +64,11 @@ def report_support(*, user, report: Report) -> tuple[Report, bool]:
         _("Confirm your e-mail to support published reports of others."),
     )
     with transaction.atomic(), connection.cursor() as cursor:
-        new_count = _insert_and_count(cursor, report.pk, user.pk)
-        created = new_count is not None
+        counted = _insert_and_count(cursor, report.pk, user.pk)
+        created = counted is not None
         if created:
-            report.support_count = new_count
+            report.support_count, report.municipality_id = counted
+            report_event("supported", report, actor=user, payload={"supports": counted[0]})
             _tell_thresholds(report)
     if not created:
         report.refresh_from_db(fields=["support_count"])
@@ -85,4 +88,21 @@ def _tell_thresholds(report: Report, *, before: int | None = None) -> None:
             message=gettext_noop("%(count)d residents support this report."),
             params={"count": threshold},
         )
-        report_event("support_threshold", report, entry=entry, threshold=threshold)
+        report_notice("support_threshold", report, entry=entry, threshold=threshold)
+
+
+def report_support_withdraw(*, user, report: Report) -> tuple[Report, bool]:
+    """Take one's support back; returns (report, withdrawn). Withdrawing what one never gave
+    changes nothing and records nothing. A threshold once told stays told."""
+    require(user, "reports.withdraw_support", report, _("This report cannot be supported."))
+    with transaction.atomic():
+        deleted, _rows = Support.objects.filter(report=report, user=user).delete()
+        if deleted:
+            Report.objects.filter(pk=report.pk).update(support_count=F("support_count") - 1)
+            report.refresh_from_db(fields=["support_count", "status", "municipality"])
+            report_event(
+                "support_withdrawn", report, actor=user, payload={"supports": report.support_count}
+            )
+    if not deleted:
+        report.refresh_from_db(fields=["support_count"])
+    return report, bool(deleted)

@@ -232,3 +232,48 @@ def test_someone_else_cannot_review(client, world):
     assert "Оценить ответ может только автор сообщения." in response.content.decode()
     report.refresh_from_db()
     assert report.status == Status.ANSWERED
+
+
+def test_a_supporter_takes_his_support_back(client, world):
+    report = RoutedReportFactory(author=world.author, municipality=world.surgut)
+    client.force_login(world.neighbour)
+    client.post(f"/reports/{report.pk}/support/")
+    withdraw = f'data-hx-post="/reports/{report.pk}/support/withdraw/"'
+    assert withdraw in page(client, report).content.decode()
+
+    response = client.post(f"/reports/{report.pk}/support/withdraw/", follow=True)
+
+    assert "Ваша поддержка отозвана." in response.content.decode()
+    report.refresh_from_db()
+    assert report.support_count == 0 and not report.supports.exists()
+    again = client.post(f"/reports/{report.pk}/support/withdraw/", follow=True)
+    assert "Вы не поддерживаете это сообщение." in again.content.decode()
+    report.refresh_from_db()
+    assert report.support_count == 0
+
+
+def test_withdrawing_by_htmx_returns_the_button_block(client, world):
+    report = RoutedReportFactory(municipality=world.surgut)
+    client.force_login(world.neighbour)
+    client.post(f"/reports/{report.pk}/support/")
+    response = client.post(
+        f"/reports/{report.pk}/support/withdraw/", headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert "<strong>0</strong>" in html
+    assert f'hx-post="/reports/{report.pk}/support/"' in html  # he may support again
+
+
+def test_nobody_withdraws_from_outside(client, world):
+    report = RoutedReportFactory(municipality=world.surgut)
+    client.force_login(world.neighbour)
+    client.post(f"/reports/{report.pk}/support/")
+    client.logout()
+    response = client.post(f"/reports/{report.pk}/support/withdraw/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    hidden = ReportFactory(municipality=world.surgut)
+    client.force_login(world.neighbour)
+    assert client.post(f"/reports/{hidden.pk}/support/withdraw/").status_code == 404
+    report.refresh_from_db()
+    assert report.support_count == 1

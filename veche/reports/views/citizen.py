@@ -1,5 +1,6 @@
-"""A resident's actions on a report's page: support it (HTMX swaps the button and the count;
-without JavaScript the POST redirects back) and, for the author, confirm or dispute the answer."""
+"""A resident's actions on a report's page: support it or take the support back (HTMX swaps the
+button and the count; without JavaScript the POST redirects back) and, for the author, confirm or
+dispute the answer."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -43,6 +44,26 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error)
     else:
         messages.success(request, message)
+    return redirect(safe_next(request, reverse("reports:detail", args=[report.pk])))
+
+
+@require_POST
+@login_required
+def support_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    report = Report.objects.filter(pk=pk).first()
+    if report is None or not request.user.has_perm("reports.view_report", report):
+        raise Http404
+    try:
+        report, withdrawn = services.report_support_withdraw(user=request.user, report=report)
+    except PermissionDenied:
+        raise Http404 from None
+    message = (
+        _("Your support is withdrawn.") if withdrawn else _("You do not support this report.")
+    )
+    if request.htmx:
+        context = {"report": report, "supported": False, "message": message, "error": ""}
+        return render(request, "reports/_support.html", context)
+    messages.success(request, message)
     return redirect(safe_next(request, reverse("reports:detail", args=[report.pk])))
 
 

@@ -6,11 +6,13 @@ from django.core import mail
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
 from veche.agencies.tests.factories import AgencyFactory
 from veche.notifications.models import Notification
+from veche.notifications.tests.factories import PreferenceFactory, SubscriptionFactory
 from veche.reports.models import Status, TimelineEntry
+from veche.reports.notices.recipients import category_key
 from veche.reports.tests.factories import CategoryFactory, ReportFactory, RoutedReportFactory
 from veche.territory.tests.factories import MunicipalityFactory
 
-from .factories import PreferenceFactory, SubscriptionFactory, agency_head, moderator, official
+from .factories import agency_head, moderator, official
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +96,7 @@ def test_author_hears_of_an_extension(fire):
     )
     fire("deadline_extended", report, entry)
     assert told(report.author) == ["deadline_extended"]
-    assert "Нужны подрядные работы" in Notification.objects.get(user=report.author).body
+    assert "Нужны подрядные работы" in Notification.objects.get(user=report.author).body_text
 
 
 def test_author_who_confirmed_himself_is_not_told(fire):
@@ -154,7 +156,7 @@ def test_agency_hears_when_the_author_disputes_the_answer(fire):
     )
     fire("status_changed", report, entry)
     assert told(worker) == ["reopened"]
-    assert "Яма на месте" in Notification.objects.get(user=worker).body
+    assert "Яма на месте" in Notification.objects.get(user=worker).body_text
 
 
 def test_support_threshold_reaches_the_agency_once(fire):
@@ -200,7 +202,7 @@ def test_moderators_hear_when_the_agency_declines(fire):
     assert told(local) == ["declined"]
     assert told(elsewhere) == []
     assert told(report.author) == ["status_changed"]  # a public change: being re-routed
-    assert "Не наша территория" in Notification.objects.get(user=local).body
+    assert "Не наша территория" in Notification.objects.get(user=local).body_text
 
 
 # --- Subscribers -----------------------------------------------------------------------------
@@ -210,7 +212,7 @@ def test_matching_subscribers_hear_of_a_newly_published_report(fire):
     report = RoutedReportFactory()
     category = report.topic.category
     by_place = SubscriptionFactory(municipality=report.municipality).user
-    by_category = SubscriptionFactory(category=category).user
+    by_category = SubscriptionFactory(category_key=category_key(category.pk)).user
     by_area = SubscriptionFactory(
         min_lat=report.lat - 0.01,
         min_lon=report.lon - 0.01,
@@ -218,7 +220,7 @@ def test_matching_subscribers_hear_of_a_newly_published_report(fire):
         max_lon=report.lon + 0.01,
     ).user
     both_but_wrong_category = SubscriptionFactory(
-        municipality=report.municipality, category=CategoryFactory()
+        municipality=report.municipality, category_key=category_key(CategoryFactory().pk)
     ).user
     other_place = SubscriptionFactory(municipality=MunicipalityFactory()).user
     area_elsewhere = SubscriptionFactory(

@@ -1,13 +1,13 @@
 """Deadline reminders, overdue notices and escalations; run from cron every ~15 minutes.
 
-Idempotent: a second run sends nothing that the first one sent (veche/notifications/deadlines.py).
+Idempotent: a second run sends nothing that the first one sent (veche/reports/notices/deadlines.py).
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from veche.notifications.deadlines import deadlines_run
+from veche.reports.notices.deadlines import deadlines_run
 
 
 class Command(BaseCommand):

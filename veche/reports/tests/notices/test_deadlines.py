@@ -10,6 +10,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from veche.events.models import Event
 from veche.notifications.models import Notification, SentNotice
 from veche.reports.models import Status, TimelineEntry
 from veche.reports.tests.factories import RoutedReportFactory
@@ -105,6 +106,7 @@ def test_a_run_after_a_long_pause_sends_each_notice_once(new_year):
         f"escalation:{report.pk}:2024-12-28T18:59:59.999999+00:00",
     }
     assert TimelineEntry.objects.filter(kind=TimelineEntry.Kind.ESCALATION).count() == 1
+    assert Event.objects.filter(kind="reports.escalated").count() == 1
     assert len(mail.outbox) == 3  # the official, the author, the head
 
 
@@ -143,7 +145,7 @@ def test_reports_not_awaiting_an_answer_are_left_alone(status):
 
 def test_a_report_answered_meanwhile_is_not_reminded(new_year, monkeypatch):
     """The run re-reads each report under a lock: one answered since the query is skipped."""
-    from veche.notifications import deadlines
+    from veche.reports.notices import deadlines
 
     report, worker, head = new_year
     original = deadlines._filter_sent

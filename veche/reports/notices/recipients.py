@@ -10,8 +10,8 @@
 - Subscribers whose municipality / category / map area matches hear of newly published reports.
 
 Nobody is told of what he did himself, and nobody hears of one event twice. A blocked or deleted
-account holds no role (veche.staff.predicates), so staff audiences are active users only; the
-author and subscribers always get the in-app notice, e-mail only where channels.email_allowed says.
+account holds no role, so staff audiences are active users only; the author and subscribers
+always get the in-app notice, e-mail only where the notifications app's preferences allow.
 """
 
 from collections.abc import Iterable, Iterator
@@ -20,10 +20,18 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from veche.accounts.models import User
-from veche.reports.models import Report, Status, TimelineEntry
+from veche.notifications.models import Subscription
+from veche.notifications.selectors import subscriptions_matching
 from veche.staff.models import Role
 
-from .models import Subscription
+from ..models import Report, Status, TimelineEntry
+
+CATEGORY_PREFIX = "reports"
+
+
+def category_key(category_id: int) -> str:
+    """The subscription key of a report category (registered in apps.py)."""
+    return f"{CATEGORY_PREFIX}:{category_id}"
 
 
 @dataclass(frozen=True)
@@ -70,20 +78,11 @@ def moderators_of(report: Report) -> list[User]:
 
 def matching_subscriptions(report: Report) -> QuerySet[Subscription]:
     """Subscriptions whose every set condition holds for the report."""
-    area = Q(min_lat__isnull=True) | Q(
-        min_lat__lte=report.lat,
-        max_lat__gte=report.lat,
-        min_lon__lte=report.lon,
-        max_lon__gte=report.lon,
-    )
-    return (
-        Subscription.objects.filter(
-            Q(municipality__isnull=True) | Q(municipality_id=report.municipality_id),
-            Q(category__isnull=True) | Q(category_id=report.topic.category_id),
-            area,
-        )
-        .select_related("user")
-        .order_by("pk")
+    return subscriptions_matching(
+        municipality_id=report.municipality_id,
+        category_keys=[category_key(report.topic.category_id)],
+        lat=report.lat,
+        lon=report.lon,
     )
 
 

@@ -6,12 +6,8 @@ import re
 import pytest
 from django.core import mail
 
-from veche.notifications.channels import (
-    Channel,
-    Message,
-    deliver,
-    register_channel,
-)
+from veche.notifications.channels import Channel, deliver, register_channel
+from veche.notifications.messages import Message
 from veche.notifications.tokens import read_unsubscribe_token
 from veche.reports.models import Status, TimelineEntry
 from veche.reports.tests.factories import RoutedReportFactory
@@ -62,7 +58,7 @@ def test_letter_carries_one_click_unsubscribe_headers(letter):
 
 def test_no_link_in_the_task_queue_the_token_is_made_when_sending(fire, monkeypatch):
     """The e-mail task carries the message, not the letter: no working link waits in a table."""
-    from veche.notifications import tasks
+    from veche.notifications import channels
 
     queued = []
 
@@ -70,7 +66,7 @@ def test_no_link_in_the_task_queue_the_token_is_made_when_sending(fire, monkeypa
         def enqueue(self, **kwargs):
             queued.append(kwargs)
 
-    monkeypatch.setattr(tasks, "send_notification_email", Queue())
+    monkeypatch.setattr(channels, "send_notification_email", Queue())
     report = RoutedReportFactory(status=Status.IN_PROGRESS)
     entry = TimelineEntry.objects.create(
         report=report, kind=TimelineEntry.Kind.STATUS, status_to=Status.IN_PROGRESS
@@ -88,11 +84,11 @@ def test_a_new_channel_plugs_in(fire):
         name = "pager"
         sent: list = []
 
-        def accepts(self, user, message):
+        def enabled_for(self, user):
             return True
 
-        def send(self, user, message):
-            self.sent.append((user.pk, message.title))
+        def send(self, notice):
+            self.sent.append((notice.user.pk, notice.message.title_text()))
 
     register_channel(Pager())
     report = RoutedReportFactory(status=Status.IN_PROGRESS)

@@ -8,14 +8,16 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from veche.agencies.tests.factories import AgencyFactory
-from veche.notifications.models import Notification
+from veche.notifications.models import Notification, Preference
+from veche.notifications.tests.factories import PreferenceFactory
 from veche.reports.models import Status
 from veche.reports.tests.factories import RoutedReportFactory
 from veche.workdays.calendar import end_of_day
 
-from .factories import PreferenceFactory, agency_head, official
+from .factories import agency_head, official
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar")]
 
@@ -99,3 +101,12 @@ def test_no_digest_for_those_who_turned_it_or_email_off(agency_reports):
     with at(2025, 3, 11, 7, 0):
         assert digest() == "digests: 0\n"
     assert mail.outbox == []
+
+
+def test_an_official_switches_the_digest_of_his_agency(client):
+    worker = official(AgencyFactory())
+    client.force_login(worker)
+    assert "ежедневную сводку" in client.get(reverse("notifications:preferences")).text
+    client.post(reverse("notifications:preferences"), {"email_enabled": "on"})
+    preference = Preference.objects.get(user=worker)
+    assert (preference.email_enabled, preference.digest_enabled) == (True, False)

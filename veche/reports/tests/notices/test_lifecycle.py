@@ -7,12 +7,13 @@ from django.core import mail
 from veche.accounts.tests.factories import UserFactory
 from veche.agencies.tests.factories import MunicipalAdministrationFactory
 from veche.notifications.models import Notification
+from veche.notifications.tests.factories import SubscriptionFactory
 from veche.reports import services
 from veche.reports.models import Answer
 from veche.reports.tests.factories import TopicFactory
 from veche.territory.tests.factories import MunicipalityFactory
 
-from .factories import SubscriptionFactory, agency_head, moderator, official
+from .factories import agency_head, moderator, official
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar")]
 

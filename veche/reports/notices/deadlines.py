@@ -5,11 +5,11 @@ For every report the agency still owes an answer (routed or in progress):
   settings.REPORT_REMINDER_WORKING_DAYS working days (default 2);
 - an overdue notice to the officials and to the author once the deadline has passed;
 - an escalation to the agency's head once it is settings.REPORT_ESCALATION_WORKING_DAYS working
-  days overdue (default 1), recorded as an internal timeline entry.
+  days overdue (default 1), recorded on the internal timeline by a reports service.
 
 Working days come from the region's calendar (veche.workdays), so the New Year holidays do not
-count. Each notice is claimed by a SentNotice key naming the report and its deadline, so a second
-run sends nothing, while an extended deadline earns its own reminder.
+count. Each notice is claimed by a once-key naming the report and its deadline, so a second run
+sends nothing, while an extended deadline earns its own reminder.
 """
 
 from collections.abc import Iterator
@@ -20,17 +20,16 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 
-from veche.reports.models import Report, TimelineEntry
-from veche.reports.models.report import AWAITING_ANSWER
+from veche.notifications.models import SentNotice
+from veche.notifications.services import claim, notify
 from veche.workdays.calendar import add_working_days, count_working_days
 
+from ..models import Report
+from ..models.report import AWAITING_ANSWER
+from ..services.escalation import report_record_escalation
 from . import messages
-from .channels import deliver
-from .models import SentNotice
 from .recipients import agency_heads, agency_officials, unique_recipients
-from .services import claim
 
 BATCH = 500
 
@@ -101,23 +100,12 @@ def _send(prefix: str, stale: Report, *, days: int = 0) -> int:
         if report is None or not claim(notice_key(prefix, report)):
             return 0
         if prefix == "escalation":
-            _record_escalation(report, days)
+            report_record_escalation(report=report, days=days)
         data = {"days": days}
         for recipient in unique_recipients(_recipient_groups(prefix, report)):
             message = messages.build(recipient.notice, report, data=data, recipient=recipient)
-            deliver(recipient.user, message)
+            notify(recipients=[recipient.user], message=message)
         return 1
-
-
-def _record_escalation(report: Report, days: int) -> None:
-    TimelineEntry.objects.create(
-        report=report,
-        kind=TimelineEntry.Kind.ESCALATION,
-        # Translated when shown; the count is always given in working days.
-        message=gettext_noop("The answer is overdue by working days: %(days)d; the head is told."),
-        params={"days": days},
-        is_public=False,
-    )
 
 
 def deadlines_run(*, now: datetime | None = None) -> DeadlineRun:

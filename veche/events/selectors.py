@@ -1,0 +1,42 @@
+"""Reading the event log forward, each consumer from its own watermark.
+
+Ids are handed out when a row is inserted but become visible when its transaction commits, so on
+PostgreSQL event 8 may be visible while event 7 is still being written. `read_new` therefore stops
+before a gap in the ids until the gap is older than settings.EVENTS_GAP_SETTLE_SECONDS (default
+30): then it counts as an id that a rolled-back transaction used up, and reading goes on.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import Cursor, Event
+
+
+def settle_seconds() -> int:
+    return int(getattr(settings, "EVENTS_GAP_SETTLE_SECONDS", 30))
+
+
+def watermark(consumer: str) -> int:
+    cursor = Cursor.objects.filter(consumer=consumer).only("last_event_id").first()
+    return cursor.last_event_id if cursor else 0
+
+
+def read_new(consumer: str, limit: int = 500) -> list[Event]:
+    """The next events after the consumer's watermark, oldest first, at most `limit`.
+
+    Handle them (skipping kinds it does not care about), then call
+    services.advance(consumer=…, last_id=events[-1].id).
+    """
+    after = watermark(consumer)
+    rows = list(Event.objects.filter(id__gt=after).order_by("id")[:limit])
+    settled_before = timezone.now() - timedelta(seconds=settle_seconds())
+    expected = after + 1
+    ready = []
+    for event in rows:
+        if event.id != expected and event.occurred_at > settled_before:
+            break  # an earlier id may still commit: wait for it
+        ready.append(event)
+        expected = event.id + 1
+    return ready

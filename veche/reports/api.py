@@ -6,32 +6,37 @@ Domain errors become JSON: 422 with the field in `loc`, 403 with a `detail` in t
 
 from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DomainError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as ApiValidationError
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from veche.api.auth import token_or_session
+from veche.api.auth import optional_user, token_or_session
+from veche.api.pagination import Pagination
+from veche.api.schemas import Id, OptionalId, Text, errors
 
 from . import selectors, services
+from .forms import PUBLIC_STATUSES
 from .models import Answer, Category, Channel, RejectionReason, Report, Topic
+from .services.filing import MAX_TEXT
+from .views.public import BBOX_PATTERN, map_feed, parse_bbox
 
 router = Router(tags=["reports"])
 
-
-def _anyone(request) -> bool:
-    """Last in an auth list: a public endpoint still sees a token's or session's user."""
-    return True
-
-
-token_session_or_anyone = [*token_or_session, _anyone]
+# The errors of an operation that acts on a report as a signed-in user: no or a bad key (401),
+# not allowed (403), no such report (404), a body that cannot be read (400), invalid input (422).
+WRITE_ERRORS = errors(400, 401, 403, 404, 422)
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False, description="WGS 84")]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False, description="WGS 84")]
+PublicStatus = Literal[tuple(value for value, _label in PUBLIC_STATUSES)]
 
 
 @contextmanager
@@ -105,24 +110,24 @@ class ReportOut(Schema):
 
 
 class ReportIn(Schema):
-    topic_id: int
-    text: str
-    lat: float
-    lon: float
-    address: str = ""
-    client_token: str | None = None
+    topic_id: Id
+    text: Text(MAX_TEXT, blank=False)
+    lat: Latitude = Field(description="inside a municipality of the portal")
+    lon: Longitude = Field(description="inside a municipality of the portal")
+    address: Text(description="kept up to 300 characters") = ""
+    client_token: Text(64, description="a retry with the same token files once") = ""
 
 
 class AnswerIn(Schema):
     kind: Answer.Kind
-    text: str
-    planned_date: date | None = None
+    text: Text(blank=False)
+    planned_date: date | None = Field(None, description="for `scheduled`: today or later")
 
 
 class ReviewIn(Schema):
     confirm: bool
-    rating: int
-    reason: str = ""
+    rating: int = Field(ge=1, le=5)
+    reason: Text(description="why the answer is disputed: needed when `confirm` is false") = ""
 
 
 class SupportOut(Schema):
@@ -130,23 +135,116 @@ class SupportOut(Schema):
     created: bool
 
 
-@router.get("/catalogue", response=list[CategoryOut], auth=None)
+@router.get("/catalogue", response={200: list[CategoryOut], **errors(422)}, auth=None)
 def catalogue(request):
     """Spheres and their open topics, as the filing form offers them."""
     open_topics = Prefetch("topics", queryset=Topic.objects.filter(is_open=True))
     return Category.objects.filter(is_active=True).prefetch_related(open_topics)
 
 
-@router.get("/", response=list[ReportOut], auth=None)
-@paginate(LimitOffsetPagination)
+class ReasonOut(Schema):
+    code: str
+    text: str
+
+
+@router.get("/rejection-reasons", response={200: list[ReasonOut], **errors(422)}, auth=None)
+def rejection_reasons(request):
+    """The reasons a moderator may give for rejecting a report (`reason` of /reject)."""
+    return RejectionReason.objects.filter(is_active=True)
+
+
+class MapFilters(Schema):
+    bbox: str = Field(
+        "",
+        pattern=f"{BBOX_PATTERN}|^$",
+        description="min_lon,min_lat,max_lon,max_lat in degrees (WGS 84), each min ≤ its max",
+    )
+    q: Text(200) = ""
+    category: OptionalId = None
+    topic: OptionalId = None
+    status: PublicStatus | None = None
+    municipality: OptionalId = None
+    since: date | None = Field(None, description="filed on or after this day")
+    until: date | None = Field(None, description="filed on or before this day")
+
+
+# GeoJSON written out (the feed's body is built as text, veche/reports/views/public.py).
+_POINT = {
+    "type": "object",
+    "required": ["type", "coordinates"],
+    "properties": {
+        "type": {"const": "Point"},
+        "coordinates": {"type": "array", "items": {"type": "number"}, "description": "[lon, lat]"},
+    },
+}
+_FEATURE = {
+    "type": "object",
+    "required": ["type", "geometry", "properties"],
+    "properties": {
+        "type": {"const": "Feature"},
+        "geometry": _POINT,
+        "properties": {
+            "type": "object",
+            "required": ["id", "status", "topic", "support_count", "url"],
+            "properties": {
+                "id": {"type": "integer"},
+                "status": {"type": "string"},
+                "topic": {"type": "string"},
+                "support_count": {"type": "integer"},
+                "url": {"type": "string", "description": "the report's page"},
+            },
+        },
+    },
+}
+FEATURE_COLLECTION = {
+    "type": "object",
+    "required": ["type", "features", "truncated"],
+    "properties": {
+        "type": {"const": "FeatureCollection"},
+        "features": {"type": "array", "items": _FEATURE},
+        "truncated": {"type": "boolean", "description": "more reports match than are sent"},
+    },
+}
+MAP_RESPONSES = {
+    "responses": {
+        200: {"content": {"application/geo+json": {"schema": FEATURE_COLLECTION}}},
+        304: {"description": "Not Modified: the ETag sent in If-None-Match still holds"},
+    }
+}
+
+
+@router.get(
+    "/map.geojson",
+    response={200: None, 304: None, **errors(422)},
+    auth=None,
+    openapi_extra=MAP_RESPONSES,
+)
+def report_map(request, filters: Query[MapFilters]):
+    """Published reports as GeoJSON points for a map, the most supported first, at most 5000
+    (`truncated` says when there are more): the feed the portal's own map reads."""
+    bbox = None
+    if filters.bbox:
+        try:
+            bbox = parse_bbox(filters.bbox)
+        except ValueError:
+            message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
+            raise ApiValidationError(
+                [{"type": "invalid", "loc": ["query", "bbox"], "msg": message}]
+            ) from None
+    selected = filters.model_dump(exclude={"bbox", "q"})
+    return map_feed(request, bbox=bbox, filters={"query": filters.q, **selected})
+
+
+@router.get("/", response={200: list[ReportOut], **errors(422)}, auth=None)
+@paginate(Pagination)
 def report_list(
     request,
-    q: str = "",
-    category: int | None = None,
-    topic: int | None = None,
-    status: str | None = None,
-    municipality: int | None = None,
-    order: str = "new",
+    q: Text(200) = "",
+    category: OptionalId = None,
+    topic: OptionalId = None,
+    status: PublicStatus | None = None,
+    municipality: OptionalId = None,
+    order: Literal["new", "support"] = "new",
 ):
     """Published reports; `q` finds Russian word forms («яма» finds «ямы»)."""
     return selectors.report_list(
@@ -159,8 +257,9 @@ def report_list(
     ).select_related("author")
 
 
-@router.get("/{report_id}", response=ReportOut, auth=token_session_or_anyone)
-def report_detail(request, report_id: int):
+@router.get("/{report_id}", response={200: ReportOut, **errors(401, 404, 422)}, auth=optional_user)
+def report_detail(request, report_id: Id):
+    """A published report; its author and the staff concerned also see it unpublished."""
     report = get_object_or_404(
         Report.objects.select_related("topic", "municipality", "agency", "author"), pk=report_id
     )
@@ -169,7 +268,7 @@ def report_detail(request, report_id: int):
     return report
 
 
-@router.post("/", response={201: ReportOut}, auth=token_or_session)
+@router.post("/", response={201: ReportOut, **WRITE_ERRORS}, auth=token_or_session)
 def report_file(request, payload: Form[ReportIn], media: File[list[UploadedFile]] = None):
     """File a report (multipart form). A retry with the same `client_token` returns the first."""
     topic = get_object_or_404(Topic, pk=payload.topic_id)
@@ -200,8 +299,10 @@ def _attributes(request) -> dict:
     return answers
 
 
-@router.post("/{report_id}/support", response=SupportOut, auth=token_or_session)
-def report_support(request, report_id: int):
+@router.post(
+    "/{report_id}/support", response={200: SupportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_support(request, report_id: Id):
     # Only what the permission needs: this is the hottest write of the portal.
     fields = ("id", "status", "author_id", "support_count")
     report = get_object_or_404(Report.objects.only(*fields), pk=report_id)
@@ -210,17 +311,19 @@ def report_support(request, report_id: int):
     return {"support_count": report.support_count, "created": created}
 
 
-@router.post("/{report_id}/take", response=ReportOut, auth=token_or_session)
-def report_take(request, report_id: int):
+@router.post("/{report_id}/take", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session)
+def report_take(request, report_id: Id):
     """An official takes a routed report into work."""
     report = get_object_or_404(Report, pk=report_id)
     with domain_errors():
         return services.report_take_into_work(official=request.user, report=report)
 
 
-@router.post("/{report_id}/answer", response=ReportOut, auth=token_or_session)
+@router.post(
+    "/{report_id}/answer", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+)
 def report_answer(
-    request, report_id: int, payload: Form[AnswerIn], files: File[list[UploadedFile]] = None
+    request, report_id: Id, payload: Form[AnswerIn], files: File[list[UploadedFile]] = None
 ):
     """An official answers: resolved, scheduled (with planned_date) or refused (with reasons)."""
     report = get_object_or_404(Report, pk=report_id)
@@ -236,8 +339,10 @@ def report_answer(
     return selectors.report_detail(report.pk)
 
 
-@router.post("/{report_id}/review", response=ReportOut, auth=token_or_session)
-def report_review(request, report_id: int, payload: ReviewIn):
+@router.post(
+    "/{report_id}/review", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_review(request, report_id: Id, payload: ReviewIn):
     """The author rates the answer 1–5 and confirms it or disputes it with a reason."""
     report = get_object_or_404(Report, pk=report_id)
     with domain_errors():
@@ -250,23 +355,23 @@ def report_review(request, report_id: int, payload: ReviewIn):
         )
 
 
+def _reason_codes(schema: dict[str, Any]) -> None:
+    # The codes in use when the schema is read: the moderators' list is data, not code.
+    codes = RejectionReason.objects.filter(is_active=True).values_list("code", flat=True)
+    schema["enum"] = sorted(codes)
+
+
 class RejectIn(Schema):
-    reason: str  # a RejectionReason code, see /reports/rejection-reasons
-    comment: str = ""
+    reason: str = Field(
+        description="a code of /reports/rejection-reasons", json_schema_extra=_reason_codes
+    )
+    comment: Text() = ""
 
 
-class ReasonOut(Schema):
-    code: str
-    text: str
-
-
-@router.get("/rejection-reasons", response=list[ReasonOut], auth=None)
-def rejection_reasons(request):
-    return RejectionReason.objects.filter(is_active=True)
-
-
-@router.post("/{report_id}/publish", response=ReportOut, auth=token_or_session)
-def report_publish(request, report_id: int):
+@router.post(
+    "/{report_id}/publish", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_publish(request, report_id: Id):
     """A moderator publishes a submitted report; it is routed and its deadline starts."""
     report = get_object_or_404(Report, pk=report_id)
     with domain_errors():
@@ -274,8 +379,10 @@ def report_publish(request, report_id: int):
     return selectors.report_detail(report.pk)
 
 
-@router.post("/{report_id}/reject", response=ReportOut, auth=token_or_session)
-def report_reject(request, report_id: int, payload: RejectIn):
+@router.post(
+    "/{report_id}/reject", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_reject(request, report_id: Id, payload: RejectIn):
     report = get_object_or_404(Report, pk=report_id)
     reason = RejectionReason.objects.filter(code=payload.reason, is_active=True).first()
     if reason is None:

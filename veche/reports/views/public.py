@@ -137,7 +137,11 @@ def report_map(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/map.html", context)
 
 
-def _bbox(raw: str) -> tuple[float, float, float, float] | None:
+# Four comma-separated decimal numbers; parse_bbox checks their ranges.
+BBOX_PATTERN = r"^(-?[0-9]+(\.[0-9]+)?,){3}-?[0-9]+(\.[0-9]+)?$"
+
+
+def parse_bbox(raw: str) -> tuple[float, float, float, float]:
     """min_lon,min_lat,max_lon,max_lat → a tuple, or ValueError when malformed."""
     parts = [float(value) for value in raw.split(",")]
     if len(parts) != 4:
@@ -155,13 +159,16 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
     bbox = None
     if request.GET.get("bbox"):
         try:
-            bbox = _bbox(request.GET["bbox"])
+            bbox = parse_bbox(request.GET["bbox"])
         except ValueError:
             message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
             return JsonResponse({"error": message}, status=400)
-    rows, truncated = selectors.map_points(
-        bbox=bbox, limit=MAP_LIMIT, **ReportFilters(request.GET).filters()
-    )
+    return map_feed(request, bbox=bbox, filters=ReportFilters(request.GET).filters())
+
+
+def map_feed(request: HttpRequest, *, bbox, filters: dict) -> HttpResponse:
+    """The feed for parsed input; /api/v1/reports/map.geojson answers with it too."""
+    rows, truncated = selectors.map_points(bbox=bbox, limit=MAP_LIMIT, **filters)
     return _cacheable(request, _feature_collection(rows, truncated), "application/geo+json")
 
 

@@ -6,16 +6,21 @@ with `errors(...)`, and each input declares the bounds the server enforces, so a
 from the schema (or schemathesis) never meets an undocumented status or refusal.
 """
 
+import re
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
 
 # --- Inputs -----------------------------------------------------------------------------------
+# An optional input is declared with its type and a default (`category: Id = None`), never as
+# nullable: a query or form field cannot carry a JSON null, so the schema does not offer one.
 
 MAX_ID = 2**63 - 1  # the database's bigint: a larger id could not be looked up at all
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-OptionalId = Annotated[int | None, Field(ge=1, le=MAX_ID)]
 
 # Characters str.strip() removes (str.isspace) plus the C0 controls: a text with nothing but
 # these is blank to the services. NUL is refused everywhere (veche/api/input.py).
@@ -25,15 +30,32 @@ NOT_BLANK = f"^[^\\x00]*[^{_SPACE}][^\\x00]*$"
 
 
 def Text(max_length: int | None = None, *, blank: bool = True, **extra: Any) -> Any:
-    """A text parameter: never a NUL, at most `max_length` characters, and with `blank=False` at
-    least one visible character. The server checks blankness where the service does (with the
-    service's own message); the schema declares it as a pattern."""
+    """A text input: never a NUL, at most `max_length` characters, and with `blank=False` at
+    least one visible character. Blankness is checked by the service (with its own message);
+    the schema declares it as a pattern."""
     pattern = NO_NUL if blank else NOT_BLANK
     if not blank:
         extra.setdefault("min_length", 1)
-    return Annotated[
-        str, Field(max_length=max_length, json_schema_extra={"pattern": pattern}, **extra)
-    ]
+    field = Field(max_length=max_length, json_schema_extra={"pattern": pattern}, **extra)
+    return Annotated[str, field]
+
+
+def _iso_date_only(value: Any) -> Any:
+    # pydantic would also take a number (a Unix time) or a datetime; the schema says a date.
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError("date_parsing", "Input should be a valid date")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+CLOSED = ConfigDict(json_schema_extra={"additionalProperties": False})
+
+
+class InputSchema(Schema):
+    """An input body: the schema lists every field it reads (others are ignored, and not part of
+    the contract)."""
+
+    model_config = CLOSED
 
 
 # --- Errors -----------------------------------------------------------------------------------

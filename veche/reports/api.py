@@ -5,7 +5,7 @@ Domain errors become JSON: 422 with the field in `loc`, 403 with a `detail` in t
 """
 
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied
@@ -18,16 +18,17 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as ApiValidationError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
+from pydantic import ConfigDict
 
 from veche.api.auth import optional_user, token_or_session
 from veche.api.pagination import Pagination
-from veche.api.schemas import Id, OptionalId, Text, errors
+from veche.api.schemas import NOT_BLANK, Id, InputSchema, IsoDate, Text, errors
 
 from . import selectors, services
 from .forms import PUBLIC_STATUSES
 from .models import Answer, Category, Channel, RejectionReason, Report, Topic
 from .services.filing import MAX_TEXT
-from .views.public import BBOX_PATTERN, map_feed, parse_bbox
+from .views.public import map_feed
 
 router = Router(tags=["reports"])
 
@@ -36,6 +37,9 @@ router = Router(tags=["reports"])
 WRITE_ERRORS = errors(400, 401, 403, 404, 422)
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False, description="WGS 84")]
 Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False, description="WGS 84")]
+_LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]+)?)"
+_LAT = r"-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)"
+BBOX_PATTERN = f"^{_LON},{_LAT},{_LON},{_LAT}$"
 PublicStatus = Literal[tuple(value for value, _label in PUBLIC_STATUSES)]
 
 
@@ -109,7 +113,7 @@ class ReportOut(Schema):
         return report.author.public_name  # never the full name, phone or e-mail
 
 
-class ReportIn(Schema):
+class ReportIn(InputSchema):
     topic_id: Id
     text: Text(MAX_TEXT, blank=False)
     lat: Latitude = Field(description="inside a municipality of the portal")
@@ -118,16 +122,28 @@ class ReportIn(Schema):
     client_token: Text(64, description="a retry with the same token files once") = ""
 
 
-class AnswerIn(Schema):
+class AnswerIn(InputSchema):
     kind: Answer.Kind
     text: Text(blank=False)
-    planned_date: date | None = Field(None, description="for `scheduled`: today or later")
+    planned_date: IsoDate = Field(None, description="for `scheduled`: today or later")
 
 
-class ReviewIn(Schema):
+class ReviewIn(InputSchema):
     confirm: bool
     rating: int = Field(ge=1, le=5)
     reason: Text(description="why the answer is disputed: needed when `confirm` is false") = ""
+
+    # A dispute needs its reason: the rule the service checks, written for generated clients.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "additionalProperties": False,
+            "if": {"properties": {"confirm": {"const": False}}},
+            "then": {
+                "required": ["reason"],
+                "properties": {"reason": {"minLength": 1, "pattern": NOT_BLANK}},
+            },
+        }
+    )
 
 
 class SupportOut(Schema):
@@ -153,19 +169,19 @@ def rejection_reasons(request):
     return RejectionReason.objects.filter(is_active=True)
 
 
-class MapFilters(Schema):
+class MapFilters(InputSchema):
     bbox: str = Field(
         "",
         pattern=f"{BBOX_PATTERN}|^$",
-        description="min_lon,min_lat,max_lon,max_lat in degrees (WGS 84), each min ≤ its max",
+        description="min_lon,min_lat,max_lon,max_lat in degrees (WGS 84)",
     )
     q: Text(200) = ""
-    category: OptionalId = None
-    topic: OptionalId = None
+    category: Id = None
+    topic: Id = None
     status: PublicStatus | None = None
-    municipality: OptionalId = None
-    since: date | None = Field(None, description="filed on or after this day")
-    until: date | None = Field(None, description="filed on or before this day")
+    municipality: Id = None
+    since: IsoDate = Field(None, description="filed on or after this day")
+    until: IsoDate = Field(None, description="filed on or before this day")
 
 
 # GeoJSON written out (the feed's body is built as text, veche/reports/views/public.py).
@@ -222,15 +238,8 @@ MAP_RESPONSES = {
 def report_map(request, filters: Query[MapFilters]):
     """Published reports as GeoJSON points for a map, the most supported first, at most 5000
     (`truncated` says when there are more): the feed the portal's own map reads."""
-    bbox = None
-    if filters.bbox:
-        try:
-            bbox = parse_bbox(filters.bbox)
-        except ValueError:
-            message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
-            raise ApiValidationError(
-                [{"type": "invalid", "loc": ["query", "bbox"], "msg": message}]
-            ) from None
+    # A box whose min exceeds its max holds nothing: an empty feed, not an error.
+    bbox = tuple(float(value) for value in filters.bbox.split(",")) if filters.bbox else None
     selected = filters.model_dump(exclude={"bbox", "q"})
     return map_feed(request, bbox=bbox, filters={"query": filters.q, **selected})
 
@@ -240,10 +249,10 @@ def report_map(request, filters: Query[MapFilters]):
 def report_list(
     request,
     q: Text(200) = "",
-    category: OptionalId = None,
-    topic: OptionalId = None,
+    category: Id = None,
+    topic: Id = None,
     status: PublicStatus | None = None,
-    municipality: OptionalId = None,
+    municipality: Id = None,
     order: Literal["new", "support"] = "new",
 ):
     """Published reports; `q` finds Russian word forms («яма» finds «ямы»)."""
@@ -361,7 +370,7 @@ def _reason_codes(schema: dict[str, Any]) -> None:
     schema["enum"] = sorted(codes)
 
 
-class RejectIn(Schema):
+class RejectIn(InputSchema):
     reason: str = Field(
         description="a code of /reports/rejection-reasons", json_schema_extra=_reason_codes
     )

@@ -141,7 +141,11 @@ def test_the_map_feed_is_an_api_operation_filtered_like_the_web_one(client, worl
     assert len(every["features"]) == 1 and every["truncated"] is False
 
 
-def test_the_map_feed_names_a_bad_bbox(client, db):
-    response = client.get("/api/v1/reports/map.geojson", {"bbox": "10,20,5,30"})
-    assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["query", "bbox"]
+def test_the_map_feed_names_a_bad_bbox(client, world):
+    RoutedReportFactory(municipality=world.surgut)
+    inverted = client.get("/api/v1/reports/map.geojson", {"bbox": "80,70,60,50"})
+    assert inverted.status_code == 200 and inverted.json()["features"] == []
+    for bbox in ("10,20,30", "181,0,0,0", "0,-91,0,0", "1e3,0,0,0"):
+        response = client.get("/api/v1/reports/map.geojson", {"bbox": bbox})
+        assert response.status_code == 422, bbox
+        assert response.json()["detail"][0]["loc"] == ["query", "bbox"]

@@ -137,11 +137,7 @@ def report_map(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/map.html", context)
 
 
-# Four comma-separated decimal numbers; parse_bbox checks their ranges.
-BBOX_PATTERN = r"^(-?[0-9]+(\.[0-9]+)?,){3}-?[0-9]+(\.[0-9]+)?$"
-
-
-def parse_bbox(raw: str) -> tuple[float, float, float, float]:
+def _bbox(raw: str) -> tuple[float, float, float, float]:
     """min_lon,min_lat,max_lon,max_lat → a tuple, or ValueError when malformed."""
     parts = [float(value) for value in raw.split(",")]
     if len(parts) != 4:
@@ -159,7 +155,7 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
     bbox = None
     if request.GET.get("bbox"):
         try:
-            bbox = parse_bbox(request.GET["bbox"])
+            bbox = _bbox(request.GET["bbox"])
         except ValueError:
             message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
             return JsonResponse({"error": message}, status=400)

@@ -22,7 +22,7 @@ from pydantic import ConfigDict
 
 from veche.api.auth import optional_user, token_or_session
 from veche.api.pagination import Pagination
-from veche.api.schemas import NOT_BLANK, Id, InputSchema, IsoDate, Text, errors
+from veche.api.schemas import NO_NUL, NOT_BLANK, Id, InputSchema, IsoDate, Text, errors
 
 from . import selectors, services
 from .forms import PUBLIC_STATUSES
@@ -40,6 +40,21 @@ Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False, descrip
 _LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]+)?)"
 _LAT = r"-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)"
 BBOX_PATTERN = f"^{_LON},{_LAT},{_LON},{_LAT}$"
+# ninja builds a form's schema afresh, so a form operation closes it here (see InputSchema).
+CLOSED_FORM = {"additionalProperties": False}
+FILING_FORM = {
+    **CLOSED_FORM,
+    # The topic's questions (catalogue), as in Open311: attribute[code], attribute[code][].
+    "patternProperties": {
+        "^attribute\\[[^\\]\\x00]+\\](\\[\\])?$": {"type": "string", "pattern": NO_NUL}
+    },
+}
+
+
+def _form(schema: dict) -> dict:
+    return {"requestBody": {"content": {"multipart/form-data": {"schema": schema}}}}
+
+
 PublicStatus = Literal[tuple(value for value, _label in PUBLIC_STATUSES)]
 
 
@@ -277,7 +292,12 @@ def report_detail(request, report_id: Id):
     return report
 
 
-@router.post("/", response={201: ReportOut, **WRITE_ERRORS}, auth=token_or_session)
+@router.post(
+    "/",
+    response={201: ReportOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    openapi_extra=_form(FILING_FORM),
+)
 def report_file(request, payload: Form[ReportIn], media: File[list[UploadedFile]] = None):
     """File a report (multipart form). A retry with the same `client_token` returns the first."""
     topic = get_object_or_404(Topic, pk=payload.topic_id)
@@ -329,7 +349,10 @@ def report_take(request, report_id: Id):
 
 
 @router.post(
-    "/{report_id}/answer", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+    "/{report_id}/answer",
+    response={200: ReportOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    openapi_extra=_form(CLOSED_FORM),
 )
 def report_answer(
     request, report_id: Id, payload: Form[AnswerIn], files: File[list[UploadedFile]] = None

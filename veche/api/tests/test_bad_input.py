@@ -108,3 +108,16 @@ def test_multipart_without_a_boundary_is_400(client, author, debug):
     assert response["Content-Type"].startswith("application/json")
     assert "multipart" in response.json()["detail"]
     assert not Report.objects.exists()
+
+
+@pytest.mark.parametrize("until", ["0", "1700000000", "2026-01-01T00:00:00"])
+def test_a_date_is_only_yyyy_mm_dd(client, until):
+    response = client.get("/api/v1/reports/map.geojson", {"until": until})
+    assert _locs(response) == [["query", "until"]]
+
+
+def test_a_public_report_still_refuses_a_key_that_does_not_work(client):
+    report = RoutedReportFactory()
+    assert client.get(f"/api/v1/reports/{report.pk}").status_code == 200
+    response = client.get(f"/api/v1/reports/{report.pk}", **bearer("vch_not-a-key"))
+    assert response.status_code == 401

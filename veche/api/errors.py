@@ -96,7 +96,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     def unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
         # Django answers these 400 itself, but as HTML (and ninja in DEBUG as a 500 traceback).
-        message = _("The request body cannot be read (a multipart body needs its boundary).")
+        message = _(
+            "The request body cannot be read: it is malformed (a multipart body needs its "
+            "boundary) or too large."
+        )
         return detail(request, message, 400)
 
     for unreadable_error in (MultiPartParserError, SuspiciousOperation, UnreadablePostError):

@@ -67,7 +67,7 @@ class ResolvedOut(Schema):
 class PointIn(Schema):
     lat: float = Field(ge=-90, le=90, allow_inf_nan=False, description="latitude, WGS 84")
     lon: float = Field(ge=-180, le=180, allow_inf_nan=False, description="longitude, WGS 84")
-    region: RegionCode | None = None
+    region: RegionCode = None
 
 
 def _region(slug: str | None) -> Region | None | Status:
@@ -82,7 +82,7 @@ def _region(slug: str | None) -> Region | None | Status:
 
 
 @router.get("/municipalities", auth=None, response={200: list[MunicipalityOut], **errors(404, 422)})
-def municipalities(request, region: RegionCode | None = None):
+def municipalities(request, region: RegionCode = None):
     """Municipalities in alphabetical order, with their kind and centre."""
     found = _region(region)
     if isinstance(found, Status):
@@ -108,7 +108,7 @@ def resolve(request, point: Query[PointIn]):
 
 
 @router.get("/municipalities/{slug}/boundary", auth=None, response={200: dict, **errors(404, 422)})
-def boundary(request, slug: Text(), region: RegionCode | None = None):
+def boundary(request, slug: Text(), region: RegionCode = None):
     """The municipality's boundary as a GeoJSON Feature (WGS 84)."""
     found = _region(region)
     if isinstance(found, Status):

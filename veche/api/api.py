@@ -16,9 +16,10 @@ from veche.staff.predicates import role_assignments
 
 from .auth import token_or_session
 from .errors import install_error_handlers
+from .input import refusing_nul
 from .language import in_request_language
 from .routers import mount_registered
-from .schemas import ErrorOut, HealthOut, MeOut, RoleOut
+from .schemas import HealthOut, MeOut, RoleOut, errors
 
 
 class Utf8JSONRenderer(JSONRenderer):
@@ -52,10 +53,14 @@ api = VecheAPI(
     renderer=Utf8JSONRenderer(),
 )
 install_error_handlers(api)
+# Before parsing; the first added is the innermost, so the language covers the refusal too.
+api.add_decorator(refusing_nul(api), mode="view")
 api.add_decorator(in_request_language, mode="view")  # covers auth and validation errors too
 
 
-@api.get("/health", auth=None, tags=["service"], response={200: HealthOut, 503: HealthOut})
+@api.get(
+    "/health", auth=None, tags=["service"], response={200: HealthOut, 503: HealthOut, **errors(422)}
+)
 def health(request):
     """Liveness for load balancers: 200 when the database answers, 503 otherwise."""
     try:
@@ -66,7 +71,7 @@ def health(request):
     return Status(200, {"status": "ok", "database": "ok"})
 
 
-@api.get("/me", auth=token_or_session, tags=["accounts"], response={200: MeOut, 401: ErrorOut})
+@api.get("/me", auth=token_or_session, tags=["accounts"], response={200: MeOut, **errors(401, 422)})
 def me(request):
     """The public profile of the user the request acts as (the token's user or the session's)."""
     user = request.user
@@ -87,5 +92,5 @@ def me(request):
     }
 
 
-api.add_router("/territory", "veche.territory.api.router")
+api.add_router("/territory", "veche.api.territory.router")
 mount_registered(api)  # the domain apps' routers (veche/api/routers.py)

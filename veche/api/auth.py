@@ -61,3 +61,11 @@ api_auth = ApiTokenAuth()
 api_key_auth = ApiKeyHeaderAuth()
 session_auth = PortalSessionAuth()
 token_or_session = [api_auth, api_key_auth, session_auth]
+
+
+def optional_user(request: HttpRequest) -> bool:
+    """For public operations that show more to some users: a token acts as its user (a key that
+    does not work is still a 401), a session is seen as usual, and anyone else passes. Not an
+    auth class, so the schema declares no security for the operation."""
+    api_auth(request)
+    return True

@@ -4,7 +4,9 @@
 stable code for programs, while `msg` is translated for the common pydantic error types.
 """
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import (
@@ -91,6 +93,17 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return detail(request, exc.message, exc.status_code)
+
+    def unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # Django answers these 400 itself, but as HTML (and ninja in DEBUG as a 500 traceback).
+        message = _(
+            "The request body cannot be read: it is malformed (a multipart body needs its "
+            "boundary) or too large."
+        )
+        return detail(request, message, 400)
+
+    for unreadable_error in (MultiPartParserError, SuspiciousOperation, UnreadablePostError):
+        api.add_exception_handler(unreadable_error, unreadable)
 
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:

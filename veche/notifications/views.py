@@ -43,7 +43,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notification = get_object_or_404(Notification, pk=pk)
+    # Only one's own: even a superuser (whom every permission passes) finds no other's here.
+    notification = get_object_or_404(Notification, pk=pk, user_id=request.user.pk)
     _require(request, "notifications.change_notification", notification)
     services.notification_mark_read(user=request.user, notification=notification)
     if request.htmx:

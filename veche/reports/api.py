@@ -5,33 +5,45 @@ Domain errors become JSON: 422 with the field in `loc`, 403 with a `detail` in t
 """
 
 from contextlib import contextmanager
-from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DomainError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Query, Router, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as ApiValidationError
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from veche.api.auth import token_or_session
+from veche.api.auth import optional_user, token_or_session
+from veche.api.pagination import Pagination
+from veche.api.schemas import Id, Text, errors
 
 from . import selectors, services
-from .models import Answer, Category, Channel, RejectionReason, Report, Topic
+from .api_schemas import (
+    CLOSED_FORM,
+    FILING_FORM,
+    MAP_RESPONSES,
+    WRITE_ERRORS,
+    AnswerIn,
+    CategoryOut,
+    MapFilters,
+    PublicStatus,
+    ReasonOut,
+    RejectIn,
+    ReportIn,
+    ReportOut,
+    ReviewIn,
+    SupportOut,
+    form_body,
+)
+from .models import Category, Channel, RejectionReason, Report, Topic
+from .views.public import map_feed
 
 router = Router(tags=["reports"])
-
-
-def _anyone(request) -> bool:
-    """Last in an auth list: a public endpoint still sees a token's or session's user."""
-    return True
-
-
-token_session_or_anyone = [*token_or_session, _anyone]
 
 
 @contextmanager
@@ -51,102 +63,44 @@ def domain_errors():
         ) from error
 
 
-class TopicOut(Schema):
-    id: int
-    name: str
-    service_code: str
-    deadline_days: int
-    deadline_kind: str
-    photos_required: bool
-
-
-class CategoryOut(Schema):
-    id: int
-    name: str
-    topics: list[TopicOut]
-
-
-class ReportOut(Schema):
-    id: int
-    status: str
-    status_name: str
-    topic_id: int
-    topic: str
-    text: str
-    municipality: str
-    address: str
-    lat: float
-    lon: float
-    agency: str | None
-    due_at: datetime | None
-    support_count: int
-    created_at: datetime
-    author: str
-
-    @staticmethod
-    def resolve_status_name(report: Report) -> str:
-        return str(report.get_status_display())
-
-    @staticmethod
-    def resolve_topic(report: Report) -> str:
-        return report.topic.name
-
-    @staticmethod
-    def resolve_municipality(report: Report) -> str:
-        return report.municipality.name
-
-    @staticmethod
-    def resolve_agency(report: Report) -> str | None:
-        return report.agency.name if report.agency_id else None
-
-    @staticmethod
-    def resolve_author(report: Report) -> str:
-        return report.author.public_name  # never the full name, phone or e-mail
-
-
-class ReportIn(Schema):
-    topic_id: int
-    text: str
-    lat: float
-    lon: float
-    address: str = ""
-    client_token: str | None = None
-
-
-class AnswerIn(Schema):
-    kind: Answer.Kind
-    text: str
-    planned_date: date | None = None
-
-
-class ReviewIn(Schema):
-    confirm: bool
-    rating: int
-    reason: str = ""
-
-
-class SupportOut(Schema):
-    support_count: int
-    created: bool
-
-
-@router.get("/catalogue", response=list[CategoryOut], auth=None)
+@router.get("/catalogue", response={200: list[CategoryOut], **errors(422)}, auth=None)
 def catalogue(request):
     """Spheres and their open topics, as the filing form offers them."""
     open_topics = Prefetch("topics", queryset=Topic.objects.filter(is_open=True))
     return Category.objects.filter(is_active=True).prefetch_related(open_topics)
 
 
-@router.get("/", response=list[ReportOut], auth=None)
-@paginate(LimitOffsetPagination)
+@router.get("/rejection-reasons", response={200: list[ReasonOut], **errors(422)}, auth=None)
+def rejection_reasons(request):
+    """The reasons a moderator may give for rejecting a report (`reason` of /reject)."""
+    return RejectionReason.objects.filter(is_active=True)
+
+
+@router.get(
+    "/map.geojson",
+    response={200: None, 304: None, **errors(422)},
+    auth=None,
+    openapi_extra=MAP_RESPONSES,
+)
+def report_map(request, filters: Query[MapFilters]):
+    """Published reports as GeoJSON points for a map, the most supported first, at most 5000
+    (`truncated` says when there are more): the feed the portal's own map reads."""
+    # A box whose min exceeds its max holds nothing: an empty feed, not an error.
+    bbox = tuple(float(value) for value in filters.bbox.split(",")) if filters.bbox else None
+    selected = filters.model_dump(exclude={"bbox", "q"})
+    return map_feed(request, bbox=bbox, filters={"query": filters.q, **selected})
+
+
+@router.get("/", response={200: list[ReportOut], **errors(422)}, auth=None)
+@paginate(Pagination)
 def report_list(
     request,
-    q: str = "",
-    category: int | None = None,
-    topic: int | None = None,
-    status: str | None = None,
-    municipality: int | None = None,
-    order: str = "new",
+    q: Text(200) = "",
+    category: Id = None,
+    topic: Id = None,
+    status: PublicStatus | None = None,
+    municipality: Id = None,
+    order: Literal["new", "support"] = "new",
 ):
     """Published reports; `q` finds Russian word forms («яма» finds «ямы»)."""
     return selectors.report_list(
@@ -159,8 +113,9 @@ def report_list(
     ).select_related("author")
 
 
-@router.get("/{report_id}", response=ReportOut, auth=token_session_or_anyone)
-def report_detail(request, report_id: int):
+@router.get("/{report_id}", response={200: ReportOut, **errors(401, 404, 422)}, auth=optional_user)
+def report_detail(request, report_id: Id):
+    """A published report; its author and the staff concerned also see it unpublished."""
     report = get_object_or_404(
         Report.objects.select_related("topic", "municipality", "agency", "author"), pk=report_id
     )
@@ -169,7 +124,12 @@ def report_detail(request, report_id: int):
     return report
 
 
-@router.post("/", response={201: ReportOut}, auth=token_or_session)
+@router.post(
+    "/",
+    response={201: ReportOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    openapi_extra=form_body(FILING_FORM),
+)
 def report_file(request, payload: Form[ReportIn], media: File[list[UploadedFile]] = None):
     """File a report (multipart form). A retry with the same `client_token` returns the first."""
     topic = get_object_or_404(Topic, pk=payload.topic_id)
@@ -200,8 +160,10 @@ def _attributes(request) -> dict:
     return answers
 
 
-@router.post("/{report_id}/support", response=SupportOut, auth=token_or_session)
-def report_support(request, report_id: int):
+@router.post(
+    "/{report_id}/support", response={200: SupportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_support(request, report_id: Id):
     # Only what the permission needs: this is the hottest write of the portal.
     fields = ("id", "status", "author_id", "support_count")
     report = get_object_or_404(Report.objects.only(*fields), pk=report_id)
@@ -210,17 +172,22 @@ def report_support(request, report_id: int):
     return {"support_count": report.support_count, "created": created}
 
 
-@router.post("/{report_id}/take", response=ReportOut, auth=token_or_session)
-def report_take(request, report_id: int):
+@router.post("/{report_id}/take", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session)
+def report_take(request, report_id: Id):
     """An official takes a routed report into work."""
     report = get_object_or_404(Report, pk=report_id)
     with domain_errors():
         return services.report_take_into_work(official=request.user, report=report)
 
 
-@router.post("/{report_id}/answer", response=ReportOut, auth=token_or_session)
+@router.post(
+    "/{report_id}/answer",
+    response={200: ReportOut, **WRITE_ERRORS},
+    auth=token_or_session,
+    openapi_extra=form_body(CLOSED_FORM),
+)
 def report_answer(
-    request, report_id: int, payload: Form[AnswerIn], files: File[list[UploadedFile]] = None
+    request, report_id: Id, payload: Form[AnswerIn], files: File[list[UploadedFile]] = None
 ):
     """An official answers: resolved, scheduled (with planned_date) or refused (with reasons)."""
     report = get_object_or_404(Report, pk=report_id)
@@ -236,8 +203,10 @@ def report_answer(
     return selectors.report_detail(report.pk)
 
 
-@router.post("/{report_id}/review", response=ReportOut, auth=token_or_session)
-def report_review(request, report_id: int, payload: ReviewIn):
+@router.post(
+    "/{report_id}/review", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_review(request, report_id: Id, payload: ReviewIn):
     """The author rates the answer 1–5 and confirms it or disputes it with a reason."""
     report = get_object_or_404(Report, pk=report_id)
     with domain_errors():
@@ -250,23 +219,10 @@ def report_review(request, report_id: int, payload: ReviewIn):
         )
 
 
-class RejectIn(Schema):
-    reason: str  # a RejectionReason code, see /reports/rejection-reasons
-    comment: str = ""
-
-
-class ReasonOut(Schema):
-    code: str
-    text: str
-
-
-@router.get("/rejection-reasons", response=list[ReasonOut], auth=None)
-def rejection_reasons(request):
-    return RejectionReason.objects.filter(is_active=True)
-
-
-@router.post("/{report_id}/publish", response=ReportOut, auth=token_or_session)
-def report_publish(request, report_id: int):
+@router.post(
+    "/{report_id}/publish", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_publish(request, report_id: Id):
     """A moderator publishes a submitted report; it is routed and its deadline starts."""
     report = get_object_or_404(Report, pk=report_id)
     with domain_errors():
@@ -274,8 +230,10 @@ def report_publish(request, report_id: int):
     return selectors.report_detail(report.pk)
 
 
-@router.post("/{report_id}/reject", response=ReportOut, auth=token_or_session)
-def report_reject(request, report_id: int, payload: RejectIn):
+@router.post(
+    "/{report_id}/reject", response={200: ReportOut, **WRITE_ERRORS}, auth=token_or_session
+)
+def report_reject(request, report_id: Id, payload: RejectIn):
     report = get_object_or_404(Report, pk=report_id)
     reason = RejectionReason.objects.filter(code=payload.reason, is_active=True).first()
     if reason is None:

@@ -6,6 +6,7 @@ from veche.api import routers
 from veche.api.api import api
 
 
+@pytest.mark.django_db  # the schema lists the rejection reasons in use
 def test_the_reports_router_is_mounted_from_its_registration():
     assert routers._routers["/reports"] == "veche.reports.api.router"
     paths = api.get_openapi_schema()["paths"]

@@ -66,10 +66,13 @@ def test_mark_read_with_htmx_returns_the_item(client, user):
     assert "Отметить прочитанным" not in response.text
 
 
-def test_cannot_mark_someone_elses_notification(client, user):
+@pytest.mark.parametrize("is_superuser", [False, True])
+def test_cannot_mark_someone_elses_notification(client, user, is_superuser):
+    user.is_superuser = is_superuser
+    user.save()
     other = NotificationFactory()
     response = client.post(reverse("notifications:read", args=[other.pk]))
-    assert response.status_code == 403
+    assert response.status_code == 404
     other.refresh_from_db()
     assert other.read_at is None
 

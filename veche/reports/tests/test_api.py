@@ -113,3 +113,39 @@ def test_catalogue_lists_open_topics(client, world):
 def test_the_schema_describes_the_reports_endpoints(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/reports/" in paths and "/api/v1/reports/{report_id}/answer" in paths
+
+
+def test_rejection_reasons_are_listed_not_taken_for_a_report_id(client, world):
+    response = client.get("/api/v1/reports/rejection-reasons")
+    assert response.status_code == 200, response.content
+    assert response.json() == [{"code": world.reason.code, "text": world.reason.text}]
+
+
+def test_the_map_feed_is_an_api_operation_filtered_like_the_web_one(client, world):
+    inside = RoutedReportFactory(municipality=world.surgut)
+    RoutedReportFactory(municipality=world.urai)
+    ReportFactory(municipality=world.surgut)  # not published: never on the map
+    lat, lon = inside.lat, inside.lon
+    bbox = f"{lon - 0.01},{lat - 0.01},{lon + 0.01},{lat + 0.01}"
+    response = client.get("/api/v1/reports/map.geojson", {"bbox": bbox})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    body = response.json()
+    assert [f["properties"]["id"] for f in body["features"]] == [inside.pk]
+    assert body["features"][0]["geometry"]["coordinates"] == [
+        pytest.approx(lon),
+        pytest.approx(lat),
+    ]
+    assert body == client.get("/reports/map.geojson", {"bbox": bbox}).json()
+    every = client.get("/api/v1/reports/map.geojson", {"municipality": world.urai.pk}).json()
+    assert len(every["features"]) == 1 and every["truncated"] is False
+
+
+def test_the_map_feed_names_a_bad_bbox(client, world):
+    RoutedReportFactory(municipality=world.surgut)
+    inverted = client.get("/api/v1/reports/map.geojson", {"bbox": "80,70,60,50"})
+    assert inverted.status_code == 200 and inverted.json()["features"] == []
+    for bbox in ("10,20,30", "181,0,0,0", "0,-91,0,0", "1e3,0,0,0"):
+        response = client.get("/api/v1/reports/map.geojson", {"bbox": bbox})
+        assert response.status_code == 422, bbox
+        assert response.json()["detail"][0]["loc"] == ["query", "bbox"]

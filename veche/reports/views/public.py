@@ -150,7 +150,7 @@ def report_map(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/map.html", context)
 
 
-def _bbox(raw: str) -> tuple[float, float, float, float] | None:
+def _bbox(raw: str) -> tuple[float, float, float, float]:
     """min_lon,min_lat,max_lon,max_lat → a tuple, or ValueError when malformed."""
     parts = [float(value) for value in raw.split(",")]
     if len(parts) != 4:
@@ -172,9 +172,12 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
         except ValueError:
             message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
             return JsonResponse({"error": message}, status=400)
-    rows, truncated = selectors.map_points(
-        bbox=bbox, limit=MAP_LIMIT, **ReportFilters(request.GET).filters()
-    )
+    return map_feed(request, bbox=bbox, filters=ReportFilters(request.GET).filters())
+
+
+def map_feed(request: HttpRequest, *, bbox, filters: dict) -> HttpResponse:
+    """The feed for parsed input; /api/v1/reports/map.geojson answers with it too."""
+    rows, truncated = selectors.map_points(bbox=bbox, limit=MAP_LIMIT, **filters)
     return _cacheable(request, _feature_collection(rows, truncated), "application/geo+json")
 
 

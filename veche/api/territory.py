@@ -3,14 +3,13 @@
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from . import selectors
-from .models import Municipality, Region, Settlement
+from veche.territory import selectors
+from veche.territory.models import Municipality, Region, Settlement
+
+from .schemas import Text, errors
 
 router = Router(tags=["territory"])
-
-
-class ErrorOut(Schema):
-    detail: str
+RegionCode = Text(description="region code; all regions when left out")
 
 
 class CentreOut(Schema):
@@ -66,9 +65,9 @@ class ResolvedOut(Schema):
 
 
 class PointIn(Schema):
-    lat: float = Field(ge=-90, le=90, description="latitude, WGS 84")
-    lon: float = Field(ge=-180, le=180, description="longitude, WGS 84")
-    region: str | None = Field(None, description="region code; all regions when left out")
+    lat: float = Field(ge=-90, le=90, allow_inf_nan=False, description="latitude, WGS 84")
+    lon: float = Field(ge=-180, le=180, allow_inf_nan=False, description="longitude, WGS 84")
+    region: RegionCode = None
 
 
 def _region(slug: str | None) -> Region | None | Status:
@@ -82,8 +81,8 @@ def _region(slug: str | None) -> Region | None | Status:
     return region
 
 
-@router.get("/municipalities", auth=None, response={200: list[MunicipalityOut], 404: ErrorOut})
-def municipalities(request, region: str | None = None):
+@router.get("/municipalities", auth=None, response={200: list[MunicipalityOut], **errors(404, 422)})
+def municipalities(request, region: RegionCode = None):
     """Municipalities in alphabetical order, with their kind and centre."""
     found = _region(region)
     if isinstance(found, Status):
@@ -91,7 +90,7 @@ def municipalities(request, region: str | None = None):
     return [MunicipalityOut.from_model(m) for m in selectors.municipality_list(region=found)]
 
 
-@router.get("/resolve", auth=None, response={200: ResolvedOut, 404: ErrorOut})
+@router.get("/resolve", auth=None, response={200: ResolvedOut, **errors(404, 422)})
 def resolve(request, point: Query[PointIn]):
     """The municipality (and settlement, where known) containing the point."""
     found = _region(point.region)
@@ -108,8 +107,8 @@ def resolve(request, point: Query[PointIn]):
     )
 
 
-@router.get("/municipalities/{slug}/boundary", auth=None, response={200: dict, 404: ErrorOut})
-def boundary(request, slug: str, region: str | None = None):
+@router.get("/municipalities/{slug}/boundary", auth=None, response={200: dict, **errors(404, 422)})
+def boundary(request, slug: Text(), region: RegionCode = None):
     """The municipality's boundary as a GeoJSON Feature (WGS 84)."""
     found = _region(region)
     if isinstance(found, Status):

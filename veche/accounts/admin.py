@@ -6,9 +6,14 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .forms import AdminLoginForm
 from .models import User
 from .phones import normalize_phone
 from .validators import normalize_email
+
+# The back office's login checks passwords under the portal's login limit
+# (accounts.views.admin_login serves /admin/login/ and answers 429 when the form refuses).
+admin.site.login_form = AdminLoginForm
 
 
 class VerificationMethodFilter(admin.SimpleListFilter):

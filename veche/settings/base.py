@@ -123,6 +123,10 @@ LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "veche_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+# The flags of every preference cookie (language, version for the visually impaired; see
+# veche/core/cookies.py). No script reads them; production adds Secure.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 USE_I18N = True
 USE_TZ = True
 # Stored in UTC; shown and counted in the region's zone (Yugra is UTC+5).

@@ -203,8 +203,8 @@ REGION_NAME = env_str("REGION_NAME", "Ханты-Мансийский автон
 PORTAL_NAME = env_str("PORTAL_NAME", "Вече")
 
 SESSION_COOKIE_HTTPONLY = True
-# No script reads the CSRF cookie (HTMX sends the token from hx-headers); HttpOnly on it would add
-# nothing (Django docs, CSRF_COOKIE_HTTPONLY), so the default stays.
+# No script reads the CSRF cookie (HTMX sends the token from data-hx-headers); HttpOnly on it would
+# add nothing (Django docs, CSRF_COOKIE_HTTPONLY), so the default stays.
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

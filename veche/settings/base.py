@@ -174,8 +174,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Вече <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# SMS for phone verification: a pluggable backend (dotted path), console by default.
-SMS_BACKEND = env_str("SMS_BACKEND", "veche.verification.sms.ConsoleSmsBackend")
+# SMS (phone verification codes, notices): a pluggable backend (dotted path), console by default.
+SMS_BACKEND = env_str("SMS_BACKEND", "veche.core.sms.ConsoleSmsBackend")
 
 # OpenID Connect identity provider (e.g. ЕСИА through a gateway); off unless OIDC_ISSUER is set.
 OIDC_ISSUER = env_str("OIDC_ISSUER")

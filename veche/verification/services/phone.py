@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from veche.core.sms import send_sms
+
 from ..models import MAX_CODE_ATTEMPTS, PhoneCode, Verification
-from ..sms import send_sms
 from ._common import User, check_can_start, copy_verified_state, lock_user
 
 CODE_LIFETIME = timedelta(minutes=10)

@@ -1,5 +1,5 @@
-"""Channels carry a message to a user: in-app and e-mail here; web push and SMS (SPEC §12) plug in
-the same way, by a class with `name`, `accepts()` and `send()` listed in
+"""Channels carry a message to a user: in-app and e-mail here, SMS (sms.py) and web push
+(webpush.py) beside; each is a class with `name`, `accepts()` and `send()` listed in
 settings.NOTIFICATION_CHANNELS (dotted paths) or registered with `register_channel()`.
 
 A channel's `send()` must be cheap and transactional: the e-mail channel only queues a task (its row
@@ -16,6 +16,8 @@ from .tokens import SCOPE_DIGEST, SCOPE_EMAIL
 DEFAULT_CHANNELS = [
     "veche.notifications.channels.InAppChannel",
     "veche.notifications.channels.EmailChannel",
+    "veche.notifications.sms.SmsChannel",
+    "veche.notifications.webpush.WebPushChannel",
 ]
 
 

@@ -31,7 +31,13 @@ def export_section(user) -> dict:
         "preferences": {
             "email_enabled": preference.email_enabled,
             "digest_enabled": preference.digest_enabled,
+            "sms_enabled": preference.sms_enabled,
+            "push_enabled": preference.push_enabled,
         },
+        "push_subscriptions": [
+            {"endpoint": sub.endpoint, "created_at": json_value(sub.created_at)}
+            for sub in user.push_subscriptions.all()
+        ],
     }
 
 
@@ -40,6 +46,7 @@ def deletion_hook(user) -> None:
 
     user.notifications.all().delete()
     user.report_subscriptions.all().delete()
+    user.push_subscriptions.all().delete()
     Preference.objects.filter(user=user).delete()
 
 

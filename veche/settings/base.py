@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every value comes from an environment variable with a safe
 default; docs/configuration.md lists them all."""
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -176,6 +177,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # SMS (phone verification codes, notices): a pluggable backend (dotted path), console by default.
 SMS_BACKEND = env_str("SMS_BACKEND", "veche.core.sms.ConsoleSmsBackend")
+
+# Web push (VAPID): off unless both keys are set; `manage.py webpush_keys` prints a new pair.
+WEBPUSH_VAPID_PRIVATE_KEY = env_str("WEBPUSH_VAPID_PRIVATE_KEY")
+WEBPUSH_VAPID_PUBLIC_KEY = env_str("WEBPUSH_VAPID_PUBLIC_KEY")
+# Who push services may write to about this sender (mailto: or https:).
+WEBPUSH_CONTACT = env_str("WEBPUSH_CONTACT", f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[1]}")
+# Push services that browsers' subscriptions may name (host suffixes); nothing else is posted to.
+WEBPUSH_ENDPOINT_HOSTS = env_list(
+    "WEBPUSH_ENDPOINT_HOSTS",
+    "fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com",
+)
 
 # OpenID Connect identity provider (e.g. ЕСИА through a gateway); off unless OIDC_ISSUER is set.
 OIDC_ISSUER = env_str("OIDC_ISSUER")

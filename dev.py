@@ -75,31 +75,57 @@ def ensure_dotenv() -> None:
 PERIODIC = [("report_deadlines", 15 * 60), ("notify_digest", 24 * 3600)]
 
 
-def _periodic(manage: list, stop: threading.Event) -> None:
+def _periodic(manage: list, env: dict[str, str], stop: threading.Event) -> None:
     last = {command: 0.0 for command, _ in PERIODIC}
     while not stop.wait(30):
         for command, every in PERIODIC:
             if time.monotonic() - last[command] >= every:
                 last[command] = time.monotonic()
-                subprocess.run([str(a) for a in (*manage, command)], cwd=ROOT, check=False)
+                subprocess.run(
+                    [str(a) for a in (*manage, command)], cwd=ROOT, check=False, env=env
+                )
+
+
+def _dotenv_sets(name: str, dotenv: Path) -> bool:
+    if not dotenv.is_file():
+        return False
+    for line in dotenv.read_text(encoding="utf-8").splitlines():
+        key, _, value = line.strip().partition("=")
+        if key.strip() == name and value.strip().strip("'\""):
+            return True
+    return False
+
+
+def serve_environment(environ: dict[str, str], dotenv: Path = ROOT / ".env") -> dict[str, str]:
+    """The environment of the dev server, its worker and its timers: PORT (8000 unless given) and
+    SITE_URL pointing at that port unless set explicitly (in the environment or .env), so that
+    the links in the e-mails the worker writes reach this server."""
+    env = dict(environ)
+    env["PORT"] = env.get("PORT") or "8000"
+    if not env.get("SITE_URL") and not _dotenv_sets("SITE_URL", dotenv):
+        env["SITE_URL"] = f"http://127.0.0.1:{env['PORT']}"
+    return env
 
 
 def serve() -> None:
     ensure_python_packages()
     ensure_frontend_packages()
     ensure_dotenv()
+    env = serve_environment(dict(os.environ))
+    port = env["PORT"]
     manage = [PYTHON, "manage.py"]
-    run(*manage, "migrate", "--no-input")
-    run(*manage, "seed_demo")
-    port = os.environ.get("PORT", "8000")
+    run(*manage, "migrate", "--no-input", env=env)
+    run(*manage, "seed_demo", env=env)
     # Background tasks (e-mails, notifications) need a worker, as in production.
-    worker = subprocess.Popen([str(a) for a in (*manage, "db_worker", "--interval", "1")], cwd=ROOT)
+    worker = subprocess.Popen(
+        [str(a) for a in (*manage, "db_worker", "--interval", "1")], cwd=ROOT, env=env
+    )
     stop = threading.Event()
-    threading.Thread(target=_periodic, args=(manage, stop), daemon=True).start()
+    threading.Thread(target=_periodic, args=(manage, env, stop), daemon=True).start()
     print(f"\nVeche is at http://127.0.0.1:{port}/ (Ctrl+C stops it)", flush=True)
     print("E-mails are written to var/mail/.\n", flush=True)
     try:
-        run(*manage, "runserver", f"127.0.0.1:{port}")
+        run(*manage, "runserver", f"127.0.0.1:{port}", env=env)
     finally:
         stop.set()
         worker.terminate()

@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from veche.accounts.views import admin_login
 from veche.api.api import api
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("open311/v2/", include("veche.open311.urls")),
     path("api-tokens/", include("veche.api.urls")),
+    path("admin/login/", admin_login),  # before the admin's own: the login under the rate limit
     path("admin/", admin.site.urls),
 ]
 # Error pages in the base layout and the reader's language (JSON under /api/v1/).

@@ -7,9 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .forms import AdminLoginForm
 from .models import User, VerificationMethod
 from .phones import normalize_phone
 from .validators import normalize_email
+
+# The back office's login checks passwords under the portal's login limit
+# (accounts.views.admin_login serves /admin/login/ and answers 429 when the form refuses).
+admin.site.login_form = AdminLoginForm
 
 
 class VerificationMethodFilter(admin.SimpleListFilter):

@@ -3,14 +3,17 @@
 from itertools import groupby
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from veche.core import ratelimit
 from veche.territory.models import Settlement
 
+from . import throttle
 from .models import User
 from .phones import normalize_phone
 from .services import CONSENT_REQUIRED, SETTLEMENT_REQUIRED, password_set_by_link
@@ -151,7 +154,36 @@ class RegistrationForm(forms.Form):
     SERVICE_FIELDS = {"password": "password1"}
 
 
-class LoginForm(auth_forms.AuthenticationForm):
+class ThrottledLoginMixin:
+    """An authentication form that checks a password only within the login limit (per client
+    address and per e-mail address tried): the slot is reserved before the check and given back
+    only when the login succeeds. Over the limit nothing is checked; the form carries the
+    too-many-attempts error (code TOO_MANY_ATTEMPTS) and the view answers 429."""
+
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
+
+    def clean(self):
+        email = self.data.get("username", "")
+        try:
+            slots = throttle.login_reserve(self.request, email)
+        except ratelimit.Limited as limited:
+            message = throttle.too_many_attempts_message(limited.retry_after)
+            raise ValidationError(message, code=self.TOO_MANY_ATTEMPTS) from limited
+        cleaned_data = super().clean()  # a ValidationError keeps the slot: a failure counts
+        if self.get_user() is not None:
+            throttle.login_succeeded(slots)
+        return cleaned_data
+
+    @property
+    def refused(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, self.TOO_MANY_ATTEMPTS)
+
+
+class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    """The back office's login form, under the same limit as the portal's."""
+
+
+class LoginForm(ThrottledLoginMixin, auth_forms.AuthenticationForm):
     username = forms.CharField(label=_("E-mail"), max_length=254, widget=EmailInput())
     password = forms.CharField(
         label=_("Password"), strip=False, widget=password_input("current-password")

@@ -1,22 +1,26 @@
 """Rate limits of the account pages: which events count, and what the user is told.
 
-- Login: failed attempts count, both per client address and per e-mail address tried (hashed),
-  whether or not an account has that address, so the answer never tells the two apart.
+- Login (the portal's and the back office's): failed attempts count, both per client address and
+  per e-mail address tried (hashed), whether or not an account has that address, so the answer
+  never tells the two apart. A slot is reserved before the password is checked and given back only
+  when the login succeeds, so parallel guesses cannot check more passwords than the limit.
 - Registration and the pages that send an e-mail (resend confirmation, password reset): every
   accepted submission counts per client address, each action on its own counter.
 """
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import ngettext
 
 from veche.core import ratelimit
-from veche.core.ratelimit import Rate
+from veche.core.ratelimit import Rate, Slot
 
 LOGIN = "accounts.login"
 LOGIN_ACCOUNT = "accounts.login-account"
 REGISTER = "accounts.register"
 RESEND = "accounts.resend-confirmation"
 PASSWORD_RESET = "accounts.password-reset"
+PASSWORD_CHECK = "accounts.password-check"
 
 
 def _login_identities(request: HttpRequest, email: str) -> list[tuple[str, str]]:
@@ -26,18 +30,24 @@ def _login_identities(request: HttpRequest, email: str) -> list[tuple[str, str]]
     return identities
 
 
-def login_retry_after(request: HttpRequest, email: str) -> int:
+def login_reserve(request: HttpRequest, email: str) -> list[Slot]:
+    """One slot per identity before a password is checked; raises Limited (holding nothing) when
+    any identity is over the limit."""
     rate = Rate.from_setting("RATE_LIMIT_LOGIN")
-    return max(
-        ratelimit.retry_after(action, identity, rate)
-        for action, identity in _login_identities(request, email)
-    )
+    slots: list[Slot] = []
+    try:
+        for action, identity in _login_identities(request, email):
+            slots.append(ratelimit.reserve(action, identity, rate))
+    except ratelimit.Limited:
+        login_succeeded(slots)
+        raise
+    return slots
 
 
-def login_failed(request: HttpRequest, email: str) -> None:
-    rate = Rate.from_setting("RATE_LIMIT_LOGIN")
-    for action, identity in _login_identities(request, email):
-        ratelimit.hit(action, identity, rate)
+def login_succeeded(slots: list[Slot]) -> None:
+    """A successful login does not count against the limit."""
+    for slot in slots:
+        ratelimit.release(slot)
 
 
 def retry_after(request: HttpRequest, action: str) -> int:
@@ -60,19 +70,18 @@ def too_many_attempts_message(seconds: int) -> str:
     ) % {"minutes": minutes}
 
 
-PASSWORD_CHECK = "accounts.password-check"
-
 
 def current_password_ok(user, password: str) -> bool:
     """Check a logged-in user's password (change of e-mail, deletion) under the login limit, so a
     stolen session cannot guess it; raises ValidationError on the password field when over it."""
-    from django.core.exceptions import ValidationError
-
     rate = Rate.from_setting("RATE_LIMIT_LOGIN")
-    wait = ratelimit.retry_after(PASSWORD_CHECK, str(user.pk), rate)
-    if wait:
-        raise ValidationError({"password": [too_many_attempts_message(wait)]})
+    try:
+        slot = ratelimit.reserve(PASSWORD_CHECK, str(user.pk), rate)
+    except ratelimit.Limited as limited:
+        raise ValidationError(
+            {"password": [too_many_attempts_message(limited.retry_after)]}
+        ) from limited
     if user.check_password(password):
+        ratelimit.release(slot)
         return True
-    ratelimit.hit(PASSWORD_CHECK, str(user.pk), rate)
     return False

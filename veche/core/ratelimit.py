@@ -4,9 +4,15 @@ Limits are written "N/S": at most N counted events per S seconds, e.g. RATE_LIMI
 The cache must be shared by every app server (REDIS_URL) for the limits to hold across them.
 Identities (client addresses, e-mail addresses) are stored only as keyed hashes.
 
-Usage: ask `retry_after()` before doing the work and refuse while it is positive; call `hit()` for
-each event that should count (e.g. each failed login). This module is mechanism only: which events
-count and what the user is told is decided by the caller (see veche/accounts/throttle.py).
+Two ways to use it:
+- Work that must never run more than N times a window, even under parallel requests (a password
+  check): `reserve()` a slot BEFORE the work — the count and the check are one atomic `incr`, so 40
+  parallel attempts cannot slip past a limit of 10 — then `release()` it if the attempt should not
+  count after all (the password was right).
+- Cheap events counted afterwards (a registration, an e-mail sent): ask `retry_after()` first and
+  refuse while it is positive, then `hit()` for each event that counts.
+This module is mechanism only: which events count and what the user is told is decided by the
+caller (see veche/accounts/throttle.py).
 """
 
 import math
@@ -80,7 +86,10 @@ def hit(action: str, identity: str, rate: Rate) -> int:
     """Count one event for the identity in the current window; returns the new count."""
     now = time.time()
     key, window_end = _key(action, identity, rate, now)
-    timeout = max(1, math.ceil(window_end - now))
+    return _increment(key, max(1, math.ceil(window_end - now)))
+
+
+def _increment(key: str, timeout: int) -> int:
     # add() then incr() keeps the count atomic on Redis and local memory alike.
     cache.add(key, 0, timeout=timeout)
     try:
@@ -88,6 +97,44 @@ def hit(action: str, identity: str, rate: Rate) -> int:
     except ValueError:  # the key expired between add() and incr()
         cache.set(key, 1, timeout=timeout)
         return 1
+
+
+class Limited(Exception):
+    """The identity is over its limit; `retry_after` seconds until its window ends."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One reserved attempt, counted in its window until released."""
+
+    key: str
+
+
+def reserve(action: str, identity: str, rate: Rate) -> Slot:
+    """Count one attempt before doing the work; raises Limited (counting nothing) over the limit.
+
+    The increment decides: whoever takes the count past the limit gives it back and is refused, so
+    however many requests race, at most `rate.limit` of them get a slot in a window.
+    """
+    now = time.time()
+    key, window_end = _key(action, identity, rate, now)
+    wait = max(1, math.ceil(window_end - now))
+    if _increment(key, wait) > rate.limit:
+        release(Slot(key))
+        raise Limited(wait)
+    return Slot(key)
+
+
+def release(slot: Slot) -> None:
+    """Give a reserved attempt back (it should not count)."""
+    try:
+        cache.decr(slot.key)
+    except ValueError:  # the window has ended and its count with it
+        pass
 
 
 def minutes_to_wait(seconds: int) -> int:

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .cookies import delete_preference_cookie, set_preference_cookie
 from .forms import refusal_message
 from .http import safe_next
 from .middleware import ACCESSIBILITY_COOKIE
@@ -21,11 +22,9 @@ def toggle_low_vision(request: HttpRequest) -> HttpResponse:
     """Switch the version for the visually impaired on or off; the cookie keeps it for a year."""
     response = redirect(safe_next(request, "/"))
     if request.POST.get("enable") == "1":
-        response.set_cookie(
-            ACCESSIBILITY_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax", httponly=True
-        )
+        set_preference_cookie(response, ACCESSIBILITY_COOKIE, "1")
     else:
-        response.delete_cookie(ACCESSIBILITY_COOKIE)
+        delete_preference_cookie(response, ACCESSIBILITY_COOKIE)
     return response
 
 

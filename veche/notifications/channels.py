@@ -1,4 +1,5 @@
-"""Channels carry a message to a user. Each is an object with
+"""Channels carry a message to a user: in-app and e-mail here, SMS (sms.py) and web push
+(webpush.py) beside. Each is an object with
 
 - `name` — "in_app", "email", …;
 - `enabled_for(user)` — whether this user hears through it (his preferences, a confirmed
@@ -23,6 +24,8 @@ from .tasks import send_notification_email
 DEFAULT_CHANNELS = [
     "veche.notifications.channels.InAppChannel",
     "veche.notifications.channels.EmailChannel",
+    "veche.notifications.sms.SmsChannel",
+    "veche.notifications.webpush.WebPushChannel",
 ]
 
 

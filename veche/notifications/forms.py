@@ -72,8 +72,20 @@ class PreferenceForm(forms.Form):
         required=False,
         help_text=_("The site shows notifications in the language you chose on the site."),
     )
+    sms_enabled = forms.BooleanField(
+        label=_("Send my notifications by SMS as well"),
+        required=False,
+        help_text=_("To your phone number, once it is confirmed by a code."),
+    )
+    push_enabled = forms.BooleanField(
+        label=_("Send my notifications as web push as well"),
+        required=False,
+        help_text=_("To the browsers where you allowed notifications on this page."),
+    )
 
-    def __init__(self, *args, digest: bool = False, **kwargs) -> None:
+    def __init__(self, *args, digest: bool = False, push: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not digest:
             del self.fields["digest_enabled"]
+        if not push:  # web push is not configured on this portal
+            del self.fields["push_enabled"]

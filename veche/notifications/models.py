@@ -163,7 +163,8 @@ class Subscription(models.Model):
 
 
 class Preference(models.Model):
-    """How a user wants to hear. No row means the defaults: e-mail on, digest on."""
+    """How a user wants to hear. No row means the defaults: e-mail on, digest on, SMS and web
+    push off (each is asked for: an SMS costs money, a push needs the browser's consent)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -178,6 +179,8 @@ class Preference(models.Model):
     language = models.CharField(
         _("language of notifications"), max_length=10, choices=settings.LANGUAGES, blank=True
     )
+    sms_enabled = models.BooleanField(_("send notifications by SMS"), default=False)
+    push_enabled = models.BooleanField(_("send notifications as web push"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -186,6 +189,34 @@ class Preference(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class PushSubscription(models.Model):
+    """One browser's web-push subscription (the Push API's endpoint and keys). A push service
+    answering 404 or 410 for it means the browser dropped it; the row is then deleted."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+        verbose_name=_("user"),
+    )
+    endpoint = models.URLField(_("endpoint"), max_length=1000, unique=True)
+    p256dh = models.CharField(_("public key"), max_length=200)
+    auth = models.CharField(_("authentication secret"), max_length=100)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("web-push subscription")
+        verbose_name_plural = _("web-push subscriptions")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.endpoint
+
+    def as_subscription_info(self) -> dict:
+        """The shape the Push API's `PushSubscription.toJSON()` has (and pywebpush reads)."""
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
 
 
 class SentNotice(models.Model):

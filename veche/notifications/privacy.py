@@ -37,7 +37,13 @@ def export_section(user) -> dict:
             "email_enabled": preference.email_enabled,
             "digest_enabled": preference.digest_enabled,
             "language": preference.language,
+            "sms_enabled": preference.sms_enabled,
+            "push_enabled": preference.push_enabled,
         },
+        "push_subscriptions": [
+            {"endpoint": sub.endpoint, "created_at": json_value(sub.created_at)}
+            for sub in user.push_subscriptions.all()
+        ],
     }
 
 
@@ -46,6 +52,7 @@ def deletion_hook(user) -> None:
 
     user.notifications.all().delete()
     user.notification_subscriptions.all().delete()
+    user.push_subscriptions.all().delete()
     Preference.objects.filter(user=user).delete()
 
 

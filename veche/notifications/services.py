@@ -117,15 +117,32 @@ def subscription_remove(*, user, subscription: Subscription) -> None:
 
 
 def preferences_update(
-    *, user, email_enabled: bool, digest_enabled: bool, language: str | None = None
+    *,
+    user,
+    email_enabled: bool,
+    digest_enabled: bool,
+    language: str | None = None,
+    sms_enabled: bool | None = None,
+    push_enabled: bool | None = None,
 ) -> Preference:
-    """Save how he wants to hear; `language` None keeps the one he has."""
+    """Save how the user wants to hear; the language, SMS and push stay as they were when not
+    given. SMS needs a phone number proved by a code (sms.py)."""
+    from .sms import PHONE_PROVED
+
+    if sms_enabled and not (user.phone and user.verification_method == PHONE_PROVED):
+        raise ValidationError(
+            {"sms_enabled": _("SMS go only to a phone number confirmed by a code.")}
+        )
     with transaction.atomic():
         preference, _created = Preference.objects.select_for_update().get_or_create(user=user)
         preference.email_enabled = email_enabled
         preference.digest_enabled = digest_enabled
         if language is not None:
             preference.language = language
+        if sms_enabled is not None:
+            preference.sms_enabled = sms_enabled
+        if push_enabled is not None:
+            preference.push_enabled = push_enabled
         preference.full_clean()
         preference.save()
     return preference

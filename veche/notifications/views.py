@@ -4,11 +4,14 @@ Each view asks one named permission (rules.py), then reads or calls one service.
 and redirects, so the pages work without JavaScript; HTMX only swaps a single item in place.
 """
 
+import json
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -17,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from veche.core.forms import service_errors
 from veche.core.http import safe_next
 
-from . import selectors, services
+from . import selectors, services, webpush
 from .forms import PreferenceForm, SubscriptionForm
 from .models import Notification, Subscription
 from .tokens import SCOPE_DIGEST, SCOPE_EMAIL, read_unsubscribe_token
@@ -95,24 +98,68 @@ def subscription_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     _require(request, "notifications.change_preference")
     digest = request.user.has_perm("notifications.receive_digest")
+    push = webpush.webpush_configured()
     current = selectors.preference_for(request.user)
     initial = {
-        "email_enabled": current.email_enabled,
-        "digest_enabled": current.digest_enabled,
-        "language": current.language,
+        name: getattr(current, name)
+        for name in ("email_enabled", "digest_enabled", "language", "sms_enabled", "push_enabled")
     }
     data = request.POST if request.method == "POST" else None  # unticked boxes post nothing
-    form = PreferenceForm(data, initial=initial, digest=digest)
+    form = PreferenceForm(data, initial=initial, digest=digest, push=push)
     if request.method == "POST" and form.is_valid():
-        services.preferences_update(
+        with service_errors(form):
+            services.preferences_update(
+                user=request.user,
+                email_enabled=form.cleaned_data["email_enabled"],
+                digest_enabled=form.cleaned_data.get("digest_enabled", current.digest_enabled),
+                language=form.cleaned_data["language"],
+                sms_enabled=form.cleaned_data["sms_enabled"],
+                push_enabled=form.cleaned_data.get("push_enabled", current.push_enabled),
+            )
+        if not form.errors:
+            messages.success(request, _("Your notification settings are saved."))
+            return redirect("notifications:preferences")
+    context = {"form": form, "vapid_public_key": settings.WEBPUSH_VAPID_PUBLIC_KEY if push else ""}
+    return render(request, "notifications/preferences.html", context)
+
+
+@require_POST
+@login_required
+def push_subscribe(request: HttpRequest) -> HttpResponse:
+    """The browser's subscription (PushSubscription.toJSON(), posted by push.js)."""
+    try:
+        data = json.loads(request.body)
+        keys = data.get("keys") or {}
+        webpush.push_subscription_save(
             user=request.user,
-            email_enabled=form.cleaned_data["email_enabled"],
-            digest_enabled=form.cleaned_data.get("digest_enabled", current.digest_enabled),
-            language=form.cleaned_data["language"],
+            endpoint=str(data.get("endpoint", "")),
+            p256dh=str(keys.get("p256dh", "")),
+            auth=str(keys.get("auth", "")),
         )
-        messages.success(request, _("Your notification settings are saved."))
-        return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+    except (ValueError, AttributeError):
+        return JsonResponse({"error": _("The browser sent an invalid subscription.")}, status=400)
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    return JsonResponse({"subscribed": True}, status=201)
+
+
+@require_POST
+@login_required
+def push_unsubscribe(request: HttpRequest) -> HttpResponse:
+    try:
+        endpoint = str(json.loads(request.body).get("endpoint", ""))
+    except (ValueError, AttributeError):
+        return JsonResponse({"error": _("The browser sent an invalid subscription.")}, status=400)
+    removed = webpush.push_subscription_remove(user=request.user, endpoint=endpoint)
+    return JsonResponse({"removed": removed})
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker that shows pushed notices; served from a fixed address (not a hashed
+    static name) so that a new release updates it instead of registering a second one."""
+    response = render(request, "notifications/sw.js", content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 # Mail clients POST here without a CSRF token (RFC 8058 one-click); the signed token is the proof.

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every value comes from an environment variable with a safe
 default; docs/configuration.md lists them all."""
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -125,6 +126,10 @@ LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "veche_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+# The flags of every preference cookie (language, version for the visually impaired; see
+# veche/core/cookies.py). No script reads them; production adds Secure.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 USE_I18N = True
 USE_TZ = True
 # Stored in UTC; shown and counted in the region's zone (Yugra is UTC+5).
@@ -179,8 +184,19 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Вече <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# SMS for phone verification: a pluggable backend (dotted path), console by default.
-SMS_BACKEND = env_str("SMS_BACKEND", "veche.verification.sms.ConsoleSmsBackend")
+# SMS (phone verification codes, notices): a pluggable backend (dotted path), console by default.
+SMS_BACKEND = env_str("SMS_BACKEND", "veche.core.sms.ConsoleSmsBackend")
+
+# Web push (VAPID): off unless both keys are set; `manage.py webpush_keys` prints a new pair.
+WEBPUSH_VAPID_PRIVATE_KEY = env_str("WEBPUSH_VAPID_PRIVATE_KEY")
+WEBPUSH_VAPID_PUBLIC_KEY = env_str("WEBPUSH_VAPID_PUBLIC_KEY")
+# Who push services may write to about this sender (mailto: or https:).
+WEBPUSH_CONTACT = env_str("WEBPUSH_CONTACT", f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[1]}")
+# Push services that browsers' subscriptions may name (host suffixes); nothing else is posted to.
+WEBPUSH_ENDPOINT_HOSTS = env_list(
+    "WEBPUSH_ENDPOINT_HOSTS",
+    "fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com",
+)
 
 # OpenID Connect identity provider (e.g. ЕСИА through a gateway); off unless OIDC_ISSUER is set.
 OIDC_ISSUER = env_str("OIDC_ISSUER")
@@ -213,8 +229,8 @@ PORTAL_NAME = env_str("PORTAL_NAME", "Вече")
 CSRF_FAILURE_VIEW = "veche.core.views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
-# No script reads the CSRF cookie (HTMX sends the token from hx-headers); HttpOnly on it would add
-# nothing (Django docs, CSRF_COOKIE_HTTPONLY), so the default stays.
+# No script reads the CSRF cookie (HTMX sends the token from data-hx-headers); HttpOnly on it would
+# add nothing (Django docs, CSRF_COOKIE_HTTPONLY), so the default stays.
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

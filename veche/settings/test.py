@@ -16,7 +16,7 @@ STORAGES = {
     "verification": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-SMS_BACKEND = "veche.verification.sms.LocmemSmsBackend"
+SMS_BACKEND = "veche.core.sms.LocmemSmsBackend"
 
 # SQLite tests use a file, not shared-cache memory, so that concurrent-request tests wait on the
 # busy timeout as production does instead of failing with "table is locked". One file per process.

@@ -13,9 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from veche.core.sms import send_sms
+
 from .codes import code_hash
 from .models import PhoneCode
-from .sms import send_sms
 
 logger = logging.getLogger(__name__)
 

@@ -1,5 +1,6 @@
 """The fixed-window limiter: counting, windows, client addresses behind proxies."""
 
+import threading
 import time
 from datetime import UTC, datetime
 
@@ -76,3 +77,42 @@ def test_minutes_to_wait_rounds_up():
     assert ratelimit.minutes_to_wait(1) == 1
     assert ratelimit.minutes_to_wait(60) == 1
     assert ratelimit.minutes_to_wait(61) == 2
+
+
+def test_reserve_refuses_over_the_limit_and_release_gives_a_slot_back():
+    rate = Rate(2, 60)
+    with time_machine.travel(at_window_start(60), tick=False):
+        first = ratelimit.reserve("act", "id", rate)
+        ratelimit.reserve("act", "id", rate)
+        with pytest.raises(ratelimit.Limited) as limited:
+            ratelimit.reserve("act", "id", rate)
+        assert limited.value.retry_after == 60
+        assert ratelimit.retry_after("act", "id", rate) == 60
+        ratelimit.release(first)
+        assert ratelimit.retry_after("act", "id", rate) == 0
+        ratelimit.reserve("act", "id", rate)  # the slot given back is usable again
+
+
+def test_parallel_reservations_never_exceed_the_limit():
+    """40 attempts racing for a limit of 10: the count and the check are one atomic step, so
+    exactly 10 get a slot (a check-then-count limiter lets every racer through)."""
+    rate = Rate(10, 300)
+    barrier = threading.Barrier(40)
+    granted, refused = [], []
+
+    def attempt():
+        barrier.wait()
+        try:
+            slot = ratelimit.reserve("login", "1.2.3.4", rate)
+        except ratelimit.Limited:
+            refused.append(1)
+        else:
+            time.sleep(0.01)  # the password check
+            granted.append(slot)
+
+    threads = [threading.Thread(target=attempt) for _ in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(granted) == 10 and len(refused) == 30

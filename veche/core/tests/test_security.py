@@ -47,6 +47,8 @@ def _production_settings(**env: str) -> dict:
         "SESSION_COOKIE_SECURE",
         "CSRF_COOKIE_SECURE",
         "LANGUAGE_COOKIE_SECURE",
+        "LANGUAGE_COOKIE_SAMESITE",
+        "LANGUAGE_COOKIE_HTTPONLY",
         "SESSION_COOKIE_HTTPONLY",
         "SECURE_SSL_REDIRECT",
         "SECURE_HSTS_SECONDS",
@@ -85,6 +87,8 @@ def test_production_cookies_are_secure_and_hsts_is_on():
     assert values["DEBUG"] is False
     assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
     assert values["LANGUAGE_COOKIE_SECURE"] and values["SESSION_COOKIE_HTTPONLY"]
+    # The flags every preference cookie takes (veche/core/cookies.py).
+    assert values["LANGUAGE_COOKIE_SAMESITE"] == "Lax" and values["LANGUAGE_COOKIE_HTTPONLY"]
     assert values["SECURE_SSL_REDIRECT"] is True
     assert values["SECURE_HSTS_SECONDS"] >= 31536000
     assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True

@@ -101,3 +101,22 @@ def test_admin_index_lists_every_registered_app(client, admin_user):
     # A third-party app without a Russian catalogue is named in Russian too.
     assert "Фоновые задачи" in html
     assert "Результаты задач" in html
+
+
+def test_preference_cookies_carry_the_same_flags_secure_in_production(client, settings):
+    settings.LANGUAGE_COOKIE_SECURE = True  # as veche/settings/production.py sets it
+    language = client.post(reverse("set_language"), {"language": "en", "next": "/"}).cookies[
+        settings.LANGUAGE_COOKIE_NAME
+    ]
+    low_vision = client.post(reverse("core:low_vision"), {"enable": "1", "next": "/"}).cookies[
+        ACCESSIBILITY_COOKIE
+    ]
+    cleared = client.post(reverse("core:low_vision"), {"enable": "0", "next": "/"}).cookies[
+        ACCESSIBILITY_COOKIE
+    ]
+    for cookie in (language, low_vision):
+        assert cookie["secure"] is True
+        assert cookie["samesite"] == "Lax"
+        assert cookie["httponly"] is True
+        assert cookie["path"] == "/"
+    assert cleared["samesite"] == "Lax"

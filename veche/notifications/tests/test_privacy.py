@@ -23,7 +23,13 @@ def test_export_holds_the_users_notifications_subscriptions_and_settings():
     json.dumps(data)  # serialisable as it is
     assert [n["title"] for n in data["notifications"]] == ["Сообщение № 3: получен ответ"]
     assert data["subscriptions"][0]["municipality"] == "Нягань"
-    assert data["preferences"] == {"email_enabled": True, "digest_enabled": False, "language": ""}
+    assert data["preferences"] == {
+        "email_enabled": True,
+        "digest_enabled": False,
+        "language": "",
+        "sms_enabled": False,
+        "push_enabled": False,
+    }
 
 
 def test_deleting_the_account_erases_them():

@@ -143,7 +143,7 @@ def test_supporting_twice_counts_once(client, world):
 def test_support_by_htmx_returns_the_button_block(client, world):
     report = RoutedReportFactory(municipality=world.surgut)
     client.force_login(world.neighbour)
-    button = f'hx-post="/reports/{report.pk}/support/"'
+    button = f'data-hx-post="/reports/{report.pk}/support/"'
     assert button in page(client, report).content.decode()
     response = client.post(f"/reports/{report.pk}/support/", headers={"HX-Request": "true"})
     html = response.content.decode()

@@ -1,8 +1,8 @@
 import pytest
 
 from veche.accounts.tests.factories import UserFactory
+from veche.core import sms
 from veche.territory.tests.factories import MunicipalityFactory, SettlementFactory
-from veche.verification import sms
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory, VerifiedUserFactory
-from veche.verification import sms
+from veche.core import sms
 from veche.verification.models import PhoneCode, Verification
 from veche.verification.services import phone_verification_confirm, phone_verification_start
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from veche.accounts.tests.factories import UserFactory
-from veche.verification import sms
+from veche.core import sms
 from veche.verification.models import PhoneCode, Verification
 from veche.verification.services import phone_verification_confirm, phone_verification_start
 

@@ -2,7 +2,7 @@
 
 import io
 
-from veche.verification import sms
+from veche.core import sms
 
 
 class RecordingBackend(sms.BaseSmsBackend):
@@ -33,4 +33,4 @@ def test_console_backend_prints_the_message():
 def test_console_backend_is_the_default():
     from veche.settings import base
 
-    assert base.SMS_BACKEND == "veche.verification.sms.ConsoleSmsBackend"
+    assert base.SMS_BACKEND == "veche.core.sms.ConsoleSmsBackend"

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
+from veche.core import sms
 from veche.territory.tests.factories import SettlementFactory
-from veche.verification import sms
 from veche.verification.models import Verification
 
 from .factories import EXE_BYTES, PNG_BYTES, DocumentVerificationFactory, moderator

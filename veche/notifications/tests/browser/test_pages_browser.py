@@ -3,16 +3,18 @@ JavaScript, and marking read swaps the item in place with HTMX under the CSP."""
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.test import Client, override_settings
 
 from veche.accounts.tests.factories import UserFactory
 from veche.notifications.models import Notification, Subscription
 from veche.notifications.tests.factories import NotificationFactory
 from veche.notifications.tokens import make_unsubscribe_token
+from veche.notifications.webpush import vapid_key_pair
 from veche.reports.tests.factories import CategoryFactory
 from veche.territory.tests.factories import MunicipalityFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+ALLOW_PUSH = "Разрешить уведомления в этом браузере"
 
 
 def logged_in(new_page, live_server, user, **options):
@@ -90,3 +92,21 @@ def test_mark_read_with_htmx_swaps_the_item(new_page, live_server, axe_check):
     assert Notification.objects.get(pk=first.pk).read_at is not None
     assert Notification.objects.get(pk=second.pk).read_at is None
     axe_check(page)
+
+
+def test_push_button_appears_where_the_browser_can_push(new_page, live_server, axe_check):
+    private, public = vapid_key_pair()
+    with override_settings(WEBPUSH_VAPID_PRIVATE_KEY=private, WEBPUSH_VAPID_PUBLIC_KEY=public):
+        page = logged_in(new_page, live_server, UserFactory())
+        page.goto("/notifications/preferences/")
+        # push.js registered the service worker and showed the section.
+        page.get_by_role("button", name=ALLOW_PUSH).wait_for()
+        assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)").endswith(
+            "/notifications/push/"
+        )
+        axe_check(page)
+        no_js = logged_in(new_page, live_server, UserFactory(), javascript=False)
+        no_js.goto("/notifications/preferences/")
+        assert not no_js.get_by_role("button", name=ALLOW_PUSH).is_visible()
+        push_box = no_js.get_by_label("Присылать уведомления также push-уведомлениями в браузер")
+        assert push_box.count() == 1  # the choice itself needs no JavaScript

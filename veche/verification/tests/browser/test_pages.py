@@ -7,8 +7,8 @@ from django.conf import settings
 from django.test import Client
 
 from veche.accounts.tests.factories import UserFactory
+from veche.core import sms
 from veche.territory.tests.factories import SettlementFactory
-from veche.verification import sms
 from veche.verification.models import Verification
 
 from ..factories import DocumentVerificationFactory, moderator

@@ -1,4 +1,6 @@
-"""Pluggable SMS sending. `settings.SMS_BACKEND` names the class (a dotted path).
+"""Pluggable SMS sending, a platform service: phone verification sends its codes and the
+notifications' SMS channel its notices through it. `settings.SMS_BACKEND` names the class (a dotted
+path).
 
 To use a real gateway, subclass `BaseSmsBackend`, implement `send()` with the gateway's HTTP API and
 point `SMS_BACKEND` at it (docs/verification.md shows an example).

@@ -19,8 +19,13 @@ def settle_seconds() -> int:
 
 
 def watermark(consumer: str) -> int:
+    return _watermark(consumer) or 0
+
+
+def _watermark(consumer: str) -> int | None:
+    """None while the consumer has never advanced."""
     cursor = Cursor.objects.filter(consumer=consumer).only("last_event_id").first()
-    return cursor.last_event_id if cursor else 0
+    return cursor.last_event_id if cursor else None
 
 
 def read_new(consumer: str, limit: int = 500) -> list[Event]:
@@ -29,10 +34,13 @@ def read_new(consumer: str, limit: int = 500) -> list[Event]:
     Handle them (skipping kinds it does not care about), then call
     services.advance(consumer=…, last_id=events[-1].id).
     """
-    after = watermark(consumer)
+    mark = _watermark(consumer)
+    after = mark or 0
     rows = list(Event.objects.filter(id__gt=after).order_by("id")[:limit])
     settled_before = timezone.now() - timedelta(seconds=settle_seconds())
-    expected = after + 1
+    # A consumer that has never advanced starts at the first visible event: ids need not start
+    # at 1 (a PostgreSQL sequence is not rewound by rolled-back transactions).
+    expected = rows[0].id if mark is None and rows else after + 1
     ready = []
     for event in rows:
         if event.id != expected and event.occurred_at > settled_before:

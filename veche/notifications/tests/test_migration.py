@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 from veche.notifications.text import render
 
 BEFORE = [("notifications", "0001_initial")]
-AFTER = [("notifications", "0002_generic_notices")]
+AFTER = [("notifications", "0004_generic_notices_finish")]
 
 
 def migrate(targets):

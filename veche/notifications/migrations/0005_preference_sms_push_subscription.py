@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notifications', '0002_generic_notices'),
+        ('notifications', '0004_generic_notices_finish'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -67,6 +67,12 @@ class Figures:
     def resolved_percent(self) -> int | None:
         return None if self.resolved_share is None else round(self.resolved_share * 100)
 
+    @property
+    def median_days_rounded(self) -> int | None:
+        """The median in whole days, as a page states it (half a day rounds up)."""
+        median = self.median_answer_days
+        return None if median is None else int(median + 0.5)
+
 
 def headline_figures(*, municipality_id: int | None = None, period: Period) -> Figures:
     """The figures of the reports filed in `period` (in one municipality, or the region), cached."""

@@ -4,7 +4,8 @@ VECHE_CONFIG=<name> set, which also names the portal and its emblem; docs/config
 
 The folder holds `portal.json` (settings: portal name, region name, emblem), `territory.geojson`
 (territory/configuration.py) and `agencies.json`: the agencies with the categories or topics
-they answer for in the municipality, and the demo people with their roles. On top come the
+they answer for in the municipality, the demo people with their roles, and how many demo
+reports each municipality gets (`demo_reports`). On top come the
 catalogue (demo.py) and a year of activity (demo_activity.py). Idempotent.
 """
 
@@ -21,7 +22,7 @@ from veche.territory.configuration import folder, load_territory
 from veche.territory.models import Municipality, Region
 
 from . import demo
-from .demo_activity import seed_activity
+from .demo_activity import REPORTS_PER_MUNICIPALITY, seed_activity
 from .models import RoutingRule, Topic
 
 
@@ -51,7 +52,7 @@ def load_configuration(name: str) -> list[Person]:
     for agency, row in zip(agencies, data["agencies"], strict=True):
         _routing(agency, row, municipalities.values())
     people = [_person(row, municipalities, agencies) for row in data["people"]]
-    seed_activity()
+    seed_activity(per_municipality=data.get("demo_reports", REPORTS_PER_MUNICIPALITY))
     return people
 
 

@@ -93,7 +93,7 @@ class Story:
     supporters: list = field(default_factory=list)
 
 
-def seed_activity() -> int:
+def seed_activity(*, per_municipality: int = REPORTS_PER_MUNICIPALITY) -> int:
     """Seed every municipality that has no demo year yet; return the number of reports made."""
     topics = list(Topic.objects.filter(is_open=True).select_related("category"))
     reasons = list(RejectionReason.objects.filter(is_active=True))
@@ -107,7 +107,7 @@ def seed_activity() -> int:
     residents = _residents()
     made = 0
     for municipality in Municipality.objects.exclude(pk__in=done).order_by("pk"):
-        made += _seed_municipality(municipality, topics, reasons, residents)
+        made += _seed_municipality(municipality, topics, reasons, residents, per_municipality)
     return made
 
 
@@ -162,7 +162,7 @@ def _timestamps_as_given(*models):
             f.auto_now, f.auto_now_add = now, now_add
 
 
-def _seed_municipality(municipality, topics, reasons, residents) -> int:
+def _seed_municipality(municipality, topics, reasons, residents, count: int) -> int:
     rng = random.Random(f"veche-demo-{municipality.slug}")
     moderator = _staff(
         Role.MODERATOR, f"moderator.{municipality.slug}.demo@demo.veche", municipality=municipality
@@ -170,7 +170,7 @@ def _seed_municipality(municipality, topics, reasons, residents) -> int:
     now = timezone.now()
     stories = [
         _story(n, municipality, rng.choice(topics), rng, residents, moderator, reasons, now)
-        for n in range(1, REPORTS_PER_MUNICIPALITY + 1)
+        for n in range(1, count + 1)
     ]
     with (
         transaction.atomic(),

@@ -26,6 +26,12 @@ SCENES = {
     "ecology": ("#cfe2f3", "#93a26b", "heap"),
 }
 DEFAULT_SCENE = ("#d9e4ef", "#9a9a9a", "house")
+# topic service code → a scene that fits it better than its category's
+TOPIC_SCENES = {
+    "street-lights": ("#34495e", "#5f6368", "lamp"),
+    "snow-roads": ("#dfe9f3", "#f4f6f8", "snow"),
+    "yard-snow": ("#dfe9f3", "#f4f6f8", "snow"),
+}
 
 
 def photo_for(report: Report) -> ReportMedia:
@@ -33,7 +39,7 @@ def photo_for(report: Report) -> ReportMedia:
     name = f"reports/demo/{report.client_token}.jpg"
     thumb = f"reports/demo/thumbs/{report.client_token}.jpg"
     if not default_storage.exists(name):
-        image = _scene(report.topic.category.slug, report.topic.name, report.client_token)
+        image = _scene(report.topic, report.client_token)
         name = default_storage.save(name, ContentFile(_jpeg(image)))
         thumb = default_storage.save(thumb, ContentFile(_jpeg(image.resize(THUMB))))
     return ReportMedia(
@@ -52,7 +58,7 @@ def upload_for(topic, token: str):
     """The scene as an upload, for a demo report filed through the services (media processes it)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    image = _scene(topic.category.slug, topic.name, token)
+    image = _scene(topic, token)
     return SimpleUploadedFile(f"{token}.jpg", _jpeg(image), content_type="image/jpeg")
 
 
@@ -62,8 +68,11 @@ def _jpeg(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def _scene(category: str, label: str, seed: str) -> Image.Image:
-    sky, ground, thing = SCENES.get(category, DEFAULT_SCENE)
+def _scene(topic, seed: str) -> Image.Image:
+    sky, ground, thing = TOPIC_SCENES.get(topic.service_code) or SCENES.get(
+        topic.category.slug, DEFAULT_SCENE
+    )
+    label = topic.name
     rng = random.Random(seed)
     image = Image.new("RGB", SIZE, sky)
     draw = ImageDraw.Draw(image)
@@ -128,7 +137,30 @@ def _heap(draw, rng, horizon):
         draw.rectangle((px, py, px + 14, py + 10), fill=colour)
 
 
-DRAWERS = {"pothole": _pothole, "swing": _swing, "house": _house, "bus": _bus, "heap": _heap}
+def _lamp(draw, rng, horizon):
+    for x in (rng.randint(60, 200), rng.randint(380, 540)):
+        draw.rectangle((x, horizon - 150, x + 8, horizon + 40), fill="#2b2b2b")
+        draw.rectangle((x - 10, horizon - 160, x + 30, horizon - 146), fill="#555555")  # dark lamp
+
+
+def _snow(draw, rng, horizon):
+    for _ in range(5):  # drifts
+        x = rng.randint(0, 520)
+        draw.ellipse((x, horizon + 40, x + 160, horizon + 120), fill="#ffffff", outline="#c9d3dd")
+    x = rng.randint(120, 420)
+    draw.rectangle((x, horizon + 50, x + 120, horizon + 95), fill="#b04a3a")  # a car stuck
+    draw.rectangle((x + 20, horizon + 25, x + 95, horizon + 55), fill="#8fb3d9")
+
+
+DRAWERS = {
+    "lamp": _lamp,
+    "snow": _snow,
+    "pothole": _pothole,
+    "swing": _swing,
+    "house": _house,
+    "bus": _bus,
+    "heap": _heap,
+}
 
 
 @cache

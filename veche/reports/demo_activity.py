@@ -15,7 +15,6 @@ that already has its demo reports is skipped.
 
 import random
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
@@ -27,10 +26,9 @@ from veche.events.models import Event
 from veche.events.services import actor_pseudonym
 from veche.staff.models import Role, RoleAssignment
 from veche.territory.models import Municipality
-from veche.workdays.calendar import add_working_days
 
-from . import demo_photos
-from .deadlines import due_for
+from . import demo_photos, demo_walk
+from .demo_walk import Story
 from .models import (
     Answer,
     Channel,
@@ -42,55 +40,11 @@ from .models import (
     TimelineEntry,
     Topic,
 )
-from .routing import agency_for
 from .search import stems
 
 REPORTS_PER_MUNICIPALITY = 14
 TOKEN = "year-{slug}-{n}"
 RESIDENTS = 40
-# How far a report got, and how often (weights); recent reports are still early in the flow.
-OUTCOMES = [
-    ("closed", 30),
-    ("answered", 14),
-    ("scheduled", 6),
-    ("refused", 5),
-    ("in_progress", 10),
-    ("disputed", 3),
-    ("routed", 10),
-    ("declined", 2),
-    ("submitted", 5),
-    ("rejected", 8),
-    ("duplicate", 5),
-]
-TEXTS = [
-    "Проблема повторяется уже не первую неделю, просим разобраться.",
-    "Жители дома неоднократно обращались в управляющую компанию, результата нет.",
-    "Особенно опасно вечером, когда темно. Фото прилагаю.",
-    "Рядом школа и детский сад, ходят дети.",
-    "Просим принять меры до начала холодов.",
-]
-ANSWERS = {
-    Answer.Kind.RESOLVED: "Работы выполнены, дефект устранён. Спасибо за обращение.",
-    Answer.Kind.SCHEDULED: "Работы включены в план, подрядчик выйдет на место в указанный срок.",
-    Answer.Kind.REFUSED: "Участок не находится на балансе муниципалитета; обращение передано "
-    "собственнику, ответ будет направлен дополнительно.",
-}
-ANSWER_MESSAGES = {
-    Answer.Kind.RESOLVED: "resolved",
-    Answer.Kind.SCHEDULED: "scheduled",
-    Answer.Kind.REFUSED: "refused with reasons",
-}
-
-
-@dataclass
-class Story:
-    """One report being written: the report and what happened to it, in order."""
-
-    report: Report
-    entries: list = field(default_factory=list)
-    events: list = field(default_factory=list)
-    answers: list = field(default_factory=list)
-    supporters: list = field(default_factory=list)
 
 
 def seed_activity(*, per_municipality: int = REPORTS_PER_MUNICIPALITY) -> int:
@@ -182,6 +136,7 @@ def _seed_municipality(municipality, topics, reasons, residents, count: int) -> 
             if story.report.status == Status.DUPLICATE:
                 story.report.duplicate_of = rng.choice(originals)
                 story.entries[-1].params = {"number": story.report.duplicate_of.pk}
+                story.events[-1][4]["original"] = story.report.duplicate_of.pk
         Report.objects.bulk_create([s.report for s in stories if s.report not in originals])
         _write_rows(stories, municipality)
     return len(stories)
@@ -231,7 +186,7 @@ def _story(n, municipality, topic, rng, residents, moderator, reasons, now) -> S
         channel=rng.choice([Channel.WEB, Channel.WEB, Channel.API, Channel.OPERATOR]),
         client_token=TOKEN.format(slug=municipality.slug, n=n),
         topic=topic,
-        text=f"{topic.name}. {rng.choice(TEXTS)}",
+        text=f"{topic.name}. {rng.choice(demo_walk.TEXTS)}",
         municipality=municipality,
         lat=settlement_lat,
         lon=settlement_lon,
@@ -243,182 +198,16 @@ def _story(n, municipality, topic, rng, residents, moderator, reasons, now) -> S
     )
     report.search_stems = stems(report.text, topic.name, report.address)
     story = Story(report)
-    _walk(story, _outcome(rng, now - created), rng, moderator, reasons, now)
+    outcome = demo_walk.outcome(rng, now - created)
+    demo_walk.walk(
+        story, outcome, rng, moderator=moderator, official_for=_official, reasons=reasons, now=now
+    )
     report.updated_at = max(e.created_at for e in story.entries)
     pool = [r for r in residents if r != author]
     if report.status not in (Status.SUBMITTED, Status.REJECTED, Status.DUPLICATE):
         story.supporters = rng.sample(pool, rng.choice([0, 0, 1, 2, 3, 5, 8, 13]))
         report.support_count = len(story.supporters)
     return story
-
-
-def _outcome(rng, age: timedelta) -> str:
-    if age < timedelta(days=1):
-        return rng.choice(["submitted", "routed"])
-    if age < timedelta(days=5):
-        return rng.choice(["submitted", "routed", "in_progress", "rejected"])
-    names, weights = zip(*OUTCOMES, strict=True)
-    return rng.choices(names, weights)[0]
-
-
-def _walk(story: Story, outcome: str, rng, moderator, reasons, now) -> None:
-    """Move the report along the lifecycle up to `outcome`, writing what the services write."""
-    report = story.report
-    moment = report.created_at
-    _step(story, report.author, moment, Status.SUBMITTED, "submitted", {"channel": report.channel})
-    if outcome == "submitted":
-        return
-    moment = min(moment + timedelta(hours=rng.uniform(1, 20)), now)
-    if outcome == "rejected":
-        report.rejection_reason = reason = rng.choice(reasons)
-        _step(
-            story,
-            moderator,
-            moment,
-            Status.REJECTED,
-            "rejected",
-            {"reason": reason.code},
-            text=reason.text,
-        )
-        return
-    if outcome == "duplicate":
-        _step(
-            story,
-            moderator,
-            moment,
-            Status.DUPLICATE,
-            "merged",
-            {"supports_carried": 0},
-            message="Merged into report № %(number)s.",
-        )
-        return
-    agency = agency_for(topic=report.topic, municipality=report.municipality)
-    report.agency, report.routed_at = agency, moment
-    report.due_at = due_for(report.topic, moment)
-    _step(
-        story,
-        moderator,
-        moment,
-        Status.ROUTED,
-        "published",
-        {"agency": agency.pk},
-        message="Sent to %(agency)s.",
-        params={"agency": agency.name},
-    )
-    official = _official(agency)
-    if outcome == "routed":
-        return
-    if outcome == "declined":
-        moment += timedelta(hours=rng.uniform(2, 30))
-        _step(
-            story,
-            official,
-            min(moment, now),
-            Status.DECLINED,
-            "declined",
-            {},
-            text="Вопрос не относится к ведению нашего ведомства, просим перенаправить.",
-        )
-        return
-    moment = min(moment + timedelta(hours=rng.uniform(2, 40)), now)
-    _step(story, official, moment, Status.IN_PROGRESS, "taken", {})
-    if outcome == "in_progress":
-        return
-    kind = {"scheduled": Answer.Kind.SCHEDULED, "refused": Answer.Kind.REFUSED}.get(
-        outcome, Answer.Kind.RESOLVED
-    )
-    answered = min(add_working_days(report.routed_at, rng.randint(1, 11)), now)
-    moment = max(answered, moment + timedelta(minutes=30))
-    _answer(story, official, moment, kind, rng)
-    if outcome in ("answered", "scheduled", "refused"):
-        return
-    moment = min(moment + timedelta(days=rng.uniform(0.5, 4)), now)
-    if outcome == "disputed":
-        _rate(story, rng.randint(1, 2), moment, Answer.Verdict.DISPUTED)
-        report.due_at = due_for(report.topic, moment)
-        _step(
-            story,
-            report.author,
-            moment,
-            Status.IN_PROGRESS,
-            "disputed",
-            {"rating": story.answers[-1].rating},
-            text="Работы не выполнены, проблема осталась.",
-        )
-        return
-    _rate(story, rng.choice([3, 4, 4, 5, 5, 5]), moment, Answer.Verdict.CONFIRMED)
-    report.closed_at = moment
-    _step(
-        story,
-        report.author,
-        moment,
-        Status.CLOSED,
-        "confirmed",
-        {"rating": story.answers[-1].rating},
-    )
-
-
-def _step(story, actor, moment, to, event, payload, *, text="", message="", params=None) -> None:
-    was = story.report.status
-    story.report.status = to
-    story.entries.append(
-        TimelineEntry(
-            kind=TimelineEntry.Kind.STATUS,
-            actor=actor,
-            status_from="" if to == Status.SUBMITTED else was,
-            status_to=to,
-            text=text,
-            message=message,
-            params=params or {},
-            created_at=moment,
-        )
-    )
-    extra = {} if to == Status.SUBMITTED else {"from": was}
-    story.events.append((event, actor, moment, to, {**extra, **payload}))
-
-
-def _answer(story, official, moment, kind, rng) -> None:
-    report = story.report
-    planned = (moment + timedelta(days=rng.randint(20, 90))).date()
-    story.answers.append(
-        Answer(
-            agency=report.agency,
-            author=official,
-            kind=kind,
-            text=ANSWERS[kind],
-            planned_date=planned if kind == Answer.Kind.SCHEDULED else None,
-            created_at=moment,
-        )
-    )
-    report.answered_at = moment
-    story.entries.append(
-        TimelineEntry(
-            kind=TimelineEntry.Kind.ANSWER, actor=official, text=ANSWERS[kind], created_at=moment
-        )
-    )
-    _step(
-        story,
-        official,
-        moment,
-        Status.ANSWERED,
-        "answered",
-        {"answer": kind},
-        message=ANSWER_MESSAGES[kind],
-    )
-
-
-def _rate(story, rating: int, moment, verdict) -> None:
-    answer = story.answers[-1]
-    answer.verdict, answer.rating, answer.rated_at = verdict, rating, moment
-    story.entries.append(
-        TimelineEntry(
-            kind=TimelineEntry.Kind.RATING,
-            actor=story.report.author,
-            message="Rated the answer %(rating)d of 5.",
-            params={"rating": rating},
-            created_at=moment,
-        )
-    )
 
 
 def _official(agency: Agency) -> User:

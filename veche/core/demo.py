@@ -67,11 +67,43 @@ def seed_all() -> list[DemoAccount]:
     """Run every registered demo in order; return the demo accounts they name."""
     accounts: list[DemoAccount] = []
     for demo in demos_in_order():
-        result = demo.seed()
-        if isinstance(result, list | tuple):
-            accounts.extend(item for item in result if _is_account(item))
+        _collect(accounts, demo.seed())
     return accounts
 
 
 def _is_account(item: object) -> bool:
     return all(hasattr(item, name) for name in ("role_label", "email", "password"))
+
+
+# Configurations: a deployment other than the default demo (a single town, another region) is
+# data, loaded by `seed_demo --config <name>`; the app that can load it registers its seed here.
+_configurations: dict[str, Demo] = {}
+
+
+def register_configuration(
+    name: str, seed: Callable[[], object], *, after: Iterable[str] = ()
+) -> None:
+    """Register configuration `name`; `after` names the demos (e.g. the calendar) it needs first."""
+    _configurations[name] = Demo(name, seed, tuple(after))
+
+
+def configuration_names() -> list[str]:
+    return sorted(_configurations)
+
+
+def seed_configuration(name: str) -> list[DemoAccount]:
+    """The demos the configuration names, then its own seed, instead of every app's demo."""
+    if name not in _configurations:
+        known = ", ".join(configuration_names()) or "none"
+        raise ImproperlyConfigured(f"There is no configuration {name!r} (known: {known}).")
+    configuration = _configurations[name]
+    accounts: list[DemoAccount] = []
+    for label in configuration.after:
+        _collect(accounts, _registry[label].seed())
+    _collect(accounts, configuration.seed())
+    return accounts
+
+
+def _collect(accounts: list, result: object) -> None:
+    if isinstance(result, list | tuple):
+        accounts.extend(item for item in result if _is_account(item))

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from .cookies import delete_preference_cookie, set_preference_cookie
 from .forms import refusal_message
+from .home import rendered_sections
 from .http import safe_next
 from .middleware import ACCESSIBILITY_COOKIE
 
@@ -14,7 +15,8 @@ API_PREFIX = "/api/v1/"
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """The home page: the sections the installed modules register (core/home.py)."""
+    return render(request, "core/home.html", {"sections": rendered_sections(request)})
 
 
 @require_POST

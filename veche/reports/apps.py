@@ -10,16 +10,28 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from veche.accounts.cabinet import register_cabinet_section
         from veche.api.routers import register_router
-        from veche.core.demo import register_demo
+        from veche.core.demo import register_configuration, register_demo
+        from veche.core.home import register_home_section
         from veche.notifications.categories import register_subscription_categories
         from veche.notifications.digest import register_digest_source
+        from veche.territory.configuration import configurations
 
-        from . import demo
+        from . import configuration, demo
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
+        for name in configurations():  # territory/data/<name>/: a deployment as data
+            register_configuration(name, configuration.loader(name), after=("workdays",))
         register_router("/reports", "veche.reports.api.router")
+        register_home_section(
+            "reports",
+            template="reports/home.html",
+            context=_home_context,
+            order=10,
+            head="reports/_home_head.html",
+            scripts="reports/_home_scripts.html",
+        )
         register_cabinet_section(
             "reports",
             title=_("My reports"),
@@ -33,6 +45,12 @@ class ReportsConfig(AppConfig):
             name=_category_name,
         )
         register_digest_source("reports", audience=digest.audience, part=digest.digest_part)
+
+
+def _home_context(request):
+    from .views.home import home_context
+
+    return home_context(request)
 
 
 def _category_choices() -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from veche.agencies.models import Agency
 
+from . import demo_photos
 from .models import Category, RejectionReason, RoutingRule, Topic, TopicAttribute
 
 WHERE = {
@@ -254,6 +255,7 @@ def seed_reports() -> int:
             lon=surgut.centre_lon + dlon,
             client_token=token,
             attributes={"where": "roadway"} if code == "potholes" else None,
+            media=[demo_photos.upload_for(topic, token)],
         )
         created += 1
         if stage == "submitted":
@@ -276,6 +278,10 @@ def seed_reports() -> int:
 
 
 def seed_all() -> None:
-    """The catalogue, then the demo reports (registered with veche.core.demo in apps.py)."""
+    """The catalogue, the demo residents' reports, then a year of activity in every municipality
+    (demo_activity.py; registered with veche.core.demo in apps.py)."""
+    from .demo_activity import seed_activity
+
     seed()
     seed_reports()
+    seed_activity()

@@ -105,3 +105,15 @@ def map_points(
         reports.order_by("-support_count", "-pk").values_list(*MAP_POINT_COLUMNS)[: limit + 1]
     )
     return rows[:limit], len(rows) > limit
+
+
+def latest_published(limit: int = 6) -> list[Report]:
+    """The newest published reports with their photos (two queries); `report.photos` lists them."""
+    photos = ReportMedia.objects.filter(kind=ReportMedia.Kind.PHOTO).order_by("order", "pk")
+    reports = (
+        public_reports()
+        .select_related("topic", "municipality")
+        .prefetch_related(Prefetch("media", queryset=photos, to_attr="photos"))
+        .order_by("-created_at")[:limit]
+    )
+    return list(reports)

@@ -8,7 +8,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, env_bool, env_int, env_list, env_str
+from .env import BASE_DIR, env_bool, env_int, env_list, env_str, load_portal_config
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
@@ -221,9 +221,19 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Seconds an app server reuses an API token it has read (0: read it on every request).
 API_TOKEN_CACHE_SECONDS = env_int("API_TOKEN_CACHE_SECONDS", 60)
 
-# Region of this deployment: configuration, not code (the demo is Yugra).
-REGION_NAME = env_str("REGION_NAME", "Ханты-Мансийский автономный округ – Югра")
-PORTAL_NAME = env_str("PORTAL_NAME", "Вече")
+# Region of this deployment: configuration, not code (the demo is Yugra). VECHE_CONFIG names a
+# configuration folder, veche/territory/data/<name>/, whose portal.json gives the defaults of the
+# names and emblem below (and `seed_demo` loads that configuration's data; docs/configuration.md).
+VECHE_CONFIG = env_str("VECHE_CONFIG", "")
+_PORTAL = load_portal_config(BASE_DIR / "veche" / "territory" / "data", VECHE_CONFIG)
+REGION_NAME = env_str(
+    "REGION_NAME", _PORTAL.get("REGION_NAME", "Ханты-Мансийский автономный округ – Югра")
+)
+PORTAL_NAME = env_str("PORTAL_NAME", _PORTAL.get("PORTAL_NAME", "Вече"))
+# The emblem in the header: a static file's path (empty: none).
+PORTAL_EMBLEM = env_str("PORTAL_EMBLEM", _PORTAL.get("PORTAL_EMBLEM", ""))
+# Seconds the headline figures of reports (home page, dashboards) are cached; not invalidated.
+REPORT_FIGURES_CACHE_SECONDS = env_int("REPORT_FIGURES_CACHE_SECONDS", 300)
 
 # A refused CSRF check gets the portal's translated 403 page, not Django's English one.
 CSRF_FAILURE_VIEW = "veche.core.views.csrf_failure"

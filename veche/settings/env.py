@@ -1,5 +1,6 @@
 """Reading settings from environment variables, with an optional `.env` file at the project root."""
 
+import json
 import os
 from pathlib import Path
 
@@ -40,3 +41,15 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def load_portal_config(folder: Path, name: str) -> dict[str, str]:
+    """The settings' defaults of configuration `name` (`<folder>/<name>/portal.json`); {} for none.
+
+    An unknown name is an error at start-up rather than a portal silently under another name."""
+    if not name:
+        return {}
+    path = folder / name / "portal.json"
+    if not path.is_file():
+        raise RuntimeError(f"VECHE_CONFIG={name!r}: there is no {path}.")
+    return json.loads(path.read_text(encoding="utf-8"))

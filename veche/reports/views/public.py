@@ -122,6 +122,23 @@ def place_bounds(municipality_id: int | None) -> list[float] | None:
     return [place.min_lat, place.min_lon, place.max_lat, place.max_lon]
 
 
+def map_labels() -> dict:
+    """The words map.js shows, in the reader's language."""
+    return {
+        "statuses": dict(PUBLIC_STATUSES),
+        "report": _("Report № %(number)s"),
+        "supports": _("Supports: %(count)s"),
+        "open": _("Open the report"),
+        "truncated": _(
+            "Only the %(limit)s most supported reports are shown here: zoom in or narrow "
+            "the filters to see the rest."
+        ),
+        "shown": _("Reports on the map: %(count)s."),
+        "cluster": _("Reports here: %(count)s. Press to zoom in."),
+        "failed": _("The reports could not be loaded. Use the list instead."),
+    }
+
+
 @require_GET
 def report_map(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
@@ -133,19 +150,7 @@ def report_map(request: HttpRequest) -> HttpResponse:
         "geojson_url": reverse("reports:map_geojson") + (f"?{query}" if query else ""),
         "bounds": place_bounds(filters["municipality"]),
         "map": map_settings(),
-        "map_labels": {
-            "statuses": dict(PUBLIC_STATUSES),
-            "report": _("Report № %(number)s"),
-            "supports": _("Supports: %(count)s"),
-            "open": _("Open the report"),
-            "truncated": _(
-                "Only the %(limit)s most supported reports are shown here: zoom in or narrow "
-                "the filters to see the rest."
-            ),
-            "shown": _("Reports on the map: %(count)s."),
-            "cluster": _("Reports here: %(count)s. Press to zoom in."),
-            "failed": _("The reports could not be loaded. Use the list instead."),
-        },
+        "map_labels": map_labels(),
     }
     return render(request, "reports/map.html", context)
 

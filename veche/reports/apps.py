@@ -9,12 +9,13 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from veche.accounts.cabinet import register_cabinet_section
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
         from veche.core.demo import register_demo
         from veche.notifications.categories import register_subscription_categories
         from veche.notifications.digest import register_digest_source
 
-        from . import demo
+        from . import demo, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
 
@@ -26,6 +27,20 @@ class ReportsConfig(AppConfig):
             empty_text=_("You have not sent any reports yet."),
             order=10,
         )
+        register_cabinet_section(
+            "supported",
+            title=_("Reports I support"),
+            empty_text=_("You do not support any report yet."),
+            order=12,
+        )
+        register_cabinet_section(
+            "followed",
+            title=_("Reports I follow"),
+            empty_text=_("You do not follow any report yet."),
+            order=14,
+        )
+        register_export_section("report_engagement", privacy.export_section)
+        register_deletion_hook("report_engagement", privacy.deletion_hook)
         register_subscription_categories(
             CATEGORY_PREFIX,
             label=_("Problem reports"),

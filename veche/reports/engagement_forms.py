@@ -64,6 +64,12 @@ class ProposalForm(forms.Form):
     )
     optional_unmarked = ("category",)
 
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == CatalogueProposal.Kind.TOPIC and not data.get("category"):
+            self.add_error("category", _("Choose the category the new topic belongs to."))
+        return data
+
 
 class AcceptProposalForm(forms.Form):
     category = forms.ModelChoiceField(

@@ -42,6 +42,10 @@ def report_add_press_link(
         published_on=published_on,
         added_by=user,
     )
+    if not link.title:
+        raise ValidationError({"title": [_("Enter the headline of the publication.")]})
+    if not link.outlet:
+        raise ValidationError({"outlet": [_("Enter the name of the newspaper, site or channel.")]})
     if published_on and published_on > timezone.localdate():
         raise ValidationError({"published_on": [_("The date of publication cannot be ahead.")]})
     with transaction.atomic():

@@ -48,8 +48,15 @@ def catalogue_propose(
         reason=clean_text(reason or "").strip(),
         category=category if kind == CatalogueProposal.Kind.TOPIC else None,
     )
+    errors = {}
     if kind == CatalogueProposal.Kind.TOPIC and category is None:
-        raise ValidationError({"category": [_("Choose the category the new topic belongs to.")]})
+        errors["category"] = [_("Choose the category the new topic belongs to.")]
+    if not proposal.name:
+        errors["name"] = [_("Name the topic or category you propose.")]
+    if not proposal.reason:
+        errors["reason"] = [_("Say which problems it would let residents report.")]
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         # Lock the proposer: the count below is the count that holds.
         User.objects.select_for_update().filter(pk=author.pk).first()

@@ -15,11 +15,14 @@ class ReportsConfig(AppConfig):
         from veche.notifications.categories import register_subscription_categories
         from veche.notifications.digest import register_digest_source
 
-        from . import demo, privacy
+        from . import demo, demo_engagement, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
+        register_demo(
+            "reports_engagement", demo_engagement.seed_engagement, after=(self.label,)
+        )
         register_router("/reports", "veche.reports.api.router")
         register_cabinet_section(
             "reports",

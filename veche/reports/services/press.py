@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from veche.core.text import clean_text
 from veche.staff.services import audit_log
@@ -66,7 +65,6 @@ def _record(report: Report, link: PressLink, user) -> None:
         kind=TimelineEntry.Kind.PRESS,
         actor=user,
         text=f"{link.outlet}: {link.title}",
-        message=gettext_noop("A publication in the media:"),
     )
     report_event("press_linked", report, actor=user, payload={"press_link": link.pk})
     report_notice("press_coverage", report, entry=entry)

@@ -66,6 +66,9 @@ def test_an_official_cannot_support_his_agencys_report_by_post(client, world):
     client.post(f"/reports/{report.pk}/support/")
     report.refresh_from_db()
     assert report.support_count == 0 and not report.supports.exists()
+    html = html_of(client, report)
+    assert "На это сообщение отвечает ваше ведомство" in html
+    assert "Подтвердите адрес электронной почты" not in html
 
 
 @pytest.mark.parametrize(("status", "shown"), [(Status.IN_PROGRESS, True), (Status.CLOSED, False)])
@@ -108,6 +111,7 @@ def test_the_cabinet_lists_the_reports_i_support(client, world):
     assert f'href="/reports/{supported.pk}/"' in section
     assert f'href="/reports/{other.pk}/"' not in section
     assert "status-routed" in section
+    assert html.count('href="/static/reports/reports.css"') == 1  # badges styled in the cabinet
 
 
 def test_the_cabinet_names_the_person_and_the_settlement_once(client, world):

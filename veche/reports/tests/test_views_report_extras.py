@@ -175,6 +175,8 @@ def test_a_resident_proposes_through_the_form(client, world):
 def test_only_the_regional_admin_opens_the_review_page(client, world, name):
     client.force_login(getattr(world, name))
     assert client.get("/reports/catalogue/proposals/").status_code == 403
+    workspace = client.get("/workspace/reports/").content.decode()
+    assert 'href="/reports/catalogue/proposals/"' not in workspace
 
 
 def test_the_regional_admin_accepts_and_declines_on_the_page(client, world, regional_admin):
@@ -189,6 +191,9 @@ def test_the_regional_admin_accepts_and_declines_on_the_page(client, world, regi
         author=world.neighbour, kind="category", name="Экология", reason="Свалки"
     )
     client.force_login(regional_admin)
+    assert (
+        'href="/reports/catalogue/proposals/"' in client.get("/workspace/reports/").content.decode()
+    )
     html = client.get("/reports/catalogue/proposals/").content.decode()
     assert "Собаки" in html and "Экология" in html
     response = client.post(

@@ -7,6 +7,7 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("<int:pk>/read/", views.notification_read, name="read"),
+    path("<int:pk>/open/", views.notification_open, name="open"),
     path("read-all/", views.notifications_read_all, name="read_all"),
     path("subscriptions/", views.subscriptions, name="subscriptions"),
     path("subscriptions/<int:pk>/delete/", views.subscription_delete, name="subscription_delete"),

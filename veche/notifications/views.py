@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -53,6 +54,21 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "notifications/_item.html", {"notification": notification})
     return redirect(safe_next(request, "notifications:list"))
+
+
+@login_required
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Follow a notice's link: the notice is read once opened. The link stays on this site (a
+    stored link to elsewhere leads to the list instead)."""
+    notification = get_object_or_404(Notification, pk=pk, user_id=request.user.pk)
+    _require(request, "notifications.change_notification", notification)
+    services.notification_mark_read(user=request.user, notification=notification)
+    link = notification.link
+    if not url_has_allowed_host_and_scheme(
+        link, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect("notifications:list")
+    return redirect(link)
 
 
 @require_POST

@@ -9,6 +9,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from veche.accounts.cabinet import register_cabinet_section
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
         from veche.core.demo import register_configuration, register_demo
         from veche.core.home import register_home_section
@@ -16,13 +17,16 @@ class ReportsConfig(AppConfig):
         from veche.notifications.digest import register_digest_source
         from veche.territory.configuration import configurations
 
-        from . import configuration, demo
+        from . import configuration, demo, demo_engagement, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
         for name in configurations():  # territory/data/<name>/: a deployment as data
             register_configuration(name, configuration.loader(name), after=("workdays",))
+        register_demo(
+            "reports_engagement", demo_engagement.seed_engagement, after=(self.label,)
+        )
         register_router("/reports", "veche.reports.api.router")
         register_home_section(
             "reports",
@@ -38,6 +42,20 @@ class ReportsConfig(AppConfig):
             empty_text=_("You have not sent any reports yet."),
             order=10,
         )
+        register_cabinet_section(
+            "supported",
+            title=_("Reports I support"),
+            empty_text=_("You do not support any report yet."),
+            order=12,
+        )
+        register_cabinet_section(
+            "followed",
+            title=_("Reports I follow"),
+            empty_text=_("You do not follow any report yet."),
+            order=14,
+        )
+        register_export_section("report_engagement", privacy.export_section)
+        register_deletion_hook("report_engagement", privacy.deletion_hook)
         register_subscription_categories(
             CATEGORY_PREFIX,
             label=_("Problem reports"),

@@ -16,7 +16,7 @@ from veche.staff.predicates import (
     role_assignments,
 )
 
-from .models.report import UNPUBLISHED
+from .models.report import FINISHED, UNPUBLISHED
 
 
 def _holds_any(user, roles) -> bool:
@@ -73,6 +73,12 @@ def is_published(user, report) -> bool:
     return report is not None and report.status not in UNPUBLISHED
 
 
+@rules.predicate
+def is_open(user, report) -> bool:
+    """Published and not finished: neither closed nor merged into another report."""
+    return report is not None and report.status not in (*UNPUBLISHED, *FINISHED)
+
+
 is_staff_on_report = moderates | works_at_agency | oversees_territory | is_regional_admin
 
 rules.add_perm("reports.file_report", can_participate)
@@ -82,9 +88,23 @@ rules.add_perm("reports.view_internal", is_staff_on_report)
 rules.add_perm("reports.moderate_report", moderates | is_regional_admin)
 rules.add_perm("reports.work_on_report", works_at_agency)
 rules.add_perm("reports.escalations", heads_agency)
-rules.add_perm("reports.support_report", can_participate & is_published & ~is_author)
-# Taking one's support back needs only a live session (a blocked account has none).
-rules.add_perm("reports.withdraw_support", rules.is_authenticated & is_published)
+# The agency's own staff do not support the reports they answer.
+rules.add_perm(
+    "reports.support_report", can_participate & is_published & ~is_author & ~works_at_agency
+)
+# Taking one's support back needs only a live session (a blocked account has none), while the
+# report is still open.
+rules.add_perm("reports.withdraw_support", rules.is_authenticated & is_open)
+# Following: anyone logged in who can see a published report; its author hears of it anyway.
+rules.add_perm("reports.follow_report", rules.is_authenticated & is_published & ~is_author)
+# Press coverage: the author (while he may take part) or a moderator of the report.
+rules.add_perm(
+    "reports.add_press_link",
+    is_published & ((can_participate & is_author) | moderates | is_regional_admin),
+)
+rules.add_perm("reports.remove_press_link", moderates | is_regional_admin)
+rules.add_perm("reports.propose_catalogue", can_participate)
+rules.add_perm("reports.review_catalogue_proposal", is_regional_admin)
 rules.add_perm("reports.review_answer", can_participate & is_author)
 
 # Workspace lists (no object): which a staff member may open. Every action on a report still asks

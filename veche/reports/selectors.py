@@ -4,7 +4,7 @@ queries per page."""
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from .models import Report, ReportMedia, Status, TimelineEntry
+from .models import CatalogueProposal, Report, ReportMedia, Status, TimelineEntry
 from .models.report import AWAITING_ANSWER, UNPUBLISHED
 from .search import matching
 
@@ -85,6 +85,35 @@ def supported_by(user, reports) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(user.report_supports.filter(report__in=reports).values_list("report_id", flat=True))
+
+
+def follows(user, report: Report) -> bool:
+    return user.is_authenticated and user.report_follows.filter(report=report).exists()
+
+
+def supported_reports(user) -> QuerySet[Report]:
+    """Published reports the user supports, latest support first (the cabinet's section)."""
+    return (
+        Report.objects.filter(supports__user=user)
+        .exclude(status__in=UNPUBLISHED)
+        .select_related("topic")
+        .order_by("-supports__created_at")
+    )
+
+
+def followed_reports(user) -> QuerySet[Report]:
+    return (
+        Report.objects.filter(follows__user=user)
+        .exclude(status__in=UNPUBLISHED)
+        .select_related("topic")
+        .order_by("-follows__created_at")
+    )
+
+
+def pending_proposals() -> QuerySet[CatalogueProposal]:
+    return CatalogueProposal.objects.filter(
+        state=CatalogueProposal.State.PENDING
+    ).select_related("author", "category")
 
 
 # --- The public map (views/public.py): points only, no model objects, fast over 20,000 reports.

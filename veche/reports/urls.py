@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import citizen, filing, public
+from .views import citizen, engagement, filing, proposals, public
 
 app_name = "reports"
 urlpatterns = [
@@ -17,4 +17,12 @@ urlpatterns = [
     path("<int:pk>/support/", citizen.support, name="support"),
     path("<int:pk>/support/withdraw/", citizen.support_withdraw, name="support_withdraw"),
     path("<int:pk>/review/", citizen.review, name="review"),
+    path("<int:pk>/follow/", engagement.follow, name="follow"),
+    path("<int:pk>/unfollow/", engagement.unfollow, name="unfollow"),
+    path("<int:pk>/press/", engagement.press_add, name="press_add"),
+    path("<int:pk>/press/<int:link_pk>/remove/", engagement.press_remove, name="press_remove"),
+    path("catalogue/propose/", proposals.propose, name="propose"),
+    path("catalogue/proposals/", proposals.review_list, name="proposals"),
+    path("catalogue/proposals/<int:pk>/accept/", proposals.accept, name="proposal_accept"),
+    path("catalogue/proposals/<int:pk>/decline/", proposals.decline, name="proposal_decline"),
 ]

@@ -208,3 +208,36 @@ def test_the_language_of_letters_is_chosen_in_the_preferences(client, user):
     response = client.post(reverse("notifications:preferences"), {"language": "xx"})
     assert "language" in response.context["form"].errors
     assert Preference.objects.get(user=user).language == "en"
+
+
+# --- Opening a notice marks it read (issue 8) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("link", "lands"),
+    [
+        ("/reports/5/", "/reports/5/"),
+        ("https://evil.example/phish", "/notifications/"),
+        ("//evil.example/x", "/notifications/"),
+        ("", "/notifications/"),
+    ],
+)
+def test_opening_a_notice_marks_it_read_and_stays_on_the_site(client, link, lands):
+    user = UserFactory()
+    notice = NotificationFactory(user=user, link=link)
+    client.force_login(user)
+    response = client.get(f"/notifications/{notice.pk}/open/")
+    assert response.status_code == 302 and response["Location"] == lands
+    notice.refresh_from_db()
+    assert notice.read_at is not None
+    listing = client.get("/notifications/").content.decode()
+    assert f'href="/notifications/{notice.pk}/open/"' in listing or not link
+
+
+def test_nobody_opens_anothers_notice(client):
+    owner, other = UserFactory(), UserFactory()
+    notice = NotificationFactory(user=owner, link="/")
+    client.force_login(other)
+    assert client.get(f"/notifications/{notice.pk}/open/").status_code == 404
+    notice.refresh_from_db()
+    assert notice.read_at is None

@@ -1,4 +1,5 @@
 from .catalogue import Category, RejectionReason, RoutingRule, Topic, TopicAttribute
+from .engagement import CatalogueProposal, PressLink, ReportFollow
 from .report import (
     Answer,
     AnswerFile,
@@ -13,10 +14,13 @@ from .report import (
 __all__ = [
     "Answer",
     "AnswerFile",
+    "CatalogueProposal",
     "Category",
     "Channel",
+    "PressLink",
     "RejectionReason",
     "Report",
+    "ReportFollow",
     "ReportMedia",
     "RoutingRule",
     "Status",

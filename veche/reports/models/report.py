@@ -30,6 +30,8 @@ class Status(models.TextChoices):
 
 # Published reports are public; these never are.
 UNPUBLISHED = [Status.SUBMITTED, Status.REJECTED]
+# Finished: nothing more happens to these.
+FINISHED = [Status.CLOSED, Status.DUPLICATE]
 # The agency still owes an answer: the deadline runs.
 AWAITING_ANSWER = [Status.ROUTED, Status.IN_PROGRESS]
 
@@ -299,6 +301,7 @@ class TimelineEntry(models.Model):
         ESCALATION = "escalation", _("escalated")
         REASSIGNMENT = "reassignment", _("reassignment requested")
         RATING = "rating", _("rated by the author")
+        PRESS = "press", _("publication in the media")
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="timeline")
     kind = models.CharField(max_length=12, choices=Kind.choices)

@@ -17,6 +17,7 @@ from ..models import Answer, Report, Status, TimelineEntry
 from .recipients import Recipient
 
 TAKING_PART = msg(gettext_noop("You receive this letter because you take part in this report."))
+FOLLOWING = msg(gettext_noop("You receive this letter because you follow this report."))
 SUBSCRIBED = msg(gettext_noop("You receive this letter because you subscribed to new reports."))
 
 
@@ -191,6 +192,30 @@ def _reassignment_requested(report, entry, data, recipient) -> Message:
     return _message("reassignment_requested", report, title, lines)
 
 
+# --- To the author, the agency and followers ----------------------------------------------
+
+
+def _press_coverage(report, entry, data, recipient) -> Message:
+    link = report.press_links.order_by("-pk").first()
+    lines: list[Spec] = [_text(entry)]
+    if link is not None:
+        lines.append(link.url)
+    lines += _facts(report, due=False, agency=True)
+    title = msg(gettext_noop("a publication in the media"))
+    return _message("press_coverage", report, title, lines)
+
+
+def _followed_news(report, entry, data, recipient) -> Message:
+    """Public news of a followed report: its new status, the answer's words, a publication."""
+    lines: list[Spec] = []
+    if entry is not None and entry.kind == TimelineEntry.Kind.STATUS and entry.status_to:
+        status = Status(entry.status_to).label
+        lines.append(msg(gettext_noop("New status: «%(status)s»"), status=status))
+    lines.append(_text(entry))
+    title = msg(gettext_noop("news of a report you follow"))
+    return _message("followed_news", report, title, lines, reason=FOLLOWING)
+
+
 # --- To subscribers --------------------------------------------------------------------------
 
 
@@ -237,6 +262,8 @@ BUILDERS: dict[str, Builder] = {
     "declined": _declined,
     "reassignment_requested": _reassignment_requested,
     "new_report": _new_report,
+    "press_coverage": _press_coverage,
+    "followed_news": _followed_news,
 }
 
 

@@ -7,6 +7,8 @@
   notices, heads the escalations.
 - Moderators covering the report's municipality (or the whole region) hear of reports awaiting
   moderation, of an agency declining one, and of reassignment requests.
+- Followers of a report hear of its public news: status changes, answers, extensions and press
+  coverage (its agency and author hear of press coverage too).
 - Subscribers whose municipality / category / map area matches hear of newly published reports.
 
 Nobody is told of what he did himself, and nobody hears of one event twice. A blocked or deleted
@@ -76,6 +78,11 @@ def moderators_of(report: Report) -> list[User]:
     return list(_active(users).distinct().order_by("pk"))
 
 
+def followers(report: Report) -> list[User]:
+    users = User.objects.filter(report_follows__report=report)
+    return list(_active(users).order_by("pk"))
+
+
 def matching_subscriptions(report: Report) -> QuerySet[Subscription]:
     """Subscriptions whose every set condition holds for the report."""
     return subscriptions_matching(
@@ -97,6 +104,7 @@ def _groups(kind: str, report: Report, entry: TimelineEntry | None) -> Iterator[
         # An answer reaches the author through the "answered" event, with its text.
         if public and to not in (Status.SUBMITTED, Status.ANSWERED):
             yield "status_changed", [report.author]
+            yield "followed_news", followers(report)
         if to == Status.ROUTED:
             yield "new_work", agency_members(report.agency_id)
             if was == Status.SUBMITTED:  # newly published, not re-routed
@@ -108,6 +116,10 @@ def _groups(kind: str, report: Report, entry: TimelineEntry | None) -> Iterator[
     elif kind in ("answered", "deadline_extended"):
         if public:
             yield kind, [report.author]
+            yield "followed_news", followers(report)
+    elif kind == "press_coverage":
+        yield "press_coverage", [report.author, *agency_members(report.agency_id)]
+        yield "followed_news", followers(report)
     elif kind == "support_threshold":
         yield "support_threshold", agency_members(report.agency_id)
     elif kind == "reassignment_requested":

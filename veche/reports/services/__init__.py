@@ -14,6 +14,7 @@ from .agency_work import (
 from .citizen import report_confirm, report_dispute
 from .escalation import report_record_escalation
 from .filing import report_submit
+from .following import report_follow, report_unfollow
 from .moderation import (
     report_mark_duplicate,
     report_publish,
@@ -21,9 +22,18 @@ from .moderation import (
     report_reject,
     report_reroute,
 )
+from .press import report_add_press_link, report_remove_press_link
+from .proposals import catalogue_proposal_accept, catalogue_proposal_decline, catalogue_propose
 from .supports import report_support, report_support_withdraw
 
 __all__ = [
+    "catalogue_proposal_accept",
+    "catalogue_proposal_decline",
+    "catalogue_propose",
+    "report_add_press_link",
+    "report_follow",
+    "report_remove_press_link",
+    "report_unfollow",
     "report_add_note",
     "report_answer",
     "report_confirm",

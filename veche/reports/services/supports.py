@@ -57,12 +57,12 @@ def _insert_and_count(cursor, report_id: int, user_id: int) -> tuple[int, int] |
 
 def report_support(*, user, report: Report) -> tuple[Report, bool]:
     """Support a published report; returns (report, created). Supporting twice changes nothing."""
-    require(
-        user,
-        "reports.support_report",
-        report,
-        _("Confirm your e-mail to support published reports of others."),
+    refusal = (
+        _("Your agency answers this report: its staff do not support it.")
+        if user.has_perm("reports.work_on_report", report)
+        else _("Confirm your e-mail to support published reports of others.")
     )
+    require(user, "reports.support_report", report, refusal)
     with transaction.atomic(), connection.cursor() as cursor:
         counted = _insert_and_count(cursor, report.pk, user.pk)
         created = counted is not None

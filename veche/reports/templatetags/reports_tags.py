@@ -3,7 +3,7 @@
 from django import template
 
 from .. import transitions
-from ..selectors import my_reports
+from ..selectors import followed_reports, my_reports, supported_reports
 
 register = template.Library()
 
@@ -15,6 +15,19 @@ def my_reports_section(context) -> dict:
     """The resident's latest reports for the cabinet, and how many there are in all."""
     user = context["request"].user
     reports = my_reports(user).select_related("rejection_reason")
+    return {"reports": list(reports[:CABINET_SHOWN]), "total": reports.count()}
+
+
+@register.simple_tag(takes_context=True)
+def supported_reports_section(context) -> dict:
+    """The published reports the resident supports, latest first, and how many in all."""
+    reports = supported_reports(context["request"].user)
+    return {"reports": list(reports[:CABINET_SHOWN]), "total": reports.count()}
+
+
+@register.simple_tag(takes_context=True)
+def followed_reports_section(context) -> dict:
+    reports = followed_reports(context["request"].user)
     return {"reports": list(reports[:CABINET_SHOWN]), "total": reports.count()}
 
 

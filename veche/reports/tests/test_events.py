@@ -1,6 +1,7 @@
 """Every transition of a report leaves exactly one row in the event log, in its own transaction;
 a refused transition leaves none (docs/events.md lists the kinds)."""
 
+import datetime
 from datetime import timedelta
 
 import pytest
@@ -147,6 +148,23 @@ TRANSITIONS = {
         "neighbour",
         supported,
         lambda w, r: services.report_support_withdraw(user=w.neighbour, report=r),
+    ),
+    "followed": (
+        "neighbour",
+        routed,
+        lambda w, r: services.report_follow(user=w.neighbour, report=r),
+    ),
+    "press_linked": (
+        "author",
+        routed,
+        lambda w, r: services.report_add_press_link(
+            user=w.author,
+            report=r,
+            url="https://ugra-news.ru/yama",
+            title="Яма",
+            outlet="Новости Югры",
+            published_on=datetime.date(2026, 11, 1),
+        ),
     ),
 }
 

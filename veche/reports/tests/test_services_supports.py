@@ -32,7 +32,7 @@ def test_crossing_a_threshold_is_recorded_once(world, settings):
     report = RoutedReportFactory(municipality=world.surgut)
     report_support(user=world.neighbour, report=report)
     report_support(user=world.moderator, report=report)
-    report_support(user=world.official, report=report)
+    report_support(user=world.urai_official, report=report)
     assert report.timeline.filter(kind="threshold").count() == 1
 
 

@@ -18,6 +18,7 @@ from veche.media.responses import attachment, download_name
 from veche.territory.models import Municipality, Region
 
 from .. import selectors
+from ..engagement_forms import PressLinkForm
 from ..forms import PUBLIC_STATUSES, FilterForm, ReportFilters, ReviewForm
 from ..models import Answer, AnswerFile, Report, ReportMedia, Status, Topic
 from ..workspace_selectors import attribute_answers
@@ -63,9 +64,10 @@ def render_report(
     report: Report,
     *,
     review_form: ReviewForm | None = None,
+    press_form: PressLinkForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The report's page; `review_form` is the author's bound review when it was refused."""
+    """The report's page; `review_form` / `press_form` are the bound forms that were refused."""
     internal = request.user.has_perm("reports.view_internal", report)
     media = list(report.media.all())
     answers = list(report.answers.all())
@@ -78,6 +80,9 @@ def render_report(
         "timeline": (selectors.staff_timeline if internal else selectors.public_timeline)(report),
         "overdue": selectors.is_overdue(report),
         "supported": report.pk in selectors.supported_by(request.user, [report]),
+        "following": selectors.follows(request.user, report),
+        "press_links": list(report.press_links.all()),
+        "press_form": press_form or PressLinkForm(),
         "attribute_answers": attribute_answers(report),
         "review_form": review_form or ReviewForm(),
         "Status": Status,

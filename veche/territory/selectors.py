@@ -110,6 +110,7 @@ class PlaceMatch:
     kind: str
     lat: float
     lon: float
+    address: str = ""  # what the filing form's address field gets: «Сургут, улица Ленина»
 
 
 def _words_match(key: str, words: list[str]) -> bool:
@@ -144,6 +145,7 @@ def _place_matches(words: list[str], limit: int) -> list[PlaceMatch]:
             kind=str(p.get_kind_display()),
             lat=p.lat,
             lon=p.lon,
+            address=f"{p.settlement.name}, {p.name}",
         )
         for p in places
     ]

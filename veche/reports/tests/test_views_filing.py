@@ -13,7 +13,7 @@ from veche.reports.tests.images import (
     jpeg_with_gps,
     mp4_with_gps,
 )
-from veche.territory.tests.factories import SettlementFactory
+from veche.territory.tests.factories import PlaceFactory, SettlementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +40,57 @@ def author_client(client, world):
     return client
 
 
-def test_the_form_asks_for_login(client, world):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+def test_a_guest_is_told_why_to_log_in_and_sent_back_to_the_form(client, world):
+    response = client.get(URL + "?topic=3")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Войдите, чтобы подать сообщение." in html
+    assert 'href="/accounts/login/?next=/reports/new/%3Ftopic%3D3"' in html
+    assert 'href="/accounts/register/"' in html
+    assert 'id="report-form"' not in html
+
+
+def test_a_guest_cannot_post_a_report(client, world):
+    response = client.post(URL, form_data(world))
+    assert "Войдите, чтобы подать сообщение." in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_the_map_starts_at_the_residents_settlement(client, world):
+    town = SettlementFactory(municipality=world.surgut)
+    world.author.settlement = town
+    world.author.save()
+    client.force_login(world.author)
+    html = client.get(URL).content.decode()
+    box = f"{town.min_lat},{town.min_lon},{town.max_lat},{town.max_lon}"
+    assert f'data-bounds="{box}"' in html
+
+
+def test_the_photo_help_says_how_many_before_any_error(author_client, world):
+    html = author_client.get(URL).content.decode()
+    assert "до 10 фотографий" in html
+
+
+def test_the_street_search_without_javascript_lists_links_that_set_the_point(
+    author_client, world
+):
+    town = SettlementFactory(municipality=world.surgut, name="Сургут")
+    street = PlaceFactory(settlement=town, name="улица Семёна Билецкого", lat=61.25, lon=73.4)
+    html = author_client.get(URL, {"place": "билец"}).content.decode()
+    assert "улица Семёна Билецкого" in html
+    link = "/reports/new/?lat=61.25&amp;lon=73.4&amp;address=%D0%A1%D1%83%D1%80"
+    assert link in html
+    # Following the link fills the point and the address.
+    html = author_client.get(URL, {"lat": street.lat, "lon": street.lon, "address": "Сургут, x"})
+    html = html.content.decode()
+    assert 'value="61.25"' in html and 'value="Сургут, x"' in html
+
+
+def test_a_search_with_no_match_says_so_and_what_to_try(author_client, world):
+    response = author_client.get("/reports/new/places/", {"place": "Несуществующая"})
+    html = response.content.decode()
+    assert "По запросу «Несуществующая» ничего не найдено." in html
+    assert "place-match" not in html
 
 
 def test_an_unconfirmed_resident_is_told_why_and_offered_the_link_again(client, world):

@@ -1,4 +1,5 @@
 from .catalogue import Category, RejectionReason, RoutingRule, Topic, TopicAttribute
+from .pending import PendingPhoto
 from .report import (
     Answer,
     AnswerFile,
@@ -16,6 +17,7 @@ __all__ = [
     "Category",
     "Channel",
     "RejectionReason",
+    "PendingPhoto",
     "Report",
     "ReportMedia",
     "RoutingRule",

@@ -17,8 +17,14 @@ from veche.territory.selectors import gazetteer_search
 
 from .. import services
 from ..forms import CoordinateField, ReportForm, service_error_targets
-from ..models import Channel, Report
+from ..models import Channel, PendingPhoto, Report
 from ..selectors import nearby_open, supported_by
+from ..services.pending import (
+    as_uploads,
+    pending_photos,
+    pending_photos_keep,
+    pending_photos_remove,
+)
 from .public import map_settings, place_bounds
 
 NEARBY_SHOWN = 10
@@ -94,8 +100,9 @@ def _must_confirm(form: ReportForm, nearby: list[Report]) -> bool:
     return not {str(report.pk) for report in nearby} <= seen
 
 
-def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
-    """Call the service with a valid form; its refusal goes onto the form. The report or None."""
+def _submit(request: HttpRequest, form: ReportForm, kept: list[PendingPhoto]) -> Report | None:
+    """Call the service with a valid form and the photos kept from an earlier attempt; its
+    refusal goes onto the form. The report or None."""
     lat, lon = form.point()
     data = form.cleaned_data
     try:
@@ -107,7 +114,7 @@ def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
             lon=lon,
             address=data.get("address", ""),
             attributes=form.attributes(),
-            media=form.uploads(),
+            media=[*as_uploads(kept), *form.uploads()],
             channel=Channel.WEB,
             client_token=data.get("client_token") or None,
         )
@@ -116,6 +123,14 @@ def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
     except ValidationError as error:
         apply_service_errors(form, error, **service_error_targets(form, error))
     return None
+
+
+def _kept_photos(request: HttpRequest, token: str) -> list[PendingPhoto]:
+    """The photos kept from the form's earlier attempts, less those the resident removed."""
+    removed = [int(pk) for pk in request.POST.getlist("remove_photo") if pk.isdigit()]
+    if removed:
+        pending_photos_remove(author=request.user, client_token=token, ids=removed)
+    return pending_photos(author=request.user, client_token=token)
 
 
 def _blank_form(request: HttpRequest) -> ReportForm:
@@ -139,20 +154,27 @@ def new_report(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/login_needed.html", {"next": request.get_full_path()})
     if not request.user.has_perm("reports.file_report"):
         return render(request, "reports/cannot_file.html", status=403)
-    confirm_step, status = False, 200
+    confirm_step, status, kept = False, 200, []
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
         nearby = nearby_reports(request.POST)
+        token = request.POST.get("client_token", "")[:64]
+        kept = _kept_photos(request, token)
         if form.is_valid():
             confirm_step = _must_confirm(form, nearby)
-            report = None if confirm_step else _submit(request, form)
+            report = None if confirm_step else _submit(request, form, kept)
             if report is not None:
+                pending_photos_remove(author=request.user, client_token=token)
                 messages.success(
                     request,
                     _("Report № %(number)s is filed. A moderator will check it and publish it.")
                     % {"number": report.pk},
                 )
                 return redirect("reports:detail", pk=report.pk)
+        # The form comes back: the photos chosen this time are kept for the next attempt.
+        kept = pending_photos_keep(
+            author=request.user, client_token=token, photos=request.FILES.getlist("photos")
+        )
         status = 200 if confirm_step else 400
     else:
         form = _blank_form(request)
@@ -160,7 +182,8 @@ def new_report(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "confirm_step": confirm_step,
-        "files_dropped": confirm_step and bool(request.FILES),
+        "files_dropped": confirm_step and bool(request.FILES.getlist("video")),
+        "pending": kept,
         "map": map_settings(),
         "bounds": _home_bounds(request),
         "region_bounds": _box(Region.objects.order_by("pk").first()),

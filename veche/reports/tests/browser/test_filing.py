@@ -6,6 +6,7 @@ form has 0 axe-core violations."""
 import pytest
 
 from veche.reports.models import Report
+from veche.reports.tests.images import jpeg_with_gps
 from veche.territory.tests.factories import PlaceFactory, SettlementFactory
 
 from .test_public_pages import REPORT_PAGE, _offline_tiles, logged_in_page, tab_to  # noqa: F401
@@ -158,3 +159,23 @@ def test_a_guest_is_told_why_to_log_in(new_page, live_server, axe_check, world):
     axe_check(page)
     page.get_by_role("link", name="Войти", exact=True).last.click()
     assert "next=/reports/new/" in page.url
+
+
+def test_chosen_photos_are_offered_again_after_an_error(new_page, live_server, axe_check, world):
+    page = filing_page(new_page, live_server, world, viewport=PHONE)
+    expect(page.get_by_text("до 10 фотографий")).to_be_visible()  # stated before any error
+    photo = jpeg_with_gps("yama.jpg")
+    page.locator("#id_photos").set_input_files(
+        [{"name": "yama.jpg", "mimeType": "image/jpeg", "buffer": photo.read()}]
+    )
+    page.get_by_role("button", name="Отправить сообщение").click()
+    expect(page.get_by_role("alert")).to_be_focused()
+    expect(page.get_by_label("Убрать «yama.jpg»")).to_be_visible()
+    axe_check(page)
+    page.locator("#id_topic").select_option(str(world.topic.pk))
+    page.locator("#id_text").fill("Яма.")
+    page.locator("#id_lat").fill(f"{world.surgut.centre_lat}")
+    page.locator("#id_lon").fill(f"{world.surgut.centre_lon}")
+    page.get_by_role("button", name="Отправить сообщение").click()
+    page.wait_for_url(REPORT_PAGE)
+    assert Report.objects.get(author=world.author).media.count() == 1

@@ -128,8 +128,8 @@ class ReportForm(forms.Form):
         label=_("Photos"),
         help_text=format_lazy(
             _(
-                "Optional: up to {max} photos (with the video, {max} files in all), JPEG, PNG or "
-                "WebP, up to 15 MB each. Location data is removed."
+                "Up to {max} photos (with the video, {max} files in all): JPEG, PNG or WebP, up "
+                "to 15 MB each. Location data is removed."
             ),
             max=MAX_MEDIA,
         ),

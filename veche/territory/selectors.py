@@ -133,6 +133,12 @@ def _settlement_matches(words: list[str]) -> list[PlaceMatch]:
     ]
 
 
+def _context(settlement: Settlement) -> str:
+    """«Лянтор, Сургутский район»; a town that is its own okrug is named once: «Сургут»."""
+    town, okrug = settlement.name, settlement.municipality.name
+    return town if town == okrug else f"{town}, {okrug}"
+
+
 def _place_matches(words: list[str], limit: int) -> list[PlaceMatch]:
     query = Q()
     for word in words:
@@ -141,7 +147,7 @@ def _place_matches(words: list[str], limit: int) -> list[PlaceMatch]:
     return [
         PlaceMatch(
             name=p.name,
-            context=f"{p.settlement.name}, {p.settlement.municipality.name}",
+            context=_context(p.settlement),
             kind=str(p.get_kind_display()),
             lat=p.lat,
             lon=p.lon,

@@ -72,7 +72,7 @@ def test_the_map_starts_at_the_residents_settlement(client, world):
 
 def test_the_photo_help_says_how_many_before_any_error(author_client, world):
     html = author_client.get(URL).content.decode()
-    assert "до 10 фотографий" in html
+    assert "До 10 фотографий" in html
 
 
 def test_the_street_search_without_javascript_lists_links_that_set_the_point(

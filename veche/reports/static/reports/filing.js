@@ -44,6 +44,7 @@
   }
 
   var marker = null;
+  var address = document.getElementById("id_address");
   function number(input) {
     var value = parseFloat(String(input.value).replace(",", "."));
     return isFinite(value) ? value : null;
@@ -56,7 +57,12 @@
       marker.addTo(map);
     }
   }
+  var searchedAddress = null;  // the address a search match wrote, cleared if the point moves
   function choose(latlng) {
+    if (address && searchedAddress !== null && address.value === searchedAddress) {
+      address.value = "";
+    }
+    searchedAddress = null;
     show(latlng);
     lat.value = latlng.lat.toFixed(6);
     lon.value = latlng.lng.toFixed(6);
@@ -73,7 +79,6 @@
   }
 
   var status = document.getElementById("place-status");
-  var address = document.getElementById("id_address");
   function say(text) {
     if (status) status.textContent = text;
   }
@@ -102,7 +107,10 @@
       var latlng = L.latLng(Number(link.dataset.lat), Number(link.dataset.lon));
       choose(latlng);
       map.setView(latlng, 16);
-      if (address && link.dataset.address) address.value = link.dataset.address;
+      if (address && link.dataset.address) {
+        address.value = link.dataset.address;
+        searchedAddress = address.value;
+      }
       say(el.dataset.msgMarked.replace("{place}", link.textContent.trim()));
     });
   }

@@ -9,6 +9,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from veche.accounts.cabinet import register_cabinet_section
+        from veche.accounts.privacy import register_deletion_hook
         from veche.api.routers import register_router
         from veche.core.demo import register_demo
         from veche.notifications.categories import register_subscription_categories
@@ -17,6 +18,7 @@ class ReportsConfig(AppConfig):
         from . import demo
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
+        from .services.pending import pending_photos_forget
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
         register_router("/reports", "veche.reports.api.router")
@@ -33,6 +35,7 @@ class ReportsConfig(AppConfig):
             name=_category_name,
         )
         register_digest_source("reports", audience=digest.audience, part=digest.digest_part)
+        register_deletion_hook("reports_pending_photos", pending_photos_forget)
 
 
 def _category_choices() -> list[tuple[str, str]]:

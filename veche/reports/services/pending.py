@@ -80,6 +80,14 @@ def pending_photos_remove(*, author, client_token: str, ids: Iterable[int] | Non
         _delete_files(gone)
 
 
+def pending_photos_forget(user) -> None:
+    """Account deletion hook (accounts.privacy): the photos he left on unsent forms go."""
+    with transaction.atomic():
+        gone = list(PendingPhoto.objects.filter(author=user))
+        PendingPhoto.objects.filter(pk__in=[p.pk for p in gone]).delete()
+        _delete_files(gone)
+
+
 def as_uploads(photos: Iterable[PendingPhoto]) -> list[UploadedFile]:
     """Kept photos as files for report_submit (which checks them again, as any upload)."""
     uploads = []

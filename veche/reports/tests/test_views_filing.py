@@ -329,3 +329,11 @@ def test_the_periodic_command_forgets_abandoned_photos(author_client, world, tim
     call_command("report_deadlines", stdout=out)
     assert "photos of abandoned forms removed: 1" in out.getvalue()
     assert not PendingPhoto.objects.exists()
+
+
+def test_deleting_the_account_forgets_his_kept_photos(author_client, world):
+    from veche.accounts.privacy import deletion_hooks
+
+    author_client.post(URL, form_data(world, text="", photos=[jpeg_with_gps("one.jpg")]))
+    deletion_hooks()["reports_pending_photos"](world.author)
+    assert not PendingPhoto.objects.exists()

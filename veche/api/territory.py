@@ -125,3 +125,27 @@ def boundary(request, slug: Text(), region: RegionCode = None):
         )
     properties = MunicipalityOut.from_model(municipality).dict()
     return {"type": "Feature", "geometry": municipality.boundary, "properties": properties}
+
+
+class PlaceOut(Schema):
+    name: str
+    kind: str = Field(description="the kind, in the reader's language (улица, микрорайон, …)")
+    context: str = Field(description="the settlement and municipality it lies in")
+    address: str = Field(description="the address a report about it carries; empty for a town")
+    point: CentreOut
+
+
+@router.get("/places", auth=None, response={200: list[PlaceOut], **errors(422)})
+def places(request, q: Text(max_length=100, description="the beginning of words of the name")):
+    """Settlements, then streets and places of the gazetteer, whose words begin with every word
+    of `q` (any case, «ё» as «е»); at most 10. The filing form's search."""
+    return [
+        PlaceOut(
+            name=m.name,
+            kind=m.kind,
+            context=m.context,
+            address=m.address,
+            point=CentreOut(lat=m.lat, lon=m.lon),
+        )
+        for m in selectors.gazetteer_search(q)
+    ]

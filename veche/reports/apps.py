@@ -20,6 +20,7 @@ class ReportsConfig(AppConfig):
         from . import configuration, demo, demo_engagement, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
+        from .services.pending import pending_photos_forget
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
         for name in configurations():  # territory/data/<name>/: a deployment as data
@@ -63,6 +64,7 @@ class ReportsConfig(AppConfig):
             name=_category_name,
         )
         register_digest_source("reports", audience=digest.audience, part=digest.digest_part)
+        register_deletion_hook("reports_pending_photos", pending_photos_forget)
 
 
 def _home_context(request):

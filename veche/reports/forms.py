@@ -7,6 +7,7 @@ core's `apply_service_errors` puts the service's messages onto the form's fields
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from veche.media.uploads import check_video
@@ -15,7 +16,7 @@ from veche.territory.selectors import settlement_choices
 
 from .models import Category, Status, Topic, TopicAttribute
 from .models.report import UNPUBLISHED
-from .services.filing import MAX_TEXT
+from .services.filing import MAX_MEDIA, MAX_TEXT
 
 PHOTO_ACCEPT = "image/*"
 VIDEO_ACCEPT = "video/mp4,video/webm"
@@ -125,7 +126,13 @@ class ReportForm(forms.Form):
     )
     photos = MultipleFileField(
         label=_("Photos"),
-        help_text=_("Optional: JPEG, PNG or WebP, up to 15 MB each. Location data is removed."),
+        help_text=format_lazy(
+            _(
+                "Up to {max} photos (with the video, {max} files in all): JPEG, PNG or WebP, up "
+                "to 15 MB each. Location data is removed."
+            ),
+            max=MAX_MEDIA,
+        ),
         widget=MultipleFileInput(attrs={"accept": PHOTO_ACCEPT}),
     )
     video = forms.FileField(

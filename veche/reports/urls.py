@@ -9,6 +9,7 @@ urlpatterns = [
     path("", public.report_list, name="list"),
     path("new/", filing.new_report, name="new"),
     path("nearby/", filing.nearby, name="nearby"),
+    path("new/places/", filing.places, name="places"),
     path("map/", public.report_map, name="map"),
     path("map.geojson", public.map_geojson, name="map_geojson"),
     path("mine/", public.my_reports, name="mine"),

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Municipality, Region, Settlement
+from .models import Municipality, Place, Region, Settlement
 
 BOUNDARY_WIDGET = forms.Textarea(attrs={"rows": 10, "cols": 100, "class": "vLargeTextField"})
 
@@ -71,3 +71,14 @@ class SettlementAdmin(BoundedAdmin):
     list_select_related = ("municipality",)
     autocomplete_fields = ("municipality",)
     fieldsets = ((None, {"fields": ("municipality", "kind", "name", "population")}), GEOGRAPHY)
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    """The gazetteer: loaded by `manage.py import_gazetteer`, corrected here."""
+
+    list_display = ("name", "kind", "settlement", "lat", "lon")
+    list_filter = ("kind",)
+    search_fields = ("key",)
+    list_select_related = ("settlement__municipality",)
+    autocomplete_fields = ("settlement",)

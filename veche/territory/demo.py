@@ -15,9 +15,12 @@ from django.db import transaction
 
 from . import geometry
 from .demo_data import MUNICIPALITIES, REGION, REGION_OUTLINE, SETTLEMENTS
+from .gazetteer import import_gazetteer, read_rows
 from .models import Municipality, Region, Settlement
 
 CSV_PATH = Path(__file__).parent / "data" / "yugra_municipalities.csv"
+# A sample gazetteer made for the demo: streets of Surgut and Urai, approximate points.
+GAZETTEER_PATH = Path(__file__).parent / "data" / "demo_gazetteer.csv"
 
 
 def municipality_rows() -> list[dict]:
@@ -117,4 +120,5 @@ def seed() -> Region:
         municipality = _seed_municipality(region, row, own)
         for data in SETTLEMENTS[row["name"]]:
             _seed_settlement(municipality, data, cells[(data[2], data[3])])
+    import_gazetteer(read_rows(GAZETTEER_PATH))
     return region

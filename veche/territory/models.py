@@ -114,3 +114,51 @@ class Settlement(Bounded):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.municipality.name})"
+
+
+def search_key(text: str) -> str:
+    """The form a gazetteer name is searched by: lower case, «ё» as «е», one space between
+    words, punctuation as spaces. «Улица Мира» and «ул. мира» share the word «мира»."""
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in text.casefold().replace("ё", "е"))
+    return " ".join(cleaned.split())
+
+
+class Place(models.Model):
+    """A named place of a settlement — a street, a square, a microdistrict — with one point (a
+    street's is the centroid of its line), found by the filing form's search. Loaded by
+    `manage.py import_gazetteer` (docs/territory.md)."""
+
+    class Kind(models.TextChoices):
+        STREET = "street", _("street")
+        SQUARE = "square", _("square")
+        DISTRICT = "district", _("microdistrict")
+        LANDMARK = "landmark", _("landmark")
+
+    settlement = models.ForeignKey(
+        Settlement, on_delete=models.CASCADE, related_name="places", verbose_name=_("settlement")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STREET)
+    name = models.CharField(pgettext_lazy("place", "name"), max_length=200)
+    lat = models.FloatField(
+        _("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    lon = models.FloatField(
+        _("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    key = models.CharField(max_length=400, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("gazetteer place")
+        verbose_name_plural = _("gazetteer")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["settlement", "name"], name="place_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.settlement.name}"
+
+    def save(self, *args, **kwargs):
+        # The settlement's name is searched too: «мира урай» finds Urai's ulitsa Mira.
+        self.key = search_key(f"{self.name} {self.settlement.name}")
+        super().save(*args, **kwargs)

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from . import geometry
-from .models import Municipality, Region, Settlement
+from .models import Municipality, Place, Region, Settlement, search_key
 
 
 @dataclass(frozen=True)
@@ -96,3 +96,73 @@ def municipality_by_slug(*, slug: str, region: Region | None = None) -> Municipa
 
 def region_by_slug(slug: str) -> Region | None:
     return Region.objects.filter(slug=slug).first()
+
+
+GAZETTEER_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A settlement or a street found by name, with the point the filing map moves to."""
+
+    name: str
+    context: str  # the settlement and municipality it lies in
+    kind: str
+    lat: float
+    lon: float
+    address: str = ""  # what the filing form's address field gets: «Сургут, улица Ленина»
+
+
+def _words_match(key: str, words: list[str]) -> bool:
+    own = key.split()
+    return all(any(word_.startswith(w) for word_ in own) for w in words)
+
+
+def _settlement_matches(words: list[str]) -> list[PlaceMatch]:
+    settlements = Settlement.objects.select_related("municipality").order_by("name")
+    return [
+        PlaceMatch(
+            name=s.name,
+            context=s.municipality.name,
+            kind=str(s.get_kind_display()),
+            lat=s.centre_lat,
+            lon=s.centre_lon,
+        )
+        for s in settlements
+        if _words_match(search_key(s.name), words)
+    ]
+
+
+def _context(settlement: Settlement) -> str:
+    """«Лянтор, Сургутский район»; a town that is its own okrug is named once: «Сургут»."""
+    town, okrug = settlement.name, settlement.municipality.name
+    return town if town == okrug else f"{town}, {okrug}"
+
+
+def _place_matches(words: list[str], limit: int) -> list[PlaceMatch]:
+    query = Q()
+    for word in words:
+        query &= Q(key__startswith=word) | Q(key__contains=f" {word}")
+    places = Place.objects.filter(query).select_related("settlement__municipality")[:limit]
+    return [
+        PlaceMatch(
+            name=p.name,
+            context=_context(p.settlement),
+            kind=str(p.get_kind_display()),
+            lat=p.lat,
+            lon=p.lon,
+            address=f"{p.settlement.name}, {p.name}",
+        )
+        for p in places
+    ]
+
+
+def gazetteer_search(query: str, *, limit: int = GAZETTEER_SHOWN) -> list[PlaceMatch]:
+    """Settlements, then streets and other places of the gazetteer, whose words begin with every
+    word of `query` — in any case, «ё» as «е»: «лен сург» finds «улица Ленина» of Surgut. Two
+    queries whatever the query; at most `limit` matches, settlements first."""
+    words = search_key(query).split()[:5]
+    if not words:
+        return []
+    settlements = _settlement_matches(words)[:limit]
+    return settlements + _place_matches(words, limit - len(settlements))

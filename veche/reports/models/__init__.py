@@ -1,5 +1,6 @@
 from .catalogue import Category, RejectionReason, RoutingRule, Topic, TopicAttribute
 from .engagement import CatalogueProposal, PressLink, ReportFollow
+from .pending import PendingPhoto
 from .report import (
     Answer,
     AnswerFile,
@@ -19,6 +20,7 @@ __all__ = [
     "Channel",
     "PressLink",
     "RejectionReason",
+    "PendingPhoto",
     "Report",
     "ReportFollow",
     "ReportMedia",

@@ -4,6 +4,7 @@ his preferences. Every title becomes both the in-app heading and the e-mail subj
 «Сообщение № N: …»."""
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator
@@ -68,6 +69,20 @@ def _message(kind: str, report: Report, title: Spec, lines: list[Spec], **extra)
 
 
 # --- To the author ---------------------------------------------------------------------------
+
+
+def _received(report, entry, data, recipient) -> Message:
+    lines = [
+        msg(
+            gettext_noop(
+                "A moderator checks it, publishes it and sends it to the agency that must "
+                "answer; you will be told of each step."
+            )
+        ),
+        *_facts(report, due=False),
+    ]
+    title = msg(gettext_noop("Report No. %(number)s is received"), number=report.pk)
+    return replace(_message("received", report, "", lines), title=title)
 
 
 def _status_changed(report, entry, data, recipient) -> Message:
@@ -248,6 +263,7 @@ def _new_report(report, entry, data, recipient) -> Message:
 Builder = Callable[[Report, TimelineEntry | None, dict, Recipient | None], Message]
 
 BUILDERS: dict[str, Builder] = {
+    "received": _received,
     "status_changed": _status_changed,
     "answered": _answered,
     "deadline_extended": _deadline_extended,

@@ -16,6 +16,7 @@ account holds no role, so staff audiences are active users only; the author and 
 always get the in-app notice, e-mail only where the notifications app's preferences allow.
 """
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -145,4 +146,9 @@ def unique_recipients(
 
 def event_recipients(*, kind: str, report: Report, entry: TimelineEntry | None) -> list[Recipient]:
     actor = [entry.actor_id] if entry is not None and entry.actor_id else []
-    return unique_recipients(_groups(kind, report, entry), exclude=actor)
+    groups = _groups(kind, report, entry)
+    if kind == "submitted" and report.author_id:
+        # The author filed it himself, yet he gets its receipt with the number.
+        actor = [pk for pk in actor if pk != report.author_id]
+        groups = itertools.chain([("received", [report.author])], groups)
+    return unique_recipients(groups, exclude=actor)

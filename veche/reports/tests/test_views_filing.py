@@ -1,9 +1,13 @@
 """Filing a report through the web form: with photos, by settlement and address without
 JavaScript, errors in Russian with nothing written, retries, and the nearby reports step."""
 
-import pytest
+import io
 
-from veche.reports.models import Report, ReportMedia, Status
+import pytest
+from django.core.management import call_command
+
+from veche.reports.models import PendingPhoto, Report, ReportMedia, Status
+from veche.reports.services.pending import PENDING_TTL, pending_photos_expire
 from veche.reports.tests.factories import RoutedReportFactory, TopicAttributeFactory
 from veche.reports.tests.images import (
     GPS_IFD,
@@ -13,7 +17,7 @@ from veche.reports.tests.images import (
     jpeg_with_gps,
     mp4_with_gps,
 )
-from veche.territory.tests.factories import SettlementFactory
+from veche.territory.tests.factories import PlaceFactory, SettlementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +44,57 @@ def author_client(client, world):
     return client
 
 
-def test_the_form_asks_for_login(client, world):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+def test_a_guest_is_told_why_to_log_in_and_sent_back_to_the_form(client, world):
+    response = client.get(URL + "?topic=3")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Войдите, чтобы подать сообщение." in html
+    assert 'href="/accounts/login/?next=/reports/new/%3Ftopic%3D3"' in html
+    assert 'href="/accounts/register/"' in html
+    assert 'id="report-form"' not in html
+
+
+def test_a_guest_cannot_post_a_report(client, world):
+    response = client.post(URL, form_data(world))
+    assert "Войдите, чтобы подать сообщение." in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_the_map_starts_at_the_residents_settlement(client, world):
+    town = SettlementFactory(municipality=world.surgut)
+    world.author.settlement = town
+    world.author.save()
+    client.force_login(world.author)
+    html = client.get(URL).content.decode()
+    box = f"{town.min_lat},{town.min_lon},{town.max_lat},{town.max_lon}"
+    assert f'data-bounds="{box}"' in html
+
+
+def test_the_photo_help_says_how_many_before_any_error(author_client, world):
+    html = author_client.get(URL).content.decode()
+    assert "До 10 фотографий" in html
+
+
+def test_the_street_search_without_javascript_lists_links_that_set_the_point(
+    author_client, world
+):
+    town = SettlementFactory(municipality=world.surgut, name="Сургут")
+    street = PlaceFactory(settlement=town, name="улица Семёна Билецкого", lat=61.25, lon=73.4)
+    html = author_client.get(URL, {"place": "билец"}).content.decode()
+    assert "улица Семёна Билецкого" in html
+    link = "/reports/new/?lat=61.25&amp;lon=73.4&amp;address=%D0%A1%D1%83%D1%80"
+    assert link in html
+    # Following the link fills the point and the address.
+    html = author_client.get(URL, {"lat": street.lat, "lon": street.lon, "address": "Сургут, x"})
+    html = html.content.decode()
+    assert 'value="61.25"' in html and 'value="Сургут, x"' in html
+
+
+def test_a_search_with_no_match_says_so_and_what_to_try(author_client, world):
+    response = author_client.get("/reports/new/places/", {"place": "Несуществующая"})
+    html = response.content.decode()
+    assert "По запросу «Несуществующая» ничего не найдено." in html
+    assert "place-match" not in html
 
 
 def test_an_unconfirmed_resident_is_told_why_and_offered_the_link_again(client, world):
@@ -201,13 +252,14 @@ def test_without_javascript_similar_reports_come_as_a_step_before_filing(author_
     assert not Report.objects.filter(author=world.author).exists()
     html = response.content.decode()
     assert "Рядом уже есть похожие сообщения" in html
-    assert "Прикрепите фотографии и видео ещё раз" in html
+    assert "Фотографии, которые вы уже выбрали" in html
     assert f'action="/reports/{near.pk}/support/"' in html
     assert 'name="file_anyway"' in html and 'name="nearby_seen"' not in html
 
     response = author_client.post(URL, form_data(world, file_anyway="on"))
     assert response.status_code == 302
-    assert Report.objects.filter(author=world.author).count() == 1
+    report = Report.objects.get(author=world.author)
+    assert report.media.count() == 1  # the photo chosen on the first step
 
 
 def test_reports_already_shown_while_writing_do_not_stop_the_filing(author_client, world):
@@ -224,3 +276,64 @@ def test_supporting_a_nearby_report_instead_files_nothing(author_client, world):
     near.refresh_from_db()
     assert near.support_count == 1
     assert not Report.objects.filter(author=world.author).exists()
+
+
+# --- Photos kept after an error ---------------------------------------------------------------
+
+
+def test_chosen_photos_are_kept_after_an_error_and_filed_with_the_report(author_client, world):
+    data = form_data(world, text="", photos=[jpeg_with_gps("one.jpg"), jpeg_with_gps("two.jpg")])
+    response = author_client.post(URL, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Убрать «one.jpg»" in html and "Убрать «two.jpg»" in html
+    kept = list(PendingPhoto.objects.filter(author=world.author))
+    assert [p.name for p in kept] == ["one.jpg", "two.jpg"]
+    kept[0].file.open()
+    assert GPS_IFD not in exif_of(kept[0].file.read())  # cleaned as any upload
+
+    response = author_client.post(URL, form_data(world, remove_photo=str(kept[0].pk)))
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert report.media.count() == 1
+    assert not PendingPhoto.objects.exists()
+
+
+def test_kept_photos_belong_to_their_author_and_form(author_client, client, world):
+    author_client.post(URL, form_data(world, text="", photos=[jpeg_with_gps("one.jpg")]))
+    # Another resident who learnt the token, and the same author on another form, get none.
+    client.force_login(world.neighbour)
+    client.post(URL, form_data(world))
+    author_client.post(URL, form_data(world, client_token="token-2"))
+    assert [r.media.count() for r in Report.objects.order_by("pk")] == [0, 0]
+    assert PendingPhoto.objects.count() == 1
+
+
+def test_a_file_that_is_not_a_photo_is_not_kept(author_client, world):
+    author_client.post(URL, form_data(world, text="", photos=[fake_jpeg("virus.jpg")]))
+    assert not PendingPhoto.objects.exists()
+
+
+def test_abandoned_kept_photos_expire(author_client, world):
+    author_client.post(URL, form_data(world, text="", photos=[jpeg_with_gps("one.jpg")]))
+    photo = PendingPhoto.objects.get()
+    assert pending_photos_expire(now=photo.created_at + PENDING_TTL / 2) == 0
+    assert pending_photos_expire(now=photo.created_at + PENDING_TTL * 2) == 1
+    assert not PendingPhoto.objects.exists()
+
+
+def test_the_periodic_command_forgets_abandoned_photos(author_client, world, time_machine):
+    author_client.post(URL, form_data(world, text="", photos=[jpeg_with_gps("one.jpg")]))
+    time_machine.move_to(PendingPhoto.objects.get().created_at + PENDING_TTL * 2)
+    out = io.StringIO()
+    call_command("report_deadlines", stdout=out)
+    assert "photos of abandoned forms removed: 1" in out.getvalue()
+    assert not PendingPhoto.objects.exists()
+
+
+def test_deleting_the_account_forgets_his_kept_photos(author_client, world):
+    from veche.accounts.privacy import deletion_hooks
+
+    author_client.post(URL, form_data(world, text="", photos=[jpeg_with_gps("one.jpg")]))
+    deletion_hooks()["reports_pending_photos"](world.author)
+    assert not PendingPhoto.objects.exists()

@@ -5,7 +5,6 @@ first submit, where the resident supports one of them or confirms a new report."
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -13,12 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from veche.core.forms import apply_service_errors, refusal_message
-from veche.territory.models import Settlement
+from veche.territory.models import Region, Settlement
+from veche.territory.selectors import gazetteer_search
 
 from .. import services
 from ..forms import CoordinateField, ReportForm, service_error_targets
-from ..models import Channel, Report
+from ..models import Channel, PendingPhoto, Report
 from ..selectors import nearby_open, supported_by
+from ..services.pending import (
+    as_uploads,
+    pending_photos,
+    pending_photos_keep,
+    pending_photos_remove,
+)
 from .public import map_settings, place_bounds
 
 NEARBY_SHOWN = 10
@@ -57,10 +63,22 @@ def _point(data: QueryDict) -> tuple[float, float] | None:
     return None
 
 
-def _home_municipality(request: HttpRequest) -> int | None:
-    """The map starts over the resident's own municipality."""
+def _box(place) -> list[float] | None:
+    if place is None or place.min_lat is None:
+        return None
+    return [place.min_lat, place.min_lon, place.max_lat, place.max_lon]
+
+
+def _home_bounds(request: HttpRequest) -> list[float] | None:
+    """The map starts over the resident's own settlement, else his municipality or the region."""
     settlement = request.user.settlement
-    return settlement.municipality_id if settlement else None
+    return _box(settlement) or place_bounds(settlement.municipality_id if settlement else None)
+
+
+def _place_search(request: HttpRequest) -> dict:
+    """The gazetteer search of the form: its query and matches (None before any search)."""
+    query = request.GET.get("place", "").strip()[:100]
+    return {"place_query": query, "places": gazetteer_search(query) if query else None}
 
 
 def _nearby_context(request: HttpRequest, nearby: list[Report]) -> dict:
@@ -82,8 +100,9 @@ def _must_confirm(form: ReportForm, nearby: list[Report]) -> bool:
     return not {str(report.pk) for report in nearby} <= seen
 
 
-def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
-    """Call the service with a valid form; its refusal goes onto the form. The report or None."""
+def _submit(request: HttpRequest, form: ReportForm, kept: list[PendingPhoto]) -> Report | None:
+    """Call the service with a valid form and the photos kept from an earlier attempt; its
+    refusal goes onto the form. The report or None."""
     lat, lon = form.point()
     data = form.cleaned_data
     try:
@@ -95,7 +114,7 @@ def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
             lon=lon,
             address=data.get("address", ""),
             attributes=form.attributes(),
-            media=form.uploads(),
+            media=[*as_uploads(kept), *form.uploads()],
             channel=Channel.WEB,
             client_token=data.get("client_token") or None,
         )
@@ -106,33 +125,56 @@ def _submit(request: HttpRequest, form: ReportForm) -> Report | None:
     return None
 
 
+def _kept_photos(request: HttpRequest, token: str) -> list[PendingPhoto]:
+    """The photos kept from the form's earlier attempts, less those the resident removed."""
+    removed = [int(pk) for pk in request.POST.getlist("remove_photo") if pk.isdigit()]
+    if removed:
+        pending_photos_remove(author=request.user, client_token=token, ids=removed)
+    return pending_photos(author=request.user, client_token=token)
+
+
 def _blank_form(request: HttpRequest) -> ReportForm:
     # One token per rendered form: a double submit or a retried POST files one report.
     initial = {"client_token": uuid.uuid4().hex, "settlement": request.user.settlement_id}
-    for name in ("topic", "lat", "lon"):
+    for name in ("topic", "lat", "lon", "address"):
         if request.GET.get(name):
             initial[name] = request.GET[name]
     return ReportForm(initial=initial)
 
 
-@login_required
+@require_GET
+def places(request: HttpRequest) -> HttpResponse:
+    """The search's matches as a partial, for the form's script (no JS: the form's own page)."""
+    return render(request, "reports/_places.html", _place_search(request))
+
+
 def new_report(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # A guest is told why he must log in, then sent to the form.
+        return render(request, "reports/login_needed.html", {"next": request.get_full_path()})
     if not request.user.has_perm("reports.file_report"):
         return render(request, "reports/cannot_file.html", status=403)
-    confirm_step, status = False, 200
+    confirm_step, status, kept = False, 200, []
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
         nearby = nearby_reports(request.POST)
+        token = request.POST.get("client_token", "")[:64]
+        kept = _kept_photos(request, token)
         if form.is_valid():
             confirm_step = _must_confirm(form, nearby)
-            report = None if confirm_step else _submit(request, form)
+            report = None if confirm_step else _submit(request, form, kept)
             if report is not None:
+                pending_photos_remove(author=request.user, client_token=token)
                 messages.success(
                     request,
                     _("Report № %(number)s is filed. A moderator will check it and publish it.")
                     % {"number": report.pk},
                 )
                 return redirect("reports:detail", pk=report.pk)
+        # The form comes back: the photos chosen this time are kept for the next attempt.
+        kept = pending_photos_keep(
+            author=request.user, client_token=token, photos=request.FILES.getlist("photos")
+        )
         status = 200 if confirm_step else 400
     else:
         form = _blank_form(request)
@@ -140,9 +182,12 @@ def new_report(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "confirm_step": confirm_step,
-        "files_dropped": confirm_step and bool(request.FILES),
+        "files_dropped": confirm_step and bool(request.FILES.getlist("video")),
+        "pending": kept,
         "map": map_settings(),
-        "bounds": place_bounds(_home_municipality(request)),
+        "bounds": _home_bounds(request),
+        "region_bounds": _box(Region.objects.order_by("pk").first()),
+        **_place_search(request),
         **_nearby_context(request, nearby),
     }
     return render(request, "reports/new.html", context, status=status)

@@ -7,7 +7,7 @@ municipality's centre.
 
 import factory
 
-from veche.territory.models import Municipality, Region, Settlement
+from veche.territory.models import Municipality, Place, Region, Settlement
 
 
 def square(lat: float, lon: float, half: float) -> dict:
@@ -67,3 +67,13 @@ class SettlementFactory(factory.django.DjangoModelFactory):
     centre_lat = factory.LazyAttribute(lambda o: o.municipality.centre_lat)
     centre_lon = factory.LazyAttribute(lambda o: o.municipality.centre_lon)
     boundary = factory.LazyAttribute(lambda o: square(o.centre_lat, o.centre_lon, o.half_size))
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Place
+
+    settlement = factory.SubFactory(SettlementFactory)
+    name = factory.Sequence(lambda n: f"улица {n}-я")
+    lat = factory.LazyAttribute(lambda o: o.settlement.centre_lat)
+    lon = factory.LazyAttribute(lambda o: o.settlement.centre_lon)

@@ -85,3 +85,20 @@ def test_the_endpoints_are_in_the_openapi_schema(client):
         "/api/v1/territory/resolve",
         "/api/v1/territory/municipalities/{slug}/boundary",
     } <= set(paths)
+
+
+def test_places_finds_settlements_and_streets_of_the_gazetteer(client, yugra):
+    response = client.get("/api/v1/territory/places", {"q": "билецк"})
+    assert response.status_code == 200
+    (street,) = response.json()
+    assert street["name"] == "улица Семёна Билецкого"
+    assert street["kind"] == "улица"
+    assert street["address"] == "Сургут, улица Семёна Билецкого"
+    assert set(street["point"]) == {"lat", "lon"}
+    assert client.get("/api/v1/territory/places", {"q": "Урай"}).json()[0]["name"] == "Урай"
+    assert client.get("/api/v1/territory/places", {"q": "Несуществующая"}).json() == []
+
+
+def test_places_needs_a_query(client, yugra):
+    assert client.get("/api/v1/territory/places").status_code == 422
+    assert client.get("/api/v1/territory/places", {"q": "x" * 101}).status_code == 422

@@ -40,9 +40,10 @@ def test_every_step_is_told_to_the_right_people(settings):
         author=author, topic=topic, text="Яма у дома 5", lat=town.centre_lat, lon=town.centre_lon
     )
     assert heard(local_moderator) == ["submitted"]
+    assert heard(author) == ["received"]
 
     report = services.report_publish(moderator=local_moderator, report=report)
-    assert heard(author) == ["status_changed"]
+    assert heard(author) == ["received", "status_changed"]
     assert heard(worker) == ["new_work"] and heard(head) == ["new_work"]
     assert heard(subscriber) == ["new_report"]
 
@@ -62,7 +63,13 @@ def test_every_step_is_told_to_the_right_people(settings):
     report.refresh_from_db()
     services.report_confirm(author=author, report=report, rating=5)
 
-    assert heard(author) == ["status_changed", "status_changed", "deadline_extended", "answered"]
+    assert heard(author) == [
+        "received",
+        "status_changed",
+        "status_changed",
+        "deadline_extended",
+        "answered",
+    ]
     for nobody in (far_moderator, far_official, far_subscriber):
         assert heard(nobody) == []
     answer_letter = [m for m in mail.outbox if m.to == [author.email]][-1]

@@ -187,7 +187,19 @@ def test_moderators_of_the_municipality_and_region_hear_of_a_new_report_others_d
     assert told(local) == ["submitted"]
     assert told(regional) == ["submitted"]
     assert told(elsewhere) == []
-    assert told(report.author) == []  # he filed it himself
+    # He filed it himself: no moderator's notice, but its receipt with the number.
+    assert told(report.author) == ["received"]
+    assert mailed(report.author) == [f"Сообщение № {report.pk} принято"]
+    notice = Notification.objects.get(user=report.author)
+    assert notice.body_text.startswith("Модератор проверит его")
+
+
+def test_a_report_filed_for_a_caller_tells_the_caller_not_the_operator(fire):
+    report = ReportFactory()
+    operator = UserFactory()
+    fire("submitted", report, status_entry(report, Status.SUBMITTED, actor=operator))
+    assert told(report.author) == ["received"]
+    assert told(operator) == []
 
 
 def test_moderators_hear_when_the_agency_declines(fire):

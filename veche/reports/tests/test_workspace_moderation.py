@@ -11,6 +11,7 @@ from django.utils import timezone
 from veche.reports.models import RejectionReason, Status, Support, TimelineEntry
 from veche.reports.services import report_decline, report_request_reassignment
 from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
+from veche.reports.tests.workspace_helpers import back_on_report_page
 
 
 def page(client, report):
@@ -108,8 +109,8 @@ def test_reject_needs_an_active_reason(moderator, world):
     html = page(moderator, report)
     assert world.reason.text in html and "Старая причина" not in html
     for data in [{}, {"reason": retired.pk}]:
-        response = moderator.post(f"/workspace/reports/{report.pk}/reject/", data)
-        assert response.status_code == 400
+        response = moderator.post(f"/workspace/reports/{report.pk}/reject/", data, follow=True)
+        assert back_on_report_page(response)
         assert "Не сделано: Отклонить" in response.content.decode()
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
@@ -130,8 +131,10 @@ def test_redact_replaces_text_and_address(moderator, world):
 
 def test_redact_refuses_an_empty_text(moderator, world):
     report = ReportFactory(municipality=world.surgut)
-    response = moderator.post(f"/workspace/reports/{report.pk}/redact/", {"text": "  "})
-    assert response.status_code == 400
+    response = moderator.post(
+        f"/workspace/reports/{report.pk}/redact/", {"text": "  "}, follow=True
+    )
+    assert back_on_report_page(response)
     report.refresh_from_db()
     assert report.text.startswith("Глубокая яма")
 
@@ -168,8 +171,10 @@ def test_mark_duplicate_refusals(moderator, world, original, message):
     number = {"self": report.pk, "unpublished": ReportFactory(municipality=world.surgut).pk}.get(
         original, original
     )
-    response = moderator.post(f"/workspace/reports/{report.pk}/duplicate/", {"original": number})
-    assert response.status_code == 400
+    response = moderator.post(
+        f"/workspace/reports/{report.pk}/duplicate/", {"original": number}, follow=True
+    )
+    assert back_on_report_page(response)
     assert message in response.content.decode()
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
@@ -194,7 +199,9 @@ def test_reroute_refuses_an_agency_not_offered(moderator, world):
     report = RoutedReportFactory(municipality=world.surgut, agency=world.surgut_admin)
     report_decline(official=world.official, report=report, reason="Не наше")
     for agency in [world.surgut_admin, world.urai_admin]:
-        response = moderator.post(f"/workspace/reports/{report.pk}/reroute/", {"agency": agency.pk})
-        assert response.status_code == 400
+        response = moderator.post(
+            f"/workspace/reports/{report.pk}/reroute/", {"agency": agency.pk}, follow=True
+        )
+        assert back_on_report_page(response)
     report.refresh_from_db()
     assert report.status == Status.DECLINED

@@ -23,13 +23,18 @@ from ..models import Answer, RejectionReason, Report, Topic
 MAX_REASON = 2000
 
 
-def _text(label, *, required: bool = True, rows: int = 4, help_text="") -> forms.CharField:
+def _text(
+    label, *, required: bool = True, rows: int = 4, help_text="", missing=""
+) -> forms.CharField:
+    """A text area; `missing` says what to write when it is left empty (not Django's generic
+    «Обязательное поле.»)."""
     return forms.CharField(
         label=label,
         required=required,
         max_length=MAX_REASON,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": missing} if missing else None,
     )
 
 
@@ -75,6 +80,7 @@ class RedactForm(ActionForm):
         _("Text of the report"),
         rows=8,
         help_text=_("Remove names, phone numbers and other personal data; keep the problem."),
+        missing=_("Keep the description of the problem: the text cannot be empty."),
     )
     address = forms.CharField(label=_("Address"), required=False, max_length=300)
 
@@ -125,7 +131,11 @@ class AnswerForm(ActionForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the kind of answer.")},
     )
-    text = _text(_("Answer to the resident"), rows=6)
+    text = _text(
+        _("Answer to the resident"),
+        rows=6,
+        missing=_("Write the answer: what was done or will be done, and when."),
+    )
     planned_date = forms.DateField(
         label=_("Planned date of the works"),
         required=False,
@@ -145,6 +155,7 @@ class ExtendForm(ActionForm):
     reason = _text(
         _("Reason for the extension"),
         help_text=_("Shown on the public timeline. The deadline can be extended only once."),
+        missing=_("Give the reason for the extension: the author will read it."),
     )
 
 
@@ -154,6 +165,7 @@ class DeclineForm(ActionForm):
     reason = _text(
         _("Why the report is not your agency's"),
         help_text=_("The report goes back to a moderator, who sends it to the right agency."),
+        missing=_("Say why the report is not your agency's, so the moderator can route it."),
     )
 
 
@@ -163,6 +175,7 @@ class ReassignForm(ActionForm):
     reason = _text(
         _("Where should the report go, and why"),
         help_text=_("An internal request to the moderators; the public does not see it."),
+        missing=_("Say which agency should answer the report, and why."),
     )
 
 
@@ -170,7 +183,10 @@ class NoteForm(ActionForm):
     prefix_id = "note"
     title = _("Internal note")
     text = _text(
-        _("Note"), rows=3, help_text=_("Only staff see internal notes; the author does not.")
+        _("Note"),
+        rows=3,
+        help_text=_("Only staff see internal notes; the author does not."),
+        missing=_("Write the note."),
     )
 
 
@@ -183,9 +199,21 @@ class OperatorReportForm(forms.Form):
         max_length=254,
         help_text=_("The resident must already have an account on the portal."),
     )
-    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int)
-    text = _text(_("Description of the problem"), rows=6)
-    settlement = forms.TypedChoiceField(label=_("Settlement"), coerce=int)
+    topic = forms.TypedChoiceField(
+        label=_("Topic"),
+        coerce=int,
+        error_messages={"required": _("Choose the topic of the problem.")},
+    )
+    text = _text(
+        _("Description of the problem"),
+        rows=6,
+        missing=_("Describe the problem as the caller told it."),
+    )
+    settlement = forms.TypedChoiceField(
+        label=_("Settlement"),
+        coerce=int,
+        error_messages={"required": _("Choose the settlement where the problem is.")},
+    )
     address = forms.CharField(
         label=_("Address"),
         required=False,

@@ -80,7 +80,9 @@ def test_moderator_sees_the_authors_contacts_and_where_publishing_sends_it(moder
     html = page(moderator, report)
     assert world.author.email in html and world.author.get_full_name() in html
     assert "+7 912" in html  # the phone, formatted
-    assert f"Публикация направит сообщение в <strong>{world.surgut_admin.name}</strong>" in html
+    # The factory's agency stores no accusative: the sentence names it in the nominative.
+    name = world.surgut_admin.name
+    assert f"Публикация направит сообщение в <strong>ведомство «{name}»</strong>" in html
 
 
 def test_publish_routes_and_tells_the_agency_and_due_date(moderator, world):
@@ -88,7 +90,8 @@ def test_publish_routes_and_tells_the_agency_and_due_date(moderator, world):
     response = moderator.post(f"/workspace/reports/{report.pk}/publish/", follow=True)
     report.refresh_from_db()
     assert report.status == Status.ROUTED and report.due_at is not None
-    assert f"опубликовано и направлено в {world.surgut_admin.name}" in response.content.decode()
+    name = world.surgut_admin.name
+    assert f"опубликовано и направлено в ведомство «{name}»" in response.content.decode()
 
 
 def test_reject_with_a_listed_reason_and_comment(moderator, world):

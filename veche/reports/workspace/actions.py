@@ -20,6 +20,7 @@ from veche.core.forms import apply_service_errors, refusal_message
 
 from .. import services
 from ..models import Report
+from ..wording import agency_to
 from . import forms as staff_forms
 from .common import keep_failed_form, local_datetime, staff_report
 
@@ -75,7 +76,7 @@ def publish(user, report: Report, data: dict) -> str:
         "Report № %(number)s is published and sent to %(agency)s; the answer is due %(due)s."
     ) % {
         "number": report.pk,
-        "agency": report.agency.name,
+        "agency": agency_to(report.agency),
         "due": local_datetime(report.due_at),
     }
 
@@ -112,7 +113,7 @@ def reroute(user, report: Report, data: dict) -> str:
     report = services.report_reroute(moderator=user, report=report, agency=data["agency"])
     return _("Report № %(number)s is sent to %(agency)s; the answer is due %(due)s.") % {
         "number": report.pk,
-        "agency": report.agency.name,
+        "agency": agency_to(report.agency),
         "due": local_datetime(report.due_at),
     }
 

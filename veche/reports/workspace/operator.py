@@ -14,6 +14,7 @@ from veche.core.forms import service_errors
 
 from .. import services
 from ..models import Channel
+from ..wording import agency_to
 from .forms import OperatorReportForm
 
 
@@ -60,7 +61,7 @@ def new_report(request: HttpRequest) -> HttpResponse:
                     )
                 )
                 name = form.resident_user.get_full_name()
-                agency = report.agency.name if report.agency_id else ""
+                agency = agency_to(report.agency) if report.agency_id else ""
                 messages.success(
                     request, message % {"number": report.pk, "name": name, "agency": agency}
                 )

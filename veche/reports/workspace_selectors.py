@@ -2,7 +2,7 @@
 it, and what the action forms offer. Every list is read with a constant number of queries."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import (
@@ -57,25 +57,38 @@ def _inbox_base(user) -> QuerySet[Report]:
     return Report.objects.filter(agency_id__in=agencies, status__in=INBOX_STATUSES)
 
 
-def _overdue_q(now: datetime) -> Q:
+def overdue_q(now: datetime) -> Q:
     return Q(status__in=AWAITING_ANSWER, due_at__lt=now)
 
 
+def end_of_today(now: datetime) -> datetime:
+    """The end of the current day in the region's zone."""
+    local = timezone.localtime(now)
+    return timezone.make_aware(datetime.combine(local.date() + timedelta(days=1), time.min))
+
+
+def due_today_q(now: datetime) -> Q:
+    """Still owed, and due before the day ends (not yet overdue)."""
+    return Q(status__in=AWAITING_ANSWER, due_at__gte=now, due_at__lt=end_of_today(now))
+
+
 def inbox(user, *, tab: str = AWAITING) -> QuerySet[Report]:
-    """The agency's reports for one tab: overdue first, then those awaiting an answer by their
-    deadline, then the rest; `overdue_rank` 0 marks the overdue ones."""
+    """The agency's reports for one tab: overdue first, then those due today, then those awaiting
+    an answer by their deadline, then the rest; `overdue_rank` 0 marks the overdue ones, 1 those
+    due today."""
     now = timezone.now()
     reports = _inbox_base(user)
     if tab == AWAITING:
         reports = reports.filter(status__in=AWAITING_ANSWER)
     elif tab == OVERDUE:
-        reports = reports.filter(_overdue_q(now))
+        reports = reports.filter(overdue_q(now))
     elif tab in INBOX_STATUSES:
         reports = reports.filter(status=tab)
     rank = Case(
-        When(_overdue_q(now), then=Value(0)),
-        When(status__in=AWAITING_ANSWER, then=Value(1)),
-        default=Value(2),
+        When(overdue_q(now), then=Value(0)),
+        When(due_today_q(now), then=Value(1)),
+        When(status__in=AWAITING_ANSWER, then=Value(2)),
+        default=Value(3),
         output_field=IntegerField(),
     )
     return (
@@ -90,7 +103,8 @@ def inbox_counts(user) -> dict[str, int]:
     now = timezone.now()
     aggregates = {str(status): Count("pk", filter=Q(status=status)) for status in INBOX_STATUSES}
     aggregates[AWAITING] = Count("pk", filter=Q(status__in=AWAITING_ANSWER))
-    aggregates[OVERDUE] = Count("pk", filter=_overdue_q(now))
+    aggregates[OVERDUE] = Count("pk", filter=overdue_q(now))
+    aggregates["due_today"] = Count("pk", filter=due_today_q(now))
     aggregates[ALL] = Count("pk")
     return _inbox_base(user).aggregate(**aggregates)
 

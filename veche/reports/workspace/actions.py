@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from veche.core.forms import apply_service_errors, refusal_message
+from veche.core.forms import apply_service_errors
 
 from .. import services
 from ..models import Report
@@ -34,11 +34,10 @@ def _run(
     report = staff_report(request, pk)
     form = form_class(request.POST, request.FILES, report=report)
     if form.is_valid():
+        # A PermissionDenied (not this user's action) propagates to the 403 page: nothing on the
+        # form to correct.
         try:
             message = call(request.user, report, form.cleaned_data)
-        except PermissionDenied as error:
-            # The refusal stays on the report's page, above the form that asked.
-            form.add_error(None, refusal_message(error))
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -11,6 +11,7 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -27,7 +28,7 @@ from veche.staff.models import Role
 from veche.staff.predicates import agency_scope, is_regional_admin, municipality_scope
 
 from .deadlines import due_for
-from .models import Report, Status, TimelineEntry, Topic
+from .models import Report, ReportMedia, Status, TimelineEntry, Topic
 from .models.report import AWAITING_ANSWER
 from .routing import agency_for
 from .selectors import nearby_open
@@ -125,12 +126,15 @@ def _last_status_text(status: str) -> Subquery:
 
 def moderation_queue(user) -> QuerySet[Report]:
     """Submitted and declined reports of the moderator's territory, oldest first; a declined one
-    carries the agency's reason as `decline_reason`."""
+    carries the agency's reason as `decline_reason`, each its photos as `photos` (one query for
+    the page)."""
     reports = Report.objects.filter(status__in=[Status.SUBMITTED, Status.DECLINED])
+    photos = ReportMedia.objects.filter(kind=ReportMedia.Kind.PHOTO).order_by("order", "pk")
     return (
         _queue_scope(user, reports)
         .annotate(decline_reason=_last_status_text(Status.DECLINED))
         .select_related("topic", "municipality", "agency")
+        .prefetch_related(Prefetch("media", queryset=photos, to_attr="photos"))
         .order_by("created_at", "pk")
     )
 

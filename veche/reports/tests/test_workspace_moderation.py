@@ -208,3 +208,41 @@ def test_reroute_refuses_an_agency_not_offered(moderator, world):
         assert back_on_report_page(response)
     report.refresh_from_db()
     assert report.status == Status.DECLINED
+
+
+def test_the_queue_shows_an_excerpt_and_a_photo(moderator, world):
+    from veche.reports.models import ReportMedia
+
+    long_text = "Глубокая яма у остановки. " * 20
+    with_photo = ReportFactory(municipality=world.surgut, text=long_text)
+    ReportMedia.objects.create(
+        report=with_photo,
+        kind="photo",
+        file="reports/x.jpg",
+        thumbnail="reports/thumbs/x.jpg",
+        content_type="image/jpeg",
+        size=10,
+    )
+    ReportFactory(municipality=world.surgut, text="Нет света во дворе.")
+    html = moderator.get("/workspace/reports/moderation/").content.decode()
+    assert "reports/thumbs/x.jpg" in html
+    assert f'alt="Фото к сообщению № {with_photo.pk}"' in html
+    assert "без фото" in html and "Нет света во дворе." in html
+    assert long_text[:100] in html and long_text not in html  # an excerpt, not the whole text
+
+
+def test_the_staff_report_page_shows_the_map_with_a_fallback(moderator, world):
+    report = ReportFactory(municipality=world.surgut, lat=61.254, lon=73.396)
+    html = moderator.get(f"/workspace/reports/{report.pk}/").content.decode()
+    assert 'id="report-map"' in html and 'data-lat="61.254"' in html
+    assert "leaflet.js" in html and "report-map.js" in html
+    # Without JavaScript: the coordinates and a link to the place.
+    assert "61,25400, 73,39600" in html or "61.25400, 73.39600" in html
+    assert "openstreetmap.org/?mlat=61.254&amp;mlon=73.396" in html
+
+
+def test_secondary_actions_do_not_look_primary(moderator, world):
+    report = ReportFactory(municipality=world.surgut)
+    html = moderator.get(f"/workspace/reports/{report.pk}/").content.decode()
+    assert '<button type="submit">Опубликовать и направить в ведомство</button>' in html
+    assert '<button type="submit" class="button secondary">Отклонить сообщение</button>' in html

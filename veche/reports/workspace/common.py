@@ -15,6 +15,7 @@ from .. import workspace_selectors
 from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
 from ..transitions import available_actions
+from ..views.public import map_settings
 from . import forms as staff_forms
 
 
@@ -125,6 +126,7 @@ def render_report(
         "AnswerKind": Answer.Kind,
         "failed_form": failed,
         "author_phone": format_phone(report.author.phone or ""),
+        "map": map_settings(),
         **_forms(report),
     }
     if failed is not None:

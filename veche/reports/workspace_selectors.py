@@ -225,19 +225,36 @@ def report_by_number(number: int) -> Report | None:
     return Report.objects.filter(pk=number).first()
 
 
-def resident_by_contact(contact: str) -> User | None:
-    """An active account found by its e-mail or phone number (any usual notation)."""
+def _contact_lookup(contact: str) -> Q | None:
     contact = (contact or "").strip()
     if not contact:
         return None
     if "@" in contact:
-        lookup = Q(email__iexact=contact)
-    else:
-        try:
-            lookup = Q(phone=normalize_phone(contact))
-        except ValidationError:
-            return None
+        return Q(email__iexact=contact)
+    try:
+        return Q(phone=normalize_phone(contact))
+    except ValidationError:
+        return None
+
+
+def resident_by_contact(contact: str) -> User | None:
+    """An active account found by its e-mail or phone number (any usual notation)."""
+    lookup = _contact_lookup(contact)
+    if lookup is None:
+        return None
     return User.objects.filter(lookup, is_active=True, deleted_at__isnull=True).first()
+
+
+def closed_account_by_contact(contact: str) -> bool:
+    """Whether a blocked or deleted account holds this e-mail or phone (none may be made)."""
+    lookup = _contact_lookup(contact)
+    if lookup is None:
+        return False
+    return (
+        User.objects.filter(lookup)
+        .filter(Q(is_active=False) | Q(deleted_at__isnull=False))
+        .exists()
+    )
 
 
 def open_topics() -> list[tuple[str, list[tuple[int, str]]]]:

@@ -21,6 +21,7 @@ from .moderation import (
     report_reject,
     report_reroute,
 )
+from .operator import report_file_for_caller
 from .supports import report_support, report_support_withdraw
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "report_decline",
     "report_dispute",
     "report_extend_deadline",
+    "report_file_for_caller",
     "report_mark_duplicate",
     "report_publish",
     "report_redact",

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from veche.accounts.phones import normalize_phone
 from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
@@ -195,10 +196,21 @@ class OperatorReportForm(forms.Form):
 
     title = _("File a report for a resident")
     resident = forms.CharField(
-        label=_("Resident's e-mail or phone"),
+        label=_("Caller's e-mail or phone"),
         max_length=254,
-        help_text=_("The resident must already have an account on the portal."),
+        help_text=_(
+            "His account is found by it. A caller without an account gets one: he is told by SMS "
+            "or e-mail and may claim it later."
+        ),
+        error_messages={"required": _("Give the caller's e-mail address or phone number.")},
     )
+    first_name = forms.CharField(
+        label=_("Caller's first name"),
+        required=False,
+        max_length=100,
+        help_text=_("For a new account; «Житель» when not given."),
+    )
+    last_name = forms.CharField(label=_("Caller's last name"), required=False, max_length=100)
     topic = forms.TypedChoiceField(
         label=_("Topic"),
         coerce=int,
@@ -279,16 +291,31 @@ class OperatorReportForm(forms.Form):
         return [self[name] for name in self.attribute_fields]
 
     def clean_resident(self) -> str:
-        contact = self.cleaned_data["resident"]
+        """The caller's account, or else a contact to make one with: an e-mail or a phone."""
+        contact = self.cleaned_data["resident"].strip()
         self.resident_user = workspace_selectors.resident_by_contact(contact)
-        if self.resident_user is None:
-            raise ValidationError(
-                _(
-                    "No active account has this e-mail or phone. Accounts cannot be created here: "
-                    "ask the resident to register on the portal, then file the report."
-                )
-            )
+        if self.resident_user is None and workspace_selectors.closed_account_by_contact(contact):
+            raise ValidationError(_("The account with this e-mail or phone is closed."))
+        if self.resident_user is None and "@" not in contact:
+            try:
+                normalize_phone(contact)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Give an e-mail address or a Russian mobile number, e.g. 8 912 345-67-89.")
+                ) from error
         return contact
+
+    def new_account_contact(self) -> dict:
+        """The e-mail or phone a new account is made with (empty when the caller has one)."""
+        if self.resident_user is not None:
+            return {}
+        contact = self.cleaned_data["resident"]
+        key = "email" if "@" in contact else "phone"
+        return {
+            key: contact,
+            "first_name": self.cleaned_data["first_name"],
+            "last_name": self.cleaned_data["last_name"],
+        }
 
     def clean_settlement(self) -> Settlement:
         settlement = Settlement.objects.filter(pk=self.cleaned_data["settlement"]).first()

@@ -36,6 +36,8 @@ SAME_EMAIL = _("This is already your e-mail address.")
 EXPORT_FORMAT = "veche.personal-data/1"
 # Accounts of client applications live on a reserved domain that never receives mail.
 INTEGRATION_DOMAIN = "integrations.veche.invalid"
+# Callers the contact centre files for who gave only a phone number.
+CALLER_DOMAIN = "callers.veche.invalid"
 DEFAULT_FIRST_NAME = "Житель"  # a resident filed for without a usable name
 
 
@@ -117,15 +119,21 @@ def user_register(
     return user
 
 
-def account_create_passwordless(*, email: str, first_name: str = "", last_name: str = "") -> User:
-    """The account of a resident someone else files for (an Open311 client, later the contact
-    centre), or the existing account with this address.
+def account_create_passwordless(
+    *, email: str = "", phone: str = "", first_name: str = "", last_name: str = ""
+) -> User:
+    """The account of a resident someone else files for (an Open311 client, the contact centre),
+    or the existing account with this address (else this phone).
 
     It has a password nobody knows and an unconfirmed e-mail: the resident claims it by asking for
-    a password reset, whose link (sent to the address) also confirms the e-mail. Names that are not
-    names (Open311 clients send what they have) give way to the neutral «Житель».
-    Raises ValidationError keyed `email` when the address cannot receive mail.
+    a password reset, whose link (sent to the address) also confirms the e-mail. A caller who
+    gives only a phone number gets an address on a reserved domain that never receives mail
+    (CALLER_DOMAIN) until he gives his own. Names that are not names (Open311 clients send what
+    they have) give way to the neutral «Житель».
+    Raises ValidationError keyed `email` or `phone` when neither is usable.
     """
+    if not email.strip() and phone.strip():
+        return _account_for_phone(phone=phone, first_name=first_name, last_name=last_name)
     try:
         email = _checked_email(email)
     except ValidationError as error:
@@ -134,19 +142,46 @@ def account_create_passwordless(*, email: str, first_name: str = "", last_name: 
         existing = User.objects.filter(email__iexact=email).first()
         if existing is not None:
             return existing
-        user = User(
-            email=email,
-            first_name=_name_or(first_name, DEFAULT_FIRST_NAME),
-            last_name=_name_or(last_name, ""),
+        return _create_claimable(email=email, first_name=first_name, last_name=last_name)
+
+
+def _account_for_phone(*, phone: str, first_name: str, last_name: str) -> User:
+    try:
+        phone = normalize_phone(phone)
+    except ValidationError as error:
+        raise ValidationError({"phone": error.messages}) from error
+    with transaction.atomic():
+        existing = User.objects.filter(phone=phone).first()
+        if existing is not None:
+            return existing
+        email = f"phone-{phone.lstrip('+')}@{CALLER_DOMAIN}"
+        return _create_claimable(
+            email=email, phone=phone, first_name=first_name, last_name=last_name
         )
-        _set_unknown_password(user)
-        user.full_clean(exclude=["last_name"])  # a client may know no surname; he adds it later
-        try:
-            with transaction.atomic():
-                user.save()
-        except IntegrityError:  # the same address filed a moment ago
-            return User.objects.get(email__iexact=email)
+
+
+def _create_claimable(*, email: str, first_name: str, last_name: str, phone=None) -> User:
+    """Create the account in the caller's transaction; a twin created a moment ago wins."""
+    user = User(
+        email=email,
+        phone=phone,
+        first_name=_name_or(first_name, DEFAULT_FIRST_NAME),
+        last_name=_name_or(last_name, ""),
+    )
+    _set_unknown_password(user)
+    user.full_clean(exclude=["last_name"])  # a client may know no surname; he adds it later
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:  # the same address or phone filed a moment ago
+        return User.objects.get(email__iexact=email)
     return user
+
+
+def has_reachable_email(user: User) -> bool:
+    """False for addresses on the reserved domains that never receive mail."""
+    domain = user.email.rpartition("@")[2]
+    return domain not in (CALLER_DOMAIN, INTEGRATION_DOMAIN) and not user.deleted_at
 
 
 def account_create_for_integration(*, name: str) -> User:

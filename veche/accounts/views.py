@@ -7,7 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from .forms import (
     PasswordSetByLinkForm,
     RegistrationForm,
 )
+from .landing import landing_for
 from .models import VerificationMethod
 from .phones import format_phone
 from .tokens import TokenExpired, TokenInvalid, TokenUsed
@@ -125,6 +126,12 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        """Without `next`: the landing an app registered for this user (staff: their
+        workspace), else the cabinet."""
+        target = landing_for(self.request.user)
+        return resolve_url(target) if target else super().get_default_redirect_url()
 
     def form_invalid(self, form):
         return _refusal_answers_429(super().form_invalid(form))

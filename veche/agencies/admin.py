@@ -16,6 +16,7 @@ class AgencyAdminForm(forms.ModelForm):
             "region",
             "kind",
             "name",
+            "name_accusative",
             "short_name",
             "is_active",
             "administers",
@@ -46,7 +47,10 @@ class AgencyAdmin(admin.ModelAdmin):
     autocomplete_fields = ("administers",)
     filter_horizontal = ("municipalities",)
     fieldsets = (
-        (None, {"fields": ("region", "kind", "name", "short_name", "is_active")}),
+        (
+            None,
+            {"fields": ("region", "kind", "name", "name_accusative", "short_name", "is_active")},
+        ),
         (_("Territory served"), {"fields": ("administers", "municipalities")}),
         (_("Contacts"), {"fields": ("email", "phone", "address")}),
     )

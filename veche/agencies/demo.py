@@ -87,10 +87,18 @@ COMPANIES = [
 ]
 
 
+def accusative(name: str) -> str:
+    """The demo names' accusative: only their feminine head nouns change («Администрация» →
+    «Администрацию»); departments, networks and companies keep their form."""
+    for nominative, changed in (("Администрация ", "Администрацию "), ("Служба ", "Службу ")):
+        if name.startswith(nominative):
+            return changed + name.removeprefix(nominative)
+    return name
+
+
 def _save(region: Region, name: str, municipalities: list[Municipality], **fields) -> Agency:
-    agency, _ = Agency.objects.update_or_create(
-        name=name, defaults={"region": region, "is_active": True, **fields}
-    )
+    defaults = {"region": region, "is_active": True, "name_accusative": accusative(name)}
+    agency, _ = Agency.objects.update_or_create(name=name, defaults={**defaults, **fields})
     agency.municipalities.set(municipalities)
     return agency
 

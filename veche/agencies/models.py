@@ -27,6 +27,17 @@ class Agency(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     name = models.CharField(pgettext_lazy("organization", "name"), max_length=300, unique=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    # Russian sentences need the name's case: «направлено в Администрацию города Сургута».
+    name_accusative = models.CharField(
+        _("name in the accusative"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "As it stands after «направлено в»: «Администрацию города Сургута». Leave empty "
+            "when it is the same as the name or unknown: sentences then name the agency in the "
+            "nominative."
+        ),
+    )
     # The municipalities it serves; none means the whole region (a regional department).
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="agencies", verbose_name=_("territory served")

@@ -10,7 +10,17 @@ from veche.territory.models import Municipality, Region
 
 from .models import Agency
 
-EDITABLE = {"kind", "name", "short_name", "administers", "email", "phone", "address", "is_active"}
+EDITABLE = {
+    "kind",
+    "name",
+    "name_accusative",
+    "short_name",
+    "administers",
+    "email",
+    "phone",
+    "address",
+    "is_active",
+}
 
 
 def _served(agency: Agency, municipalities: Iterable[Municipality]) -> list[Municipality]:
@@ -34,6 +44,7 @@ def agency_create(
     municipalities: Iterable[Municipality] = (),
     administers: Municipality | None = None,
     short_name: str = "",
+    name_accusative: str = "",
     email: str = "",
     phone: str = "",
     address: str = "",
@@ -47,6 +58,7 @@ def agency_create(
         name=name,
         administers=administers,
         short_name=short_name,
+        name_accusative=name_accusative,
         email=email,
         phone=phone,
         address=address,

@@ -9,18 +9,21 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from veche.accounts.cabinet import register_cabinet_section
+        from veche.accounts.landing import register_landing
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
         from veche.core.demo import register_configuration, register_demo
         from veche.core.home import register_home_section
         from veche.notifications.categories import register_subscription_categories
         from veche.notifications.digest import register_digest_source
+        from veche.staff.sections import register_dashboard_section
         from veche.territory.configuration import configurations
 
         from . import configuration, demo, demo_engagement, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
         from .services.pending import pending_photos_forget
+        from .workspace.views import dashboard_section
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
         for name in configurations():  # territory/data/<name>/: a deployment as data
@@ -65,12 +68,24 @@ class ReportsConfig(AppConfig):
         )
         register_digest_source("reports", audience=digest.audience, part=digest.digest_part)
         register_deletion_hook("reports_pending_photos", pending_photos_forget)
+        # Staff who work on reports land on the workspace; the dashboard shows its counts.
+        register_landing("reports", _workspace_landing, order=10)
+        register_dashboard_section(
+            "reports",
+            template="reports/workspace/_dashboard.html",
+            context=dashboard_section,
+            order=10,
+        )
 
 
 def _home_context(request):
     from .views.home import home_context
 
     return home_context(request)
+
+
+def _workspace_landing(user) -> str | None:
+    return "reports_workspace:index" if user.has_perm("reports.view_workspace") else None
 
 
 def _category_choices() -> list[tuple[str, str]]:

@@ -9,9 +9,12 @@ from veche.staff.predicates import (
     has_role,
     is_agency_head,
     is_moderator,
+    is_municipal_admin,
+    is_municipal_head,
     is_official,
     is_operator,
     is_regional_admin,
+    is_regional_head,
     municipality_scope,
     role_assignments,
 )
@@ -111,6 +114,11 @@ rules.add_perm("reports.review_answer", can_participate & is_author)
 # the report's own rule above through its service.
 can_use_queue = is_moderator | is_regional_admin
 can_use_inbox = is_official | is_agency_head
+# Admins and heads read their territory's reports (each report's page asks view_internal).
+can_read_territory = is_regional_admin | is_regional_head | is_municipal_admin | is_municipal_head
 rules.add_perm("reports.view_moderation_queue", can_use_queue)
 rules.add_perm("reports.view_inbox", can_use_inbox)
-rules.add_perm("reports.view_workspace", can_use_queue | can_use_inbox | is_operator)
+rules.add_perm("reports.view_territory_reports", can_read_territory)
+rules.add_perm(
+    "reports.view_workspace", can_use_queue | can_use_inbox | is_operator | can_read_territory
+)

@@ -2,7 +2,7 @@
 it, and what the action forms offer. Every list is read with a constant number of queries."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import (
@@ -11,6 +11,7 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -27,7 +28,7 @@ from veche.staff.models import Role
 from veche.staff.predicates import agency_scope, is_regional_admin, municipality_scope
 
 from .deadlines import due_for
-from .models import Report, Status, TimelineEntry, Topic
+from .models import Report, ReportMedia, Status, TimelineEntry, Topic
 from .models.report import AWAITING_ANSWER
 from .routing import agency_for
 from .selectors import nearby_open
@@ -57,25 +58,38 @@ def _inbox_base(user) -> QuerySet[Report]:
     return Report.objects.filter(agency_id__in=agencies, status__in=INBOX_STATUSES)
 
 
-def _overdue_q(now: datetime) -> Q:
+def overdue_q(now: datetime) -> Q:
     return Q(status__in=AWAITING_ANSWER, due_at__lt=now)
 
 
+def end_of_today(now: datetime) -> datetime:
+    """The end of the current day in the region's zone."""
+    local = timezone.localtime(now)
+    return timezone.make_aware(datetime.combine(local.date() + timedelta(days=1), time.min))
+
+
+def due_today_q(now: datetime) -> Q:
+    """Still owed, and due before the day ends (not yet overdue)."""
+    return Q(status__in=AWAITING_ANSWER, due_at__gte=now, due_at__lt=end_of_today(now))
+
+
 def inbox(user, *, tab: str = AWAITING) -> QuerySet[Report]:
-    """The agency's reports for one tab: overdue first, then those awaiting an answer by their
-    deadline, then the rest; `overdue_rank` 0 marks the overdue ones."""
+    """The agency's reports for one tab: overdue first, then those due today, then those awaiting
+    an answer by their deadline, then the rest; `overdue_rank` 0 marks the overdue ones, 1 those
+    due today."""
     now = timezone.now()
     reports = _inbox_base(user)
     if tab == AWAITING:
         reports = reports.filter(status__in=AWAITING_ANSWER)
     elif tab == OVERDUE:
-        reports = reports.filter(_overdue_q(now))
+        reports = reports.filter(overdue_q(now))
     elif tab in INBOX_STATUSES:
         reports = reports.filter(status=tab)
     rank = Case(
-        When(_overdue_q(now), then=Value(0)),
-        When(status__in=AWAITING_ANSWER, then=Value(1)),
-        default=Value(2),
+        When(overdue_q(now), then=Value(0)),
+        When(due_today_q(now), then=Value(1)),
+        When(status__in=AWAITING_ANSWER, then=Value(2)),
+        default=Value(3),
         output_field=IntegerField(),
     )
     return (
@@ -90,7 +104,8 @@ def inbox_counts(user) -> dict[str, int]:
     now = timezone.now()
     aggregates = {str(status): Count("pk", filter=Q(status=status)) for status in INBOX_STATUSES}
     aggregates[AWAITING] = Count("pk", filter=Q(status__in=AWAITING_ANSWER))
-    aggregates[OVERDUE] = Count("pk", filter=_overdue_q(now))
+    aggregates[OVERDUE] = Count("pk", filter=overdue_q(now))
+    aggregates["due_today"] = Count("pk", filter=due_today_q(now))
     aggregates[ALL] = Count("pk")
     return _inbox_base(user).aggregate(**aggregates)
 
@@ -111,12 +126,15 @@ def _last_status_text(status: str) -> Subquery:
 
 def moderation_queue(user) -> QuerySet[Report]:
     """Submitted and declined reports of the moderator's territory, oldest first; a declined one
-    carries the agency's reason as `decline_reason`."""
+    carries the agency's reason as `decline_reason`, each its photos as `photos` (one query for
+    the page)."""
     reports = Report.objects.filter(status__in=[Status.SUBMITTED, Status.DECLINED])
+    photos = ReportMedia.objects.filter(kind=ReportMedia.Kind.PHOTO).order_by("order", "pk")
     return (
         _queue_scope(user, reports)
         .annotate(decline_reason=_last_status_text(Status.DECLINED))
         .select_related("topic", "municipality", "agency")
+        .prefetch_related(Prefetch("media", queryset=photos, to_attr="photos"))
         .order_by("created_at", "pk")
     )
 
@@ -207,19 +225,36 @@ def report_by_number(number: int) -> Report | None:
     return Report.objects.filter(pk=number).first()
 
 
-def resident_by_contact(contact: str) -> User | None:
-    """An active account found by its e-mail or phone number (any usual notation)."""
+def _contact_lookup(contact: str) -> Q | None:
     contact = (contact or "").strip()
     if not contact:
         return None
     if "@" in contact:
-        lookup = Q(email__iexact=contact)
-    else:
-        try:
-            lookup = Q(phone=normalize_phone(contact))
-        except ValidationError:
-            return None
+        return Q(email__iexact=contact)
+    try:
+        return Q(phone=normalize_phone(contact))
+    except ValidationError:
+        return None
+
+
+def resident_by_contact(contact: str) -> User | None:
+    """An active account found by its e-mail or phone number (any usual notation)."""
+    lookup = _contact_lookup(contact)
+    if lookup is None:
+        return None
     return User.objects.filter(lookup, is_active=True, deleted_at__isnull=True).first()
+
+
+def closed_account_by_contact(contact: str) -> bool:
+    """Whether a blocked or deleted account holds this e-mail or phone (none may be made)."""
+    lookup = _contact_lookup(contact)
+    if lookup is None:
+        return False
+    return (
+        User.objects.filter(lookup)
+        .filter(Q(is_active=False) | Q(deleted_at__isnull=False))
+        .exists()
+    )
 
 
 def open_topics() -> list[tuple[str, list[tuple[int, str]]]]:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("moderation/", views.queue, name="queue"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/take/", views.take_bulk, name="take_bulk"),
+    path("territory/", views.territory, name="territory"),
     path("new/", operator.new_report, name="new"),
     path("<int:pk>/", views.report, name="report"),
     path("<int:pk>/publish/", actions.publish, name="publish"),

@@ -69,9 +69,7 @@ def role_assign(
     """Give `user` the role in this scope, if the actor may grant it there; write an audit row.
 
     `actor=SERVER` is a management command run on the server: no permission is asked."""
-    if actor is not SERVER and not may_grant(
-        actor, role, municipality=municipality, agency=agency
-    ):
+    if actor is not SERVER and not may_grant(actor, role, municipality=municipality, agency=agency):
         raise PermissionDenied(_("You may not assign this role in this scope."))
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role.")})

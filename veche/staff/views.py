@@ -16,6 +16,7 @@ from veche.core.http import safe_next
 from . import selectors, services
 from .forms import RoleAssignForm, grantable
 from .models import Role, RoleAssignment
+from .sections import sections_for
 
 
 def _require(request: HttpRequest, perm: str, obj=None) -> None:
@@ -33,9 +34,11 @@ def _municipality(slug: str):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     _require(request, "staff.view_dashboard")
-    return render(
-        request, "staff/dashboard.html", {"workspace": selectors.workspace_for(request.user)}
-    )
+    context = {
+        "workspace": selectors.workspace_for(request.user),
+        "sections": sections_for(request.user),
+    }
+    return render(request, "staff/dashboard.html", context)
 
 
 @login_required

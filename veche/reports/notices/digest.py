@@ -21,9 +21,7 @@ from .deadlines import reminder_days
 from .messages import report_path
 
 ITEMS_PER_SECTION = 20
-STAFF_REASON = msg(
-    gettext_noop("You receive this daily digest as a member of the agency's staff.")
-)
+STAFF_REASON = msg(gettext_noop("You receive this daily digest as a member of the agency's staff."))
 
 
 def audience() -> QuerySet[User]:

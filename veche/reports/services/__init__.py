@@ -22,6 +22,7 @@ from .moderation import (
     report_reject,
     report_reroute,
 )
+from .operator import report_file_for_caller
 from .press import report_add_press_link, report_remove_press_link
 from .proposals import catalogue_proposal_accept, catalogue_proposal_decline, catalogue_propose
 from .supports import report_support, report_support_withdraw
@@ -40,6 +41,7 @@ __all__ = [
     "report_decline",
     "report_dispute",
     "report_extend_deadline",
+    "report_file_for_caller",
     "report_mark_duplicate",
     "report_publish",
     "report_redact",

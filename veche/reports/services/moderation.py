@@ -15,6 +15,7 @@ from ..deadlines import due_for, legal_limit
 from ..models import RejectionReason, Report, Status, Support, TimelineEntry
 from ..routing import agency_for
 from ..search import stems
+from ..wording import sent_to_message
 from ._common import lock, move, record, report_event, require, require_status
 from .supports import _tell_thresholds
 
@@ -59,14 +60,15 @@ def _route(report: Report, agency: Agency, actor, *, event: str) -> None:
     if report.due_at is not None:  # re-routed: the legal limit still runs from the filing
         due = min(due, legal_limit(report.created_at))
     report.due_at = due
+    message, params = sent_to_message(agency)
     move(
         report,
         Status.ROUTED,
         actor=actor,
         event=event,
         payload={"agency": agency.pk},
-        message=gettext_noop("Sent to %(agency)s."),
-        params={"agency": agency.name},
+        message=message,
+        params=params,
         fields=("agency", "routed_at", "due_at"),
     )
 

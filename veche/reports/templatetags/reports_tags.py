@@ -4,6 +4,7 @@ from django import template
 
 from .. import transitions
 from ..selectors import followed_reports, my_reports, supported_reports
+from ..wording import agency_to
 
 register = template.Library()
 
@@ -41,3 +42,9 @@ def report_actions(context, report) -> frozenset[str]:
 def state_allows(report, action: str) -> bool:
     """The report's state allows the action; for lists whose page already checked who asks."""
     return transitions.state_allows(report, action)
+
+
+@register.filter(name="agency_to")
+def agency_to_filter(agency) -> str:
+    """The agency as it stands after «направлено в» (reports/wording.py)."""
+    return agency_to(agency)

@@ -141,7 +141,11 @@ def test_every_service_leads_where_the_table_says(world):
         ("decline", services.report_decline, {**official, "reason": "Не наше"}),
         ("reroute", services.report_reroute, {**moderator, "agency": world.roads}),
         ("reroute", services.report_reroute, {**moderator, "agency": world.surgut_admin}),
-        ("answer", services.report_answer, {**official, "kind": "scheduled", "text": "В мае.", "planned_date": later}),  # noqa: E501
+        (
+            "answer",
+            services.report_answer,
+            {**official, "kind": "scheduled", "text": "В мае.", "planned_date": later},
+        ),  # noqa: E501
         ("answer_final", services.report_answer, {**official, **resolved}),
         ("dispute", services.report_dispute, {**author, "rating": 2, "reason": "Яма на месте."}),
         ("answer", services.report_answer, {**official, **resolved}),

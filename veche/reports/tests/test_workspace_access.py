@@ -136,9 +136,13 @@ def test_publish(client, world, who, expected):
 
 
 def test_actions_need_post(client, world):
+    """A GET of an action's URL (a reload, a bookmark) only leads to the report's page."""
     report = ReportFactory(municipality=world.surgut)
     client.force_login(world.moderator)
-    assert client.get(f"/workspace/reports/{report.pk}/publish/").status_code == 405
+    response = client.get(f"/workspace/reports/{report.pk}/publish/")
+    assert (
+        response.status_code == 302 and response["Location"] == f"/workspace/reports/{report.pk}/"
+    )
     assert Report.objects.get(pk=report.pk).status == Status.SUBMITTED
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from veche.media.tests.files import pdf
 from veche.reports.models import Answer, Status, TimelineEntry
 from veche.reports.tests.factories import RoutedReportFactory
+from veche.reports.tests.workspace_helpers import back_on_report_page
 
 PDF = pdf()
 
@@ -90,13 +91,17 @@ def test_answer_scheduled_with_a_planned_date_and_a_file(official, world, report
             "planned_date",
             "Плановая дата не может быть в прошлом.",
         ),
-        ({"kind": "resolved", "text": " "}, "text", "Обязательное поле."),
+        (
+            {"kind": "resolved", "text": " "},
+            "text",
+            "Напишите ответ: что сделано или будет сделано и когда.",
+        ),
         ({"text": "Сделано."}, "kind", "Выберите вид ответа."),
     ],
 )
 def test_answer_errors_name_the_field(official, report, data, field, message):
-    response = post(official, report, "answer", data)
-    assert response.status_code == 400
+    response = post(official, report, "answer", data, follow=True)
+    assert back_on_report_page(response)
     form = response.context["answer_form"]
     assert message in form.errors[field]
     # The summary links the field's control (the first radio of a choice).
@@ -118,15 +123,16 @@ def test_answer_refuses_a_file_that_is_not_a_document(official, report):
             "text": "Сделано.",
             "files": [SimpleUploadedFile("run.exe", b"MZ\x90\x00", content_type="text/plain")],
         },
+        follow=True,
     )
-    assert response.status_code == 400
+    assert back_on_report_page(response)
     assert "«run.exe»: приложите файл PDF, JPEG или PNG." in response.content.decode()
     assert not Answer.objects.exists()
 
 
 def test_extend_needs_a_reason(official, report):
-    response = post(official, report, "extend", {"reason": ""})
-    assert response.status_code == 400
+    response = post(official, report, "extend", {"reason": ""}, follow=True)
+    assert back_on_report_page(response)
     report.refresh_from_db()
     assert report.extended_at is None
 
@@ -169,8 +175,8 @@ def test_internal_notes_are_for_staff_only(official, client, world, report):
 
 
 def test_an_empty_note_is_refused(official, report):
-    response = post(official, report, "note", {"text": ""})
-    assert response.status_code == 400
+    response = post(official, report, "note", {"text": ""}, follow=True)
+    assert back_on_report_page(response)
     assert not report.timeline.exists()
 
 
@@ -178,3 +184,26 @@ def test_a_moderator_may_add_a_note(client, world, report):
     client.force_login(world.moderator)
     assert post(client, report, "note", {"text": "Проверить дубли."}).status_code == 302
     assert report.timeline.get().actor == world.moderator
+
+
+def test_a_failed_action_leaves_a_page_that_can_be_reloaded(official, report):
+    """Post/redirect/get: the failed form comes back on the report's own page, once."""
+    page_url = f"/workspace/reports/{report.pk}/"
+    response = post(official, report, "extend", {"reason": ""})
+    assert response.status_code == 302 and response["Location"] == page_url
+    html = official.get(page_url).content.decode()
+    assert 'class="error-summary"' in html and "Не сделано: Продлить срок" in html
+    assert "Укажите причину продления" in html
+    # A reload reads the page again, without the old error; the action's URL answers a GET too.
+    assert 'class="error-summary"' not in official.get(page_url).content.decode()
+    response = official.get(f"/workspace/reports/{report.pk}/extend/")
+    assert response.status_code == 302 and response["Location"] == page_url
+    report.refresh_from_db()
+    assert report.extended_at is None
+
+
+def test_a_failed_action_keeps_what_was_typed(official, report):
+    post(official, report, "answer", {"kind": "scheduled", "text": "Сделаем весной."})
+    form = official.get(f"/workspace/reports/{report.pk}/").context["answer_form"]
+    assert form["text"].value() == "Сделаем весной." and form["kind"].value() == "scheduled"
+    assert form.errors["planned_date"] == ["Укажите плановую дату работ."]

@@ -71,6 +71,7 @@ def test_tabs_filter_by_status_and_count(official, world):
         "closed": 0,
         "awaiting": 3,
         "overdue": 1,
+        "due_today": 0,
         "all": 4,
     }
     assert "Ожидают ответа (3)" in response.content.decode()
@@ -111,9 +112,11 @@ def test_the_head_sees_overdue_and_escalated_highlighted(client, world):
     routed(world, days=3)
     client.force_login(world.head)
     html = client.get("/workspace/reports/inbox/").content.decode()
-    assert html.count('class="highlight"') == 1 and "Передано руководителю" in html
+    # Everyone sees the overdue row marked; the head also sees the escalated one highlighted.
+    assert html.count(' highlight"') == 1 and "Передано руководителю" in html
     client.force_login(world.official)
-    assert 'class="highlight"' not in client.get("/workspace/reports/inbox/").content.decode()
+    html = client.get("/workspace/reports/inbox/").content.decode()
+    assert ' highlight"' not in html and html.count('class="row-overdue"') == 1
 
 
 def test_constant_number_of_queries(official, world):
@@ -187,3 +190,55 @@ def test_bulk_take_is_for_officials(client, world):
     assert client.post("/workspace/reports/inbox/take/", {"report": [report.pk]}).status_code == 403
     report.refresh_from_db()
     assert report.status == Status.ROUTED
+
+
+def test_due_today_and_overdue_are_highlighted_with_words(official, world, settings):
+    settings.TIME_ZONE = "Asia/Yekaterinburg"
+    now = timezone.localtime()
+    end_of_day = now.replace(hour=23, minute=59, second=0, microsecond=0)
+    today = RoutedReportFactory(
+        municipality=world.surgut, agency=world.surgut_admin, due_at=end_of_day
+    )
+    late = routed(world, days=-1)
+    later = routed(world, days=9)
+    response = official.get("/workspace/reports/inbox/")
+    if end_of_day <= timezone.now():  # run in the last minute of the day: nothing is due today
+        pytest.skip("the day ends now")
+    assert listed(response) == [late.pk, today.pk, later.pk]
+    assert response.context["counts"]["due_today"] == 1
+    html = response.content.decode()
+    assert 'class="row-overdue' in html and 'class="row-due-today' in html
+    assert ">Срок сегодня<" in html and ">Просрочено<" in html
+    # Statuses are badges: a colour class and the status in words.
+    assert '<span class="badge status-routed">Направлено в ведомство</span>' in html
+
+
+def test_supports_have_their_own_column(official, world):
+    report = routed(world, days=3)
+    report.support_count = 7
+    report.save()
+    html = official.get("/workspace/reports/inbox/").content.decode()
+    assert '<th scope="col">Поддержки</th>' in html
+    assert '<td class="number">7</td>' in html
+
+
+def test_staff_of_several_agencies_see_counters_per_agency(client, world):
+    from veche.staff.models import Role, RoleAssignment
+
+    RoleAssignment.objects.create(user=world.official, role=Role.OFFICIAL, agency=world.roads)
+    routed(world, days=-1)
+    routed(world, days=4)
+    routed(world, days=2, agency=world.roads)
+    client.force_login(world.official)
+    response = client.get("/workspace/reports/inbox/")
+    rows = {row["name"]: row for row in response.context["agency_counts"]}
+    assert rows[world.surgut_admin.name]["awaiting"] == 2
+    assert rows[world.surgut_admin.name]["overdue"] == 1
+    assert rows[world.roads.name] == {
+        "agency_id": world.roads.pk,
+        "name": world.roads.name,
+        "awaiting": 1,
+        "due_today": 0,
+        "overdue": 0,
+    }
+    assert "<caption>Ваши ведомства</caption>" in response.content.decode()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from veche.reports.models import RejectionReason, Status, Support, TimelineEntry
 from veche.reports.services import report_decline, report_request_reassignment
 from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
+from veche.reports.tests.workspace_helpers import back_on_report_page
 
 
 def page(client, report):
@@ -79,7 +80,9 @@ def test_moderator_sees_the_authors_contacts_and_where_publishing_sends_it(moder
     html = page(moderator, report)
     assert world.author.email in html and world.author.get_full_name() in html
     assert "+7 912" in html  # the phone, formatted
-    assert f"Публикация направит сообщение в <strong>{world.surgut_admin.name}</strong>" in html
+    # The factory's agency stores no accusative: the sentence names it in the nominative.
+    name = world.surgut_admin.name
+    assert f"Публикация направит сообщение в <strong>ведомство «{name}»</strong>" in html
 
 
 def test_publish_routes_and_tells_the_agency_and_due_date(moderator, world):
@@ -87,7 +90,8 @@ def test_publish_routes_and_tells_the_agency_and_due_date(moderator, world):
     response = moderator.post(f"/workspace/reports/{report.pk}/publish/", follow=True)
     report.refresh_from_db()
     assert report.status == Status.ROUTED and report.due_at is not None
-    assert f"опубликовано и направлено в {world.surgut_admin.name}" in response.content.decode()
+    name = world.surgut_admin.name
+    assert f"опубликовано и направлено в ведомство «{name}»" in response.content.decode()
 
 
 def test_reject_with_a_listed_reason_and_comment(moderator, world):
@@ -108,8 +112,8 @@ def test_reject_needs_an_active_reason(moderator, world):
     html = page(moderator, report)
     assert world.reason.text in html and "Старая причина" not in html
     for data in [{}, {"reason": retired.pk}]:
-        response = moderator.post(f"/workspace/reports/{report.pk}/reject/", data)
-        assert response.status_code == 400
+        response = moderator.post(f"/workspace/reports/{report.pk}/reject/", data, follow=True)
+        assert back_on_report_page(response)
         assert "Не сделано: Отклонить" in response.content.decode()
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
@@ -130,8 +134,10 @@ def test_redact_replaces_text_and_address(moderator, world):
 
 def test_redact_refuses_an_empty_text(moderator, world):
     report = ReportFactory(municipality=world.surgut)
-    response = moderator.post(f"/workspace/reports/{report.pk}/redact/", {"text": "  "})
-    assert response.status_code == 400
+    response = moderator.post(
+        f"/workspace/reports/{report.pk}/redact/", {"text": "  "}, follow=True
+    )
+    assert back_on_report_page(response)
     report.refresh_from_db()
     assert report.text.startswith("Глубокая яма")
 
@@ -168,8 +174,10 @@ def test_mark_duplicate_refusals(moderator, world, original, message):
     number = {"self": report.pk, "unpublished": ReportFactory(municipality=world.surgut).pk}.get(
         original, original
     )
-    response = moderator.post(f"/workspace/reports/{report.pk}/duplicate/", {"original": number})
-    assert response.status_code == 400
+    response = moderator.post(
+        f"/workspace/reports/{report.pk}/duplicate/", {"original": number}, follow=True
+    )
+    assert back_on_report_page(response)
     assert message in response.content.decode()
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
@@ -194,7 +202,47 @@ def test_reroute_refuses_an_agency_not_offered(moderator, world):
     report = RoutedReportFactory(municipality=world.surgut, agency=world.surgut_admin)
     report_decline(official=world.official, report=report, reason="Не наше")
     for agency in [world.surgut_admin, world.urai_admin]:
-        response = moderator.post(f"/workspace/reports/{report.pk}/reroute/", {"agency": agency.pk})
-        assert response.status_code == 400
+        response = moderator.post(
+            f"/workspace/reports/{report.pk}/reroute/", {"agency": agency.pk}, follow=True
+        )
+        assert back_on_report_page(response)
     report.refresh_from_db()
     assert report.status == Status.DECLINED
+
+
+def test_the_queue_shows_an_excerpt_and_a_photo(moderator, world):
+    from veche.reports.models import ReportMedia
+
+    long_text = "Глубокая яма у остановки. " * 20
+    with_photo = ReportFactory(municipality=world.surgut, text=long_text)
+    ReportMedia.objects.create(
+        report=with_photo,
+        kind="photo",
+        file="reports/x.jpg",
+        thumbnail="reports/thumbs/x.jpg",
+        content_type="image/jpeg",
+        size=10,
+    )
+    ReportFactory(municipality=world.surgut, text="Нет света во дворе.")
+    html = moderator.get("/workspace/reports/moderation/").content.decode()
+    assert "reports/thumbs/x.jpg" in html
+    assert f'alt="Фото к сообщению № {with_photo.pk}"' in html
+    assert "без фото" in html and "Нет света во дворе." in html
+    assert long_text[:100] in html and long_text not in html  # an excerpt, not the whole text
+
+
+def test_the_staff_report_page_shows_the_map_with_a_fallback(moderator, world):
+    report = ReportFactory(municipality=world.surgut, lat=61.254, lon=73.396)
+    html = moderator.get(f"/workspace/reports/{report.pk}/").content.decode()
+    assert 'id="report-map"' in html and 'data-lat="61.254"' in html
+    assert "leaflet.js" in html and "report-map.js" in html
+    # Without JavaScript: the coordinates and a link to the place.
+    assert "61,25400, 73,39600" in html or "61.25400, 73.39600" in html
+    assert "openstreetmap.org/?mlat=61.254&amp;mlon=73.396" in html
+
+
+def test_secondary_actions_do_not_look_primary(moderator, world):
+    report = ReportFactory(municipality=world.surgut)
+    html = moderator.get(f"/workspace/reports/{report.pk}/").content.decode()
+    assert '<button type="submit">Опубликовать и направить в ведомство</button>' in html
+    assert '<button type="submit" class="button secondary">Отклонить сообщение</button>' in html

@@ -1,6 +1,6 @@
-"""The contact centre files a report for a resident found by e-mail or phone: on the resident's
-account, channel "operator", filed_by the operator; no account, no report (accounts are not
-created here)."""
+"""The contact centre files a report for a caller found by e-mail or phone: on his account,
+channel "operator", filed_by the operator; a caller without an account gets one without a
+password (test_workspace_caller.py)."""
 
 import pytest
 from django.utils import timezone
@@ -79,21 +79,21 @@ def test_a_retried_submission_files_once(operator, world, settlement):
     assert Report.objects.count() == 1
 
 
-@pytest.mark.parametrize("who", ["nobody@example.org", "+7 999 111-22-33", "not a contact"])
-def test_no_account_no_report(operator, world, settlement, who):
-    response = operator.post(URL, form(world, settlement, resident=who))
+def test_a_contact_that_is_neither_email_nor_phone(operator, world, settlement):
+    response = operator.post(URL, form(world, settlement, resident="not a contact"))
     assert response.status_code == 400
-    assert "Нет действующей учётной записи с такой почтой или телефоном." in (
-        response.content.decode()
-    )
+    assert "Укажите адрес почты или российский мобильный номер" in response.content.decode()
     assert not Report.objects.exists()
 
 
 def test_a_closed_account_is_not_found(operator, world, settlement):
     world.author.deleted_at = timezone.now()
     world.author.save()
+    users = type(world.author).objects.count()
     response = operator.post(URL, form(world, settlement))
     assert response.status_code == 400 and not Report.objects.exists()
+    assert "Учётная запись с этой почтой или телефоном закрыта." in response.content.decode()
+    assert type(world.author).objects.count() == users
 
 
 def test_the_place_must_be_complete_and_in_the_region(operator, world, settlement):

@@ -6,6 +6,7 @@ import pytest
 from veche.reports.models import Answer, Status
 from veche.reports.services import report_answer
 from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
+from veche.reports.tests.workspace_helpers import back_on_report_page
 
 
 def snapshot(report) -> tuple:
@@ -30,8 +31,8 @@ def routed(world):
 def test_publishing_a_routed_report(client, world, routed):
     before = snapshot(routed)
     client.force_login(world.moderator)
-    response = client.post(f"/workspace/reports/{routed.pk}/publish/")
-    assert response.status_code == 400
+    response = client.post(f"/workspace/reports/{routed.pk}/publish/", follow=True)
+    assert back_on_report_page(response)
     assert "Это нельзя сделать, пока сообщение в статусе «направлено в ведомство»." in (
         response.content.decode()
     )
@@ -56,8 +57,8 @@ def test_answering_twice(client, world, routed):
     data = {"kind": "resolved", "text": "Сделано."}
     assert client.post(f"/workspace/reports/{routed.pk}/answer/", data).status_code == 302
     before = snapshot(routed)
-    response = client.post(f"/workspace/reports/{routed.pk}/answer/", data)
-    assert response.status_code == 400
+    response = client.post(f"/workspace/reports/{routed.pk}/answer/", data, follow=True)
+    assert back_on_report_page(response)
     assert "Это нельзя сделать, пока сообщение в статусе «дан ответ»." in response.content.decode()
     assert snapshot(routed) == before
 
@@ -66,8 +67,8 @@ def test_taking_into_work_twice(client, world, routed):
     client.force_login(world.official)
     assert client.post(f"/workspace/reports/{routed.pk}/take/").status_code == 302
     before = snapshot(routed)
-    response = client.post(f"/workspace/reports/{routed.pk}/take/")
-    assert response.status_code == 400
+    response = client.post(f"/workspace/reports/{routed.pk}/take/", follow=True)
+    assert back_on_report_page(response)
     assert "Это нельзя сделать, пока сообщение в статусе «в работе»." in response.content.decode()
     assert snapshot(routed) == before
 
@@ -79,8 +80,8 @@ def test_extending_twice(client, world, routed):
     before = snapshot(routed)
     html = client.get(f"/workspace/reports/{routed.pk}/").content.decode()
     assert "Срок уже продлевался один раз" in html  # the page offers no second extension
-    response = client.post(url, {"reason": "Ещё раз."})
-    assert response.status_code == 400
+    response = client.post(url, {"reason": "Ещё раз."}, follow=True)
+    assert back_on_report_page(response)
     assert "Срок можно продлить только один раз." in response.content.decode()
     assert snapshot(routed) == before
     assert routed.extension_reason == "Нужна экспертиза покрытия."
@@ -101,8 +102,10 @@ def test_rerouting_an_answered_report(client, world, routed):
     routed.refresh_from_db()
     before = snapshot(routed)
     client.force_login(world.moderator)
-    response = client.post(f"/workspace/reports/{routed.pk}/reroute/", {"agency": world.roads.pk})
-    assert response.status_code == 400
+    response = client.post(
+        f"/workspace/reports/{routed.pk}/reroute/", {"agency": world.roads.pk}, follow=True
+    )
+    assert back_on_report_page(response)
     assert "Это нельзя сделать, пока сообщение в статусе «дан ответ»." in response.content.decode()
     assert snapshot(routed) == before
 

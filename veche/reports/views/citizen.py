@@ -57,9 +57,7 @@ def support_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         report, withdrawn = services.report_support_withdraw(user=request.user, report=report)
     except PermissionDenied:
         raise Http404 from None
-    message = (
-        _("Your support is withdrawn.") if withdrawn else _("You do not support this report.")
-    )
+    message = _("Your support is withdrawn.") if withdrawn else _("You do not support this report.")
     if request.htmx:
         context = {"report": report, "supported": False, "message": message, "error": ""}
         return render(request, "reports/_support.html", context)

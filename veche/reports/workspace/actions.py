@@ -1,5 +1,7 @@
-"""One small view per action on a report: parse the form, call ONE service, and either redirect
-back to the report with a success message or show the page again with the service's refusal.
+"""One small view per action on a report: parse the form, call ONE service, and redirect back to
+the report's page — with a success message, or with the failed form kept for that page to show
+(post/redirect/get: the address bar never holds a URL that only answers POST; a GET of an
+action's URL leads to the report's page).
 
 Only staff who may see the report reach the service (403 otherwise); the service itself checks
 the action's own rule and the report's state, so a refused action changes nothing.
@@ -9,18 +11,18 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from veche.core.forms import apply_service_errors, refusal_message
+from veche.core.forms import apply_service_errors
 
 from .. import services
 from ..models import Report
+from ..wording import agency_to
 from . import forms as staff_forms
-from .common import local_datetime, render_report, staff_report
+from .common import keep_failed_form, local_datetime, staff_report
 
 # A service call: (user, report, cleaned data) → the success message.
 Call = Callable[[object, Report, dict], str]
@@ -31,29 +33,29 @@ def _run(
 ) -> HttpResponse:
     report = staff_report(request, pk)
     form = form_class(request.POST, request.FILES, report=report)
-    status = 400
     if form.is_valid():
+        # A PermissionDenied (not this user's action) propagates to the 403 page: nothing on the
+        # form to correct.
         try:
             message = call(request.user, report, form.cleaned_data)
-        except PermissionDenied as error:
-            # The refusal stays on the report's page, above the form that asked.
-            form.add_error(None, refusal_message(error))
-            status = 403
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, message)
             return redirect("reports_workspace:report", pk=report.pk)
-    return render_report(request, report, failed=form, status=status)
+    keep_failed_form(request, report, form)
+    return redirect("reports_workspace:report", pk=report.pk)
 
 
 def _action(form_class: type[staff_forms.ActionForm]):
-    """Make a POST-only, login-only view of `call` with its form."""
+    """Make a login-only view of `call` with its form; a GET (a reload, a bookmark) leads to the
+    report's page."""
 
     def decorator(call: Call):
-        @require_POST
         @login_required
         def view(request: HttpRequest, pk: int) -> HttpResponse:
+            if request.method != "POST":
+                return redirect("reports_workspace:report", pk=pk)
             return _run(request, pk, form_class, call)
 
         view.__name__ = call.__name__
@@ -73,7 +75,7 @@ def publish(user, report: Report, data: dict) -> str:
         "Report № %(number)s is published and sent to %(agency)s; the answer is due %(due)s."
     ) % {
         "number": report.pk,
-        "agency": report.agency.name,
+        "agency": agency_to(report.agency),
         "due": local_datetime(report.due_at),
     }
 
@@ -110,7 +112,7 @@ def reroute(user, report: Report, data: dict) -> str:
     report = services.report_reroute(moderator=user, report=report, agency=data["agency"])
     return _("Report № %(number)s is sent to %(agency)s; the answer is due %(due)s.") % {
         "number": report.pk,
-        "agency": report.agency.name,
+        "agency": agency_to(report.agency),
         "due": local_datetime(report.due_at),
     }
 

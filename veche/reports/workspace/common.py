@@ -2,8 +2,9 @@
 with all the action forms."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.utils import ErrorDict, ErrorList
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from .. import workspace_selectors
 from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
 from ..transitions import available_actions
+from ..views.public import map_settings
 from . import forms as staff_forms
 
 
@@ -53,6 +55,44 @@ ACTION_FORMS = [
 ]
 
 
+FAILED_KEY = "reports_workspace_failed"
+FORMS_BY_PREFIX = {form.prefix_id: form for form in ACTION_FORMS}
+
+
+def keep_failed_form(request: HttpRequest, report: Report, form: staff_forms.ActionForm) -> None:
+    """Remember a failed action's input and errors for the report page the user is sent back to
+    (files cannot be kept: the page asks for them again)."""
+    data = {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"}
+    request.session[FAILED_KEY] = {
+        "report": report.pk,
+        "form": form.prefix_id,
+        "data": data,
+        "errors": form.errors.get_json_data(),
+    }
+
+
+def _failed_form(request: HttpRequest, report: Report) -> staff_forms.ActionForm | None:
+    """The failed form kept for this report, shown once (a reload shows the clean page)."""
+    kept = request.session.get(FAILED_KEY)
+    if not kept or kept.get("report") != report.pk or kept.get("form") not in FORMS_BY_PREFIX:
+        return None
+    del request.session[FAILED_KEY]
+    data = QueryDict(mutable=True)
+    for key, values in kept["data"].items():
+        data.setlist(key, values)
+    form = FORMS_BY_PREFIX[kept["form"]](data, report=report)
+    form._errors = ErrorDict(
+        {
+            field: ErrorList(
+                [ValidationError(e["message"], code=e["code"]) for e in errors],
+                error_class="nonfield" if field == "__all__" else None,
+            )
+            for field, errors in kept["errors"].items()
+        }
+    )
+    return form
+
+
 def _forms(report: Report) -> dict[str, forms.Form]:
     """Every action form of the page, unbound; the redaction form starts from the current text."""
     initial = {"text": report.text, "address": report.address}
@@ -68,12 +108,13 @@ def render_report(
     request: HttpRequest,
     report: Report,
     *,
-    failed: staff_forms.ActionForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The report's workspace page; `failed` is the bound form of an action that was refused.
+    """The report's workspace page, with the form of an action that just failed (kept in the
+    session by `keep_failed_form`) showing its input and errors.
 
     The page offers the actions the table of transitions allows this user now (`actions`)."""
+    failed = _failed_form(request, report)
     actions = available_actions(request.user, report)
     context = {
         "report": report,
@@ -85,6 +126,7 @@ def render_report(
         "AnswerKind": Answer.Kind,
         "failed_form": failed,
         "author_phone": format_phone(report.author.phone or ""),
+        "map": map_settings(),
         **_forms(report),
     }
     if failed is not None:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from veche.accounts.phones import normalize_phone
 from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
@@ -23,13 +24,18 @@ from ..models import Answer, RejectionReason, Report, Topic
 MAX_REASON = 2000
 
 
-def _text(label, *, required: bool = True, rows: int = 4, help_text="") -> forms.CharField:
+def _text(
+    label, *, required: bool = True, rows: int = 4, help_text="", missing=""
+) -> forms.CharField:
+    """A text area; `missing` says what to write when it is left empty (not Django's generic
+    «Обязательное поле.»)."""
     return forms.CharField(
         label=label,
         required=required,
         max_length=MAX_REASON,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": missing} if missing else None,
     )
 
 
@@ -75,6 +81,7 @@ class RedactForm(ActionForm):
         _("Text of the report"),
         rows=8,
         help_text=_("Remove names, phone numbers and other personal data; keep the problem."),
+        missing=_("Keep the description of the problem: the text cannot be empty."),
     )
     address = forms.CharField(label=_("Address"), required=False, max_length=300)
 
@@ -125,7 +132,11 @@ class AnswerForm(ActionForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the kind of answer.")},
     )
-    text = _text(_("Answer to the resident"), rows=6)
+    text = _text(
+        _("Answer to the resident"),
+        rows=6,
+        missing=_("Write the answer: what was done or will be done, and when."),
+    )
     planned_date = forms.DateField(
         label=_("Planned date of the works"),
         required=False,
@@ -145,6 +156,7 @@ class ExtendForm(ActionForm):
     reason = _text(
         _("Reason for the extension"),
         help_text=_("Shown on the public timeline. The deadline can be extended only once."),
+        missing=_("Give the reason for the extension: the author will read it."),
     )
 
 
@@ -154,6 +166,7 @@ class DeclineForm(ActionForm):
     reason = _text(
         _("Why the report is not your agency's"),
         help_text=_("The report goes back to a moderator, who sends it to the right agency."),
+        missing=_("Say why the report is not your agency's, so the moderator can route it."),
     )
 
 
@@ -163,6 +176,7 @@ class ReassignForm(ActionForm):
     reason = _text(
         _("Where should the report go, and why"),
         help_text=_("An internal request to the moderators; the public does not see it."),
+        missing=_("Say which agency should answer the report, and why."),
     )
 
 
@@ -170,7 +184,10 @@ class NoteForm(ActionForm):
     prefix_id = "note"
     title = _("Internal note")
     text = _text(
-        _("Note"), rows=3, help_text=_("Only staff see internal notes; the author does not.")
+        _("Note"),
+        rows=3,
+        help_text=_("Only staff see internal notes; the author does not."),
+        missing=_("Write the note."),
     )
 
 
@@ -179,13 +196,36 @@ class OperatorReportForm(forms.Form):
 
     title = _("File a report for a resident")
     resident = forms.CharField(
-        label=_("Resident's e-mail or phone"),
+        label=_("Caller's e-mail or phone"),
         max_length=254,
-        help_text=_("The resident must already have an account on the portal."),
+        help_text=_(
+            "His account is found by it. A caller without an account gets one: he is told by SMS "
+            "or e-mail and may claim it later."
+        ),
+        error_messages={"required": _("Give the caller's e-mail address or phone number.")},
     )
-    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int)
-    text = _text(_("Description of the problem"), rows=6)
-    settlement = forms.TypedChoiceField(label=_("Settlement"), coerce=int)
+    first_name = forms.CharField(
+        label=_("Caller's first name"),
+        required=False,
+        max_length=100,
+        help_text=_("For a new account; «Житель» when not given."),
+    )
+    last_name = forms.CharField(label=_("Caller's last name"), required=False, max_length=100)
+    topic = forms.TypedChoiceField(
+        label=_("Topic"),
+        coerce=int,
+        error_messages={"required": _("Choose the topic of the problem.")},
+    )
+    text = _text(
+        _("Description of the problem"),
+        rows=6,
+        missing=_("Describe the problem as the caller told it."),
+    )
+    settlement = forms.TypedChoiceField(
+        label=_("Settlement"),
+        coerce=int,
+        error_messages={"required": _("Choose the settlement where the problem is.")},
+    )
     address = forms.CharField(
         label=_("Address"),
         required=False,
@@ -251,16 +291,31 @@ class OperatorReportForm(forms.Form):
         return [self[name] for name in self.attribute_fields]
 
     def clean_resident(self) -> str:
-        contact = self.cleaned_data["resident"]
+        """The caller's account, or else a contact to make one with: an e-mail or a phone."""
+        contact = self.cleaned_data["resident"].strip()
         self.resident_user = workspace_selectors.resident_by_contact(contact)
-        if self.resident_user is None:
-            raise ValidationError(
-                _(
-                    "No active account has this e-mail or phone. Accounts cannot be created here: "
-                    "ask the resident to register on the portal, then file the report."
-                )
-            )
+        if self.resident_user is None and workspace_selectors.closed_account_by_contact(contact):
+            raise ValidationError(_("The account with this e-mail or phone is closed."))
+        if self.resident_user is None and "@" not in contact:
+            try:
+                normalize_phone(contact)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("Give an e-mail address or a Russian mobile number, e.g. 8 912 345-67-89.")
+                ) from error
         return contact
+
+    def new_account_contact(self) -> dict:
+        """The e-mail or phone a new account is made with (empty when the caller has one)."""
+        if self.resident_user is not None:
+            return {}
+        contact = self.cleaned_data["resident"]
+        key = "email" if "@" in contact else "phone"
+        return {
+            key: contact,
+            "first_name": self.cleaned_data["first_name"],
+            "last_name": self.cleaned_data["last_name"],
+        }
 
     def clean_settlement(self) -> Settlement:
         settlement = Settlement.objects.filter(pk=self.cleaned_data["settlement"]).first()

@@ -1,5 +1,5 @@
-"""The contact centre: an operator files a report a resident dictated by phone, on the resident's
-existing account (channel "operator", filed_by = the operator)."""
+"""The contact centre: an operator files a report a caller dictated by phone, on his account or on
+a new one made for him without a password (channel "operator", filed_by = the operator)."""
 
 import uuid
 
@@ -13,17 +13,23 @@ from django.utils.translation import gettext as _
 from veche.core.forms import service_errors
 
 from .. import services
-from ..models import Channel
+from ..views.public import map_settings, place_bounds
+from ..wording import agency_to
 from .forms import OperatorReportForm
 
 
 def _file(request: HttpRequest, form: OperatorReportForm):
-    """Call the service with a valid form; put its refusal on the form. The report or None."""
+    """Call the service with a valid form; put its refusal on the form. (report, created) or
+    None."""
     lat, lon = form.point()
     data = form.cleaned_data
-    with service_errors(form, refusal_on_form=True):
-        return services.report_submit(
-            author=form.resident_user,
+    with service_errors(
+        form, refusal_on_form=True, fields={"email": "resident", "phone": "resident"}
+    ):
+        return services.report_file_for_caller(
+            operator=request.user,
+            caller=form.resident_user,
+            **form.new_account_contact(),
             topic=form.topic_obj,
             text=data["text"],
             lat=lat,
@@ -31,9 +37,7 @@ def _file(request: HttpRequest, form: OperatorReportForm):
             address=data["address"],
             attributes=form.attributes(),
             media=data["media"],
-            channel=Channel.OPERATOR,
             client_token=data["client_token"] or None,
-            filed_by=request.user,
         )
     return None
 
@@ -46,8 +50,9 @@ def new_report(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = OperatorReportForm(request.POST, request.FILES)
         if form.is_valid():
-            report = _file(request, form)
-            if report is not None:
+            filed = _file(request, form)
+            if filed is not None:
+                report, created = filed
                 message = (
                     _(  # OPERATOR_FILINGS_SKIP_MODERATION: published and routed at once
                         "Report № %(number)s is filed for %(name)s and sent to %(agency)s. "
@@ -59,8 +64,13 @@ def new_report(request: HttpRequest) -> HttpResponse:
                         "Tell the resident its number."
                     )
                 )
-                name = form.resident_user.get_full_name()
-                agency = report.agency.name if report.agency_id else ""
+                if created:
+                    message += " " + _(
+                        "An account is made for the caller; he is told by SMS or e-mail how to "
+                        "find the report."
+                    )
+                name = report.author.get_full_name()
+                agency = agency_to(report.agency) if report.agency_id else ""
                 messages.success(
                     request, message % {"number": report.pk, "name": name, "agency": agency}
                 )
@@ -69,4 +79,5 @@ def new_report(request: HttpRequest) -> HttpResponse:
     else:
         # One token per blank form: a double submit or a retried POST files one report.
         form = OperatorReportForm(initial={"client_token": uuid.uuid4().hex})
-    return render(request, "reports/workspace/new.html", {"form": form}, status=status)
+    context = {"form": form, "map": map_settings(), "bounds": place_bounds(None)}
+    return render(request, "reports/workspace/new.html", context, status=status)

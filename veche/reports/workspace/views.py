@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from veche.core.forms import error_text
 from veche.core.http import safe_next
 
-from .. import services, workspace_selectors
+from .. import services, workspace_figures, workspace_selectors
 from ..models import Report, Status
 from .common import render_report, staff_report
 
@@ -37,7 +37,49 @@ def index(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(
             _("The reports workspace is for moderators, officials and operators.")
         )
-    return render(request, "reports/workspace/index.html")
+    return render(request, "reports/workspace/index.html", cards_context(request.user))
+
+
+def cards_context(user) -> dict:
+    """The counts on the workspace's cards, read only for the cards this user sees."""
+    context: dict = {"Status": Status}
+    if user.has_perm("reports.view_moderation_queue"):
+        context["queue_counts"] = workspace_figures.queue_counts(user)
+    if user.has_perm("reports.view_inbox"):
+        context["inbox_counts"] = workspace_selectors.inbox_counts(user)
+        context["agency_counts"] = workspace_figures.inbox_agency_counts(user)
+    if user.has_perm("reports.view_territory_reports"):
+        context["figures"] = workspace_figures.territory_figures(user)
+    return context
+
+
+def dashboard_section(user) -> dict | None:
+    """The reports' section of the staff dashboard (registered in apps.py)."""
+    if not user.has_perm("reports.view_workspace"):
+        return None
+    return {**cards_context(user), "user": user}
+
+
+@require_GET
+@login_required
+def territory(request: HttpRequest) -> HttpResponse:
+    """The reports of the admin's (or head's) municipalities, with their figures; read only."""
+    if not request.user.has_perm("reports.view_territory_reports"):
+        raise PermissionDenied(_("The reports of a municipality are for its admins and heads."))
+    reports = workspace_figures.territory_reports(request.user)
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        reports = reports.filter(status=status)
+    else:
+        status = ""
+    context = {
+        "page": _page(request, reports),
+        "status": status,
+        "figures": workspace_figures.territory_figures(request.user),
+        "Status": Status,
+        "statuses": Status.choices,
+    }
+    return render(request, "reports/workspace/territory.html", context)
 
 
 @require_GET
@@ -75,6 +117,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "tab": tab,
         "tabs": _tabs(counts, tab),
         "counts": counts,
+        "agency_counts": workspace_figures.inbox_agency_counts(request.user),
         "Status": Status,
     }
     return render(request, "reports/workspace/inbox.html", context)

@@ -77,10 +77,22 @@ def test_operator_form_has_no_axe_violations(new_page, live_server, axe_check, w
     page = logged_in_page(new_page, live_server, world.operator)
     page.goto(live_server.url + "/workspace/reports/new/")
     axe_check(page)
-    page.get_by_label("Электронная почта или телефон жителя").fill("nobody@example.org")
+    page.get_by_label("Почта или телефон заявителя").fill("not a contact")
     page.get_by_role("button", name="Подать сообщение").click()
     assert page.get_by_role("alert").is_visible()
     axe_check(page)
+
+
+def test_cards_and_territory_pages_have_no_axe_violations(new_page, live_server, axe_check, world):
+    from veche.staff.models import Role
+    from veche.staff.tests.factories import RoleAssignmentFactory
+
+    admin = RoleAssignmentFactory(role=Role.MUNICIPAL_ADMIN, municipality=world.surgut).user
+    RoutedReportFactory(municipality=world.surgut, agency=world.surgut_admin)
+    page = logged_in_page(new_page, live_server, admin)
+    for path in ["/workspace/reports/", "/workspace/reports/territory/", "/staff/"]:
+        page.goto(live_server.url + path)
+        axe_check(page)
 
 
 def _tab_to(page, name: str, *, limit: int = 120) -> None:

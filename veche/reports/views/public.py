@@ -108,6 +108,7 @@ def map_settings() -> dict:
     return {
         "tiles": settings.MAP_TILE_URL,
         "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
+        "boundaries": reverse("territory:boundaries"),
     }
 
 

@@ -39,7 +39,7 @@ def boundaries_body() -> bytes:
 
 @require_GET
 def boundaries(request: HttpRequest) -> HttpResponse:
-    """The boundaries, built once per CACHE_SECONDS and answered with an ETag (a 304 when unchanged)."""
+    """The boundaries, built once per CACHE_SECONDS, with an ETag (a 304 when unchanged)."""
     body = cache.get(CACHE_KEY)
     if body is None:
         body = boundaries_body()

@@ -28,3 +28,10 @@ def report_actions(context, report) -> frozenset[str]:
 def state_allows(report, action: str) -> bool:
     """The report's state allows the action; for lists whose page already checked who asks."""
     return transitions.state_allows(report, action)
+
+
+@register.filter
+def page_numbers(page) -> list:
+    """The page numbers to link around `page`: the first, the last and two either side of it,
+    with Paginator.ELLIPSIS where numbers are left out."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

@@ -44,6 +44,8 @@
     });
   }
 
+  // Beside the list the map is for wide screens only (CSS hides its column on phones).
+  if (el.dataset.follow && !window.matchMedia("(min-width: 64rem)").matches) return;
   el.hidden = false;
   var map = VecheMap.create(el);
   var clusters = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon });
@@ -79,6 +81,16 @@
   }
 
   map.on("moveend", load);
+  // Beside the list: when HTMX swaps in results for new filters, show the same reports.
+  if (el.dataset.follow) {
+    document.body.addEventListener("htmx:afterSettle", function () {
+      var params = new URLSearchParams(window.location.search);
+      params.delete("page");
+      var query = params.toString();
+      el.dataset.geojson = el.dataset.follow + (query ? "?" + query : "");
+      load();
+    });
+  }
   var bounds = (el.dataset.bounds || "").split(",").map(Number);
   if (bounds.length === 4 && bounds.every(isFinite)) {
     map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);

@@ -136,13 +136,15 @@ def map_settings() -> dict:
 
 def place_bounds(municipality_id: int | None) -> list[float] | None:
     """[min_lat, min_lon, max_lat, max_lon] of the filtered municipality, else of the region."""
-    place = None
+    # Only the four numbers: a place's boundary is large and the list page is a hot path.
+    columns = ("min_lat", "min_lon", "max_lat", "max_lon")
+    bounds = None
     if municipality_id:
-        place = Municipality.objects.filter(pk=municipality_id).first()
-    place = place or Region.objects.order_by("pk").first()
-    if place is None or place.min_lat is None:
+        bounds = Municipality.objects.filter(pk=municipality_id).values_list(*columns).first()
+    bounds = bounds or Region.objects.order_by("pk").values_list(*columns).first()
+    if bounds is None or bounds[0] is None:
         return None
-    return [place.min_lat, place.min_lon, place.max_lat, place.max_lon]
+    return list(bounds)
 
 
 def map_context(request: HttpRequest, filters: dict) -> dict:

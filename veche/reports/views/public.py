@@ -21,7 +21,6 @@ from veche.territory.models import Municipality, Region
 from .. import selectors
 from ..forms import PUBLIC_STATUSES, FilterForm, ReportFilters, ReviewForm
 from ..models import Answer, AnswerFile, Report, ReportMedia, Status, Topic
-from ..models.report import AWAITING_ANSWER
 from ..workspace_selectors import attribute_answers
 
 PER_PAGE = 20
@@ -58,7 +57,6 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query,
         "active_filters": active_filters(form),
-        "awaiting_answer": AWAITING_ANSWER,
         "export_limit": EXPORT_LIMIT,
         "now": timezone.now(),
     }

@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .. import transitions
@@ -62,3 +63,28 @@ def agency_line(report, now) -> str:
             else "",
         )
     return format_html('<p class="meta">{}</p>', line)
+
+
+@register.simple_tag
+def page_links(page, query: str) -> str:
+    """The numbered page links of `_pagination.html`, each keeping the filters in `query`;
+    built in Python since the list renders them on every page view."""
+    prefix = f"?{query}&page=" if query else "?page="
+    hidden = format_html('<span class="visually-hidden">{} </span>', _("Page"))
+    items = []
+    for number in page_numbers(page):
+        if number == page.paginator.ELLIPSIS:
+            items.append(format_html('<li aria-hidden="true">{}</li>', number))
+            continue
+        current = ' aria-current="page"' if number == page.number else ""
+        items.append(
+            format_html(
+                '<li><a{} href="{}{}">{}{}</a></li>',
+                mark_safe(current),  # noqa: S308 - a constant
+                prefix,
+                number,
+                hidden,
+                number,
+            )
+        )
+    return mark_safe("\n".join(items))  # noqa: S308 - each item escaped by format_html

@@ -12,6 +12,7 @@ urlpatterns = [
     path("verification/", include("veche.verification.urls")),
     path("staff/", include("veche.staff.urls")),
     path("reports/", include("veche.reports.urls")),
+    path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),
     path("notifications/", include("veche.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

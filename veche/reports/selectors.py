@@ -4,7 +4,7 @@ queries per page."""
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from .models import CatalogueProposal, Report, ReportMedia, Status, TimelineEntry
+from .models import Answer, CatalogueProposal, Report, ReportMedia, Status, TimelineEntry
 from .models.report import AWAITING_ANSWER, UNPUBLISHED
 from .search import matching
 
@@ -45,6 +45,12 @@ def report_list(
     reports = reports.filter(**{key: value for key, value in filters.items() if value})
     ordering = ["-support_count", "-created_at"] if order == "support" else ["-created_at"]
     return reports.select_related("topic__category", "municipality", "agency").order_by(*ordering)
+
+
+def with_first_photo(reports: QuerySet[Report]) -> QuerySet[Report]:
+    """Each report's photos in order as `photos` (one query per page); cards show the first."""
+    photos = ReportMedia.objects.filter(kind=ReportMedia.Kind.PHOTO).order_by("order", "pk")
+    return reports.prefetch_related(Prefetch("media", queryset=photos, to_attr="photos"))
 
 
 def report_detail(pk: int) -> Report:
@@ -121,15 +127,31 @@ def pending_proposals() -> QuerySet[CatalogueProposal]:
 MAP_POINT_COLUMNS = ("pk", "lat", "lon", "status", "topic_id", "support_count")
 
 
+def in_bbox(reports: QuerySet[Report], bbox: tuple[float, float, float, float] | None):
+    """The reports inside bbox (min_lon, min_lat, max_lon, max_lat); all of them without one."""
+    if bbox is None:
+        return reports
+    min_lon, min_lat, max_lon, max_lat = bbox
+    return reports.filter(lat__range=(min_lat, max_lat), lon__range=(min_lon, max_lon))
+
+
+def feed_answers(*, bbox=None, limit: int, **filters) -> list[Answer]:
+    """The latest answers to published reports that match the filters, newest first."""
+    reports = in_bbox(report_list(**filters), bbox).order_by()
+    answers = Answer.objects.filter(report__in=reports.values("pk"))
+    return list(
+        answers.select_related("report__topic", "report__municipality", "agency").order_by(
+            "-created_at", "-pk"
+        )[:limit]
+    )
+
+
 def map_points(
     *, bbox: tuple[float, float, float, float] | None = None, limit: int = 5000, **filters
 ) -> tuple[list[tuple], bool]:
     """Published reports as MAP_POINT_COLUMNS tuples inside bbox (min_lon, min_lat, max_lon,
     max_lat), filtered like report_list; the most supported first. Returns (rows, truncated)."""
-    reports = report_list(**filters)
-    if bbox is not None:
-        min_lon, min_lat, max_lon, max_lat = bbox
-        reports = reports.filter(lat__range=(min_lat, max_lat), lon__range=(min_lon, max_lon))
+    reports = in_bbox(report_list(**filters), bbox)
     rows = list(
         reports.order_by("-support_count", "-pk").values_list(*MAP_POINT_COLUMNS)[: limit + 1]
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import citizen, engagement, filing, proposals, public
+from .views import citizen, engagement, export, feeds, filing, proposals, public
 
 app_name = "reports"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("new/places/", filing.places, name="places"),
     path("map/", public.report_map, name="map"),
     path("map.geojson", public.map_geojson, name="map_geojson"),
+    path("feeds/new.rss", feeds.new_reports_rss, name="feed_reports_rss"),
+    path("feeds/new.atom", feeds.new_reports_atom, name="feed_reports_atom"),
+    path("feeds/answers.rss", feeds.answers_rss, name="feed_answers_rss"),
+    path("feeds/answers.atom", feeds.answers_atom, name="feed_answers_atom"),
+    path("export.csv", export.export_csv, name="export_csv"),
+    path("export.xlsx", export.export_xlsx, name="export_xlsx"),
     path("mine/", public.my_reports, name="mine"),
     path("<int:pk>/", public.report_detail, name="detail"),
     path("<int:pk>/answers/files/<int:file_pk>/", public.answer_file, name="answer_file"),

@@ -215,6 +215,8 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 # Rate limits: attempts per window (seconds) per client address.
 RATE_LIMIT_LOGIN = env_str("RATE_LIMIT_LOGIN", "10/300")
 RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
+# Exports of the list (CSV/XLSX) per client address: a heavy read.
+RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -24,6 +25,8 @@ from ..models import Answer, AnswerFile, Report, ReportMedia, Status, Topic
 from ..workspace_selectors import attribute_answers
 
 PER_PAGE = 20
+# Rows in a CSV/XLSX export of the list (views/export.py); the list page warns past it.
+EXPORT_LIMIT = 5000
 MAP_LIMIT = 5000
 # Browsers and proxies may keep a map tile's points this long (seconds).
 MAP_MAX_AGE = 60
@@ -37,14 +40,31 @@ def _filter_query(request: HttpRequest, *drop: str) -> str:
     return query.urlencode()
 
 
+def active_filters(form: ReportFilters) -> int:
+    """How many filters the visitor chose (the folded filters' summary says so)."""
+    filters = form.filters()
+    return sum(1 for name, value in filters.items() if value and name != "order")
+
+
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
-    reports = selectors.report_list(**form.filters())
+    filters = form.filters()
+    reports = selectors.with_first_photo(selectors.report_list(**filters))
     page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "query": _filter_query(request)}
-    template = "reports/_results.html" if request.htmx else "reports/list.html"
-    return render(request, template, context)
+    query = _filter_query(request)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "active_filters": active_filters(form),
+        "export_limit": EXPORT_LIMIT,
+        "now": timezone.now(),
+    }
+    if request.htmx:
+        return render(request, "reports/_results.html", context)
+    context |= map_context(request, filters)
+    return render(request, "reports/list.html", context)
 
 
 def visible_report(request: HttpRequest, pk: int) -> Report:
@@ -113,18 +133,21 @@ def map_settings() -> dict:
     return {
         "tiles": settings.MAP_TILE_URL,
         "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
+        "boundaries": reverse("territory:boundaries"),
     }
 
 
 def place_bounds(municipality_id: int | None) -> list[float] | None:
     """[min_lat, min_lon, max_lat, max_lon] of the filtered municipality, else of the region."""
-    place = None
+    # Only the four numbers: a place's boundary is large and the list page is a hot path.
+    columns = ("min_lat", "min_lon", "max_lat", "max_lon")
+    bounds = None
     if municipality_id:
-        place = Municipality.objects.filter(pk=municipality_id).first()
-    place = place or Region.objects.order_by("pk").first()
-    if place is None or place.min_lat is None:
+        bounds = Municipality.objects.filter(pk=municipality_id).values_list(*columns).first()
+    bounds = bounds or Region.objects.order_by("pk").values_list(*columns).first()
+    if bounds is None or bounds[0] is None:
         return None
-    return [place.min_lat, place.min_lon, place.max_lat, place.max_lon]
+    return list(bounds)
 
 
 def map_labels() -> dict:
@@ -144,23 +167,31 @@ def map_labels() -> dict:
     }
 
 
-@require_GET
-def report_map(request: HttpRequest) -> HttpResponse:
-    form = FilterForm(request.GET)
-    filters = form.filters()
+
+def map_context(request: HttpRequest, filters: dict) -> dict:
+    """What the map of reports needs: its feed with the page's filters, bounds and labels."""
     query = _filter_query(request, "bbox")
-    context = {
-        "form": form,
-        "query": query,
+    return {
         "geojson_url": reverse("reports:map_geojson") + (f"?{query}" if query else ""),
         "bounds": place_bounds(filters["municipality"]),
         "map": map_settings(),
         "map_labels": map_labels(),
     }
+
+
+@require_GET
+def report_map(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET)
+    context = {
+        "form": form,
+        "query": _filter_query(request, "bbox"),
+        "active_filters": active_filters(form),
+        **map_context(request, form.filters()),
+    }
     return render(request, "reports/map.html", context)
 
 
-def _bbox(raw: str) -> tuple[float, float, float, float]:
+def parse_bbox(raw: str) -> tuple[float, float, float, float]:
     """min_lon,min_lat,max_lon,max_lat → a tuple, or ValueError when malformed."""
     parts = [float(value) for value in raw.split(",")]
     if len(parts) != 4:
@@ -178,7 +209,7 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
     bbox = None
     if request.GET.get("bbox"):
         try:
-            bbox = _bbox(request.GET["bbox"])
+            bbox = parse_bbox(request.GET["bbox"])
         except ValueError:
             message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
             return JsonResponse({"error": message}, status=400)

@@ -1,11 +1,10 @@
 // The map of reports: clustered markers loaded from the GeoJSON feed for the visible area, with
-// the page's filters. Without this script the page offers the list with the same filters.
+// the page's filters, over the municipalities' boundaries (territory/boundaries.js). Without
+// this script the page offers the list with the same filters.
 (function () {
   "use strict";
-  // Leaflet's credit without the flag it adds by default.
-  var LEAFLET = '<a href="https://leafletjs.com">Leaflet</a>';
   var el = document.getElementById("reports-map");
-  if (!el || typeof L === "undefined" || !L.markerClusterGroup) return;
+  if (!el || typeof L === "undefined" || !L.markerClusterGroup || !window.VecheMap) return;
   var labels = JSON.parse(document.getElementById("map-labels").textContent);
   var status = document.getElementById("map-status");
 
@@ -45,11 +44,10 @@
     });
   }
 
+  // Beside the list the map is for wide screens only (CSS hides its column on phones).
+  if (el.dataset.follow && !window.matchMedia("(min-width: 64rem)").matches) return;
   el.hidden = false;
-  var map = L.map(el, { zoomControl: false });
-  L.control.zoom({ zoomInTitle: el.dataset.zoomIn, zoomOutTitle: el.dataset.zoomOut }).addTo(map);
-  map.attributionControl.setPrefix(LEAFLET);
-  L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 19 }).addTo(map);
+  var map = VecheMap.create(el);
   var clusters = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon });
   map.addLayer(clusters);
 
@@ -83,6 +81,16 @@
   }
 
   map.on("moveend", load);
+  // Beside the list: when HTMX swaps in results for new filters, show the same reports.
+  if (el.dataset.follow) {
+    document.body.addEventListener("htmx:afterSettle", function () {
+      var params = new URLSearchParams(window.location.search);
+      params.delete("page");
+      var query = params.toString();
+      el.dataset.geojson = el.dataset.follow + (query ? "?" + query : "");
+      load();
+    });
+  }
   var bounds = (el.dataset.bounds || "").split(",").map(Number);
   if (bounds.length === 4 && bounds.every(isFinite)) {
     map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);

@@ -1,0 +1,125 @@
+"""The list of reports as a spreadsheet: CSV or XLSX, filtered as the list is, with the columns a
+resident sees on the list page (no author, no contact). At most EXPORT_LIMIT rows; past that the
+last row says the file is cut and the page says it before the download. Rate-limited per client
+address (RATE_LIMIT_EXPORT): a heavy read."""
+
+import csv
+import io
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from veche.core import ratelimit
+from veche.core.ratelimit import Rate
+
+from .. import selectors
+from ..forms import ReportFilters
+from ..models import Report
+from .public import EXPORT_LIMIT
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def columns() -> list[str]:
+    return [
+        _("Number"),
+        _("Link"),
+        _("Status"),
+        _("Category"),
+        _("Topic"),
+        _("Municipality"),
+        _("Agency"),
+        _("Filed"),
+        _("Answer due"),
+        _("Supports"),
+        _("Text"),
+    ]
+
+
+def row(report: Report, site: str) -> list:
+    local = timezone.localtime
+    return [
+        report.pk,
+        site + reverse("reports:detail", args=[report.pk]),
+        str(report.get_status_display()),
+        report.topic.category.name,
+        report.topic.name,
+        report.municipality.name,
+        report.agency.name if report.agency else "",
+        local(report.created_at).strftime("%Y-%m-%d %H:%M"),
+        local(report.due_at).strftime("%Y-%m-%d") if report.due_at else "",
+        report.support_count,
+        report.text,
+    ]
+
+
+def export_rows(request: HttpRequest) -> list[list]:
+    """The header, the filtered reports (at most EXPORT_LIMIT) and, when cut, a closing note."""
+    filters = ReportFilters(request.GET).filters()
+    reports = selectors.report_list(**filters)
+    rows = list(reports[: EXPORT_LIMIT + 1])
+    site = settings.SITE_URL.rstrip("/")
+    table = [columns()] + [row(report, site) for report in rows[:EXPORT_LIMIT]]
+    if len(rows) > EXPORT_LIMIT:
+        table.append([truncated_message()])
+    return table
+
+
+def truncated_message() -> str:
+    return _(
+        "Only the first %(limit)s reports are exported: narrow the filters to get the rest."
+    ) % {"limit": EXPORT_LIMIT}
+
+
+def _limited(request: HttpRequest) -> HttpResponse | None:
+    """A 429 with the wait when this address exports too often, else None (one export counted)."""
+    rate = Rate.from_setting("RATE_LIMIT_EXPORT")
+    try:
+        ratelimit.reserve("reports-export", ratelimit.client_ip(request), rate)
+    except ratelimit.Limited as limited:
+        minutes = ratelimit.minutes_to_wait(limited.retry_after)
+        message = _("Too many exports from your address. Try again in %(minutes)s min.") % {
+            "minutes": minutes
+        }
+        response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = str(limited.retry_after)
+        return response
+    return None
+
+
+def _filename(extension: str) -> str:
+    return f'attachment; filename="reports-{timezone.localdate():%Y-%m-%d}.{extension}"'
+
+
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    if refusal := _limited(request):
+        return refusal
+    buffer = io.StringIO()
+    # A byte-order mark so that spreadsheet programs read the Cyrillic as UTF-8.
+    buffer.write("\ufeff")
+    csv.writer(buffer).writerows(export_rows(request))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = _filename("csv")
+    return response
+
+
+@require_GET
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    from openpyxl import Workbook  # loaded on the rare export, not in every worker's start
+
+    if refusal := _limited(request):
+        return refusal
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Reports"))
+    for values in export_rows(request):
+        sheet.append(values)
+    body = io.BytesIO()
+    book.save(body)
+    response = HttpResponse(body.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = _filename("xlsx")
+    return response

@@ -1,0 +1,48 @@
+// A Leaflet map that is never a grey box: the municipalities' boundaries, drawn from
+// /territory/boundaries.geojson, lie under the tiles' markers, so the region's shape shows even
+// when the tile server (MAP_TILE_URL) cannot be reached.
+//
+// Usage (after leaflet.js, before the page's own script):
+//   var map = VecheMap.create(element, { zoomControl: false, ... });   // L.map + tiles + boundaries
+//   VecheMap.boundaries(map);  // or add the layer to a map made elsewhere
+// The element carries data-tiles, data-attribution, data-zoom-in, data-zoom-out and
+// data-boundaries (the feed's URL; without it the layer is skipped).
+// Returns the L.Map; `VecheMap.boundaries` returns a promise of the L.GeoJSON layer.
+(function () {
+  "use strict";
+  // Leaflet's credit without the flag it adds by default.
+  var LEAFLET = '<a href="https://leafletjs.com">Leaflet</a>';
+  var STYLE = { color: "#1d4e89", weight: 1.5, opacity: 0.8, fillColor: "#dce8f5", fillOpacity: 0.35 };
+  var loaded = {};  // one fetch per URL and page, shared by every map on it
+
+  function boundaries(map, url) {
+    url = url || map.getContainer().dataset.boundaries;
+    if (!url || !window.fetch) return Promise.resolve(null);
+    loaded[url] = loaded[url] || fetch(url, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      });
+    return loaded[url].then(function (data) {
+      var layer = L.geoJSON(data, { style: STYLE, interactive: false });
+      layer.addTo(map);
+      layer.bringToBack();
+      return layer;
+    }).catch(function () { return null; });
+  }
+
+  function create(el, options) {
+    var map = L.map(el, Object.assign({ zoomControl: false }, options || {}));
+    L.control.zoom({ zoomInTitle: el.dataset.zoomIn, zoomOutTitle: el.dataset.zoomOut }).addTo(map);
+    map.attributionControl.setPrefix(LEAFLET);
+    if (el.dataset.tiles) {
+      L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 19 }).addTo(map);
+    }
+    // The pale fill is the map's background while tiles are missing.
+    el.style.background = STYLE.fillColor;
+    boundaries(map);
+    return map;
+  }
+
+  window.VecheMap = { create: create, boundaries: boundaries, style: STYLE };
+})();

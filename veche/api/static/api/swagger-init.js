@@ -25,4 +25,23 @@
     };
   }
   SwaggerUIBundle(config);
+
+  // What Swagger UI draws when an operation or the Authorize dialog is opened, and axe-core
+  // refuses: an unnamed close button, an accessible name that hides the visible one, a code
+  // sample that scrolls but takes no focus, a region per operation all named alike.
+  function repair() {
+    root.querySelectorAll(".close-modal:not([aria-label])").forEach(function (button) {
+      button.setAttribute("aria-label", root.dataset.closeLabel);
+    });
+    root.querySelectorAll(".auth-btn-wrapper [aria-label]").forEach(function (button) {
+      button.removeAttribute("aria-label");
+    });
+    root.querySelectorAll(".highlight-code > pre:not([tabindex])").forEach(function (pre) {
+      pre.setAttribute("tabindex", "0");
+    });
+    root.querySelectorAll('[role="region"][id$="_responses"]').forEach(function (region) {
+      region.removeAttribute("role");
+    });
+  }
+  new MutationObserver(repair).observe(root, { childList: true, subtree: true });
 })();

@@ -67,7 +67,7 @@ def test_the_old_single_switch_reads_as_the_default_settings():
     assert LowVision.from_cookie("1") == LowVision(size="2", scheme="white", images="on")
 
 
-def test_switching_on_again_starts_from_the_defaults_and_off_clears(client):
+def test_switching_on_starts_from_the_defaults_and_off_clears(client):
     response = client.post(URL, {"enable": "1", "size": "1"})
     assert _chosen(response) == LowVision(size="1")
     response = client.post(URL, {"enable": "0", "size": "3"})

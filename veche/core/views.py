@@ -8,7 +8,7 @@ from .cookies import delete_preference_cookie, set_preference_cookie
 from .forms import refusal_message
 from .home import rendered_sections
 from .http import safe_next
-from .middleware import ACCESSIBILITY_COOKIE
+from .low_vision import ACCESSIBILITY_COOKIE, LowVision
 
 # Paths whose errors are JSON (`{"detail": ...}`, the API's shape), not a page.
 API_PREFIX = "/api/v1/"
@@ -21,12 +21,15 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def toggle_low_vision(request: HttpRequest) -> HttpResponse:
-    """Switch the version for the visually impaired on or off; the cookie keeps it for a year."""
+    """Switch the version for the visually impaired on or off, or change one of its settings
+    (size, scheme, images, spacing: each a button of the panel); the cookie keeps them a year.
+    An unknown value is ignored, so a stale or forged form cannot break the page."""
     response = redirect(safe_next(request, "/"))
-    if request.POST.get("enable") == "1":
-        set_preference_cookie(response, ACCESSIBILITY_COOKIE, "1")
-    else:
+    if request.POST.get("enable") == "0":
         delete_preference_cookie(response, ACCESSIBILITY_COOKIE)
+    else:
+        chosen = (request.low_vision or LowVision()).changed(request.POST)
+        set_preference_cookie(response, ACCESSIBILITY_COOKIE, chosen.to_cookie())
     return response
 
 

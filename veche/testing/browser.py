@@ -15,7 +15,8 @@ Fixtures (mark the test ``@pytest.mark.browser``; pages run against pytest-djang
   style-src: a test of an admin form may clear ``new_page.problems.csp`` after checking it).
 - ``no_js_page``: the same with JavaScript disabled (the portal must work without it).
 - ``new_page(javascript=True, low_vision=False, language=None, **context_options)``: more pages,
-  e.g. a second visitor, the version for the visually impaired, English, or a phone viewport
+  e.g. a second visitor, the version for the visually impaired (True: its default settings, or a
+  ``veche.core.low_vision.LowVision``), English, or a phone viewport
   (``viewport={"width": 375, "height": 812}``).
 - ``axe_check(page)``: runs axe-core on the page as it is now and fails listing every violation.
 """
@@ -31,7 +32,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from veche.core.middleware import ACCESSIBILITY_COOKIE
+from veche.core.low_vision import ACCESSIBILITY_COOKIE, LowVision
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("VECHE_CHROMIUM", "/usr/bin/chromium"))
@@ -128,7 +129,11 @@ def new_page(browser, live_server) -> Iterator[Callable]:
     problems = PageProblems()
 
     def make(
-        *, javascript: bool = True, low_vision: bool = False, language: str | None = None, **options
+        *,
+        javascript: bool = True,
+        low_vision: bool | LowVision = False,
+        language: str | None = None,
+        **options,
     ):
         context = browser.new_context(
             base_url=live_server.url, java_script_enabled=javascript, **options
@@ -136,7 +141,9 @@ def new_page(browser, live_server) -> Iterator[Callable]:
         contexts.append(context)
         cookies = []
         if low_vision:
-            cookies.append({"name": ACCESSIBILITY_COOKIE, "value": "1", "url": live_server.url})
+            settings_ = LowVision() if low_vision is True else low_vision
+            value = settings_.to_cookie()
+            cookies.append({"name": ACCESSIBILITY_COOKIE, "value": value, "url": live_server.url})
         if language:
             cookie = settings.LANGUAGE_COOKIE_NAME
             cookies.append({"name": cookie, "value": language, "url": live_server.url})

@@ -34,7 +34,8 @@ def test_docs_page_uses_bundled_swagger_ui_and_no_inline_script(client, db):
     assert response.status_code == 200
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
-    assert '<html lang="ru">' in html and "<title>Veche API · документация</title>" in html
+    assert '<html lang="ru">' in html and "<title>Veche API · документация · Вече</title>" in html
+    assert "<h1>Veche API" in html and '<main id="main"' in html  # the portal's layout
     for attributes in re.findall(r"<script([^>]*)>", html):
         # Only external files, or JSON data (which CSP does not execute).
         assert 'src="' in attributes or 'type="application/json"' in attributes

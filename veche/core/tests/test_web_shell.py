@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
-from veche.core.middleware import ACCESSIBILITY_COOKIE
+from veche.core.low_vision import ACCESSIBILITY_COOKIE, LowVision
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_unknown_language_cookie_falls_back_to_russian(client, settings):
 def test_low_vision_toggle_sets_and_clears_the_cookie(client):
     response = client.post(reverse("core:low_vision"), {"enable": "1", "next": "/"})
     assert response.status_code == 302
-    assert response.cookies[ACCESSIBILITY_COOKIE].value == "1"
+    assert LowVision.from_cookie(response.cookies[ACCESSIBILITY_COOKIE].value) == LowVision()
     assert int(response.cookies[ACCESSIBILITY_COOKIE]["max-age"]) >= 300 * 24 * 3600
     html = client.get("/").content.decode()
     assert 'class="low-vision"' in html

@@ -5,17 +5,39 @@ import pytest
 
 from veche.accounts.tests.factories import DEMO_PASSWORD, UserFactory
 from veche.api.models import ApiToken
+from veche.core.low_vision import LowVision
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_swagger_ui_renders_the_schema_under_csp(page):
     page.goto("/api/v1/docs")
-    page.locator(".swagger-ui .info .title").wait_for()
-    assert "Veche API" in page.locator(".swagger-ui .info .title").inner_text()
+    assert "Veche API" in page.get_by_role("heading", level=1).inner_text()
     page.locator(".opblock-summary-path", has_text="/api/v1/health").first.wait_for()
     page.locator(".opblock-summary-path", has_text="/api/v1/me").first.wait_for()
     page.locator("button.authorize").wait_for()
+
+
+VERSIONS = {
+    "normal": False,
+    "largest-white": LowVision(size="3", scheme="white"),
+    "largest-black": LowVision(size="3", scheme="black"),
+    "largest-blue": LowVision(size="3", scheme="blue"),
+}
+
+
+@pytest.mark.parametrize("version", VERSIONS.values(), ids=VERSIONS.keys())
+def test_swagger_ui_opened_up_has_no_axe_violations(new_page, axe_check, version):
+    """Collapsed, the page is checked with every other page (core's test_axe_everywhere); here
+    what a developer opens: an operation, its «Try it out» form and the Authorize dialog."""
+    page = new_page(language="ru", low_vision=version)
+    page.goto("/api/v1/docs")
+    page.locator(".opblock-summary-control").nth(1).click()
+    page.get_by_role("button", name="Try it out").click()
+    page.locator(".opblock-summary-control").nth(3).click()
+    page.get_by_role("button", name="Authorize").click()
+    page.locator(".close-modal[aria-label='Закрыть']").wait_for()
+    axe_check(page)
 
 
 def _log_in(page, email: str) -> None:

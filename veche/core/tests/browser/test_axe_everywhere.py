@@ -1,0 +1,129 @@
+"""Every main page has 0 axe-core violations in the normal version and in the version for the
+visually impaired at its largest size in each of its three colour schemes (docs/accessibility.md).
+
+One test per version and role: the role's pages are visited in one browser page, and every
+page's violations are gathered before the test fails, so one run shows all there is to fix.
+"""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from veche.accounts.tests.factories import UserFactory
+from veche.agencies.tests.factories import MunicipalAdministrationFactory
+from veche.core.low_vision import LowVision
+from veche.reports.models import Status
+from veche.reports.tests.factories import ReportFactory, RoutedReportFactory, TopicFactory
+from veche.staff.models import Role
+from veche.staff.tests.factories import RegionWideRoleFactory, RoleAssignmentFactory
+from veche.territory.tests.factories import MunicipalityFactory, RegionFactory
+from veche.testing.browser import axe_violations, format_violations
+from veche.workdays.calendar import clear_cache
+from veche.workdays.services import calendar_load
+
+pytestmark = pytest.mark.browser
+
+VERSIONS = {
+    "normal": False,
+    "largest-white": LowVision(size="3", scheme="white"),
+    "largest-black": LowVision(size="3", scheme="black"),
+    "largest-blue": LowVision(size="3", scheme="blue"),
+}
+# Pages each role opens; `{published}`, `{pending}` and `{routed}` are reports of the world.
+PAGES = {
+    "anonymous": [
+        "/",
+        "/reports/",
+        "/reports/map/",
+        "/reports/{published}/",
+        "/accounts/login/",
+        "/accounts/register/",
+        "/api/v1/docs",
+    ],
+    "resident": [
+        "/reports/new/",
+        "/reports/mine/",
+        "/accounts/cabinet/",
+        "/notifications/",
+        "/notifications/preferences/",
+    ],
+    "moderator": ["/workspace/reports/moderation/", "/workspace/reports/{pending}/"],
+    "official": ["/workspace/reports/inbox/", "/workspace/reports/{routed}/"],
+    "regional_admin": ["/staff/", "/staff/municipalities/{municipality}/"],
+}
+# Pages another helper may not have built (yet): checked when they answer, skipped on 404.
+OPTIONAL_PAGES = {"regional_admin": ["/styleguide/"]}
+
+
+@pytest.fixture
+def world(db):
+    calendar_load()
+    clear_cache()
+    region = RegionFactory()
+    town = MunicipalityFactory(region=region, name="Сургут")
+    administration = MunicipalAdministrationFactory(administers=town, region=region)
+    topic = TopicFactory()
+    resident = UserFactory()
+    reports = {
+        "published": RoutedReportFactory(municipality=town, topic=topic, author=resident),
+        "pending": ReportFactory(municipality=town, topic=topic, status=Status.SUBMITTED),
+        "routed": RoutedReportFactory(municipality=town, topic=topic, agency=administration),
+    }
+    people = {
+        "anonymous": None,
+        "resident": resident,
+        "moderator": RoleAssignmentFactory(role=Role.MODERATOR, municipality=town).user,
+        "official": RoleAssignmentFactory(
+            role=Role.OFFICIAL, agency=administration, municipality=None
+        ).user,
+        "regional_admin": RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user,
+    }
+    names = {name: report.pk for name, report in reports.items()}
+    yield people, names | {"municipality": town.slug}
+    clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _offline_tiles(settings):
+    # Tiles from our own origin (they 404 quickly): the tests never reach out to the internet.
+    settings.MAP_TILE_URL = "/static/test-tiles/{z}/{x}/{y}.png"
+
+
+def _page_as(new_page, live_server, user, version):
+    page = new_page(language="ru", low_vision=version)
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+    return page
+
+
+def _check(page, path: str, *, optional: bool = False) -> str:
+    """The page's violations as text ('' when clean); a page that fails to open is one too."""
+    response = page.goto(path)
+    if optional and response.status == 404:
+        return ""
+    if response.status != 200:
+        return f"{path} answered {response.status}"
+    page.wait_for_load_state("networkidle")
+    violations = axe_violations(page)
+    return f"{path}:\n{format_violations(violations)}" if violations else ""
+
+
+@pytest.mark.parametrize("version", VERSIONS.values(), ids=VERSIONS.keys())
+@pytest.mark.parametrize("role", PAGES.keys())
+def test_every_page_has_no_axe_violations(new_page, live_server, world, role, version):
+    people, names = world
+    page = _page_as(new_page, live_server, people[role], version)
+    if version:  # the version really is on, at its largest size, in the scheme asked for
+        page.goto("/")
+        html = page.locator("html")
+        assert html.get_attribute("data-lv-size") == "3"
+        assert html.get_attribute("data-lv-scheme") == version.scheme
+    found = [_check(page, path.format(**names)) for path in PAGES[role]]
+    found += [_check(page, path, optional=True) for path in OPTIONAL_PAGES.get(role, [])]
+    problems = [text for text in found if text]
+    assert not problems, "\n".join(problems)

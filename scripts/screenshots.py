@@ -1,0 +1,141 @@
+"""Screenshots of the portal at 1280 and 390 px, from the demo data, in Debian's Chromium.
+
+    .venv/bin/python scripts/screenshots.py [OUT_DIR]      # default docs/screenshots
+
+Builds a scratch SQLite database (var/screenshots.sqlite3: migrate + seed_demo), serves it on a
+free loopback port, logs in as the demo personas (docs/demo.md) and saves <page>-<width>.png:
+the home page, the list, the map, a report page, the filing form, the cabinet, the moderation
+queue, the agency's inbox and the staff report page. The server is stopped afterwards.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+DATABASE = ROOT / "var" / "screenshots.sqlite3"
+WIDTHS = (1280, 390)
+PERSONAS = {
+    "resident": ("resident@demo.veche", "demo-resident-2026"),
+    "moderator": ("moderator@demo.veche", "demo-moderator-2026"),
+    "official": ("official@demo.veche", "demo-official-2026"),
+}
+# (file name, who, path or a function of the page that finds it)
+PAGES = [
+    ("home", None, "/"),
+    ("list", None, "/reports/"),
+    ("map", None, "/reports/map/"),
+    (
+        "report",
+        None,
+        lambda page: _first_link(page, "/reports/", "a[href^='/reports/'][href$='/']"),
+    ),
+    ("filing", "resident", "/reports/new/"),
+    ("cabinet", "resident", "/accounts/cabinet/"),
+    ("queue", "moderator", "/workspace/reports/moderation/"),
+    ("inbox", "official", "/workspace/reports/inbox/?tab=all"),
+    (
+        "staff-report",
+        "official",
+        lambda page: _first_link(
+            page, "/workspace/reports/inbox/?tab=all", "table a[href^='/workspace/reports/']"
+        ),
+    ),
+]
+
+
+def _first_link(page, listing: str, selector: str) -> str:
+    page.goto(BASE + listing)
+    for href in page.locator(selector).evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+        if href.rstrip("/").split("/")[-1].isdigit():
+            return href
+    raise RuntimeError(f"no report link on {listing}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve() -> tuple[subprocess.Popen, str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{DATABASE}", "DEBUG": "1"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    DATABASE.parent.mkdir(exist_ok=True)
+    DATABASE.unlink(missing_ok=True)
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+    subprocess.run([*manage, "seed_demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            return server, base
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("the server did not start")
+
+
+def _login(page, who: str) -> None:
+    email, password = PERSONAS[who]
+    page.goto(BASE + "/accounts/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", password)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_load_state()
+
+
+def _shoot(browser, width: int) -> None:
+    contexts = {}
+    for name, who, where in PAGES:
+        if who not in contexts:
+            contexts[who] = browser.new_context(viewport={"width": width, "height": 900})
+            if who:
+                _login(contexts[who].new_page(), who)
+        page = contexts[who].new_page()
+        path = where(page) if callable(where) else where
+        page.goto(BASE + path)
+        page.wait_for_timeout(800)  # the map's boundaries and markers
+        page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
+        page.close()
+    for context in contexts.values():
+        context.close()
+
+
+def main() -> None:
+    global BASE
+    OUT.mkdir(parents=True, exist_ok=True)
+    server, BASE = _serve()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            for width in WIDTHS:
+                _shoot(browser, width)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"screenshots in {OUT}")
+
+
+BASE = ""
+
+if __name__ == "__main__":
+    main()

@@ -28,3 +28,21 @@ def report_actions(context, report) -> frozenset[str]:
 def state_allows(report, action: str) -> bool:
     """The report's state allows the action; for lists whose page already checked who asks."""
     return transitions.state_allows(report, action)
+
+
+# The badge tone of each status (core/components/badge.html): the colour repeats the words.
+STATUS_TONES = {
+    "submitted": "warning",
+    "rejected": "error",
+    "routed": "info",
+    "declined": "info",
+    "in_progress": "info",
+    "answered": "accent",
+    "closed": "success",
+    "duplicate": "neutral",
+}
+
+
+@register.filter
+def status_tone(status: str) -> str:
+    return STATUS_TONES.get(status, "neutral")

@@ -15,12 +15,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from veche.core.formats import local_datetime
 from veche.core.forms import apply_service_errors, refusal_message
 
 from .. import services
 from ..models import Report
 from . import forms as staff_forms
-from .common import local_datetime, render_report, staff_report
+from .common import render_report, staff_report
 
 # A service call: (user, report, cleaned data) → the success message.
 Call = Callable[[object, Report, dict], str]

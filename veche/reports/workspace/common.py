@@ -5,7 +5,6 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.phones import format_phone
@@ -15,10 +14,6 @@ from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
 from ..transitions import available_actions
 from . import forms as staff_forms
-
-
-def local_datetime(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
 
 
 def staff_report(request: HttpRequest, pk: int) -> Report:

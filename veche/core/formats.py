@@ -16,7 +16,6 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, timezone
-from django.utils.translation import pgettext
 
 DATETIME_PATTERN = "j E Y, H:i"
 DATE_PATTERN = "j E Y"
@@ -59,7 +58,7 @@ def money(value: NUMBER | str | None) -> str:
         return ""
     decimals = 0 if Decimal(str(parsed)) == Decimal(str(parsed)).to_integral_value() else 2
     amount = number(parsed, decimals)
-    return pgettext("money amount", "%(amount)s\u00a0₽") % {"amount": amount}
+    return f"{amount}\u00a0₽"  # the same in every language the portal speaks
 
 
 def _parse(value: NUMBER | str | None) -> NUMBER | None:

@@ -1,10 +1,10 @@
 """`{% load components %}`: the shared components that need a little logic (docs/design.md).
 
-    {% breadcrumbs _("Problem reports") "reports:list" title %}
-        Home › Problem reports › <title>: pairs of label and URL (a path or a URL name), then the
-        current page's label. «Home» always comes first.
-    {% pagination page %}
-        Numbered pages of a Django Page, keeping the list's other query parameters.
+{% breadcrumbs _("Problem reports") "reports:list" title %}
+    Home › Problem reports › <title>: pairs of label and URL (a path or a URL name), then the
+    current page's label. «Home» always comes first.
+{% pagination page %}
+    Numbered pages of a Django Page, keeping the list's other query parameters.
 """
 
 from django import template

@@ -66,9 +66,20 @@ def test_the_header_takes_little_room_on_a_phone_and_its_menu_opens(
     expect(page.get_by_label("Язык")).to_be_visible()
 
 
-def test_on_a_wide_screen_the_menu_is_a_bar_without_a_button(new_page, live_server, axe_check):
-    page = new_page(language="ru", viewport={"width": 1280, "height": 900})
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_a_wide_screen_the_menu_is_a_bar_without_a_button(
+    new_page, live_server, axe_check, javascript
+):
+    page = new_page(language="ru", viewport={"width": 1280, "height": 900}, javascript=javascript)
     page.goto(live_server.url + "/")
-    expect(page.locator(".main-nav").get_by_role("link", name="Войти")).to_be_visible()
+    login = page.locator(".main-nav").get_by_role("link", name="Войти")
+    expect(login).to_be_visible()
     expect(page.get_by_text("Меню", exact=True)).to_be_hidden()
-    axe_check(page)
+    # Reached by the keyboard after the skip link, the switch, the brand and two menu links.
+    focused = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("() => document.activeElement.textContent.trim()"))
+    assert focused[-1] == "Войти", focused
+    if javascript:
+        axe_check(page)

@@ -20,7 +20,9 @@ def page_window(number: int, total: int, *, around: int = 2) -> list[int | None]
     pages = sorted(p for p in shown if 1 <= p <= total)
     window: list[int | None] = []
     for page in pages:
-        if window and page - window[-1] > 1:
+        if window and page - window[-1] == 2:  # a gap of one page: show the page, not «…»
+            window.append(page - 1)
+        elif window and page - window[-1] > 2:
             window.append(None)
         window.append(page)
     return window

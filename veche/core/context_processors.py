@@ -1,9 +1,20 @@
 from django.conf import settings
 
+# Settings every page's layout shows (header and footer).
+PORTAL_SETTINGS = (
+    "PORTAL_NAME",
+    "REGION_NAME",
+    "PORTAL_EMBLEM",
+    "PORTAL_OPERATOR",
+    "PORTAL_CONTACT_EMAIL",
+    "PORTAL_CONTACT_PHONE",
+    "PORTAL_CONTACT_ADDRESS",
+    "PORTAL_PRIVACY_URL",
+    "APPEALS_LAW_URL",
+)
+
 
 def portal(request) -> dict:
-    return {
-        "PORTAL_NAME": settings.PORTAL_NAME,
-        "REGION_NAME": settings.REGION_NAME,
-        "low_vision": getattr(request, "low_vision", False),
-    }
+    context = {name: getattr(settings, name, "") for name in PORTAL_SETTINGS}
+    context["low_vision"] = getattr(request, "low_vision", False)
+    return context

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 
 def apply_service_errors(
@@ -37,9 +37,7 @@ def apply_service_errors(
 
 
 @contextmanager
-def service_errors(
-    form: forms.Form, *, refusal_on_form: bool = False, **mapping
-) -> Iterator[None]:
+def service_errors(form: forms.Form, *, refusal_on_form: bool = False, **mapping) -> Iterator[None]:
     """Run a service call in the block; a ValidationError it raises goes on `form`
     (`mapping` as for apply_service_errors), so afterwards `form.errors` says whether it failed.
 
@@ -65,3 +63,21 @@ def error_text(error: ValidationError | PermissionDenied) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
     return refusal_message(error)
+
+
+class SampleForm(forms.Form):
+    """The pattern page's form: each kind of control through core/_field.html."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Your name"), help_text=gettext_lazy("As it should appear in answers.")
+    )
+    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind of problem"),
+        choices=[("road", gettext_lazy("Roads")), ("light", gettext_lazy("Street lighting"))],
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=gettext_lazy("Description"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    agree = forms.BooleanField(label=gettext_lazy("I agree to the personal data policy"))

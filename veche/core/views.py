@@ -1,11 +1,18 @@
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .components import Tab
 from .cookies import delete_preference_cookie, set_preference_cookie
-from .forms import refusal_message
+from .forms import SampleForm, refusal_message
 from .home import rendered_sections
 from .http import safe_next
 from .low_vision import ACCESSIBILITY_COOKIE, LowVision
@@ -17,6 +24,46 @@ API_PREFIX = "/api/v1/"
 def home(request: HttpRequest) -> HttpResponse:
     """The home page: the sections the installed modules register (core/home.py)."""
     return render(request, "core/home.html", {"sections": rendered_sections(request)})
+
+
+# The tokens the pattern page shows as swatches (tokens.css).
+SWATCHES = [
+    "--color-text", "--color-text-muted", "--color-bg", "--color-surface", "--color-border",
+    "--color-link", "--color-primary", "--color-focus", "--color-info", "--color-success",
+    "--color-warning", "--color-error", "--color-accent", "--color-neutral",
+]  # fmt: skip
+BADGE_TONES = ["neutral", "info", "success", "warning", "error", "accent"]
+
+
+def styleguide(request: HttpRequest) -> HttpResponse:
+    """The living pattern page: every shared component with sample data (docs/design.md).
+    Staff (is_staff) or DEBUG only; anyone else gets 404, as if it did not exist."""
+    if not (settings.DEBUG or request.user.is_staff):
+        raise Http404
+    now = timezone.now()
+    page = Paginator(range(1, 241), 10).get_page(request.GET.get("page", 6))
+    tabs = [
+        Tab(_("New"), "?tab=new", 12, current=True),
+        Tab(_("In progress"), "?tab=progress", 1402),
+        Tab(_("Answered"), "?tab=answered", 0),
+    ]
+    samples = {
+        "moment": now,
+        "day": (now - timedelta(days=3)).date(),
+        "count": 402000,
+        "share": Decimal("3.5"),
+        "amount": Decimal("1250000"),
+        "amount_with_kopecks": Decimal("1250.5"),
+    }
+    context = {
+        "swatches": SWATCHES,
+        "badge_tones": BADGE_TONES,
+        "page": page,
+        "tabs": tabs,
+        "samples": samples,
+        "form": SampleForm(),
+    }
+    return render(request, "core/styleguide.html", context)
 
 
 @require_POST

@@ -20,8 +20,10 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.functional import Promise
+
+from veche.core.formats import local_date
 
 Spec = str | dict[str, Any]
 
@@ -80,7 +82,7 @@ def render(spec: Spec | None) -> str:
     if not isinstance(spec, dict):
         return str(spec)
     if "date" in spec:
-        return formats.date_format(date.fromisoformat(spec["date"]), "DATE_FORMAT")
+        return local_date(date.fromisoformat(spec["date"]))
     if "join" in spec:
         return spec["join"].join(render(part) for part in spec.get("parts", []))
     params = {key: _rendered(value) for key, value in (spec.get("params") or {}).items()}

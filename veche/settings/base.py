@@ -232,10 +232,21 @@ REGION_NAME = env_str(
     "REGION_NAME", _PORTAL.get("REGION_NAME", "Ханты-Мансийский автономный округ – Югра")
 )
 PORTAL_NAME = env_str("PORTAL_NAME", _PORTAL.get("PORTAL_NAME", "Вече"))
-# The emblem in the header: a static file's path (empty: none).
-PORTAL_EMBLEM = env_str("PORTAL_EMBLEM", _PORTAL.get("PORTAL_EMBLEM", ""))
+# The emblem in the header: a static file's path, shown 40 px high (empty: none).
+PORTAL_EMBLEM = env_str("PORTAL_EMBLEM", _PORTAL.get("PORTAL_EMBLEM", "core/emblem.svg"))
 # Seconds the headline figures of reports (home page, dashboards) are cached; not invalidated.
 REPORT_FIGURES_CACHE_SECONDS = env_int("REPORT_FIGURES_CACHE_SECONDS", 300)
+# The operator of the portal and its contacts, in the footer of every page.
+PORTAL_OPERATOR = env_str("PORTAL_OPERATOR", "Департамент общественных коммуникаций Югры (демо)")
+PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "portal@example.org")
+PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE", "+7 3467 00-00-00")
+PORTAL_CONTACT_ADDRESS = env_str("PORTAL_CONTACT_ADDRESS", "")
+# The personal-data policy: the operator's own page if it has one, otherwise the portal's.
+PORTAL_PRIVACY_URL = env_str("PORTAL_PRIVACY_URL", "")
+# Federal Law No. 59-FZ on citizens' appeals, which governs answers to reports.
+APPEALS_LAW_URL = env_str(
+    "APPEALS_LAW_URL", "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102106413"
+)
 
 # A refused CSRF check gets the portal's translated 403 page, not Django's English one.
 CSRF_FAILURE_VIEW = "veche.core.views.csrf_failure"

@@ -54,7 +54,7 @@ def test_a_plural_needs_the_name_of_its_number():
 def test_dates_follow_the_reader():
     spec = msg(gettext_noop("due %(date)s"), date=date(2025, 3, 7))
     with translation.override("ru"):
-        assert render(spec) == "срок 7 марта 2025 г."
+        assert render(spec) == "срок 7 марта 2025"
     with translation.override("en"):
         assert "March 7, 2025" in render(spec) or "7 March 2025" in render(spec)
     assert day(None) == ""

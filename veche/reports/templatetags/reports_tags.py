@@ -108,3 +108,21 @@ def page_links(page, query: str) -> str:
             )
         )
     return mark_safe("\n".join(items))  # noqa: S308 - each item escaped by format_html
+
+
+# The badge tone of each status (core/components/badge.html): the colour repeats the words.
+STATUS_TONES = {
+    "submitted": "warning",
+    "rejected": "error",
+    "routed": "info",
+    "declined": "info",
+    "in_progress": "info",
+    "answered": "accent",
+    "closed": "success",
+    "duplicate": "neutral",
+}
+
+
+@register.filter
+def status_tone(status: str) -> str:
+    return STATUS_TONES.get(status, "neutral")

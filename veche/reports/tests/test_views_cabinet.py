@@ -22,7 +22,7 @@ def test_the_cabinet_lists_my_reports_whatever_their_state(client, world):
     section = html[html.index('id="cabinet-reports"') : html.index('id="cabinet-votes"')]
     assert f'href="/reports/{mine.pk}/"' in section
     assert f'href="/reports/{rejected.pk}/"' in section
-    assert 'class="badge status-rejected">Отклонено' in section
+    assert 'class="badge badge-error">Отклонено' in section
     assert f"Причина: {world.reason.text}" in section
     assert f'href="/reports/{others.pk}/"' not in section
     assert "Вы ещё не отправили ни одного сообщения." not in section
@@ -34,7 +34,7 @@ def test_the_cabinet_shows_the_latest_ten_and_links_to_all(client, world):
     client.force_login(world.author)
     response = client.get("/accounts/cabinet/")
     html = response.content.decode()
-    assert html.count('class="badge status-submitted"') == 10
+    assert html.count('class="badge badge-warning"') == 10
     assert '<a href="/reports/mine/">Все мои сообщения (12)</a>' in html
 
     page = client.get("/reports/mine/")

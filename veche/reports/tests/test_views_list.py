@@ -39,7 +39,7 @@ def test_only_published_reports_are_listed(client, world):
 def test_each_item_shows_status_municipality_date_supports_and_excerpt(client, world):
     report = RoutedReportFactory(municipality=world.surgut, support_count=2, text="Т" * 300)
     html = client.get(URL).content.decode()
-    assert 'class="badge status-routed"' in html and "Сургут" in html
+    assert 'class="badge badge-info"' in html and "Сургут" in html
     assert "2 поддержки" in html
     with translation.override("ru"):
         filed = dateformat.format(timezone.localtime(report.created_at), "j E Y")

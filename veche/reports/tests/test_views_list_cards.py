@@ -3,6 +3,7 @@ filters, the filters folded in <details>, the map beside the list with the same 
 constant number of queries with photos."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -71,7 +72,8 @@ def test_pages_are_numbered_and_their_links_keep_the_filters(client, world):
     html = client.get(URL, {"municipality": world.surgut.pk, "page": 3}).content.decode()
     for number in (1, 2, 4, 5, 6):
         assert f'href="?municipality={world.surgut.pk}&amp;page={number}"' in html
-    assert f'aria-current="page" href="?municipality={world.surgut.pk}&amp;page=3"' in html
+    # The current page is marked, not linked (core/components/pagination.html).
+    assert re.search(r'<span aria-current="page">(<span[^>]*>[^<]*</span>)?3</span>', html)
 
 
 def test_far_pages_are_elided(client, world):

@@ -52,7 +52,7 @@ def test_a_published_report_shows_its_facts_photos_and_status(client, world):
     assert response.status_code == 200
     html = response.content.decode()
     assert f"Сообщение № {report.pk}: {report.topic.name}" in html
-    assert 'class="badge status-routed">Направлено в ведомство' in html
+    assert 'class="badge badge-info">Направлено в ведомство' in html
     assert report.topic.category.name in html and "Сургут" in html
     assert "ул. Ленина, 5" in html and "Глубокая яма на проезжей части" in html
     assert f'alt="Фото к сообщению № {report.pk} (1/2)"' in html

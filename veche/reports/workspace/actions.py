@@ -16,13 +16,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from veche.core.formats import local_datetime
 from veche.core.forms import apply_service_errors
 
 from .. import services
 from ..models import Report
 from ..wording import agency_to
 from . import forms as staff_forms
-from .common import keep_failed_form, local_datetime, staff_report
+from .common import keep_failed_form, staff_report
 
 # A service call: (user, report, cleaned data) → the success message.
 Call = Callable[[object, Report, dict], str]

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.phones import format_phone
@@ -17,10 +16,6 @@ from ..selectors import is_overdue, staff_timeline
 from ..transitions import available_actions
 from ..views.public import map_settings
 from . import forms as staff_forms
-
-
-def local_datetime(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
 
 
 def staff_report(request: HttpRequest, pk: int) -> Report:

@@ -1,0 +1,28 @@
+"""Data the shared components take from a view (templates in core/templates/core/components/)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tab:
+    """One tab of `core/components/tabs.html`: a link to a page of its own, with a count."""
+
+    label: str
+    url: str
+    count: int | None = None
+    current: bool = False
+
+
+def page_window(number: int, total: int, *, around: int = 2) -> list[int | None]:
+    """Page numbers to show: the first, the last and `around` either side of the current one;
+    None stands for a gap («…»). 1 … 4 5 [6] 7 8 … 20."""
+    shown = {1, total, *range(number - around, number + around + 1)}
+    pages = sorted(p for p in shown if 1 <= p <= total)
+    window: list[int | None] = []
+    for page in pages:
+        if window and page - window[-1] == 2:  # a gap of one page: show the page, not «…»
+            window.append(page - 1)
+        elif window and page - window[-1] > 2:
+            window.append(None)
+        window.append(page)
+    return window

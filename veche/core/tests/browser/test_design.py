@@ -1,0 +1,85 @@
+"""The design system in Chromium: the pattern page is axe-clean in both languages and in the
+version for the visually impaired; the header stays small on a phone, with a menu that opens."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+
+def log_in_staff(page, live_server) -> None:
+    user = get_user_model().objects.create_user(
+        email="staff@example.org", password="x", last_name="Петров", first_name="Иван"
+    )
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+@pytest.mark.parametrize(("language", "low_vision"), [("ru", False), ("en", False), ("ru", True)])
+def test_the_pattern_page_has_no_axe_violations(
+    new_page, live_server, axe_check, language, low_vision
+):
+    page = new_page(language=language, low_vision=low_vision)
+    log_in_staff(page, live_server)
+    page.goto(live_server.url + "/styleguide/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".pagination [aria-current=page]")).to_have_text(
+        "Page 6" if language == "en" else "Страница 6"
+    )
+    axe_check(page)
+
+
+def test_the_pattern_page_on_a_phone(new_page, live_server, axe_check):
+    page = new_page(language="ru", viewport=PHONE)
+    log_in_staff(page, live_server)
+    page.goto(live_server.url + "/styleguide/")
+    axe_check(page)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_header_takes_little_room_on_a_phone_and_its_menu_opens(
+    new_page, live_server, javascript
+):
+    page = new_page(language="ru", viewport=PHONE, javascript=javascript)
+    page.goto(live_server.url + "/")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 120, header
+    login = page.locator(".main-nav").get_by_role("link", name="Войти")
+    expect(login).to_be_hidden()
+
+    page.get_by_text("Меню", exact=True).click()
+
+    expect(login).to_be_visible()
+    expect(page.get_by_label("Язык")).to_be_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_a_wide_screen_the_menu_is_a_bar_without_a_button(
+    new_page, live_server, axe_check, javascript
+):
+    page = new_page(language="ru", viewport={"width": 1280, "height": 900}, javascript=javascript)
+    page.goto(live_server.url + "/")
+    login = page.locator(".main-nav").get_by_role("link", name="Войти")
+    expect(login).to_be_visible()
+    expect(page.get_by_text("Меню", exact=True)).to_be_hidden()
+    # Reached by the keyboard after the skip link, the switch, the brand and two menu links.
+    focused = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("() => document.activeElement.textContent.trim()"))
+    assert focused[-1] == "Войти", focused
+    if javascript:
+        axe_check(page)

@@ -35,6 +35,8 @@
   L.control.zoom({ zoomInTitle: el.dataset.zoomIn, zoomOutTitle: el.dataset.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(LEAFLET);
   L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution, maxZoom: 19 }).addTo(map);
+  // The municipalities' outlines, so the map is not a grey box when tiles cannot load.
+  if (window.VecheMap) VecheMap.boundaries(map);
 
   var bounds = (el.dataset.bounds || "").split(",").map(Number);
   if (bounds.length === 4 && bounds.every(isFinite)) {

@@ -87,6 +87,7 @@ def home_to_registration(page, axe_check, *, low_vision: bool) -> None:
         tab_to(page, "#low-vision-toggle")
         page.keyboard.press("Enter")
         page.locator("html.low-vision").wait_for(state="attached")
+        page.wait_for_load_state()  # <html> arrives before <main>: check the whole page
         axe_check(page)
     tab_to(page, "a[href='/accounts/register/']")
     page.keyboard.press("Enter")

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from veche.core.forms import QuickSelect
 from veche.media.uploads import check_video
 from veche.territory.models import Municipality, Settlement
 from veche.territory.selectors import settlement_choices
@@ -312,7 +313,10 @@ class ReportFilters(forms.Form):
     category = forms.IntegerField(label=_("Category"), required=False)
     topic = forms.IntegerField(label=_("Topic"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("any")), *PUBLIC_STATUSES]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("any")), *PUBLIC_STATUSES],
+        widget=QuickSelect,
     )
     municipality = forms.IntegerField(label=_("Municipality"), required=False)
     since = forms.DateField(
@@ -325,7 +329,9 @@ class ReportFilters(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    order = forms.ChoiceField(label=_("Order"), required=False, choices=ORDER_CHOICES)
+    order = forms.ChoiceField(
+        label=_("Order"), required=False, choices=ORDER_CHOICES, widget=QuickSelect
+    )
 
     def filters(self) -> dict:
         """Keyword arguments for selectors.report_list from the valid fields."""
@@ -347,9 +353,13 @@ class ReportFilters(forms.Form):
 class FilterForm(ReportFilters):
     """The filters as the list and map pages show them: lists to choose from."""
 
-    category = forms.TypedChoiceField(label=_("Category"), coerce=int, required=False)
-    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, required=False)
-    municipality = forms.TypedChoiceField(label=_("Municipality"), coerce=int, required=False)
+    category = forms.TypedChoiceField(
+        label=_("Category"), coerce=int, required=False, widget=QuickSelect
+    )
+    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, required=False, widget=QuickSelect)
+    municipality = forms.TypedChoiceField(
+        label=_("Municipality"), coerce=int, required=False, widget=QuickSelect
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "filter-%s")

@@ -116,6 +116,12 @@ def counts(user) -> dict[str, int]:
     return cached
 
 
+def forget_counts(user) -> None:
+    """Drop the per-request counts, e.g. in a test that asks again after adding items."""
+    if hasattr(user, "_veche_moderation_counts"):
+        del user._veche_moderation_counts
+
+
 def external_counts(user) -> list[tuple[ExternalQueue, int]]:
     """The external queues that are this user's, with their counts."""
     shown = []

@@ -1,11 +1,13 @@
 """The moderation page: what it lists, who opens it, and how each action reaches the source."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
 from veche.moderation.registry import register_source, unregister_source
@@ -57,8 +59,6 @@ def test_urai_moderator_sees_only_urai(as_user, world, things):
 
 
 def test_items_of_another_kind_are_never_shown(as_user, world, things):
-    from dataclasses import replace
-
     things.add(world.surgut)
     things.extra.append(replace(things.add(world.urai), kind="other.kind", id=99))
 
@@ -168,8 +168,6 @@ def test_a_refusal_becomes_a_russian_message(as_user, world, things, refusal, me
 
 
 def test_an_item_gone_becomes_a_message(as_user, world, things):
-    from django.http import Http404
-
     item = things.add(world.surgut)
     things.refusal = Http404()
 
@@ -201,8 +199,6 @@ def test_someone_without_the_role_or_items_gets_403(as_user, world, things, who)
 
 
 def test_someone_a_source_gives_items_may_open_the_page(as_user, world, things):
-    from dataclasses import replace
-
     things.extra.append(replace(things.add(world.urai), id=50))
     assert as_user(world.official).get(URL).status_code == 200
 

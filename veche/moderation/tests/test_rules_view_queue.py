@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from veche.moderation.registry import counts, forget_counts
 from veche.staff.models import Role
 from veche.staff.tests.factories import RegionWideRoleFactory, RoleAssignmentFactory
 
@@ -59,3 +60,11 @@ def test_a_blocked_account_never(world, things):
     world.moderator.is_active = False
     world.moderator.save()
     assert world.moderator.has_perm(PERM) is False
+
+
+def test_the_counts_are_read_once_per_request_until_forgotten(world, things):
+    assert counts(world.official) == {things.kind: 0}
+    things.extra.append(replace(things.add(world.surgut), id=7))
+    assert counts(world.official) == {things.kind: 0}
+    forget_counts(world.official)
+    assert counts(world.official) == {things.kind: 1}

@@ -19,7 +19,7 @@ class ReportsConfig(AppConfig):
         from veche.staff.sections import register_dashboard_section
         from veche.territory.configuration import configurations
 
-        from . import configuration, demo, demo_engagement, privacy
+        from . import configuration, demo, demo_engagement, moderation, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
         from .services.pending import pending_photos_forget
@@ -74,6 +74,8 @@ class ReportsConfig(AppConfig):
             context=dashboard_section,
             order=10,
         )
+        # The workspace keeps its own queue; the moderation page shows its count and link.
+        moderation.register()
 
 
 def _home_context(request):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "veche.open311",
     "veche.notifications",
     "veche.api",
+    "veche.moderation",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,8 @@ RATE_LIMIT_LOGIN = env_str("RATE_LIMIT_LOGIN", "10/300")
 RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 # Exports of the list (CSV/XLSX) per client address: a heavy read.
 RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
+# Approvals and rejections on the moderation page per staff member (not per address).
+RATE_LIMIT_MODERATION = env_str("RATE_LIMIT_MODERATION", "200/600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
@@ -244,9 +247,7 @@ PORTAL_CONTACT_ADDRESS = env_str("PORTAL_CONTACT_ADDRESS", "")
 # The personal-data policy: the operator's own page if it has one, otherwise the portal's.
 PORTAL_PRIVACY_URL = env_str("PORTAL_PRIVACY_URL", "")
 # Federal Law No. 59-FZ on citizens' appeals, which governs answers to reports.
-APPEALS_LAW_URL = env_str(
-    "APPEALS_LAW_URL", "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102106413"
-)
+APPEALS_LAW_URL = env_str("APPEALS_LAW_URL", "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102106413")
 
 # A refused CSRF check gets the portal's translated 403 page, not Django's English one.
 CSRF_FAILURE_VIEW = "veche.core.views.csrf_failure"

@@ -8,6 +8,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Problem reports")
 
     def ready(self) -> None:
+        from . import filter_choices
+
+        filter_choices.connect_signals()
         from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.landing import register_landing
         from veche.accounts.privacy import register_deletion_hook, register_export_section

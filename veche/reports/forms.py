@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from veche.core.forms import QuickSelect
 from veche.media.uploads import check_video
-from veche.territory.models import Municipality, Settlement
+from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
-from .models import Category, Status, Topic, TopicAttribute
+from .filter_choices import filter_choices, topic_choices
+from .models import Status, Topic, TopicAttribute
 from .models.report import UNPUBLISHED
 from .services.filing import MAX_MEDIA, MAX_TEXT
 
@@ -47,15 +48,6 @@ class CoordinateField(forms.FloatField):
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
         return super().to_python(value)
-
-
-def topic_choices() -> list:
-    """Open topics grouped by category: a <select> with one <optgroup> per category."""
-    groups: dict[str, list[tuple[int, str]]] = {}
-    topics = Topic.objects.filter(is_open=True, category__is_active=True).select_related("category")
-    for topic in topics.order_by("category__order", "category__name", "order", "name"):
-        groups.setdefault(topic.category.name, []).append((topic.pk, topic.name))
-    return list(groups.items())
 
 
 def attribute_field(attribute: TopicAttribute) -> forms.Field:
@@ -365,15 +357,8 @@ class FilterForm(ReportFilters):
         kwargs.setdefault("auto_id", "filter-%s")
         super().__init__(*args, **kwargs)
         anything = ("", _("any"))
-        self.fields["category"].choices = [
-            anything,
-            *Category.objects.filter(is_active=True).values_list("pk", "name"),
-        ]
-        self.fields["topic"].choices = [anything, *topic_choices()]
-        self.fields["municipality"].choices = [
-            anything,
-            *Municipality.objects.order_by("name").values_list("pk", "name"),
-        ]
+        for name, choices in filter_choices().items():
+            self.fields[name].choices = [anything, *choices]
 
 
 class ReviewForm(forms.Form):

@@ -38,6 +38,7 @@ PAGES = {
         "/reports/{published}/",
         "/accounts/login/",
         "/accounts/register/",
+        "/verification/claim/",
         "/api/v1/docs",
     ],
     "resident": [

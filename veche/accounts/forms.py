@@ -16,6 +16,7 @@ from veche.territory.models import Settlement
 from . import throttle
 from .models import User
 from .phones import normalize_phone
+from .selectors import login_email
 from .services import CONSENT_REQUIRED, SETTLEMENT_REQUIRED, password_set_by_link
 from .tasks import queue_email
 from .validators import normalize_email, normalize_name, validate_deliverable_email, validate_name
@@ -184,18 +185,24 @@ class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
 
 
 class LoginForm(ThrottledLoginMixin, auth_forms.AuthenticationForm):
-    username = forms.CharField(label=_("E-mail"), max_length=254, widget=EmailInput())
+    # An e-mail or a phone: a caller the contact centre made an account for by phone has only
+    # his number to log in with (selectors.login_email finds the account's address).
+    username = forms.CharField(
+        label=_("E-mail or phone"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
+    )
     password = forms.CharField(
         label=_("Password"), strip=False, widget=password_input("current-password")
     )
     error_messages = {
         # The same words whether the address is unknown or the password is wrong.
-        "invalid_login": _("Invalid e-mail address or password."),
-        "inactive": _("Invalid e-mail address or password."),
+        "invalid_login": _("Invalid e-mail address, phone or password."),
+        "inactive": _("Invalid e-mail address, phone or password."),
     }
 
     def clean_username(self) -> str:
-        return normalize_email(self.cleaned_data["username"])
+        return login_email(self.cleaned_data["username"])
 
 
 class EmailForm(forms.Form):

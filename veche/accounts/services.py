@@ -19,6 +19,7 @@ from veche.territory.models import Settlement
 from . import privacy, throttle
 from .models import User
 from .phones import normalize_phone
+from .selectors import CALLER_DOMAIN, INTEGRATION_DOMAIN
 from .tasks import queue_email
 from .tokens import (
     TokenInvalid,
@@ -34,10 +35,6 @@ SETTLEMENT_REQUIRED = _("Choose your settlement.")
 WRONG_PASSWORD = _("The password is wrong.")
 SAME_EMAIL = _("This is already your e-mail address.")
 EXPORT_FORMAT = "veche.personal-data/1"
-# Accounts of client applications live on a reserved domain that never receives mail.
-INTEGRATION_DOMAIN = "integrations.veche.invalid"
-# Callers the contact centre files for who gave only a phone number.
-CALLER_DOMAIN = "callers.veche.invalid"
 DEFAULT_FIRST_NAME = "Житель"  # a resident filed for without a usable name
 
 
@@ -176,12 +173,6 @@ def _create_claimable(*, email: str, first_name: str, last_name: str, phone=None
     except IntegrityError:  # the same address or phone filed a moment ago
         return User.objects.get(email__iexact=email)
     return user
-
-
-def has_reachable_email(user: User) -> bool:
-    """False for addresses on the reserved domains that never receive mail."""
-    domain = user.email.rpartition("@")[2]
-    return domain not in (CALLER_DOMAIN, INTEGRATION_DOMAIN) and not user.deleted_at
 
 
 def account_create_for_integration(*, name: str) -> User:

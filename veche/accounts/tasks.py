@@ -7,6 +7,7 @@ from django_tasks import task
 
 from .emails import LETTERS, build_letter
 from .models import User
+from .validators import RESERVED_TLDS
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,16 @@ def send_account_email(
             logger.info("accounts e-mail %s skipped: user %s is gone", kind, user_id)
             return
     with translation.override(language):
-        build_letter(kind, user, params or {}).send()
+        letter = build_letter(kind, user, params or {})
+    if not all(deliverable(address) for address in letter.to):
+        # A caller's or a client application's account has an address that receives no mail.
+        logger.info("accounts e-mail %s skipped: no mailbox behind %s", kind, letter.to)
+        return
+    letter.send()
+
+
+def deliverable(address: str) -> bool:
+    return address.rpartition(".")[2].lower() not in RESERVED_TLDS
 
 
 def queue_email(*, kind: str, user: User | None = None, **params: str) -> None:

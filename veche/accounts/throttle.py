@@ -1,9 +1,10 @@
 """Rate limits of the account pages: which events count, and what the user is told.
 
 - Login (the portal's and the back office's): failed attempts count, both per client address and
-  per e-mail address tried (hashed), whether or not an account has that address, so the answer
-  never tells the two apart. A slot is reserved before the password is checked and given back only
-  when the login succeeds, so parallel guesses cannot check more passwords than the limit.
+  per account tried (its e-mail address, also when named by its phone; hashed), whether or not
+  an account has that address, so the answer never tells the two apart. A slot is reserved
+  before the password is checked and given back only when the login succeeds, so parallel
+  guesses cannot check more passwords than the limit.
 - Registration and the pages that send an e-mail (resend confirmation, password reset): every
   accepted submission counts per client address, each action on its own counter.
 """
@@ -14,6 +15,8 @@ from django.utils.translation import ngettext
 
 from veche.core import ratelimit
 from veche.core.ratelimit import Rate, Slot
+
+from .selectors import login_email
 
 LOGIN = "accounts.login"
 LOGIN_ACCOUNT = "accounts.login-account"
@@ -26,7 +29,9 @@ PASSWORD_CHECK = "accounts.password-check"
 def _login_identities(request: HttpRequest, email: str) -> list[tuple[str, str]]:
     identities = [(LOGIN, ratelimit.client_ip(request))]
     if email:
-        identities.append((LOGIN_ACCOUNT, email.strip().lower()))
+        # One counter per account, whether it is named by its address or its phone (in any
+        # notation): a phone is the account's address here.
+        identities.append((LOGIN_ACCOUNT, login_email(email)))
     return identities
 
 
@@ -68,7 +73,6 @@ def too_many_attempts_message(seconds: int) -> str:
         "Too many attempts. Try again in %(minutes)d minutes.",
         minutes,
     ) % {"minutes": minutes}
-
 
 
 def current_password_ok(user, password: str) -> bool:

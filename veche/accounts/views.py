@@ -29,6 +29,7 @@ from .forms import (
 from .landing import landing_for
 from .models import VerificationMethod
 from .phones import format_phone
+from .selectors import has_reachable_email
 from .tokens import TokenExpired, TokenInvalid, TokenUsed
 
 TOO_MANY = 429
@@ -202,6 +203,8 @@ def _verification_method_name(method: str) -> str:
 @login_required
 def cabinet(request: HttpRequest) -> HttpResponse:
     context = {
+        # A caller's account made by phone has an address that receives no mail: not shown.
+        "email_given": has_reachable_email(request.user),
         "phone_display": format_phone(request.user.phone or ""),
         "verification_method_name": _verification_method_name(request.user.verification_method),
         "sections": cabinet_sections(),

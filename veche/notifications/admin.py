@@ -1,6 +1,9 @@
-from django.contrib import admin
+from urllib.parse import urlsplit
 
-from .models import Notification, Preference, SentNotice, Subscription
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Notification, Preference, PushSubscription, SentNotice, Subscription
 
 
 @admin.register(Notification)
@@ -37,4 +40,30 @@ class SentNoticeAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(PushSubscription)
+class PushSubscriptionAdmin(admin.ModelAdmin):
+    """Read-only, and without the endpoint's path or the keys: with them anyone could push to
+    the person's browser. The person subscribes and unsubscribes himself (webpush.py); a push
+    service that forgot a subscription makes the channel delete it."""
+
+    list_display = ["user", "push_service", "created_at"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    fields = ["user", "push_service", "created_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("push service"))
+    def push_service(self, obj: PushSubscription) -> str:
+        return urlsplit(obj.endpoint).hostname or "—"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -5,6 +5,8 @@ The app knows no domain app: a notice names its subject as strings, its words ar
 with parameters (text.py), and a subscription's category is a key that a domain app registers
 (categories.py)."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Value
@@ -212,7 +214,8 @@ class PushSubscription(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return self.endpoint
+        # The push service's host only: the endpoint's path is what lets anyone push to it.
+        return f"{urlsplit(self.endpoint).hostname or '?'} · {self.pk}"
 
     def as_subscription_info(self) -> dict:
         """The shape the Push API's `PushSubscription.toJSON()` has (and pywebpush reads)."""

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from veche.accounts.models import User
+from veche.accounts.selectors import has_reachable_email
 
 from .models import Notification, Preference, Subscription
 
@@ -23,6 +24,8 @@ def email_allowed(user, *, digest: bool = False) -> bool:
     if not (user.is_active and user.deleted_at is None and user.email):
         return False
     if user.email_confirmed_at is None:  # never write to an address nobody has proved is his
+        return False
+    if not has_reachable_email(user):  # a caller's or a client application's: no mailbox
         return False
     preference = preference_for(user)
     return preference.email_enabled and (preference.digest_enabled or not digest)

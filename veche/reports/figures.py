@@ -12,8 +12,9 @@ municipality:
   disputed answer has sent the report back, so it no longer counts until the agency answers again);
 - **resolved_share** — resolved / accepted, `None` when nothing was accepted;
 - **median_answer_days** — the median of the working days (`workdays` calendar: weekends,
-  holidays and transfers) from routing to the answer, over the accepted reports answered so far;
-  `None` when none was answered.
+  holidays and transfers) from routing to the first answer, over the accepted reports answered
+  so far; `None` when none was answered. `median_answer_days(reports)` computes it over any set
+  of reports: the municipal admin's figures (workspace_figures.py) read the same function.
 
 The figures are cached (Django's cache, `REPORT_FIGURES_CACHE_SECONDS`, 5 minutes by default)
 and not invalidated on a change: a figure may lag a new report by that long.
@@ -25,7 +26,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from veche.workdays.calendar import count_working_days
@@ -69,9 +70,12 @@ class Figures:
 
     @property
     def median_days_rounded(self) -> int | None:
-        """The median in whole days, as a page states it (half a day rounds up)."""
-        median = self.median_answer_days
-        return None if median is None else int(median + 0.5)
+        return whole_days(self.median_answer_days)
+
+
+def whole_days(median: float | None) -> int | None:
+    """A median in whole days, as a page states it (half a day rounds up)."""
+    return None if median is None else int(median + 0.5)
 
 
 def headline_figures(*, municipality_id: int | None = None, period: Period) -> Figures:
@@ -87,9 +91,7 @@ def headline_figures(*, municipality_id: int | None = None, period: Period) -> F
 
 def compute_figures(*, municipality_id: int | None = None, period: Period) -> Figures:
     """The figures without the cache: two queries (the calendar is cached by `workdays`)."""
-    reports = Report.objects.filter(
-        created_at__date__gte=period.first, created_at__date__lte=period.last
-    )
+    reports = filed_in(Report.objects.all(), period)
     if municipality_id:
         reports = reports.filter(municipality_id=municipality_id)
     is_accepted = ~Q(status__in=NOT_ACCEPTED)
@@ -101,9 +103,12 @@ def compute_figures(*, municipality_id: int | None = None, period: Period) -> Fi
         ),
     )
     share = counts["resolved"] / counts["accepted"] if counts["accepted"] else None
-    return Figures(
-        **counts, resolved_share=share, median_answer_days=_median_days(reports.filter(is_accepted))
-    )
+    return Figures(**counts, resolved_share=share, median_answer_days=median_answer_days(reports))
+
+
+def filed_in(reports: QuerySet[Report], period: Period) -> QuerySet[Report]:
+    """The reports filed on the period's local days."""
+    return reports.filter(created_at__date__gte=period.first, created_at__date__lte=period.last)
 
 
 def _with_current_answer(reports):
@@ -111,7 +116,10 @@ def _with_current_answer(reports):
     return reports.annotate(current_answer=Subquery(latest.values("kind")[:1]))
 
 
-def _median_days(accepted) -> float | None:
+def median_answer_days(reports: QuerySet[Report]) -> float | None:
+    """SPEC §13's answer time over `reports`: the median of the working days from routing to the
+    first answer of those accepted and answered; None when none was. One query."""
+    accepted = reports.exclude(status__in=NOT_ACCEPTED)
     pairs = accepted.filter(routed_at__isnull=False, answered_at__isnull=False).values_list(
         "routed_at", "answered_at"
     )

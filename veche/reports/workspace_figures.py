@@ -1,11 +1,10 @@
 """Counts for the workspace's cards and the staff dashboard, and a municipality's figures for its
 admin: a few aggregate queries each, whatever the number of reports.
 
-(The home page's headline figures live in figures.py; the counts here are per staff member.)"""
+(The home page's headline figures live in figures.py; the counts here are per staff member. The
+answer time is figures.py's, as SPEC §13 defines it, so the dashboard and the home page agree.)"""
 
 from dataclasses import dataclass
-from datetime import timedelta
-from statistics import median
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -18,6 +17,7 @@ from veche.staff.predicates import (
     municipality_scope,
 )
 
+from .figures import Period, filed_in, median_answer_days, whole_days
 from .models import Report, Status
 from .models.report import AWAITING_ANSWER
 from .workspace_selectors import (
@@ -29,8 +29,6 @@ from .workspace_selectors import (
 )
 
 TERRITORY_ROLES = (Role.MUNICIPAL_ADMIN, Role.MUNICIPAL_HEAD)
-# The median answer time is counted over the reports answered in this many last days.
-MEDIAN_WINDOW_DAYS = 365
 
 
 def queue_counts(user) -> dict[str, int]:
@@ -89,7 +87,13 @@ class TerritoryFigures:
     total: int
     overdue: int
     due_today: int
-    median_answer_days: float | None  # calendar days from filing to the first answer
+    # SPEC §13 (figures.median_answer_days): working days from routing to the first answer, over
+    # the accepted reports filed in the last 365 days.
+    median_answer_days: float | None
+
+    @property
+    def median_days_rounded(self) -> int | None:
+        return whole_days(self.median_answer_days)
 
 
 def territory_figures(user) -> TerritoryFigures:
@@ -103,17 +107,10 @@ def territory_figures(user) -> TerritoryFigures:
         due_today=Count("pk", filter=due_today_q(now)),
         **aggregates,
     )
-    since = now - timedelta(days=MEDIAN_WINDOW_DAYS)
-    spans = [
-        (answered - filed).total_seconds() / 86400
-        for filed, answered in reports.filter(answered_at__gte=since).values_list(
-            "created_at", "answered_at"
-        )
-    ]
     return TerritoryFigures(
         by_status=[(status.label, counts[status.value]) for status in Status],
         total=counts["total"],
         overdue=counts["overdue"],
         due_today=counts["due_today"],
-        median_answer_days=round(median(spans), 1) if spans else None,
+        median_answer_days=median_answer_days(filed_in(reports, Period.last_year())),
     )

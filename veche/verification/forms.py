@@ -1,7 +1,11 @@
 """Forms of the verification pages: parse input only; the services validate and write."""
 
 from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from veche.accounts.phones import normalize_phone
 
 
 class PhoneStartForm(forms.Form):
@@ -62,3 +66,54 @@ class RevokeForm(forms.Form):
         help_text=_("The resident will see it."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class PhoneClaimStartForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        help_text=_("The number you gave the contact centre, for example +7 912 345-67-89."),
+        error_messages={"required": _("Enter your phone number.")},
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    def clean_phone(self) -> str:
+        return normalize_phone(self.cleaned_data["phone"])
+
+
+class PhoneClaimConfirmForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=12,
+        help_text=_("Six digits; the code is valid for 10 minutes."),
+        error_messages={"required": _("Enter the code from the SMS.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        help_text=_("At least 8 characters; not only digits, not a common word."),
+        error_messages={"required": _("Think of a password.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        error_messages={"required": _("Repeat the password.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    # Service argument → form field (core.forms.service_errors).
+    SERVICE_FIELDS = {"password": "password1"}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The passwords do not match."))
+        elif first:
+            try:  # the checks that need no account; the service adds "not like your name"
+                validate_password(first)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return data

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import oidc_views, views
+from . import claim_views, oidc_views, views
 
 app_name = "verification"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("phone/", views.phone_start, name="phone_start"),
     path("phone/confirm/", views.phone_confirm, name="phone_confirm"),
     path("document/", views.document_upload, name="document_upload"),
+    path("claim/", claim_views.claim_start, name="claim_start"),
+    path("claim/code/", claim_views.claim_confirm, name="claim_confirm"),
     path("oidc/start/", oidc_views.oidc_start, name="oidc_start"),
     path("oidc/callback/", oidc_views.oidc_callback, name="oidc_callback"),
     path("queue/", views.queue, name="queue"),

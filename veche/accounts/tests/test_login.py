@@ -12,7 +12,7 @@ from veche.accounts.tests.factories import DEMO_PASSWORD, UnconfirmedUserFactory
 from veche.accounts.tests.helpers import without_csrf
 
 LOGIN = "/accounts/login/"
-GENERIC = "Неверный адрес электронной почты или пароль."
+GENERIC = "Неверный адрес электронной почты, телефон или пароль."
 
 
 def window_start(window: int) -> datetime:
@@ -74,10 +74,43 @@ def test_logout_is_a_post(client):
 @pytest.mark.django_db
 def test_login_page_is_a_plain_accessible_form(client):
     html = client.get(LOGIN).content.decode()
-    assert '<label for="id_username">Электронная почта</label>' in html
-    assert 'autocomplete="email"' in html
+    assert '<label for="id_username">Электронная почта или телефон</label>' in html
+    assert 'autocomplete="username"' in html
     assert 'autocomplete="current-password"' in html
-    assert 'type="email"' in html
+    assert 'type="text" name="username"' in html  # a phone number is welcome too
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["+79221112233", "8 (922) 111-22-33", "9221112233"])
+def test_login_with_the_phone_in_any_notation(client, typed):
+    user = UserFactory(phone="+79221112233")
+    response = login(client, typed)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_an_unknown_phone_gets_the_same_answer_as_a_wrong_password(client):
+    UserFactory(phone="+79221112233")
+    wrong = login(client, "+79221112233", "not-the-password")
+    unknown = login(client, "+79229990000", "not-the-password")
+    assert GENERIC in wrong.content.decode() and GENERIC in unknown.content.decode()
+    assert wrong.status_code == unknown.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_phone_and_the_address_share_one_counter(client, settings):
+    """Naming the account by its phone, in whatever notation, buys no extra guesses."""
+    settings.RATE_LIMIT_LOGIN = "3/300"
+    user = UserFactory(email="anna@mail.ru", phone="+79221112233")
+    with time_machine.travel(window_start(300), tick=False):
+        for typed in ("anna@mail.ru", "8 922 111-22-33", "+7 (922) 111 22 33"):
+            client.cookies.clear()
+            login(client, typed, "wrong", REMOTE_ADDR=f"10.0.0.{len(typed)}")
+        response = login(client, "89221112233", REMOTE_ADDR="10.0.1.1")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert user.is_active
 
 
 # --- rate limits ---

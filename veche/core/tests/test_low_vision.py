@@ -1,7 +1,10 @@
 """The settings of the version for the visually impaired (ГОСТ Р 52872-2019): size, colour
 scheme, images and letter spacing, kept in the preference cookie and shown on every page."""
 
+import pathlib
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
@@ -41,6 +44,21 @@ def test_the_page_carries_the_settings_on_html_and_shows_the_panel(client):
     assert 'name="size" value="3" class="lv-option lv-size-3" aria-pressed="true"' in html
     assert 'value="white" class="lv-option lv-scheme-white" aria-pressed="false"' in html
     assert "Цветовая схема" in html
+
+
+def test_the_panel_is_folded_behind_one_button(client):
+    """On a phone the settings would push the page half a screen down: they sit in a <details>,
+    closed in the page as sent (a wide screen opens it: core/menu.js and low-vision.css)."""
+    client.cookies[ACCESSIBILITY_COOKIE] = "3.black.on.wide"
+    html = client.get("/").content.decode()
+    band = html[html.index('<section class="lv-band"') : html.index("</section>")]
+    assert '<details class="lv-panel" id="lv-panel">' in band  # no `open`
+    assert '<summary class="lv-summary">Шрифт, цвета, изображения, интервал</summary>' in band
+    details = band[band.index("<details") : band.index("</details>")]
+    assert details.count('class="lv-option') == 10 and 'action="/accessibility/"' in details
+    assert 'aria-label="Настройки версии для слабовидящих"' in band
+    # The main menu's script opens both on a wide screen.
+    assert '"site-menu", "lv-panel"' in pathlib.Path(finders.find("core/menu.js")).read_text()
 
 
 def test_the_normal_version_has_neither_panel_nor_style_sheet(client):

@@ -3,12 +3,15 @@ by, the once-only guarantee, and a channel plugged in by name."""
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from veche.accounts.services import account_create_passwordless
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
 from veche.notifications.channels import Channel, deliver, register_channel
 from veche.notifications.messages import Message
 from veche.notifications.models import Notification, SentNotice
+from veche.notifications.selectors import email_allowed
 from veche.notifications.services import notify
 from veche.notifications.text import msg
 
@@ -118,3 +121,14 @@ def test_a_channel_renders_in_the_recipients_language():
     russian = UserFactory()
     assert Notice(english, message()).rendered() == ("Overdue", "Идея № 4")
     assert Notice(russian, message()).rendered() == ("Просроченные", "Идея № 4")
+
+
+@pytest.mark.django_db
+def test_no_notice_letter_goes_to_an_address_that_receives_no_mail():
+    """A caller who claimed his account by phone counts as confirmed, but his address (on the
+    reserved callers' domain) has no mailbox."""
+    caller = account_create_passwordless(phone="+79221112233")
+    caller.email_confirmed_at = timezone.now()
+    caller.save()
+    assert not email_allowed(caller)
+    assert email_allowed(UserFactory())

@@ -1,5 +1,7 @@
 """The message to a caller the contact centre filed for on a new account: the report's number,
-where to see it, and how to claim the account (a password reset link confirms his address)."""
+where to see it, and how to claim the account — by a code sent to his phone when he gave only a
+phone (verification's claim by phone), by a password reset link that confirms his address when
+he gave an e-mail."""
 
 import logging
 
@@ -9,12 +11,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from veche.accounts.services import has_reachable_email
+from veche.accounts.selectors import has_reachable_email
 from veche.core.sms import send_sms
 
 from ..models import Report
 
 logger = logging.getLogger(__name__)
+# verification's page where a caller's phone claims the account made for him.
+CLAIM_URL = "verification:claim_start"
 
 
 def tell_caller_now(*, report_id: int, language: str) -> None:
@@ -40,10 +44,17 @@ def _site(path: str) -> str:
 
 
 def _sms_text(report: Report) -> str:
+    """The report's number, and — for an account only a phone can claim — the page where a code
+    by SMS lets him set a password (verification's claim by phone)."""
+    if has_reachable_email(report.author):
+        return _(
+            "Your report № %(number)s is filed on %(site)s. Keep its number: you may ask the "
+            "contact centre about it."
+        ) % {"number": report.pk, "site": settings.SITE_URL}
     return _(
-        "Your report № %(number)s is filed on %(site)s. Keep its number: you may ask the "
-        "contact centre about it."
-    ) % {"number": report.pk, "site": settings.SITE_URL}
+        "Your report № %(number)s is filed on %(site)s. To follow it and rate the answer, set a "
+        "password with a code by SMS: %(claim)s"
+    ) % {"number": report.pk, "site": settings.SITE_URL, "claim": _site(reverse(CLAIM_URL))}
 
 
 def _letter_text(report: Report) -> str:

@@ -5,7 +5,9 @@ link confirms his address), then sees the report in his cabinet and rates the an
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.cache import cache
 from django.db import transaction
 
 from veche.accounts.models import User
@@ -74,6 +76,8 @@ def test_a_caller_with_only_a_phone_gets_an_account_and_an_sms(operator, world, 
     assert caller.email.endswith("@callers.veche.invalid")
     (message,) = sms.outbox
     assert message.phone == "+79221112233" and f"№ {report.pk}" in message.text
+    # He has no mailbox: the text sends him to the claim by phone.
+    assert message.text.endswith(f"{settings.SITE_URL}/verification/claim/")
     # The reserved domain never receives mail (the moderators' notices go to them alone).
     assert not [m for m in mail.outbox if caller.email in m.to]
 
@@ -169,3 +173,40 @@ def test_the_caller_claims_the_account_sees_the_report_and_rates_the_answer(
     )
     assert response.status_code == 200
     assert Answer.objects.get(report=report).rating == 5
+
+
+def test_a_caller_with_only_a_phone_claims_by_sms_sees_the_report_and_rates_it(
+    client, operator, world, settlement
+):
+    operator.post(URL, form(world, settlement, resident="8 (922) 111-22-33"))
+    report = Report.objects.get()
+    report_publish(moderator=world.moderator, report=report)
+    report_answer(official=world.official, report=report, kind="resolved", text="Заменили лампу.")
+    operator.logout()
+    cache.clear()
+
+    # The claim: his number, the code from the SMS, a password — and he is in.
+    claim = re.search(r"https?://\S+/verification/claim/", sms.outbox[0].text).group(0)
+    client.post(claim.removeprefix(settings.SITE_URL), {"phone": "+7 922 111 22 33"})
+    code = re.search(r"\b(\d{6})\b", sms.outbox[-1].text).group(1)
+    response = client.post(
+        "/verification/claim/code/",
+        {"code": code, "password1": "Severnoe-Siyanie-42", "password2": "Severnoe-Siyanie-42"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/accounts/cabinet/"
+    assert f"№ {report.pk}" in response.content.decode()
+    response = client.post(
+        f"/api/v1/reports/{report.pk}/review",
+        {"confirm": True, "rating": 4},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert Answer.objects.get(report=report).rating == 4
+    # He logs in later with the phone; no letter ever goes to his reserved address.
+    client.logout()
+    login = client.post(
+        "/accounts/login/", {"username": "89221112233", "password": "Severnoe-Siyanie-42"}
+    )
+    assert login.status_code == 302
+    assert not [m for m in mail.outbox if report.author.email in m.to]

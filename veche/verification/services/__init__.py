@@ -1,6 +1,7 @@
 """Verification services (writes). Views, the API and the admin call only these."""
 
 from ._common import check_can_start
+from .claim import phone_claim_confirm, phone_claim_start
 from .document import (
     document_verification_decide,
     document_verification_submit,
@@ -16,6 +17,8 @@ __all__ = [
     "normalize_phone",
     "oidc_link",
     "oidc_sign_in",
+    "phone_claim_confirm",
+    "phone_claim_start",
     "phone_verification_confirm",
     "phone_verification_start",
     "verification_revoke",

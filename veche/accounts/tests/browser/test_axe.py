@@ -68,7 +68,8 @@ def test_error_states(new_page, live_server, axe_check, low_vision):
     page.get_by_label("Электронная почта").fill("nobody@mail.ru")
     page.get_by_label("Пароль").fill("wrong")
     page.get_by_role("button", name="Войти").click()
-    assert page.get_by_text("Неверный адрес электронной почты или пароль.").first.is_visible()
+    refusal = "Неверный адрес электронной почты, телефон или пароль."
+    assert page.get_by_text(refusal).first.is_visible()
     axe_check(page)
     log_in(page, live_server, UserFactory())
     page.goto(live_server.url + "/accounts/delete/")

@@ -40,6 +40,7 @@ PAGES = {
         "/reports/{published}/",
         "/accounts/login/",
         "/accounts/register/",
+        "/verification/claim/",
         "/api/v1/docs",
     ],
     "resident": [

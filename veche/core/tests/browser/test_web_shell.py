@@ -152,3 +152,34 @@ def test_admin_login_page_is_russian(page, axe_check):
     assert page.locator("#site-name").inner_text() == "Вече — управление порталом"
     assert page.get_by_role("button", name="Войти").is_visible()
     axe_check(page)
+
+
+def test_low_vision_settings_fold_on_a_phone_and_open_by_keyboard(new_page, axe_check):
+    """On a 390 px phone the settings are one button above the header, not a band of fourteen
+    (it took about 500 px); the keyboard opens it and the page stays axe-clean either way."""
+    page = new_page(low_vision=True, viewport={"width": 390, "height": 844})
+    page.goto("/")
+    band = page.locator(".lv-band")
+    assert band.bounding_box()["height"] <= 80
+    assert not page.get_by_role("button", name="Самый крупный").is_visible()
+    axe_check(page)
+
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") == "lv-summary"
+    page.keyboard.press("Enter")
+    assert page.locator("#lv-panel").evaluate("details => details.open")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Крупный"
+    assert page.get_by_role("button", name="Самый крупный").is_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Самый крупный").click()
+    assert page.locator("html").get_attribute("data-lv-size") == "3"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_low_vision_settings_are_open_on_a_wide_screen(new_page, javascript):
+    page = new_page(low_vision=True, javascript=javascript, viewport={"width": 1280, "height": 800})
+    page.goto("/")
+    assert page.get_by_role("button", name="Самый крупный").is_visible()
+    assert not page.locator(".lv-summary").is_visible()

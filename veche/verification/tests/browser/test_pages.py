@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from veche.accounts.services import account_create_passwordless
 from veche.accounts.tests.factories import UserFactory
 from veche.core import sms
 from veche.territory.tests.factories import SettlementFactory
@@ -73,3 +74,35 @@ def test_phone_verification_by_keyboard_without_javascript(new_page, live_server
     assert page.get_by_text("Ваша личность подтверждена").first.is_visible()
     user.refresh_from_db()
     assert user.verification_method == "phone"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("low_vision", [False, True])
+def test_claim_by_phone_without_javascript_and_axe_clean(
+    new_page, live_server, axe_check, low_vision
+):
+    """The caller's claim: his number, a wrong code (the error is read out), the right one with
+    a password, and he is in his cabinet — by keyboard, without JavaScript."""
+    account_create_passwordless(phone="+79221112233")
+    sms.outbox.clear()
+    page = new_page(javascript=False, low_vision=low_vision, language="ru")
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_role("link", name="Войдите по коду из СМС").click()
+    axe_check(page)
+    page.get_by_label("Номер телефона").fill("8 922 111-22-33")
+    page.get_by_role("button", name="Отправить код").press("Enter")
+    page.wait_for_url("**/verification/claim/code/")
+    axe_check(page)
+    code = re.search(r"\b(\d{6})\b", sms.outbox[-1].text).group(1)
+    page.get_by_label("Код из СМС").fill("000000" if code != "000000" else "111111")
+    page.get_by_label("Новый пароль").fill("Severnoe-Siyanie-42")
+    page.get_by_label("Пароль ещё раз").fill("Severnoe-Siyanie-42")
+    page.get_by_role("button", name="Задать пароль и войти").press("Enter")
+    assert page.get_by_text("Неверный код. Осталось попыток: 4.").first.is_visible()
+    axe_check(page)
+    page.get_by_label("Код из СМС").fill(code)
+    page.get_by_label("Новый пароль").fill("Severnoe-Siyanie-42")
+    page.get_by_label("Пароль ещё раз").fill("Severnoe-Siyanie-42")
+    page.get_by_role("button", name="Задать пароль и войти").press("Enter")
+    page.wait_for_url("**/accounts/cabinet/")
+    assert page.get_by_text("Пароль задан, вы вошли.").first.is_visible()

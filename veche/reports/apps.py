@@ -30,9 +30,7 @@ class ReportsConfig(AppConfig):
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
         for name in configurations():  # territory/data/<name>/: a deployment as data
             register_configuration(name, configuration.loader(name), after=("workdays",))
-        register_demo(
-            "reports_engagement", demo_engagement.seed_engagement, after=(self.label,)
-        )
+        register_demo("reports_engagement", demo_engagement.seed_engagement, after=(self.label,))
         register_router("/reports", "veche.reports.api.router")
         register_supportable(REPORT_SUPPORTS)
         register_home_section(

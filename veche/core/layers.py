@@ -28,6 +28,7 @@ PLATFORM = {
     "notifications": 4,
     "api": 5,
     "moderation": 5,
+    "supports": 5,
 }
 # Domain apps, above the platform. Domain apps depend on each other in one direction only: a
 # later one (ideas, infrastructure) takes a higher number than the ones it refers to.

@@ -164,8 +164,8 @@ def _attributes(request) -> dict:
     "/{report_id}/support", response={200: SupportOut, **WRITE_ERRORS}, auth=token_or_session
 )
 def report_support(request, report_id: Id):
-    # Only what the permission needs: this is the hottest write of the portal.
-    fields = ("id", "status", "author_id", "support_count")
+    # Only what the permission reads (the count comes back from the write): the hottest write.
+    fields = ("id", "status", "author_id", "agency_id")
     report = get_object_or_404(Report.objects.only(*fields), pk=report_id)
     with domain_errors():
         report, created = services.report_support(user=request.user, report=report)

@@ -20,12 +20,14 @@ class ReportsConfig(AppConfig):
         from veche.notifications.categories import register_subscription_categories
         from veche.notifications.digest import register_digest_source
         from veche.staff.sections import register_dashboard_section
+        from veche.supports.kinds import register_supportable
         from veche.territory.configuration import configurations
 
         from . import configuration, demo, demo_engagement, moderation, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
         from .services.pending import pending_photos_forget
+        from .services.supports import REPORT_SUPPORTS
         from .workspace.views import dashboard_section
 
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
@@ -33,6 +35,7 @@ class ReportsConfig(AppConfig):
             register_configuration(name, configuration.loader(name), after=("workdays",))
         register_demo("reports_engagement", demo_engagement.seed_engagement, after=(self.label,))
         register_router("/reports", "veche.reports.api.router")
+        register_supportable(REPORT_SUPPORTS)
         register_home_section(
             "reports",
             template="reports/home.html",

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "veche.verification",
     "veche.staff",
     "veche.events",
+    "veche.supports",
     "veche.reports",
     "veche.open311",
     "veche.notifications",

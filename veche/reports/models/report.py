@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from veche.agencies.models import Agency
+from veche.supports.models import SupportBase
 from veche.territory.models import Municipality, Settlement
 
 from .catalogue import RejectionReason, Topic
@@ -207,14 +208,15 @@ class ReportMedia(models.Model):
         return f"{self.get_kind_display()} · № {self.report_id}"
 
 
-class Support(models.Model):
-    """One resident's support of a report; the unique constraint makes it count once."""
+class Support(SupportBase):
+    """One resident's support of a report; the unique constraint makes it count once
+    (veche.supports counts it: reports/services/supports.py)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="supports")
+    # The reverse name it had before the shared base (the base would say "reports_supports").
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_supports"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("support")

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -10,14 +9,15 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from veche.agencies.models import Agency
 from veche.agencies.selectors import agencies_serving
 from veche.core.text import clean_text
+from veche.supports.services import move_supports
 
 from ..deadlines import due_for, legal_limit
-from ..models import RejectionReason, Report, Status, Support, TimelineEntry
+from ..models import RejectionReason, Report, Status, TimelineEntry
 from ..routing import agency_for
 from ..search import stems
 from ..wording import sent_to_message
 from ._common import lock, move, record, report_event, require, require_status
-from .supports import _tell_thresholds
+from .supports import REPORT_SUPPORTS
 
 NOT_MODERATOR = gettext_lazy("You do not moderate reports of this territory.")
 
@@ -155,17 +155,14 @@ def _check_original(report: Report, original: Report) -> None:
 
 
 def _carry_supports(report: Report, original: Report) -> int:
-    """Copy supporters over, skipping those who already support the original or wrote it;
-    returns how many were carried."""
-    already = set(Support.objects.filter(report=original).values_list("user_id", flat=True))
-    already.add(original.author_id)
-    supporters = set(Support.objects.filter(report=report).values_list("user_id", flat=True))
-    supporters.add(report.author_id)
-    carried = Support.objects.bulk_create(
-        [Support(report=original, user_id=user_id) for user_id in supporters - already]
+    """The duplicate's supporters and its author support the original, each once (its own
+    author excepted); returns how many were carried."""
+    carried = move_supports(
+        REPORT_SUPPORTS,
+        source=report,
+        target=original,
+        also=[report.author_id],
+        skip=[original.author_id],
     )
-    before = original.support_count
-    original.support_count = Support.objects.filter(report=original).aggregate(n=Count("pk"))["n"]
-    original.save(update_fields=["support_count", "updated_at"])
-    _tell_thresholds(original, before=before)
-    return len(carried)
+    original.save(update_fields=["updated_at"])
+    return carried

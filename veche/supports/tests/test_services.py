@@ -1,0 +1,192 @@
+"""The shared mechanism, through the reports' kind with recording callbacks: a support counts once
+(the unique constraint decides, also under concurrency), withdrawal counts down and never below
+zero, carried-over supports count once and tell every threshold they jump over, and a failing
+callback leaves nothing half-written."""
+
+import threading
+from dataclasses import dataclass, field, replace
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from veche.accounts.tests.factories import UserFactory
+from veche.reports.models import Report, Support
+from veche.reports.services.supports import REPORT_SUPPORTS
+from veche.reports.tests.factories import RoutedReportFactory
+from veche.supports.kinds import supportable
+from veche.supports.services import (
+    give_support,
+    move_supports,
+    tell_thresholds,
+    withdraw_support,
+)
+
+
+@dataclass
+class Told:
+    given: list = field(default_factory=list)
+    withdrawn: list = field(default_factory=list)
+    thresholds: list = field(default_factory=list)
+
+    def spec(self, thresholds=(2, 3, 5)):
+        return replace(
+            REPORT_SUPPORTS,
+            thresholds=thresholds,
+            on_given=lambda item, user, count: self.given.append((item.pk, user.pk, count)),
+            on_withdrawn=lambda item, user, count: self.withdrawn.append((user.pk, count)),
+            on_threshold=lambda item, threshold: self.thresholds.append(threshold),
+        )
+
+
+def _count(report) -> int:
+    return Report.objects.values_list("support_count", flat=True).get(pk=report.pk)
+
+
+@pytest.fixture
+def report(db):
+    return RoutedReportFactory()
+
+
+def test_the_same_user_twice_counts_once_and_is_told_once(report):
+    told, user = Told(), UserFactory()
+    spec = told.spec()
+    assert give_support(spec, user=user, item=report) == (1, True)
+    assert give_support(spec, user=user, item=report) == (1, False)
+    assert report.support_count == 1 == _count(report) == Support.objects.count()
+    assert told.given == [(report.pk, user.pk, 1)]
+
+
+def test_the_unique_constraint_decides_not_the_code(report):
+    user = UserFactory()
+    Support.objects.create(report=report, user=user)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Support.objects.create(report=report, user=user)
+
+
+def test_the_item_gets_its_count_and_columns_back_from_the_one_write(report):
+    # The caller may have read only what its permission needs.
+    item, user = Report.objects.only("id").get(pk=report.pk), UserFactory()
+    with CaptureQueriesContext(connection) as queries:
+        give_support(Told().spec(), user=user, item=item)
+    statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == (1 if connection.vendor == "postgresql" else 2)
+    with CaptureQueriesContext(connection) as queries:
+        assert (item.status, item.municipality_id) == (report.status, report.municipality_id)
+    assert len(queries) == 0
+
+
+def test_withdrawal_counts_down_and_only_what_was_given(report):
+    told, stays, leaves = Told(), UserFactory(), UserFactory()
+    spec = told.spec()
+    give_support(spec, user=stays, item=report)
+    give_support(spec, user=leaves, item=report)
+    assert withdraw_support(spec, user=leaves, item=report) == (1, True)
+    assert withdraw_support(spec, user=leaves, item=report) == (1, False)
+    assert told.withdrawn == [(leaves.pk, 1)]
+    assert list(Support.objects.values_list("user_id", flat=True)) == [stays.pk]
+    assert _count(report) == 1
+
+
+def test_the_count_never_goes_below_zero(report):
+    # A count that went wrong (edited by hand) still cannot turn negative.
+    user = UserFactory()
+    Support.objects.create(report=report, user=user)
+    assert withdraw_support(Told().spec(), user=user, item=report) == (0, True)
+    assert _count(report) == 0 and not Support.objects.exists()
+
+
+def test_a_threshold_is_told_when_reached_not_when_left(report):
+    told = Told()
+    spec = told.spec(thresholds=(2,))
+    first, second = UserFactory.create_batch(2)
+    give_support(spec, user=first, item=report)
+    assert told.thresholds == []
+    give_support(spec, user=second, item=report)
+    assert told.thresholds == [2]
+    withdraw_support(spec, user=second, item=report)
+    assert told.thresholds == [2]
+
+
+def test_thresholds_may_come_from_a_callable_read_when_asked(report, settings):
+    settings.REPORT_SUPPORT_THRESHOLDS = (1,)
+    assert REPORT_SUPPORTS.threshold_counts() == [1]
+    report.support_count = 7
+    assert tell_thresholds(replace(REPORT_SUPPORTS, on_threshold=None), report, before=0) == [1]
+
+
+def test_a_merge_counts_a_supporter_of_both_once_and_tells_each_threshold_jumped(report):
+    told = Told()
+    spec = told.spec(thresholds=(2, 3, 5, 10))
+    duplicate = RoutedReportFactory(municipality=report.municipality)
+    both, only_duplicate, author = UserFactory.create_batch(3)
+    for user in (both, only_duplicate):
+        give_support(spec, user=user, item=duplicate)
+    give_support(spec, user=both, item=report)
+    assert told.thresholds == [2]  # the duplicate reached 2
+    told.thresholds.clear()
+
+    carried = move_supports(spec, source=duplicate, target=report, also=[author.pk])
+    assert carried == 2  # only_duplicate, and the author given as `also`
+    assert report.support_count == 3 == _count(report)
+    assert told.thresholds == [2, 3]  # 1 → 3 passes both at once
+    assert Support.objects.filter(report=duplicate).count() == 2  # the source keeps its rows
+
+
+def test_a_merge_leaves_out_the_skipped_and_adds_nothing_twice(report):
+    told = Told()
+    spec = told.spec(thresholds=(1, 2, 3, 4, 5))
+    duplicate = RoutedReportFactory(municipality=report.municipality)
+    supporters = UserFactory.create_batch(4)
+    for user in supporters:
+        give_support(spec, user=user, item=duplicate)
+    told.thresholds.clear()
+    skipped = supporters[0].pk
+    assert move_supports(spec, source=duplicate, target=report, skip=[skipped]) == 3
+    assert told.thresholds == [1, 2, 3]
+    assert move_supports(spec, source=duplicate, target=report, skip=[skipped]) == 0
+    assert _count(report) == 3 and told.thresholds == [1, 2, 3]
+    assert not Support.objects.filter(report=report, user_id=skipped).exists()
+
+
+def test_a_failing_callback_leaves_nothing_half_written(report):
+    def broken(item, user, count):
+        raise RuntimeError("the event could not be written")
+
+    spec = replace(Told().spec(), on_given=broken)
+    with pytest.raises(RuntimeError):
+        give_support(spec, user=UserFactory(), item=report)
+    assert _count(report) == 0 and not Support.objects.exists()
+
+
+def test_the_reports_kind_is_registered(report):
+    assert supportable(Report) is REPORT_SUPPORTS is supportable(report)
+    with pytest.raises(LookupError):
+        supportable(Support)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_supports_count_each_person_once():
+    report = RoutedReportFactory()
+    people = UserFactory.create_batch(4)
+    attempts = [person for person in people for _ in range(3)]
+    barrier = threading.Barrier(len(attempts))
+    errors, created = [], []
+
+    def support(person):
+        try:
+            barrier.wait()
+            created.append(give_support(REPORT_SUPPORTS, user=person, item=Report(pk=report.pk))[1])
+        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=support, args=(person,)) for person in attempts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert created.count(True) == len(people)
+    assert _count(report) == len(people) == Support.objects.filter(report=report).count()

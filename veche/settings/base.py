@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "veche.open311",
     "veche.notifications",
     "veche.api",
+    "veche.comments",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,9 @@ RATE_LIMIT_LOGIN = env_str("RATE_LIMIT_LOGIN", "10/300")
 RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 # Exports of the list (CSV/XLSX) per client address: a heavy read.
 RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
+# Comments written or edited, and likes and complaints given, per person (veche/comments).
+RATE_LIMIT_COMMENT = env_str("RATE_LIMIT_COMMENT", "10/600")
+RATE_LIMIT_COMMENT_REACT = env_str("RATE_LIMIT_COMMENT_REACT", "120/600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -10,9 +10,11 @@ class CommentsConfig(AppConfig):
     def ready(self) -> None:
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
+        from veche.core.demo import register_demo
 
-        from . import privacy
+        from . import demo, privacy
 
+        register_demo(self.label, demo.seed_reasons)
         register_router("/comments", "veche.comments.api.router")
         register_export_section("comments", privacy.export_section)
         register_deletion_hook("comments", privacy.deletion_hook)

@@ -18,7 +18,8 @@ from veche.events.models import Event
 from veche.events.services import actor_pseudonym
 
 from .kinds import get_kind
-from .models import Comment, CommentLike
+from .models import Comment, CommentLike, RemovalReason
+from .reasons import DEFAULT_REASONS
 
 OPENINGS = [
     "Полностью поддерживаю, давно пора это сделать.",
@@ -44,6 +45,12 @@ REPLIES = [
     "Можно подробнее, какое место имеется в виду?",
     "Поддерживаю, только без вырубки деревьев.",
 ]
+
+
+def seed_reasons() -> None:
+    """The default removal reasons (migration 0002 loads them too; a flushed database has none)."""
+    for order, (code, text) in enumerate(DEFAULT_REASONS):
+        RemovalReason.objects.get_or_create(code=code, defaults={"text": text, "order": order})
 
 
 def demo_comments(

@@ -8,6 +8,7 @@ only (veche/core/layers.py skips tests). Two municipalities, residents and moder
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
 from veche.comments.kinds import CommentableKind, register_commentable, unregister_commentable
@@ -54,6 +55,14 @@ def post_moderated(db):
     unregister_commentable(KIND)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache and are keyed by user id, which tests reuse."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _moderator(municipality):
     return RoleAssignmentFactory(role=Role.MODERATOR, municipality=municipality).user
 
@@ -77,6 +86,9 @@ def world(db):
         moderator=_moderator(surgut),
         urai_moderator=_moderator(urai),
         region_moderator=RegionWideRoleFactory(role=Role.MODERATOR).user,
-        reason=RemovalReason.objects.get(code="insults"),
+        # get_or_create: a transactional test (live_server) has flushed the migration's rows.
+        reason=RemovalReason.objects.get_or_create(
+            code="insults", defaults={"text": "Insults or obscene language"}
+        )[0],
         report=RoutedReportFactory(municipality=surgut, author=author),
     )

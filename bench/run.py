@@ -66,7 +66,7 @@ def ensure_postgres_database(env: dict) -> None:
     )
 
 
-def serve(env: dict, port: int, workers: int) -> subprocess.Popen:
+def serve(env: dict, port: int, workers: int, root: Path = ROOT) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(PYTHON),
@@ -80,7 +80,7 @@ def serve(env: dict, port: int, workers: int) -> subprocess.Popen:
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         start_new_session=True,
     )
@@ -110,7 +110,7 @@ def memory_mb(server: subprocess.Popen) -> float:
     return total / 1024
 
 
-def targets(env: dict) -> dict:
+def targets(env: dict, root: Path = ROOT) -> dict:
     """Ids, a municipality's bounding box, topics and keys, read from the prepared database."""
     code = (
         "import json, django; django.setup();"
@@ -128,7 +128,7 @@ def targets(env: dict) -> dict:
     import json
 
     out = subprocess.run(
-        [str(PYTHON), "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [str(PYTHON), "-c", code], cwd=root, env=env, check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("reports/", include("veche.reports.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),
+    path("moderation/", include("veche.moderation.urls")),
     path("notifications/", include("veche.notifications.urls")),
     path("comments/", include("veche.comments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

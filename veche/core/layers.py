@@ -27,6 +27,7 @@ PLATFORM = {
     "verification": 4,
     "notifications": 4,
     "api": 5,
+    "moderation": 5,
     # Shared participation parts every module uses (comments on any content kind).
     "comments": 6,
 }

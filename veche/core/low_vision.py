@@ -52,9 +52,7 @@ class LowVision:
 
     def changed(self, data) -> LowVision:
         """These settings with every valid choice in `data` (a form's POST) applied."""
-        picked = {
-            name: data[name] for name, values in CHOICES.items() if data.get(name) in values
-        }
+        picked = {name: data[name] for name, values in CHOICES.items() if data.get(name) in values}
         return replace(self, **picked)
 
     @property

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .components import Tab
+from .components import BADGE_TONES, Tab
 from .cookies import delete_preference_cookie, set_preference_cookie
 from .forms import SampleForm, refusal_message
 from .home import rendered_sections
@@ -32,7 +32,6 @@ SWATCHES = [
     "--color-link", "--color-primary", "--color-focus", "--color-info", "--color-success",
     "--color-warning", "--color-error", "--color-accent", "--color-neutral",
 ]  # fmt: skip
-BADGE_TONES = ["neutral", "info", "success", "warning", "error", "accent"]
 
 
 def styleguide(request: HttpRequest) -> HttpResponse:

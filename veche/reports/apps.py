@@ -8,6 +8,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Problem reports")
 
     def ready(self) -> None:
+        from . import filter_choices
+
+        filter_choices.connect_signals()
         from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.landing import register_landing
         from veche.accounts.privacy import register_deletion_hook, register_export_section
@@ -19,7 +22,7 @@ class ReportsConfig(AppConfig):
         from veche.staff.sections import register_dashboard_section
         from veche.territory.configuration import configurations
 
-        from . import configuration, demo, demo_engagement, privacy
+        from . import configuration, demo, demo_engagement, moderation, privacy
         from .notices import digest
         from .notices.recipients import CATEGORY_PREFIX
         from .services.pending import pending_photos_forget
@@ -28,9 +31,7 @@ class ReportsConfig(AppConfig):
         register_demo(self.label, demo.seed_all, after=("workdays", "agencies", "staff"))
         for name in configurations():  # territory/data/<name>/: a deployment as data
             register_configuration(name, configuration.loader(name), after=("workdays",))
-        register_demo(
-            "reports_engagement", demo_engagement.seed_engagement, after=(self.label,)
-        )
+        register_demo("reports_engagement", demo_engagement.seed_engagement, after=(self.label,))
         register_router("/reports", "veche.reports.api.router")
         register_home_section(
             "reports",
@@ -76,6 +77,8 @@ class ReportsConfig(AppConfig):
             context=dashboard_section,
             order=10,
         )
+        # The workspace keeps its own queue; the moderation page shows its count and link.
+        moderation.register()
 
 
 def _home_context(request):

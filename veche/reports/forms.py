@@ -10,11 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from veche.core.forms import QuickSelect
 from veche.media.uploads import check_video
-from veche.territory.models import Municipality, Settlement
+from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
-from .models import Category, Status, Topic, TopicAttribute
+from .filter_choices import filter_choices, topic_choices
+from .models import Status, Topic, TopicAttribute
 from .models.report import UNPUBLISHED
 from .services.filing import MAX_MEDIA, MAX_TEXT
 
@@ -46,15 +48,6 @@ class CoordinateField(forms.FloatField):
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
         return super().to_python(value)
-
-
-def topic_choices() -> list:
-    """Open topics grouped by category: a <select> with one <optgroup> per category."""
-    groups: dict[str, list[tuple[int, str]]] = {}
-    topics = Topic.objects.filter(is_open=True, category__is_active=True).select_related("category")
-    for topic in topics.order_by("category__order", "category__name", "order", "name"):
-        groups.setdefault(topic.category.name, []).append((topic.pk, topic.name))
-    return list(groups.items())
 
 
 def attribute_field(attribute: TopicAttribute) -> forms.Field:
@@ -312,7 +305,10 @@ class ReportFilters(forms.Form):
     category = forms.IntegerField(label=_("Category"), required=False)
     topic = forms.IntegerField(label=_("Topic"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("any")), *PUBLIC_STATUSES]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("any")), *PUBLIC_STATUSES],
+        widget=QuickSelect,
     )
     municipality = forms.IntegerField(label=_("Municipality"), required=False)
     since = forms.DateField(
@@ -325,7 +321,9 @@ class ReportFilters(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    order = forms.ChoiceField(label=_("Order"), required=False, choices=ORDER_CHOICES)
+    order = forms.ChoiceField(
+        label=_("Order"), required=False, choices=ORDER_CHOICES, widget=QuickSelect
+    )
 
     def filters(self) -> dict:
         """Keyword arguments for selectors.report_list from the valid fields."""
@@ -347,23 +345,20 @@ class ReportFilters(forms.Form):
 class FilterForm(ReportFilters):
     """The filters as the list and map pages show them: lists to choose from."""
 
-    category = forms.TypedChoiceField(label=_("Category"), coerce=int, required=False)
-    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, required=False)
-    municipality = forms.TypedChoiceField(label=_("Municipality"), coerce=int, required=False)
+    category = forms.TypedChoiceField(
+        label=_("Category"), coerce=int, required=False, widget=QuickSelect
+    )
+    topic = forms.TypedChoiceField(label=_("Topic"), coerce=int, required=False, widget=QuickSelect)
+    municipality = forms.TypedChoiceField(
+        label=_("Municipality"), coerce=int, required=False, widget=QuickSelect
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "filter-%s")
         super().__init__(*args, **kwargs)
         anything = ("", _("any"))
-        self.fields["category"].choices = [
-            anything,
-            *Category.objects.filter(is_active=True).values_list("pk", "name"),
-        ]
-        self.fields["topic"].choices = [anything, *topic_choices()]
-        self.fields["municipality"].choices = [
-            anything,
-            *Municipality.objects.order_by("name").values_list("pk", "name"),
-        ]
+        for name, choices in filter_choices().items():
+            self.fields[name].choices = [anything, *choices]
 
 
 class ReviewForm(forms.Form):

@@ -117,9 +117,9 @@ def followed_reports(user) -> QuerySet[Report]:
 
 
 def pending_proposals() -> QuerySet[CatalogueProposal]:
-    return CatalogueProposal.objects.filter(
-        state=CatalogueProposal.State.PENDING
-    ).select_related("author", "category")
+    return CatalogueProposal.objects.filter(state=CatalogueProposal.State.PENDING).select_related(
+        "author", "category"
+    )
 
 
 # --- The public map (views/public.py): points only, no model objects, fast over 20,000 reports.

@@ -19,6 +19,10 @@ REVIEW = "reports.review_answer"
 
 
 def latest_answer(report: Report) -> Answer | None:
+    """The newest answer; from the prefetched answers when the page loaded them (no query)."""
+    prefetched = getattr(report, "_prefetched_objects_cache", {}).get("answers")
+    if prefetched is not None:
+        return max(prefetched, key=lambda answer: (answer.created_at, answer.pk), default=None)
     return report.answers.order_by("-created_at", "-pk").first()
 
 

@@ -177,6 +177,8 @@ def workspace_report(pk: int) -> Report:
 def attribute_answers(report: Report) -> list[tuple[str, str]]:
     """The topic's extra questions with the author's answers, in the topic's order."""
     answers = []
+    if not report.attributes:  # most reports answered none: no need to read the questions
+        return answers
     for attribute in report.topic.attributes.all():
         value = report.attributes.get(attribute.code)
         if value in (None, "", []):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "veche.open311",
     "veche.notifications",
     "veche.api",
+    "veche.moderation",
     "veche.comments",
 ]
 
@@ -218,6 +219,8 @@ RATE_LIMIT_LOGIN = env_str("RATE_LIMIT_LOGIN", "10/300")
 RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 # Exports of the list (CSV/XLSX) per client address: a heavy read.
 RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
+# Approvals and rejections on the moderation page per staff member (not per address).
+RATE_LIMIT_MODERATION = env_str("RATE_LIMIT_MODERATION", "200/600")
 # Comments written or edited, and likes and complaints given, per person (veche/comments).
 RATE_LIMIT_COMMENT = env_str("RATE_LIMIT_COMMENT", "10/600")
 RATE_LIMIT_COMMENT_REACT = env_str("RATE_LIMIT_COMMENT_REACT", "120/600")
@@ -240,6 +243,7 @@ PORTAL_NAME = env_str("PORTAL_NAME", _PORTAL.get("PORTAL_NAME", "Вече"))
 PORTAL_EMBLEM = env_str("PORTAL_EMBLEM", _PORTAL.get("PORTAL_EMBLEM", "core/emblem.svg"))
 # Seconds the headline figures of reports (home page, dashboards) are cached; not invalidated.
 REPORT_FIGURES_CACHE_SECONDS = env_int("REPORT_FIGURES_CACHE_SECONDS", 300)
+REPORT_FILTER_CHOICES_CACHE_SECONDS = env_int("REPORT_FILTER_CHOICES_CACHE_SECONDS", 60)
 # The operator of the portal and its contacts, in the footer of every page.
 PORTAL_OPERATOR = env_str("PORTAL_OPERATOR", "Департамент общественных коммуникаций Югры (демо)")
 PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "portal@example.org")
@@ -248,9 +252,7 @@ PORTAL_CONTACT_ADDRESS = env_str("PORTAL_CONTACT_ADDRESS", "")
 # The personal-data policy: the operator's own page if it has one, otherwise the portal's.
 PORTAL_PRIVACY_URL = env_str("PORTAL_PRIVACY_URL", "")
 # Federal Law No. 59-FZ on citizens' appeals, which governs answers to reports.
-APPEALS_LAW_URL = env_str(
-    "APPEALS_LAW_URL", "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102106413"
-)
+APPEALS_LAW_URL = env_str("APPEALS_LAW_URL", "http://pravo.gov.ru/proxy/ips/?docbody=&nd=102106413")
 
 # A refused CSRF check gets the portal's translated 403 page, not Django's English one.
 CSRF_FAILURE_VIEW = "veche.core.views.csrf_failure"

@@ -27,3 +27,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Tests change tokens directly; the token cache has its own test that turns it on.
 API_TOKEN_CACHE_SECONDS = 0
+# Tests make and roll back catalogues; the filter lists' cache has its own test.
+REPORT_FILTER_CHOICES_CACHE_SECONDS = 0

@@ -5,6 +5,8 @@
     current page's label. «Home» always comes first.
 {% pagination page %}
     Numbered pages of a Django Page, keeping the list's other query parameters.
+{% badge text tone %}
+    A status badge; tones neutral (default), info, success, warning, error, accent.
 """
 
 from django import template
@@ -12,9 +14,13 @@ from django.core.paginator import Page
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from .. import components
 from ..components import page_window
 
 register = template.Library()
+
+
+register.simple_tag(components.badge, name="badge")
 
 
 @register.inclusion_tag("core/components/breadcrumbs.html")

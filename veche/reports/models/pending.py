@@ -7,9 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PendingPhoto(models.Model):
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # The form's one-off token: photos belong to the form they were chosen on.
     client_token = models.CharField(max_length=64)
     name = models.CharField(_("file name"), max_length=200)

@@ -5,7 +5,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from veche.core.components import badge
 
 from .. import transitions
 from ..models.report import AWAITING_ANSWER
@@ -110,7 +113,7 @@ def page_links(page, query: str) -> str:
     return mark_safe("\n".join(items))  # noqa: S308 - each item escaped by format_html
 
 
-# The badge tone of each status (core/components/badge.html): the colour repeats the words.
+# The badge tone of each status (core.components.badge): the colour repeats the words.
 STATUS_TONES = {
     "submitted": "warning",
     "rejected": "error",
@@ -126,3 +129,9 @@ STATUS_TONES = {
 @register.filter
 def status_tone(status: str) -> str:
     return STATUS_TONES.get(status, "neutral")
+
+
+@register.simple_tag
+def report_status(report) -> str:
+    """The report's status as a badge (in Python: every card of a list shows one)."""
+    return badge(capfirst(report.get_status_display()), status_tone(report.status))

@@ -125,4 +125,3 @@ def test_the_list_links_the_feeds_of_its_filters(client, world):
     ) in html
     assert f'href="/reports/feeds/answers.atom{query}"' in html
     assert f'href="/reports/export.xlsx{query}"' in html
-

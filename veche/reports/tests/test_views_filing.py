@@ -75,9 +75,7 @@ def test_the_photo_help_says_how_many_before_any_error(author_client, world):
     assert "До 10 фотографий" in html
 
 
-def test_the_street_search_without_javascript_lists_links_that_set_the_point(
-    author_client, world
-):
+def test_the_street_search_without_javascript_lists_links_that_set_the_point(author_client, world):
     town = SettlementFactory(municipality=world.surgut, name="Сургут")
     street = PlaceFactory(settlement=town, name="улица Семёна Билецкого", lat=61.25, lon=73.4)
     html = author_client.get(URL, {"place": "билец"}).content.decode()

@@ -34,7 +34,7 @@ def test_home_shows_this_months_figures_and_the_latest_reports(client, world):
     ReportFactory(municipality=world.surgut, text="Ждёт модерации")
     html = client.get("/").content.decode()
     assert "Сообщений в этом месяце" in html
-    assert '<dd>2</dd>' in html  # both were filed this month, published or not
+    assert "<dd>2</dd>" in html  # both were filed this month, published or not
     assert "Яма у школы" in html and "Ждёт модерации" not in html
     assert f"/media/reports/thumbs/demo/{shown.pk}.jpg" in html
     assert 'id="reports-map"' in html and "reports/map.js" in html

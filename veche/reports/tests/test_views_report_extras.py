@@ -29,7 +29,7 @@ def test_breadcrumbs_lead_home_and_to_the_list(client, world):
         )
     ]
     assert 'href="/"' in crumbs and 'href="/reports/"' in crumbs
-    assert f'aria-current="page">№ {report.pk}</li>' in crumbs
+    assert f'aria-current="page">№ {report.pk}</span>' in crumbs
 
 
 def test_the_answer_is_shown_once(client, world):
@@ -110,7 +110,7 @@ def test_the_cabinet_lists_the_reports_i_support(client, world):
     section = html[html.index('id="cabinet-supported"') : html.index('id="cabinet-followed"')]
     assert f'href="/reports/{supported.pk}/"' in section
     assert f'href="/reports/{other.pk}/"' not in section
-    assert "badge badge-info" in section  # a status badge (core/components/badge.html)
+    assert "badge badge-info" in section  # a status badge (core.components.badge)
     assert html.count('href="/static/reports/reports.css"') == 1  # badges styled in the cabinet
 
 

@@ -167,7 +167,6 @@ def map_labels() -> dict:
     }
 
 
-
 def map_context(request: HttpRequest, filters: dict) -> dict:
     """What the map of reports needs: its feed with the page's filters, bounds and labels."""
     query = _filter_query(request, "bbox")

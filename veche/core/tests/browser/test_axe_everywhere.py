@@ -12,6 +12,8 @@ from django.test import Client
 from veche.accounts.tests.factories import UserFactory
 from veche.agencies.tests.factories import MunicipalAdministrationFactory
 from veche.core.low_vision import LowVision
+from veche.moderation.registry import register_source, unregister_source
+from veche.moderation.tests.fakes import FakeKind
 from veche.reports.models import Status
 from veche.reports.tests.factories import ReportFactory, RoutedReportFactory, TopicFactory
 from veche.staff.models import Role
@@ -47,7 +49,11 @@ PAGES = {
         "/notifications/",
         "/notifications/preferences/",
     ],
-    "moderator": ["/workspace/reports/moderation/", "/workspace/reports/{pending}/"],
+    "moderator": [
+        "/workspace/reports/moderation/",
+        "/workspace/reports/{pending}/",
+        "/moderation/",
+    ],
     "official": ["/workspace/reports/inbox/", "/workspace/reports/{routed}/"],
     "regional_admin": ["/staff/", "/staff/municipalities/{municipality}/"],
 }
@@ -79,7 +85,12 @@ def world(db):
         "regional_admin": RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user,
     }
     names = {name: report.pk for name, report in reports.items()}
+    # The moderation page's cards (photo, flags, both forms) come from a kind known to tests only.
+    things = FakeKind()
+    things.add(town, photo_url="/static/core/favicon.svg", flags=["3 complaints"])
+    register_source(things.source())
     yield people, names | {"municipality": town.slug}
+    unregister_source(things.kind)
     clear_cache()
 
 

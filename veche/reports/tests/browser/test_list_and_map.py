@@ -71,9 +71,7 @@ def test_on_a_phone_without_javascript_the_filters_stay_open(new_page, live_serv
     expect(page.get_by_label("Категория")).to_be_visible()
 
 
-def test_the_map_page_draws_the_boundaries_when_tiles_fail(
-    new_page, live_server, axe_check, world
-):
+def test_the_map_page_draws_the_boundaries_when_tiles_fail(new_page, live_server, axe_check, world):
     RoutedReportFactory(municipality=world.surgut)
     for viewport in (WIDE, PHONE):
         page = new_page(language="ru", viewport=viewport)

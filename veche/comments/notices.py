@@ -30,6 +30,7 @@ class Context:
     item: object
     title: str
     link: str
+    note: str = ""  # the moderator's words to the writer, with a removal
 
 
 def _active(user) -> bool:
@@ -68,6 +69,8 @@ def build(kind: str, context: Context) -> Message:
     if kind == "removed" and comment.removal_reason is not None:
         reason = msg(comment.removal_reason.text)
         lines.append(msg(gettext_noop("Reason: %(reason)s"), reason=reason))
+        if context.note:
+            lines.append(msg(gettext_noop("The moderator adds: %(note)s"), note=context.note))
     lines.append(comment.excerpt)
     return Message(
         kind=f"comments.{kind}",
@@ -84,7 +87,7 @@ def _once_key(notice: str, comment: Comment, user) -> str:
     return f"comments:{notice}:{comment.pk}:{user.pk}:{moment}"
 
 
-def deliver(*, notice: str, comment_id: int) -> int:
+def deliver(*, notice: str, comment_id: int, note: str = "") -> int:
     """Tell everyone concerned; returns how many. A retried task sends nothing twice."""
     with transaction.atomic():
         comment = (
@@ -96,7 +99,7 @@ def deliver(*, notice: str, comment_id: int) -> int:
         item = kind.get(comment.target_id) if kind else None
         if item is None:
             return 0
-        context = Context(comment, item, str(kind.title_of(item)), kind.url_of(item))
+        context = Context(comment, item, str(kind.title_of(item)), kind.url_of(item), note)
         told = 0
         for user, message_kind in recipients(notice, comment, item):
             told += notify(

@@ -190,6 +190,7 @@ class QueueItem:
     kind_label: str
     excerpt: str
     author_name: str
+    territory: str  # the municipality's name ("" for content of no municipality)
     target_title: str
     target_url: str  # the item's page at the comment
     complaints: list[str]  # the reasons residents gave, where they gave one
@@ -215,7 +216,7 @@ def pending_for(user, *, limit: int | None = None) -> list[QueueItem]:
     content for the titles (plus the roles)."""
     comments = list(
         _queue(user)
-        .select_related("author")
+        .select_related("author", "municipality")
         .prefetch_related("complaints")
         .order_by("created_at", "pk")[:limit]
     )
@@ -240,6 +241,7 @@ def pending_for(user, *, limit: int | None = None) -> list[QueueItem]:
                 kind_label=commentable.name,
                 excerpt=comment.excerpt,
                 author_name=comment.author.public_name,
+                territory=comment.municipality.name if comment.municipality else "",
                 target_title=str(commentable.title_of(item)),
                 target_url=f"{commentable.url_of(item)}#comment-{comment.pk}",
                 complaints=[c.reason for c in comment.complaints.all() if c.reason],

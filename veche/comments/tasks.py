@@ -6,5 +6,5 @@ from . import notices
 
 
 @task()
-def deliver_comment_notices(notice: str, comment_id: int) -> int:
-    return notices.deliver(notice=notice, comment_id=comment_id)
+def deliver_comment_notices(notice: str, comment_id: int, note: str = "") -> int:
+    return notices.deliver(notice=notice, comment_id=comment_id, note=note)

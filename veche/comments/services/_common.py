@@ -71,11 +71,11 @@ def comment_event(kind: str, comment: Comment, *, actor, payload: dict | None = 
     )
 
 
-def comment_notice(notice: str, comment: Comment) -> None:
+def comment_notice(notice: str, comment: Comment, *, note: str = "") -> None:
     """Enqueue the notices of one change in its transaction (notices.py decides who hears)."""
     from ..tasks import deliver_comment_notices
 
-    deliver_comment_notices.enqueue(notice=notice, comment_id=comment.pk)
+    deliver_comment_notices.enqueue(notice=notice, comment_id=comment.pk, note=note)
 
 
 def audit(moderator, action: str, comment: Comment, **details) -> None:

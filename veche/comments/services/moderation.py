@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from veche.core.text import clean_text
+
 from ..models import Comment, RemovalReason
 from ._common import NOT_MODERATOR, audit, comment_event, comment_notice, lock, require
 
@@ -47,9 +49,12 @@ def comment_approve(*, moderator, comment: Comment) -> Comment:
         return comment
 
 
-def comment_remove(*, moderator, comment: Comment, reason: RemovalReason) -> Comment:
-    """Remove a comment with a listed reason. Its text stays in the database for the record;
-    the thread shows «comment removed by a moderator» in its place and keeps its replies."""
+def comment_remove(
+    *, moderator, comment: Comment, reason: RemovalReason, note: str = ""
+) -> Comment:
+    """Remove a comment with a listed reason (and a `note` the writer is told, if any). Its
+    text stays in the database for the record; the thread shows «comment removed by a
+    moderator» in its place and keeps its replies."""
     with transaction.atomic():
         comment = lock(comment)
         require(moderator, "comments.moderate_comment", comment, NOT_MODERATOR)
@@ -62,7 +67,7 @@ def comment_remove(*, moderator, comment: Comment, reason: RemovalReason) -> Com
         comment.save(update_fields=["status", "moderated_by", "moderated_at", "removal_reason"])
         comment_event("removed", comment, actor=moderator, payload={"reason": reason.code})
         audit(moderator, "remove", comment, reason=reason.code)
-        comment_notice("removed", comment)
+        comment_notice("removed", comment, note=clean_text(note or "").strip()[:1000])
         return comment
 
 

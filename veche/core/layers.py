@@ -29,6 +29,8 @@ PLATFORM = {
     "api": 5,
     "moderation": 5,
     "supports": 5,
+    # Shared participation parts every module uses (comments on any content kind).
+    "comments": 6,
 }
 # Domain apps, above the platform. Domain apps depend on each other in one direction only: a
 # later one (ideas, infrastructure) takes a higher number than the ones it refers to.

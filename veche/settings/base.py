@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "veche.notifications",
     "veche.api",
     "veche.moderation",
+    "veche.comments",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +222,9 @@ RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
 # Approvals and rejections on the moderation page per staff member (not per address).
 RATE_LIMIT_MODERATION = env_str("RATE_LIMIT_MODERATION", "200/600")
+# Comments written or edited, and likes and complaints given, per person (veche/comments).
+RATE_LIMIT_COMMENT = env_str("RATE_LIMIT_COMMENT", "10/600")
+RATE_LIMIT_COMMENT_REACT = env_str("RATE_LIMIT_COMMENT_REACT", "120/600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from veche.accounts.tests.factories import UserFactory
 from veche.agencies.tests.factories import MunicipalAdministrationFactory
+from veche.moderation import registry
 from veche.moderation.registry import register_source, unregister_source
 from veche.staff.models import Role
 from veche.staff.tests.factories import RegionWideRoleFactory, RoleAssignmentFactory
@@ -19,6 +20,16 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _only_test_sources():
+    """The page's tests see their fake kind alone, whatever installed apps register (comments)."""
+    installed = dict(registry._sources)
+    registry._sources.clear()
+    yield
+    registry._sources.clear()
+    registry._sources.update(installed)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from veche.accounts.services import account_create_passwordless
 from veche.accounts.tests.factories import UserFactory
@@ -98,7 +99,8 @@ def test_claim_by_phone_without_javascript_and_axe_clean(
     page.get_by_label("Новый пароль").fill("Severnoe-Siyanie-42")
     page.get_by_label("Пароль ещё раз").fill("Severnoe-Siyanie-42")
     page.get_by_role("button", name="Задать пароль и войти").press("Enter")
-    assert page.get_by_text("Неверный код. Осталось попыток: 4.").first.is_visible()
+    # The page comes back at the same address: wait for the message, not for a URL.
+    expect(page.get_by_text("Неверный код. Осталось попыток: 4.").first).to_be_visible()
     axe_check(page)
     page.get_by_label("Код из СМС").fill(code)
     page.get_by_label("Новый пароль").fill("Severnoe-Siyanie-42")

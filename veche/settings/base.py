@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "veche.staff",
     "veche.events",
     "veche.reports",
+    "veche.ideas",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -217,6 +218,9 @@ RATE_LIMIT_LOGIN = env_str("RATE_LIMIT_LOGIN", "10/300")
 RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 # Exports of the list (CSV/XLSX) per client address: a heavy read.
 RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
+# Ideas filed per person (web and API), and the ideas API's other writes per person.
+RATE_LIMIT_IDEA_FILING = env_str("RATE_LIMIT_IDEA_FILING", "10/3600")
+RATE_LIMIT_IDEA_WRITES = env_str("RATE_LIMIT_IDEA_WRITES", "120/60")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

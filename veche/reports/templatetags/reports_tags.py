@@ -120,6 +120,7 @@ STATUS_TONES = {
     "answered": "accent",
     "closed": "success",
     "duplicate": "neutral",
+    "idea": "neutral",
 }
 
 

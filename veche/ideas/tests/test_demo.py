@@ -4,8 +4,7 @@ few reports turned into ideas; seeding again creates nothing."""
 import pytest
 from django.core.management import call_command
 
-from veche.ideas.models import Idea, IdeaPhoto, IdeaProgress, IdeaSupport, IdeaTimelineEntry
-from veche.ideas.models import Status
+from veche.ideas.models import Idea, IdeaPhoto, IdeaProgress, IdeaSupport, IdeaTimelineEntry, Status
 from veche.territory.models import Municipality
 
 

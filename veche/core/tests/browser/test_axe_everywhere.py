@@ -36,6 +36,9 @@ PAGES = {
         "/reports/",
         "/reports/map/",
         "/reports/{published}/",
+        "/ideas/",
+        "/ideas/map/",
+        "/ideas/{idea}/",
         "/accounts/login/",
         "/accounts/register/",
         "/api/v1/docs",
@@ -43,12 +46,24 @@ PAGES = {
     "resident": [
         "/reports/new/",
         "/reports/mine/",
+        "/ideas/new/",
+        "/ideas/mine/",
         "/accounts/cabinet/",
         "/notifications/",
         "/notifications/preferences/",
     ],
-    "moderator": ["/workspace/reports/moderation/", "/workspace/reports/{pending}/"],
-    "official": ["/workspace/reports/inbox/", "/workspace/reports/{routed}/"],
+    "moderator": [
+        "/workspace/reports/moderation/",
+        "/workspace/reports/{pending}/",
+        "/ideas/{pending_idea}/",
+        "/ideas/work/",
+        "/ideas/from-report/",
+    ],
+    "official": [
+        "/workspace/reports/inbox/",
+        "/workspace/reports/{routed}/",
+        "/ideas/{taken_idea}/",
+    ],
     "regional_admin": ["/staff/", "/staff/municipalities/{municipality}/"],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
@@ -79,8 +94,21 @@ def world(db):
         "regional_admin": RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user,
     }
     names = {name: report.pk for name, report in reports.items()}
+    names |= _ideas(town, administration, resident)
     yield people, names | {"municipality": town.slug}
     clear_cache()
+
+
+def _ideas(town, administration, author) -> dict:
+    """A published idea with a point, one awaiting moderation, one taken by the administration."""
+    from veche.ideas.tests.factories import IdeaFactory, PublishedIdeaFactory, TakenIdeaFactory
+
+    point = {"lat": town.centre_lat, "lon": town.centre_lon}
+    return {
+        "idea": PublishedIdeaFactory(municipality=town, author=author, **point).pk,
+        "pending_idea": IdeaFactory(municipality=town).pk,
+        "taken_idea": TakenIdeaFactory(municipality=town, agency=administration).pk,
+    }
 
 
 @pytest.fixture(autouse=True)

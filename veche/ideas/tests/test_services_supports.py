@@ -1,10 +1,14 @@
 """Supports: one per resident, counted once; the author and residents without a confirmed
 e-mail cannot support; only open ideas take supports."""
 
+import threading
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 
-from veche.ideas.models import IdeaSupport, Status
+from veche.accounts.tests.factories import UserFactory
+from veche.ideas.models import Idea, IdeaSupport, Status
 from veche.ideas.services import idea_support, idea_support_withdraw
 from veche.ideas.tests.factories import PublishedIdeaFactory, idea_in
 
@@ -68,3 +72,30 @@ def test_supports_record_events(world):
     idea_support_withdraw(user=world.neighbour, idea=idea)
     kinds = list(Event.objects.order_by("pk").values_list("kind", flat=True))
     assert kinds == ["ideas.supported", "ideas.support_withdrawn"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_supports_count_each_person_once(world):
+    """Four residents press «support» twice each at the same moment: four supports, no error."""
+    idea = PublishedIdeaFactory(municipality=world.surgut)
+    residents = UserFactory.create_batch(4)
+    barrier = threading.Barrier(8)
+    errors = []
+
+    def support(user):
+        try:
+            barrier.wait()
+            idea_support(user=user, idea=Idea.objects.get(pk=idea.pk))
+        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=support, args=(u,)) for u in residents * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    idea.refresh_from_db()
+    assert errors == []
+    assert idea.support_count == 4 == IdeaSupport.objects.filter(idea=idea).count()

@@ -271,17 +271,22 @@ def _walk(idea, outcome: str, rng, *, moderator, admin, official, agency, earlie
 
 
 def _backdate(idea: Idea, *, days: float) -> None:
-    """Move the idea's moments back by `days`, keeping their order, one step a few days apart."""
+    """Move the idea's moments back by `days`, keeping their order, steps a few days apart: each
+    timeline entry, the progress update it tells of and the status dates it stands for."""
     start = timezone.now() - timedelta(days=days)
     entries = list(idea.timeline.order_by("created_at", "pk"))
     step = timedelta(days=days) / (len(entries) + 1)
+    dates = {"created_at": start, "updated_at": start + step * len(entries)}
+    fields = {Status.PUBLISHED: "published_at", Status.TAKEN: "taken_at"}
+    fields[Status.IMPLEMENTED] = "implemented_at"
     for number, entry in enumerate(entries):
-        IdeaTimelineEntry.objects.filter(pk=entry.pk).update(created_at=start + step * number)
-    idea.progress.update(created_at=start + step)
-    for field in ("published_at", "taken_at", "implemented_at"):
-        if getattr(idea, field):
-            Idea.objects.filter(pk=idea.pk).update(**{field: start + step})
-    Idea.objects.filter(pk=idea.pk).update(created_at=start, updated_at=start + step * len(entries))
+        moment = start + step * number
+        IdeaTimelineEntry.objects.filter(pk=entry.pk).update(created_at=moment)
+        if entry.progress_id:
+            idea.progress.filter(pk=entry.progress_id).update(created_at=moment)
+        if entry.status_to in fields:
+            dates[fields[entry.status_to]] = moment
+    Idea.objects.filter(pk=idea.pk).update(**dates)
 
 
 def _turn_reports() -> None:

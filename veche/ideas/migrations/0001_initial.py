@@ -6,191 +6,505 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0003_agency_name_accusative'),
-        ('reports', '0006_report_moved_to_idea'),
-        ('territory', '0003_gazetteer'),
+        ("agencies", "0003_agency_name_accusative"),
+        ("reports", "0006_report_moved_to_idea"),
+        ("territory", "0003_gazetteer"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IdeaRejectionReason',
+            name="IdeaRejectionReason",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=64, unique=True, verbose_name='code')),
-                ('text', models.CharField(max_length=300, verbose_name='reason')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=64, unique=True, verbose_name="code")),
+                ("text", models.CharField(max_length=300, verbose_name="reason")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'idea rejection reason',
-                'verbose_name_plural': 'idea rejection reasons',
-                'ordering': ['order', 'text'],
+                "verbose_name": "idea rejection reason",
+                "verbose_name_plural": "idea rejection reasons",
+                "ordering": ["order", "text"],
             },
         ),
         migrations.CreateModel(
-            name='Idea',
+            name="Idea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('client_token', models.CharField(blank=True, max_length=64, null=True, verbose_name='client token')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('lat', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('lon', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('status', models.CharField(choices=[('submitted', 'awaiting moderation'), ('rejected', 'rejected'), ('published', 'published'), ('considered', 'under consideration'), ('taken', 'taken for implementation'), ('implemented', 'implemented'), ('declined', 'declined'), ('merged', 'merged into another idea')], default='submitted', max_length=12, verbose_name='status')),
-                ('planned_date', models.DateField(blank=True, null=True, verbose_name='planned date')),
-                ('answer', models.TextField(blank=True, verbose_name="the authority's answer")),
-                ('decline_reason', models.TextField(blank=True, verbose_name='reason for declining')),
-                ('final_note', models.TextField(blank=True, verbose_name='final note')),
-                ('support_count', models.PositiveIntegerField(db_index=True, default=0, verbose_name='supports')),
-                ('comment_count', models.PositiveIntegerField(default=0, verbose_name='comments')),
-                ('search_stems', models.TextField(blank=True, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='filed')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('taken_at', models.DateTimeField(blank=True, null=True, verbose_name='taken')),
-                ('implemented_at', models.DateTimeField(blank=True, null=True, verbose_name='implemented')),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ideas', to='agencies.agency', verbose_name='responsible agency')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ideas', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ideas', to='reports.category', verbose_name='category')),
-                ('from_report', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='idea', to='reports.report', verbose_name='from report')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged', to='ideas.idea', verbose_name='merged into')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ideas', to='territory.municipality', verbose_name='municipality')),
-                ('rejection_reason', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='ideas.idearejectionreason', verbose_name='rejection reason')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "client_token",
+                    models.CharField(
+                        blank=True, max_length=64, null=True, verbose_name="client token"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                ("lat", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("lon", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "awaiting moderation"),
+                            ("rejected", "rejected"),
+                            ("published", "published"),
+                            ("considered", "under consideration"),
+                            ("taken", "taken for implementation"),
+                            ("implemented", "implemented"),
+                            ("declined", "declined"),
+                            ("merged", "merged into another idea"),
+                        ],
+                        default="submitted",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "planned_date",
+                    models.DateField(blank=True, null=True, verbose_name="planned date"),
+                ),
+                ("answer", models.TextField(blank=True, verbose_name="the authority's answer")),
+                (
+                    "decline_reason",
+                    models.TextField(blank=True, verbose_name="reason for declining"),
+                ),
+                ("final_note", models.TextField(blank=True, verbose_name="final note")),
+                (
+                    "support_count",
+                    models.PositiveIntegerField(db_index=True, default=0, verbose_name="supports"),
+                ),
+                ("comment_count", models.PositiveIntegerField(default=0, verbose_name="comments")),
+                ("search_stems", models.TextField(blank=True, editable=False)),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="filed"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                ("taken_at", models.DateTimeField(blank=True, null=True, verbose_name="taken")),
+                (
+                    "implemented_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="implemented"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ideas",
+                        to="agencies.agency",
+                        verbose_name="responsible agency",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ideas",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ideas",
+                        to="reports.category",
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "from_report",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="idea",
+                        to="reports.report",
+                        verbose_name="from report",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merged",
+                        to="ideas.idea",
+                        verbose_name="merged into",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ideas",
+                        to="territory.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "rejection_reason",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="ideas.idearejectionreason",
+                        verbose_name="rejection reason",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'idea',
-                'verbose_name_plural': 'ideas',
-                'ordering': ['-created_at'],
+                "verbose_name": "idea",
+                "verbose_name_plural": "ideas",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='IdeaFile',
+            name="IdeaFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='ideas/files/%Y/%m/', verbose_name='file')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='ideas.idea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="ideas/files/%Y/%m/", verbose_name="file")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="ideas.idea",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'file',
-                'verbose_name_plural': 'files',
-                'ordering': ['pk'],
+                "verbose_name": "file",
+                "verbose_name_plural": "files",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='IdeaProgress',
+            name="IdeaProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='text')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='agencies.agency', verbose_name='agency')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress', to='ideas.idea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="text")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="agencies.agency",
+                        verbose_name="agency",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="progress",
+                        to="ideas.idea",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'progress update',
-                'verbose_name_plural': 'progress updates',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "progress update",
+                "verbose_name_plural": "progress updates",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='IdeaPhoto',
+            name="IdeaPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.ImageField(upload_to='ideas/%Y/%m/', verbose_name='file')),
-                ('thumbnail', models.ImageField(blank=True, upload_to='ideas/thumbs/%Y/%m/', verbose_name='thumbnail')),
-                ('content_type', models.CharField(max_length=50)),
-                ('size', models.PositiveIntegerField()),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='ideas.idea', verbose_name='idea')),
-                ('update', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='ideas.ideaprogress', verbose_name='progress update')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.ImageField(upload_to="ideas/%Y/%m/", verbose_name="file")),
+                (
+                    "thumbnail",
+                    models.ImageField(
+                        blank=True, upload_to="ideas/thumbs/%Y/%m/", verbose_name="thumbnail"
+                    ),
+                ),
+                ("content_type", models.CharField(max_length=50)),
+                ("size", models.PositiveIntegerField()),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="ideas.idea",
+                        verbose_name="idea",
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="ideas.ideaprogress",
+                        verbose_name="progress update",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'photos',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='IdeaSupport',
+            name="IdeaSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='ideas.idea')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='idea_supports', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="ideas.idea",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="idea_supports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'support',
-                'verbose_name_plural': 'supports',
+                "verbose_name": "support",
+                "verbose_name_plural": "supports",
             },
         ),
         migrations.CreateModel(
-            name='IdeaTimelineEntry',
+            name="IdeaTimelineEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('status', 'status change'), ('progress', 'progress update'), ('edit', 'edited by a moderator'), ('merge', 'merged idea')], max_length=10)),
-                ('status_from', models.CharField(blank=True, choices=[('submitted', 'awaiting moderation'), ('rejected', 'rejected'), ('published', 'published'), ('considered', 'under consideration'), ('taken', 'taken for implementation'), ('implemented', 'implemented'), ('declined', 'declined'), ('merged', 'merged into another idea')], max_length=12)),
-                ('status_to', models.CharField(blank=True, choices=[('submitted', 'awaiting moderation'), ('rejected', 'rejected'), ('published', 'published'), ('considered', 'under consideration'), ('taken', 'taken for implementation'), ('implemented', 'implemented'), ('declined', 'declined'), ('merged', 'merged into another idea')], max_length=12)),
-                ('text', models.TextField(blank=True)),
-                ('message', models.CharField(blank=True, max_length=200)),
-                ('params', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='timeline', to='ideas.idea')),
-                ('progress', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='ideas.ideaprogress')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("status", "status change"),
+                            ("progress", "progress update"),
+                            ("edit", "edited by a moderator"),
+                            ("merge", "merged idea"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "status_from",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("submitted", "awaiting moderation"),
+                            ("rejected", "rejected"),
+                            ("published", "published"),
+                            ("considered", "under consideration"),
+                            ("taken", "taken for implementation"),
+                            ("implemented", "implemented"),
+                            ("declined", "declined"),
+                            ("merged", "merged into another idea"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "status_to",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("submitted", "awaiting moderation"),
+                            ("rejected", "rejected"),
+                            ("published", "published"),
+                            ("considered", "under consideration"),
+                            ("taken", "taken for implementation"),
+                            ("implemented", "implemented"),
+                            ("declined", "declined"),
+                            ("merged", "merged into another idea"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("message", models.CharField(blank=True, max_length=200)),
+                ("params", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="timeline",
+                        to="ideas.idea",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="ideas.ideaprogress",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'timeline entry',
-                'verbose_name_plural': 'timeline',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "timeline entry",
+                "verbose_name_plural": "timeline",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='idea',
-            index=models.Index(fields=['municipality', 'status', '-created_at'], name='idea_list'),
+            model_name="idea",
+            index=models.Index(fields=["municipality", "status", "-created_at"], name="idea_list"),
         ),
         migrations.AddIndex(
-            model_name='idea',
-            index=models.Index(fields=['status', '-support_count'], name='idea_by_support'),
+            model_name="idea",
+            index=models.Index(fields=["status", "-support_count"], name="idea_by_support"),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.UniqueConstraint(condition=models.Q(('client_token__isnull', False)), fields=('author', 'client_token'), name='idea_unique_client_token'),
+            model_name="idea",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("client_token__isnull", False)),
+                fields=("author", "client_token"),
+                name="idea_unique_client_token",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('lat__isnull', True), ('lon__isnull', True)), models.Q(('lat__gte', -90), ('lat__lte', 90), ('lon__gte', -180), ('lon__lte', 180)), _connector='OR'), name='idea_point_whole_and_valid'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("lat__isnull", True), ("lon__isnull", True)),
+                    models.Q(
+                        ("lat__gte", -90), ("lat__lte", 90), ("lon__gte", -180), ("lon__lte", 180)
+                    ),
+                    _connector="OR",
+                ),
+                name="idea_point_whole_and_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'rejected'), _negated=True), ('rejection_reason__isnull', False), _connector='OR'), name='idea_rejected_has_reason'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "rejected"), _negated=True),
+                    ("rejection_reason__isnull", False),
+                    _connector="OR",
+                ),
+                name="idea_rejected_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['taken', 'implemented']), _negated=True), models.Q(('agency__isnull', False), ('planned_date__isnull', False)), _connector='OR'), name='idea_taken_has_agency_and_date'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["taken", "implemented"]), _negated=True),
+                    models.Q(("agency__isnull", False), ("planned_date__isnull", False)),
+                    _connector="OR",
+                ),
+                name="idea_taken_has_agency_and_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'declined'), _negated=True), models.Q(('decline_reason', ''), _negated=True), _connector='OR'), name='idea_declined_has_reason'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "declined"), _negated=True),
+                    models.Q(("decline_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="idea_declined_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'merged'), _negated=True), ('merged_into__isnull', False), _connector='OR'), name='idea_merged_has_target'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "merged"), _negated=True),
+                    ("merged_into__isnull", False),
+                    _connector="OR",
+                ),
+                name="idea_merged_has_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='idea',
-            constraint=models.CheckConstraint(condition=models.Q(('merged_into', models.F('pk')), _negated=True), name='idea_not_merged_into_itself'),
+            model_name="idea",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("merged_into", models.F("pk")), _negated=True),
+                name="idea_not_merged_into_itself",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ideasupport',
-            constraint=models.UniqueConstraint(fields=('idea', 'user'), name='idea_support_once'),
+            model_name="ideasupport",
+            constraint=models.UniqueConstraint(fields=("idea", "user"), name="idea_support_once"),
         ),
     ]

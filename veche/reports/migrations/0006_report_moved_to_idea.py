@@ -5,37 +5,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0003_agency_name_accusative'),
-        ('reports', '0005_pending_photos'),
-        ('territory', '0003_gazetteer'),
+        ("agencies", "0003_agency_name_accusative"),
+        ("reports", "0005_pending_photos"),
+        ("territory", "0003_gazetteer"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='report',
-            name='moved_to',
-            field=models.CharField(blank=True, max_length=300, verbose_name='continued at'),
+            model_name="report",
+            name="moved_to",
+            field=models.CharField(blank=True, max_length=300, verbose_name="continued at"),
         ),
         migrations.AlterField(
-            model_name='report',
-            name='status',
-            field=models.CharField(choices=[('submitted', 'awaiting moderation'), ('rejected', 'rejected'), ('routed', 'sent to the agency'), ('declined', 'being re-routed'), ('in_progress', 'in progress'), ('answered', 'answered'), ('closed', 'closed'), ('duplicate', 'duplicate'), ('idea', 'turned into an idea')], default='submitted', max_length=12, verbose_name='status'),
+            model_name="report",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "awaiting moderation"),
+                    ("rejected", "rejected"),
+                    ("routed", "sent to the agency"),
+                    ("declined", "being re-routed"),
+                    ("in_progress", "in progress"),
+                    ("answered", "answered"),
+                    ("closed", "closed"),
+                    ("duplicate", "duplicate"),
+                    ("idea", "turned into an idea"),
+                ],
+                default="submitted",
+                max_length=12,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='timelineentry',
-            name='status_from',
-            field=models.CharField(blank=True, choices=[('submitted', 'awaiting moderation'), ('rejected', 'rejected'), ('routed', 'sent to the agency'), ('declined', 'being re-routed'), ('in_progress', 'in progress'), ('answered', 'answered'), ('closed', 'closed'), ('duplicate', 'duplicate'), ('idea', 'turned into an idea')], max_length=12),
+            model_name="timelineentry",
+            name="status_from",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("submitted", "awaiting moderation"),
+                    ("rejected", "rejected"),
+                    ("routed", "sent to the agency"),
+                    ("declined", "being re-routed"),
+                    ("in_progress", "in progress"),
+                    ("answered", "answered"),
+                    ("closed", "closed"),
+                    ("duplicate", "duplicate"),
+                    ("idea", "turned into an idea"),
+                ],
+                max_length=12,
+            ),
         ),
         migrations.AlterField(
-            model_name='timelineentry',
-            name='status_to',
-            field=models.CharField(blank=True, choices=[('submitted', 'awaiting moderation'), ('rejected', 'rejected'), ('routed', 'sent to the agency'), ('declined', 'being re-routed'), ('in_progress', 'in progress'), ('answered', 'answered'), ('closed', 'closed'), ('duplicate', 'duplicate'), ('idea', 'turned into an idea')], max_length=12),
+            model_name="timelineentry",
+            name="status_to",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("submitted", "awaiting moderation"),
+                    ("rejected", "rejected"),
+                    ("routed", "sent to the agency"),
+                    ("declined", "being re-routed"),
+                    ("in_progress", "in progress"),
+                    ("answered", "answered"),
+                    ("closed", "closed"),
+                    ("duplicate", "duplicate"),
+                    ("idea", "turned into an idea"),
+                ],
+                max_length=12,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'idea'), _negated=True), models.Q(('moved_to', ''), _negated=True), _connector='OR'), name='report_idea_has_link'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "idea"), _negated=True),
+                    models.Q(("moved_to", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="report_idea_has_link",
+            ),
         ),
     ]

@@ -52,7 +52,7 @@ def test_the_demo_year_is_alive_consistent_and_seeded_once():
     answers = Answer.objects.filter(report__in=demo).count()
     events = Event.objects.filter(
         subject_type="reports.report",
-        subject_id__in=[str(pk) for pk in demo.values_list("pk", flat=True)]
+        subject_id__in=[str(pk) for pk in demo.values_list("pk", flat=True)],
     )
     assert events.count() == status_entries  # the answer's event stands for its status entry
     assert answers == events.filter(kind="reports.answered").count()

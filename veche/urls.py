@@ -12,6 +12,7 @@ urlpatterns = [
     path("verification/", include("veche.verification.urls")),
     path("staff/", include("veche.staff.urls")),
     path("reports/", include("veche.reports.urls")),
+    path("ideas/", include("veche.ideas.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),
     path("moderation/", include("veche.moderation.urls")),

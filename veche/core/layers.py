@@ -36,6 +36,8 @@ PLATFORM = {
 # later one (ideas, infrastructure) takes a higher number than the ones it refers to.
 DOMAIN = {
     "reports": 10,
+    # Above reports: a moderator turns a report into an idea through reports' services.
+    "ideas": 20,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

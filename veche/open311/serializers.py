@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from veche.reports.models import Answer, Report, Status, TimelineEntry, Topic
 
 # Statuses a client should treat as finished; everything else is "open".
-CLOSED = {Status.CLOSED, Status.REJECTED, Status.DUPLICATE}
+CLOSED = {Status.CLOSED, Status.REJECTED, Status.DUPLICATE, Status.IDEA}
 
 
 def w3c(moment: datetime | None) -> str:
@@ -142,6 +142,7 @@ FMS_STATUS = {
     Status.CLOSED: "CLOSED",
     Status.REJECTED: "CLOSED",
     Status.DUPLICATE: "DUPLICATE",
+    Status.IDEA: "CLOSED",  # continued as an idea: nothing more happens to it here
 }
 FMS_ANSWER = {"resolved": "FIXED", "scheduled": "ACTION_SCHEDULED", "refused": "NO_FURTHER_ACTION"}
 

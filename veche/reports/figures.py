@@ -33,7 +33,7 @@ from veche.workdays.calendar import count_working_days
 
 from .models import Answer, Report, Status
 
-NOT_ACCEPTED = [Status.SUBMITTED, Status.REJECTED, Status.DUPLICATE]
+NOT_ACCEPTED = [Status.SUBMITTED, Status.REJECTED, Status.DUPLICATE, Status.IDEA]
 ANSWERED = [Status.ANSWERED, Status.CLOSED]
 
 

@@ -66,6 +66,13 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "merge", (Status.SUBMITTED, Status.ROUTED, Status.DECLINED), Status.DUPLICATE, MODERATE
         ),
+        # A proposal rather than a problem continues elsewhere (an idea): the report closes.
+        Transition(
+            "move_to_idea",
+            (Status.SUBMITTED, Status.ROUTED, Status.DECLINED),
+            Status.IDEA,
+            MODERATE,
+        ),
         # Declined, or still with an agency that asked to move it (a reassignment request).
         Transition("reroute", (Status.DECLINED, *AWAITING_ANSWER), Status.ROUTED, MODERATE),
         Transition("redact", EVERY_STATE, None, MODERATE),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "veche.events",
     "veche.supports",
     "veche.reports",
+    "veche.ideas",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -225,6 +226,9 @@ RATE_LIMIT_MODERATION = env_str("RATE_LIMIT_MODERATION", "200/600")
 # Comments written or edited, and likes and complaints given, per person (veche/comments).
 RATE_LIMIT_COMMENT = env_str("RATE_LIMIT_COMMENT", "10/600")
 RATE_LIMIT_COMMENT_REACT = env_str("RATE_LIMIT_COMMENT_REACT", "120/600")
+# Ideas filed per person (web and API), and the ideas API's other writes per person.
+RATE_LIMIT_IDEA_FILING = env_str("RATE_LIMIT_IDEA_FILING", "10/3600")
+RATE_LIMIT_IDEA_WRITES = env_str("RATE_LIMIT_IDEA_WRITES", "120/60")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -27,4 +27,4 @@ def test_sections_render_in_order_with_their_context(registry, rf):
 def test_without_sections_the_home_page_offers_only_what_core_has(registry, client):
     html = client.get("/").content.decode()
     assert "Как принять участие" in html
-    assert "Сообщения о проблемах в цифрах" not in html and "Идеи" not in html
+    assert "Сообщения о проблемах в цифрах" not in html and "Идеи жителей" not in html

@@ -27,12 +27,14 @@ class Status(models.TextChoices):
     ANSWERED = "answered", _("answered")
     CLOSED = "closed", _("closed")
     DUPLICATE = "duplicate", _("duplicate")
+    # A proposal rather than a problem: a moderator moved it to the ideas (moved_to says where).
+    IDEA = "idea", _("turned into an idea")
 
 
 # Published reports are public; these never are.
 UNPUBLISHED = [Status.SUBMITTED, Status.REJECTED]
 # Finished: nothing more happens to these.
-FINISHED = [Status.CLOSED, Status.DUPLICATE]
+FINISHED = [Status.CLOSED, Status.DUPLICATE, Status.IDEA]
 # The agency still owes an answer: the deadline runs.
 AWAITING_ANSWER = [Status.ROUTED, Status.IN_PROGRESS]
 
@@ -117,6 +119,8 @@ class Report(models.Model):
         related_name="reports",
         verbose_name=_("agency"),
     )
+    # Where the report lives on when another module took it over (an idea's page).
+    moved_to = models.CharField(_("continued at"), max_length=300, blank=True)
     routed_at = models.DateTimeField(_("routed"), null=True, blank=True)
     due_at = models.DateTimeField(_("answer due"), null=True, blank=True, db_index=True)
     extension_reason = models.TextField(_("reason for extension"), blank=True)
@@ -168,6 +172,9 @@ class Report(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(duplicate_of=F("pk")), name="report_not_duplicate_of_itself"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.IDEA) | ~Q(moved_to=""), name="report_idea_has_link"
             ),
         ]
 

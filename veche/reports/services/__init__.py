@@ -17,6 +17,7 @@ from .filing import report_submit
 from .following import report_follow, report_unfollow
 from .moderation import (
     report_mark_duplicate,
+    report_move_to_idea,
     report_publish,
     report_redact,
     report_reject,
@@ -43,6 +44,7 @@ __all__ = [
     "report_extend_deadline",
     "report_file_for_caller",
     "report_mark_duplicate",
+    "report_move_to_idea",
     "report_publish",
     "report_redact",
     "report_record_escalation",

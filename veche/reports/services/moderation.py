@@ -145,6 +145,34 @@ def report_mark_duplicate(*, moderator, report: Report, original: Report) -> Rep
         return report
 
 
+def report_move_to_idea(*, moderator, report: Report, url: str, number: int, title: str) -> Report:
+    """Close a report that is a proposal, not a problem: another module (ideas) took it over as
+    its item № `number` at `url`. The timeline and the author's notice say where it went; the
+    caller copies the supports (`selectors.supporter_ids`) in the same transaction."""
+    url = clean_text(url or "").strip()
+    if not url.startswith("/") or len(url) > 300:
+        raise ValidationError(_("Give the address of the page on this site."), code="url")
+    with transaction.atomic():
+        report = lock(report)
+        require(moderator, "reports.moderate_report", report, NOT_MODERATOR)
+        require_status(report, "move_to_idea")
+        report.moved_to = url
+        report.closed_at = timezone.now()
+        move(
+            report,
+            Status.IDEA,
+            actor=moderator,
+            event="moved_to_idea",
+            payload={"idea": number},
+            message=gettext_noop(
+                "A moderator turned this report into idea № %(number)s: %(title)s"
+            ),
+            params={"number": number, "title": clean_text(title)[:200]},
+            fields=("moved_to", "closed_at"),
+        )
+        return report
+
+
 def _check_original(report: Report, original: Report) -> None:
     if original.pk == report.pk or original.duplicate_of_id == report.pk:
         raise ValidationError(_("A report cannot be a duplicate of itself."), code="self")

@@ -123,6 +123,7 @@ STATUS_TONES = {
     "answered": "accent",
     "closed": "success",
     "duplicate": "neutral",
+    "idea": "neutral",
 }
 
 

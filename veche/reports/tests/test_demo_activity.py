@@ -51,7 +51,8 @@ def test_the_demo_year_is_alive_consistent_and_seeded_once():
     status_entries = TimelineEntry.objects.filter(report__in=demo, kind="status").count()
     answers = Answer.objects.filter(report__in=demo).count()
     events = Event.objects.filter(
-        subject_id__in=[str(pk) for pk in demo.values_list("pk", flat=True)]
+        subject_type="reports.report",
+        subject_id__in=[str(pk) for pk in demo.values_list("pk", flat=True)],
     )
     assert events.count() == status_entries  # the answer's event stands for its status entry
     assert answers == events.filter(kind="reports.answered").count()

@@ -165,4 +165,7 @@ def test_every_service_leads_where_the_table_says(world):
     original = RoutedReportFactory(municipality=world.surgut, topic=world.topic)
     services.report_mark_duplicate(**moderator, report=merged, original=original)
     expect(merged, "merge", Status.SUBMITTED)
-    assert {step[0] for step in steps} | {"reject", "merge"} == set(TRANSITIONS)
+    moved = ReportFactory(municipality=world.surgut, topic=world.topic)
+    services.report_move_to_idea(**moderator, report=moved, url="/ideas/1/", number=1, title="Я")
+    expect(moved, "move_to_idea", Status.SUBMITTED)
+    assert {step[0] for step in steps} | {"reject", "merge", "move_to_idea"} == set(TRANSITIONS)

@@ -38,6 +38,9 @@ PAGES = {
         "/reports/",
         "/reports/map/",
         "/reports/{published}/",
+        "/ideas/",
+        "/ideas/map/",
+        "/ideas/{idea}/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -46,6 +49,8 @@ PAGES = {
     "resident": [
         "/reports/new/",
         "/reports/mine/",
+        "/ideas/new/",
+        "/ideas/mine/",
         "/accounts/cabinet/",
         "/notifications/",
         "/notifications/preferences/",
@@ -54,8 +59,15 @@ PAGES = {
         "/workspace/reports/moderation/",
         "/workspace/reports/{pending}/",
         "/moderation/",
+        "/ideas/{pending_idea}/",
+        "/ideas/work/",
+        "/ideas/from-report/",
     ],
-    "official": ["/workspace/reports/inbox/", "/workspace/reports/{routed}/"],
+    "official": [
+        "/workspace/reports/inbox/",
+        "/workspace/reports/{routed}/",
+        "/ideas/{taken_idea}/",
+    ],
     "regional_admin": ["/staff/", "/staff/municipalities/{municipality}/"],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
@@ -90,9 +102,22 @@ def world(db):
     things = FakeKind()
     things.add(town, photo_url="/static/core/favicon.svg", flags=["3 complaints"])
     register_source(things.source())
+    names |= _ideas(town, administration, resident)
     yield people, names | {"municipality": town.slug}
     unregister_source(things.kind)
     clear_cache()
+
+
+def _ideas(town, administration, author) -> dict:
+    """A published idea with a point, one awaiting moderation, one taken by the administration."""
+    from veche.ideas.tests.factories import IdeaFactory, PublishedIdeaFactory, TakenIdeaFactory
+
+    point = {"lat": town.centre_lat, "lon": town.centre_lon}
+    return {
+        "idea": PublishedIdeaFactory(municipality=town, author=author, **point).pk,
+        "pending_idea": IdeaFactory(municipality=town).pk,
+        "taken_idea": TakenIdeaFactory(municipality=town, agency=administration).pk,
+    }
 
 
 @pytest.fixture(autouse=True)

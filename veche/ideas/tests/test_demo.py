@@ -1,0 +1,30 @@
+"""The demo: ideas in every municipality and every status, with photos, supports, progress and a
+few reports turned into ideas; seeding again creates nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from veche.ideas.models import Idea, IdeaPhoto, IdeaProgress, IdeaSupport, IdeaTimelineEntry, Status
+from veche.territory.models import Municipality
+
+
+def counts() -> tuple:
+    models = (Idea, IdeaPhoto, IdeaProgress, IdeaSupport, IdeaTimelineEntry)
+    return tuple(model.objects.count() for model in models)
+
+
+@pytest.mark.django_db
+def test_the_demo_ideas_are_alive_and_seeded_once():
+    call_command("seed_demo", stdout=None)
+    demo = Idea.objects.filter(client_token__startswith="demo-idea-")
+    assert demo.count() >= 60
+    assert demo.values("municipality").distinct().count() == Municipality.objects.count()
+    assert set(Idea.objects.values_list("status", flat=True)) == set(Status.values)
+    assert not demo.filter(photos__isnull=True).exists()
+    assert IdeaProgress.objects.filter(photos__isnull=False).exists()
+    assert Idea.objects.filter(from_report__isnull=False).count() >= 1
+    for idea in Idea.objects.exclude(status=Status.SUBMITTED):
+        assert idea.support_count == idea.supports.count()
+    before = counts()
+    call_command("seed_demo", stdout=None)
+    assert counts() == before

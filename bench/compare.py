@@ -43,16 +43,6 @@ def prepare(tree: Path, reports: int) -> tuple[dict, list[str]]:
     return env, keys.read_text().split()
 
 
-def merged(parts: list[Result]) -> Result:
-    return Result(
-        parts[0].name,
-        sum(p.requests for p in parts),
-        sum(p.errors for p in parts),
-        sum(p.seconds for p in parts),
-        [latency for p in parts for latency in p.latencies_ms],
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--before", type=Path, required=True, help="a tree of the earlier commit")
@@ -86,7 +76,7 @@ def main() -> None:
                     parts[label].append(
                         run(port, plans[label][name], seconds=args.seconds, clients=args.clients)
                     )
-            before, after = merged(parts["before"]), merged(parts["after"])
+            before, after = Result.merged(parts["before"]), Result.merged(parts["after"])
             print(
                 f"  {name:<28} before {before.rps:7.1f} req/s p95 {before.percentile(95):6.1f} ms"
                 f" | after {after.rps:7.1f} req/s p95 {after.percentile(95):6.1f} ms"

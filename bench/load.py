@@ -27,6 +27,17 @@ class Result:
     seconds: float
     latencies_ms: list[float]
 
+    @classmethod
+    def merged(cls, parts: list["Result"]) -> "Result":
+        """One result from slices of the same scenario."""
+        return cls(
+            parts[0].name,
+            sum(p.requests for p in parts),
+            sum(p.errors for p in parts),
+            sum(p.seconds for p in parts),
+            [latency for p in parts for latency in p.latencies_ms],
+        )
+
     @property
     def rps(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0

@@ -4,6 +4,8 @@ with several worker processes, on SQLite and on PostgreSQL.
     .venv/bin/python bench/run.py                 # both databases
     .venv/bin/python bench/run.py --db sqlite --seconds 5
     .venv/bin/python bench/run.py --db sqlite --only "list page, filtered" --only "report page"
+    .venv/bin/python bench/run.py --db postgres --slices 10 \
+        --only "support a report (API)" --only "bare insert view"
 
 Prints requests/s, p50/p95 latency and server memory for: the map GeoJSON of one municipality's
 bounding box, the list page with a filter, a report page, filing a report (API), supporting a
@@ -196,12 +198,18 @@ def bench(db: str, args) -> None:
             f"\n== {db}: {args.reports} reports, gunicorn {args.workers} workers, "
             f"{args.clients} client processes, {args.seconds:g} s per scenario"
         )
-        results = {}
         chosen = [s for s in scenarios(t, keys) if not args.only or s.name in args.only]
-        for scenario in chosen:
-            results[scenario.name] = result = run(
-                args.port, scenario, seconds=args.seconds, clients=args.clients
-            )
+        # In slices, round-robin: every scenario gets its share of each moment of the run, so
+        # a ratio (supporting / bare insert) is not skewed by what else the machine does.
+        parts: dict[str, list[Result]] = {s.name: [] for s in chosen}
+        for _slice in range(args.slices):
+            for scenario in chosen:
+                seconds = args.seconds / args.slices
+                parts[scenario.name].append(
+                    run(args.port, scenario, seconds=seconds, clients=args.clients)
+                )
+        results = {name: Result.merged(found) for name, found in parts.items()}
+        for result in results.values():
             print(line(result), flush=True)
         if "support a report (API)" in results and "bare insert view" in results:
             support = results["support a report (API)"].rps
@@ -221,6 +229,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--slices", type=int, default=1, help="measure each scenario in N round-robin slices"
+    )
     parser.add_argument(
         "--only",
         action="append",

@@ -61,6 +61,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     verification_method = models.CharField(_("verification method"), max_length=20, blank=True)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
     is_staff = models.BooleanField(_("back-office access"), default=False)
+    # Kept by the staff app whenever a role is assigned or removed: most users are residents,
+    # and this spares their every permission check the query for roles they do not hold.
+    holds_roles = models.BooleanField(
+        _("holds staff roles"), default=False, db_default=False, editable=False
+    )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("registered"), default=timezone.now)
 

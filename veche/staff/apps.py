@@ -12,7 +12,9 @@ class StaffConfig(AppConfig):
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.core.demo import register_demo
 
-        from . import demo, privacy
+        from . import demo, privacy, signals
+
+        signals.connect()
 
         register_demo(self.label, demo.seed, after=("territory", "agencies"))
         register_export_section("roles", privacy.roles_section)

@@ -23,9 +23,10 @@ from .models import Role, RoleAssignment
 def role_assignments(user) -> list[RoleAssignment]:
     """The user's role assignments, read once per request and kept on the user object.
 
-    A blocked or deleted account holds no role, whatever rows remain.
+    A blocked or deleted account holds no role, whatever rows remain. A user whose
+    `holds_roles` flag is off (staff/signals.py keeps it) is not asked for any.
     """
-    if not is_active_user(user):
+    if not is_active_user(user) or not getattr(user, "holds_roles", True):
         return []
     cached = getattr(user, "_veche_roles", None)
     if cached is None:

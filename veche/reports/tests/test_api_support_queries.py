@@ -1,5 +1,5 @@
 """Supporting through the API, the portal's hottest write, reads only what its permission needs:
-the token, the report (once, with its agency), the supporter's roles — then one write (two on
+the token, the report (once, with its agency) — a resident's roles are not read — then one write (two on
 SQLite) and the event. The refusal's reason is worked out only when refusing."""
 
 from django.db import connection
@@ -27,8 +27,7 @@ def test_a_support_reads_the_report_once_and_writes_in_one_statement(client, wor
     assert [s.split(" FROM ")[1].split()[0] for s in reads] == [
         '"api_apitoken"',  # not cached in the tests (API_TOKEN_CACHE_SECONDS = 0)
         '"reports_report"',
-        '"staff_roleassignment"',
-    ]
+    ]  # no roles read: a resident's `holds_roles` flag is off (staff/signals.py)
     writes = len(statements) - len(reads)
     assert writes == (2 if connection.vendor == "postgresql" else 3)  # support + count, event
 
@@ -38,4 +37,4 @@ def test_supporting_again_reads_the_count_back(client, world):
     url, headers = f"/api/v1/reports/{report.pk}/support", bearer(world.neighbour)
     client.post(url, **headers)
     statements = _statements(client, url, headers)
-    assert len(statements) == 5  # token, report, roles, the insert that changed nothing, count
+    assert len(statements) == 4  # token, report, the insert that changed nothing, count

@@ -15,12 +15,15 @@ class IdeasConfig(AppConfig):
         from veche.core.home import register_home_section
         from veche.notifications.categories import register_subscription_categories
         from veche.staff.sections import register_dashboard_section
+        from veche.supports.kinds import register_supportable
 
         from . import demo, privacy
         from .notices.recipients import CATEGORY_PREFIX
+        from .services.supports import IDEA_SUPPORTS
 
         register_demo(self.label, demo.seed, after=("reports", "reports_engagement"))
         register_router("/ideas", "veche.ideas.api.router")
+        register_supportable(IDEA_SUPPORTS)
         register_home_section(
             "ideas",
             template="ideas/home.html",

@@ -26,12 +26,13 @@ from veche.agencies.models import Agency
 from veche.reports.models import Category, Report
 from veche.reports.models import Status as ReportStatus
 from veche.staff.models import Role, RoleAssignment
+from veche.supports.services import give_support
 from veche.territory.models import Municipality
 
 from . import services
 from .events import notices_off
 from .models import Idea, IdeaRejectionReason, IdeaTimelineEntry, Status
-from .services.moderation import carry_supports
+from .services.supports import IDEA_SUPPORTS
 
 PER_MUNICIPALITY = 3
 TOKEN = "demo-idea-{slug}-{n}"
@@ -212,8 +213,9 @@ def _municipality(municipality: Municipality, index: int, categories, residents)
                 Status.TAKEN,
                 Status.IMPLEMENTED,
             ):
-                pool = [r.pk for r in residents if r.pk != author.pk]
-                carry_supports(idea, rng.sample(pool, rng.choice([2, 5, 8, 13, 21])))
+                pool = [r for r in residents if r.pk != author.pk]
+                for supporter in rng.sample(pool, rng.choice([2, 5, 8, 13, 21])):
+                    give_support(IDEA_SUPPORTS, user=supporter, item=idea)
             _backdate(idea, days=rng.uniform(5, 300))
         made.append(idea)
     return len(made)

@@ -1,8 +1,8 @@
 """Demo ideas: three in every municipality, walked through the services into every status, with a
 drawn photo each, supports of the demo residents, progress updates with photos, a duplicate
-merged, and a few of the demo year's reports turned into ideas (docs/demo.md). No notices go out
-(`notices_off`): this is a past nobody waits to hear of. The moments are moved back afterwards so
-the list looks lived in.
+merged, a few of the demo year's reports turned into ideas, and comments on the ideas open to
+them (docs/demo.md). No notices go out (`notices_off`): this is a past nobody waits to hear of.
+The moments are moved back afterwards so the list looks lived in.
 
 Idempotent: an idea's natural key is its author and client token `demo-idea-<municipality>-<n>`;
 a municipality that has its demo ideas is skipped. Staff: the demo moderator of each
@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from veche.accounts.models import User
 from veche.agencies.models import Agency
+from veche.comments.demo import demo_comments
 from veche.reports.models import Category, Report
 from veche.reports.models import Status as ReportStatus
 from veche.staff.models import Role, RoleAssignment
@@ -30,6 +31,7 @@ from veche.supports.services import give_support
 from veche.territory.models import Municipality
 
 from . import services
+from .discussion import COMMENTABLE, KIND
 from .events import notices_off
 from .models import Idea, IdeaRejectionReason, IdeaTimelineEntry, Status
 from .services.supports import IDEA_SUPPORTS
@@ -145,6 +147,9 @@ def seed() -> int:
         ):
             made += _municipality(municipality, index, categories, residents)
         _turn_reports()
+    # The shared comments' demo skips an idea that has its comments already.
+    discussed = Idea.objects.filter(status__in=COMMENTABLE).order_by("pk")
+    demo_comments(KIND, discussed, residents)
     return made
 
 

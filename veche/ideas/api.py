@@ -1,5 +1,5 @@
-"""REST API of ideas: list, read, file, support and withdraw, and the staff's changes. Every
-endpoint calls the same services and asks the same permission names as the web pages. Domain
+"""REST API of ideas: list, read, file, support and withdraw, comment, and the staff's changes.
+Every endpoint calls the same services and asks the same permission names as the web pages. Domain
 errors become JSON: 422 naming the field (type `invalid`), 403 with a `detail`, both in the
 reader's language; writes are rate-limited per person (429, throttle.py)."""
 
@@ -20,6 +20,7 @@ from veche.agencies.models import Agency
 from veche.api.auth import optional_user, token_or_session
 from veche.api.pagination import Pagination
 from veche.api.schemas import Id, Text, errors
+from veche.comments.api import comment_endpoints
 from veche.core import ratelimit
 from veche.reports.models import Category, Report
 from veche.territory.models import Municipality
@@ -45,6 +46,7 @@ from .api_schemas import (
     PublicStatus,
     form_body,
 )
+from .discussion import KIND
 from .models import Idea, IdeaRejectionReason
 from .throttle import filing_slot, write_slot
 
@@ -293,3 +295,8 @@ def idea_implement(request, idea_id: Id, payload: IdeaImplementIn):
     with domain_errors(write_slot(request.user)):
         services.idea_implement(user=request.user, idea=_idea(idea_id), note=payload.note)
     return _detail(request, idea_id)
+
+
+# The thread and new comments: /api/v1/ideas/{id}/comments (GET, POST), the shared comments'
+# endpoints; the other comment actions live under /api/v1/comments.
+comment_endpoints(router, kind=KIND)

@@ -11,16 +11,23 @@ class IdeasConfig(AppConfig):
         from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
+        from veche.comments.kinds import register_commentable
         from veche.core.demo import register_demo
         from veche.core.home import register_home_section
+        from veche.moderation.registry import register_source
         from veche.notifications.categories import register_subscription_categories
         from veche.staff.sections import register_dashboard_section
+        from veche.supports.kinds import register_supportable
 
-        from . import demo, privacy
+        from . import demo, discussion, privacy, queue
         from .notices.recipients import CATEGORY_PREFIX
+        from .services.supports import IDEA_SUPPORTS
 
         register_demo(self.label, demo.seed, after=("reports", "reports_engagement"))
         register_router("/ideas", "veche.ideas.api.router")
+        register_supportable(IDEA_SUPPORTS)
+        register_commentable(discussion.commentable())
+        register_source(queue.source())
         register_home_section(
             "ideas",
             template="ideas/home.html",

@@ -1,8 +1,8 @@
 """Demo ideas: three in every municipality, walked through the services into every status, with a
 drawn photo each, supports of the demo residents, progress updates with photos, a duplicate
-merged, and a few of the demo year's reports turned into ideas (docs/demo.md). No notices go out
-(`notices_off`): this is a past nobody waits to hear of. The moments are moved back afterwards so
-the list looks lived in.
+merged, a few of the demo year's reports turned into ideas, and comments on the ideas open to
+them (docs/demo.md). No notices go out (`notices_off`): this is a past nobody waits to hear of.
+The moments are moved back afterwards so the list looks lived in.
 
 Idempotent: an idea's natural key is its author and client token `demo-idea-<municipality>-<n>`;
 a municipality that has its demo ideas is skipped. Staff: the demo moderator of each
@@ -23,15 +23,18 @@ from PIL import Image, ImageDraw, ImageFont
 
 from veche.accounts.models import User
 from veche.agencies.models import Agency
+from veche.comments.demo import demo_comments
 from veche.reports.models import Category, Report
 from veche.reports.models import Status as ReportStatus
 from veche.staff.models import Role, RoleAssignment
+from veche.supports.services import give_support
 from veche.territory.models import Municipality
 
 from . import services
+from .discussion import COMMENTABLE, KIND
 from .events import notices_off
 from .models import Idea, IdeaRejectionReason, IdeaTimelineEntry, Status
-from .services.moderation import carry_supports
+from .services.supports import IDEA_SUPPORTS
 
 PER_MUNICIPALITY = 3
 TOKEN = "demo-idea-{slug}-{n}"
@@ -144,6 +147,9 @@ def seed() -> int:
         ):
             made += _municipality(municipality, index, categories, residents)
         _turn_reports()
+    # The shared comments' demo skips an idea that has its comments already.
+    discussed = Idea.objects.filter(status__in=COMMENTABLE).order_by("pk")
+    demo_comments(KIND, discussed, residents)
     return made
 
 
@@ -212,8 +218,9 @@ def _municipality(municipality: Municipality, index: int, categories, residents)
                 Status.TAKEN,
                 Status.IMPLEMENTED,
             ):
-                pool = [r.pk for r in residents if r.pk != author.pk]
-                carry_supports(idea, rng.sample(pool, rng.choice([2, 5, 8, 13, 21])))
+                pool = [r for r in residents if r.pk != author.pk]
+                for supporter in rng.sample(pool, rng.choice([2, 5, 8, 13, 21])):
+                    give_support(IDEA_SUPPORTS, user=supporter, item=idea)
             _backdate(idea, days=rng.uniform(5, 300))
         made.append(idea)
     return len(made)

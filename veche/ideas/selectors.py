@@ -3,10 +3,12 @@ of queries whatever the number of ideas."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from veche.comments.selectors import published_count
 from veche.reports.search import matching
 from veche.staff.models import Role
 from veche.staff.predicates import agency_scope, is_regional_admin, municipality_scope
 
+from .discussion import KIND
 from .models import (
     UNPUBLISHED,
     Idea,
@@ -16,6 +18,7 @@ from .models import (
     Status,
 )
 
+# "Most discussed" counts published comments (veche.comments), read in the list's own query.
 ORDERS = {
     "new": ["-created_at", "-pk"],
     "support": ["-support_count", "-created_at", "-pk"],
@@ -39,9 +42,16 @@ def idea_list(
     ideas = matching(public_ideas(), query)
     filters = {"category_id": category, "municipality_id": municipality, "status": status}
     ideas = ideas.filter(**{key: value for key, value in filters.items() if value})
-    return ideas.select_related("category", "municipality", "author").order_by(
-        *ORDERS.get(order, ORDERS["new"])
+    return (
+        with_comment_count(ideas)
+        .select_related("category", "municipality", "author")
+        .order_by(*ORDERS.get(order, ORDERS["new"]))
     )
+
+
+def with_comment_count(ideas: QuerySet[Idea]) -> QuerySet[Idea]:
+    """Each idea's published comments as `comment_count`: a subquery of the same query."""
+    return ideas.annotate(comment_count=published_count(KIND))
 
 
 def _own_photos() -> QuerySet[IdeaPhoto]:
@@ -59,7 +69,8 @@ def idea_detail(pk: int) -> Idea:
         Prefetch("photos", queryset=IdeaPhoto.objects.order_by("order", "pk"))
     )
     return (
-        Idea.objects.select_related(
+        with_comment_count(Idea.objects)
+        .select_related(
             "category",
             "municipality",
             "author",

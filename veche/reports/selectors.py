@@ -93,12 +93,6 @@ def supported_by(user, reports) -> set[int]:
     return set(user.report_supports.filter(report__in=reports).values_list("report_id", flat=True))
 
 
-def supporter_ids(report: Report) -> list[int]:
-    """The ids of the residents who support the report (a module that takes it over, such as
-    ideas, carries them over)."""
-    return list(report.supports.order_by("pk").values_list("user_id", flat=True))
-
-
 def follows(user, report: Report) -> bool:
     return user.is_authenticated and user.report_follows.filter(report=report).exists()
 

@@ -61,14 +61,20 @@ def move_supports(
     target: Model,
     also: Iterable[int] = (),
     skip: Iterable[int] = (),
+    source_spec: Supportable | None = None,
 ) -> int:
     """Make the source's supporters (and the users `also`, e.g. its author) support the target,
     each once: whoever supports both counts once, and users in `skip` (the target's author) are
     left out. The source keeps its own rows and count. Returns how many were carried; thresholds
-    jumped over are told. Call it inside the caller's transaction with the target locked."""
+    jumped over are told. Call it inside the caller's transaction with the target locked.
+
+    `spec` is the target's kind; `source_spec` the source's when it is another kind (a report
+    turned into an idea), by default the same."""
+    source_spec = source_spec or spec
     rows = spec.support_model.objects
     already = set(rows.filter(**{spec.item_field: target}).values_list("user_id", flat=True))
-    users = set(rows.filter(**{spec.item_field: source}).values_list("user_id", flat=True))
+    given = source_spec.support_model.objects.filter(**{source_spec.item_field: source})
+    users = set(given.values_list("user_id", flat=True))
     new = sorted((users | set(also)) - already - set(skip))
     if not new:
         return 0

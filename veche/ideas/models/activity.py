@@ -6,20 +6,20 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from veche.agencies.models import Agency
+from veche.supports.models import SupportBase
 
 from .idea import Idea, Status
 
 
-class IdeaSupport(models.Model):
-    """One resident's support of an idea; the unique constraint makes it count once.
-
-    (The shared supports app will give this its abstract base; the table stays.)"""
+class IdeaSupport(SupportBase):
+    """One resident's support of an idea; the unique constraint makes it count once
+    (veche.supports counts it: ideas/services/supports.py)."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
+    # The reverse name it had before the shared base (the base would say "ideas_supports").
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_supports"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("support")

@@ -117,8 +117,6 @@ class Idea(models.Model):
     )
 
     support_count = models.PositiveIntegerField(_("supports"), default=0, db_index=True)
-    # Kept at 0 until the shared comments are wired in; the "most discussed" order reads it.
-    comment_count = models.PositiveIntegerField(_("comments"), default=0)
     # Russian word stems of the title and text (reports/search.py): search on any database.
     search_stems = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("filed"), auto_now_add=True, db_index=True)

@@ -10,15 +10,16 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from veche.reports import selectors as report_selectors
 from veche.reports import services as report_services
 from veche.reports.models import Report, ReportMedia
 from veche.reports.search import stems
+from veche.supports.kinds import supportable
+from veche.supports.services import move_supports
 
 from ..models import Idea, IdeaPhoto, IdeaTimelineEntry, Status
 from ._common import audit_log, idea_event, idea_notice, record, require
 from .filing import MAX_TITLE, clean_words
-from .moderation import carry_supports
+from .supports import IDEA_SUPPORTS
 
 NOT_REPORT_MODERATOR = gettext_lazy("You do not moderate reports of this territory.")
 
@@ -49,7 +50,14 @@ def report_to_idea(*, user, report: Report, title: str = "") -> Idea:
         idea.full_clean(exclude=["client_token", "from_report"])
         idea.save()
         _copy_photos(report, idea)
-        carried = carry_supports(idea, report_selectors.supporter_ids(report))
+        # The report's supporters support the idea (its author, the report's, never).
+        carried = move_supports(
+            IDEA_SUPPORTS,
+            source=report,
+            target=idea,
+            skip=[idea.author_id],
+            source_spec=supportable(Report),
+        )
         # The report's own service checks its state, closes it and tells its author.
         report_services.report_move_to_idea(
             moderator=user,

@@ -3,17 +3,18 @@ merge duplicates (their supports carried over, nobody counted twice)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from veche.core.text import clean_text
 from veche.reports.search import stems
+from veche.supports.services import move_supports
 
-from ..models import OPEN, Idea, IdeaRejectionReason, IdeaSupport, IdeaTimelineEntry, Status
+from ..models import OPEN, Idea, IdeaRejectionReason, IdeaTimelineEntry, Status
 from ._common import audit_log, idea_event, lock, move, record, require, require_status
 from .filing import clean_words
+from .supports import IDEA_SUPPORTS
 
 NOT_MODERATOR = gettext_lazy("You do not moderate ideas of this municipality.")
 
@@ -95,9 +96,14 @@ def ideas_merge(*, user, duplicate: Idea, into: Idea) -> Idea:
             raise ValidationError(
                 {"into": [_("Merge into another published idea that is still open.")]}
             )
-        carried = carry_supports(
-            into, [duplicate.author_id, *duplicate.supports.values_list("user_id", flat=True)]
+        carried = move_supports(
+            IDEA_SUPPORTS,
+            source=duplicate,
+            target=into,
+            also=[duplicate.author_id],
+            skip=[into.author_id],
         )
+        into.save(update_fields=["updated_at"])
         duplicate.merged_into = into
         move(
             duplicate,
@@ -117,17 +123,3 @@ def ideas_merge(*, user, duplicate: Idea, into: Idea) -> Idea:
             params={"number": duplicate.pk},
         )
         return into
-
-
-def carry_supports(idea: Idea, user_ids) -> int:
-    """Make these people supporters of the (locked) idea, skipping its author and those who
-    support it already, and count the supports again; returns how many were added."""
-    wanted = set(user_ids) - {idea.author_id}
-    wanted -= set(idea.supports.filter(user_id__in=wanted).values_list("user_id", flat=True))
-    IdeaSupport.objects.bulk_create(
-        [IdeaSupport(idea=idea, user_id=user_id) for user_id in sorted(wanted)],
-        ignore_conflicts=True,  # one who supports it this very moment stays counted once
-    )
-    idea.support_count = idea.supports.aggregate(n=Count("pk"))["n"]
-    idea.save(update_fields=["support_count", "updated_at"])
-    return len(wanted)

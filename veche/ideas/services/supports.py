@@ -1,19 +1,41 @@
-"""Supports of an idea: one per resident (a database constraint), counted on the idea in the same
-transaction. INSERT … ON CONFLICT DO NOTHING lets the constraint decide whether the support is
-new, so a double click or two parallel requests count once.
+"""Supports of an idea, counted by the shared mechanism (veche.supports: one per resident, a
+database constraint, the counter in the same statement); this module holds the ideas' permission
+checks and what a support sets off (an event).
 
 Who may support (rules.py, `ideas.support_idea`): a resident with a confirmed e-mail, not the
 author, while the idea is published, under consideration or taken (docs/ideas.md, "Supports").
-A minimal copy of reports' approach until the shared supports app replaces it.
+Ideas have no support thresholds: nobody is told when a count is reached.
 """
 
-from django.db import connection, transaction
-from django.db.models import F
-from django.utils import timezone
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from veche.supports.kinds import Supportable
+from veche.supports.services import give_support, withdraw_support
+
+from ..events import idea_event
 from ..models import OPEN, Idea, IdeaSupport
-from ._common import idea_event, require
+from ._common import require
+
+
+def _supported(idea: Idea, user, count: int) -> None:
+    idea_event("supported", idea, actor=user, payload={"supports": count})
+
+
+def _withdrawn(idea: Idea, user, count: int) -> None:
+    idea_event("support_withdrawn", idea, actor=user, payload={"supports": count})
+
+
+# The status and municipality come back with the count: the event needs them.
+IDEA_SUPPORTS = Supportable(
+    item_model=Idea,
+    support_model=IdeaSupport,
+    item_field="idea",
+    counter="support_count",
+    returning=("status", "municipality_id"),
+    on_given=_supported,
+    on_withdrawn=_withdrawn,
+)
 
 
 def _refusal(user, idea: Idea) -> str:
@@ -24,41 +46,17 @@ def _refusal(user, idea: Idea) -> str:
     return _("Confirm your e-mail to support the ideas of others.")
 
 
-def _insert(idea_id: int, user_id: int) -> bool:
-    q = connection.ops.quote_name
-    table = q(IdeaSupport._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({q('idea_id')}, {q('user_id')}, {q('created_at')}) "
-            f"VALUES (%s, %s, %s) ON CONFLICT ({q('idea_id')}, {q('user_id')}) DO NOTHING",
-            [idea_id, user_id, timezone.now()],
-        )
-        return cursor.rowcount == 1
-
-
 def idea_support(*, user, idea: Idea) -> tuple[Idea, bool]:
     """Support an open idea; returns (idea, created). Supporting twice changes nothing."""
-    require(user, "ideas.support_idea", idea, _refusal(user, idea))
-    with transaction.atomic():
-        created = _insert(idea.pk, user.pk)
-        if created:
-            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
-        idea.refresh_from_db(fields=["support_count"])
-        if created:
-            idea_event("supported", idea, actor=user, payload={"supports": idea.support_count})
+    if not user.has_perm("ideas.support_idea", idea):
+        raise PermissionDenied(_refusal(user, idea))  # the reason is worked out only now
+    _count, created = give_support(IDEA_SUPPORTS, user=user, item=idea)
     return idea, created
 
 
 def idea_support_withdraw(*, user, idea: Idea) -> tuple[Idea, bool]:
-    """Take one's support back while the idea is open; returns (idea, withdrawn)."""
+    """Take one's support back while the idea is open; returns (idea, withdrawn). Withdrawing
+    what one never gave changes nothing and records nothing."""
     require(user, "ideas.withdraw_support", idea, _("This idea is not open for support."))
-    with transaction.atomic():
-        deleted, _rows = IdeaSupport.objects.filter(idea=idea, user=user).delete()
-        if deleted:
-            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
-        idea.refresh_from_db(fields=["support_count"])
-        if deleted:
-            idea_event(
-                "support_withdrawn", idea, actor=user, payload={"supports": idea.support_count}
-            )
-    return idea, bool(deleted)
+    _count, withdrawn = withdraw_support(IDEA_SUPPORTS, user=user, item=idea)
+    return idea, withdrawn

@@ -63,3 +63,20 @@ def idea_in(status: str, **fields) -> Idea:
         municipality = fields.setdefault("municipality", MunicipalityFactory())
         extra["agency"] = administration_of(municipality)
     return IdeaFactory(status=status, **{**extra, **fields})
+
+
+def comment_on(idea: Idea, *, author, moderator=None, text="Поддерживаю!", parent=None):
+    """A comment on the idea through the shared comments' service; approved when `moderator`
+    is given (ideas are pre-moderated)."""
+    from veche.comments import services as comments
+
+    comment = comments.comment_post(
+        author=author,
+        kind="ideas.idea",
+        target_id=idea.pk,
+        text=text,
+        parent_id=parent.pk if parent else None,
+    )
+    if moderator is not None:
+        comment = comments.comment_approve(moderator=moderator, comment=comment)
+    return comment

@@ -99,3 +99,11 @@ def test_concurrent_supports_count_each_person_once(world):
     idea.refresh_from_db()
     assert errors == []
     assert idea.support_count == 4 == IdeaSupport.objects.filter(idea=idea).count()
+
+
+def test_ideas_count_through_the_shared_supports(world):
+    from veche.ideas.services.supports import IDEA_SUPPORTS
+    from veche.supports.kinds import supportable
+
+    idea = PublishedIdeaFactory(municipality=world.surgut)
+    assert supportable(idea) is IDEA_SUPPORTS and IDEA_SUPPORTS.support_model is IdeaSupport

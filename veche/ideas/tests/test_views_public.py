@@ -13,7 +13,12 @@ from django.utils import timezone
 from veche.accounts.tests.factories import UserFactory
 from veche.ideas import services
 from veche.ideas.models import Idea, Status
-from veche.ideas.tests.factories import IdeaFactory, PublishedIdeaFactory, TakenIdeaFactory
+from veche.ideas.tests.factories import (
+    IdeaFactory,
+    PublishedIdeaFactory,
+    TakenIdeaFactory,
+    comment_on,
+)
 from veche.media.tests.files import jpeg_with_gps
 from veche.reports.tests.factories import CategoryFactory
 
@@ -36,7 +41,10 @@ def test_filters_and_sorts(client, world):
     parks = CategoryFactory(name="Парки")
     quiet = PublishedIdeaFactory(municipality=world.surgut, category=parks, support_count=1)
     loud = PublishedIdeaFactory(municipality=world.surgut, category=parks, support_count=9)
-    talked = PublishedIdeaFactory(municipality=world.surgut, category=parks, comment_count=5)
+    talked = PublishedIdeaFactory(municipality=world.surgut, category=parks)
+    for writer in (world.neighbour, world.author):
+        comment_on(talked, author=writer, moderator=world.moderator)
+    comment_on(loud, author=world.neighbour)  # awaiting moderation: not counted
     urai = PublishedIdeaFactory(municipality=world.urai, support_count=50)
     assert numbers(client.get("/ideas/", {"category": parks.pk})) == [talked.pk, loud.pk, quiet.pk]
     assert numbers(client.get("/ideas/", {"order": "support"}))[:2] == [urai.pk, loud.pk]
@@ -67,6 +75,7 @@ def test_the_list_reads_with_the_same_number_of_queries_for_3_or_30_ideas(client
         Idea.objects.all().delete()
         for idea in PublishedIdeaFactory.create_batch(count, municipality=world.surgut):
             services.idea_support(user=world.neighbour, idea=idea)
+            comment_on(idea, author=world.neighbour, moderator=world.moderator)
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/ideas/")
         assert len(numbers(response)) == min(count, 15)
@@ -79,6 +88,7 @@ def _busy_idea(world, updates: int) -> Idea:
     idea = PublishedIdeaFactory(municipality=world.surgut, author=world.author)
     for supporter in UserFactory.create_batch(updates):
         services.idea_support(user=supporter, idea=idea)
+        comment_on(idea, author=supporter, moderator=world.moderator)
     services.idea_take(
         user=world.mayor_office,
         idea=idea,
@@ -114,7 +124,7 @@ def test_the_idea_page_shows_timeline_progress_and_author_as_name_and_initial(cl
     assert "Анна П." in page and "Петрова" not in page and world.author.email not in page
     assert "Шаг 0" in page and "Шаг 1" in page
     assert "Взята в реализацию" in page or "взята в реализацию" in page
-    assert "{# comments thread goes here #}" not in page
+    assert "Комментарии" in page and page.count('class="comment ') >= 2
 
 
 def test_an_unpublished_idea_is_not_found_for_others(client, world):

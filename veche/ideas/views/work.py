@@ -1,6 +1,7 @@
 """The staff's lists of ideas (what waits for moderation, for a decision, for the agency's
 progress) on one page and as the staff dashboard's section; the home page's section of ideas.
-The shared moderation queue of every kind will list `selectors.ideas_pending_for` too."""
+Ideas awaiting moderation are published or rejected in the shared moderation queue
+(`/moderation/?kind=ideas.idea`, queue.py); these lists link there."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied

@@ -148,7 +148,8 @@ def report_mark_duplicate(*, moderator, report: Report, original: Report) -> Rep
 def report_move_to_idea(*, moderator, report: Report, url: str, number: int, title: str) -> Report:
     """Close a report that is a proposal, not a problem: another module (ideas) took it over as
     its item № `number` at `url`. The timeline and the author's notice say where it went; the
-    caller copies the supports (`selectors.supporter_ids`) in the same transaction."""
+    caller carries the supports over (`veche.supports.services.move_supports` with the reports'
+    kind as `source_spec`) in the same transaction."""
     url = clean_text(url or "").strip()
     if not url.startswith("/") or len(url) > 300:
         raise ValidationError(_("Give the address of the page on this site."), code="url")

@@ -149,6 +149,37 @@ def test_a_merge_leaves_out_the_skipped_and_adds_nothing_twice(report):
     assert not Support.objects.filter(report=report, user_id=skipped).exists()
 
 
+def test_supports_move_to_an_item_of_another_kind_counting_a_supporter_of_both_once(report):
+    """A report turned into an idea: the report's kind is `source_spec`, the idea's the target's;
+    the idea's own callbacks and thresholds apply."""
+    from veche.ideas.models import Idea, IdeaSupport
+    from veche.ideas.tests.factories import PublishedIdeaFactory
+
+    told = Told()
+    idea_spec = replace(
+        supportable(Idea),
+        thresholds=(2, 3),
+        on_threshold=lambda item, threshold: told.thresholds.append(threshold),
+    )
+    idea = PublishedIdeaFactory(municipality=report.municipality)
+    both, only_report, author = UserFactory.create_batch(3)
+    for user in (both, only_report, author):
+        give_support(REPORT_SUPPORTS, user=user, item=report)
+    give_support(idea_spec, user=both, item=idea)
+
+    carried = move_supports(
+        idea_spec, source=report, target=idea, skip=[author.pk], source_spec=REPORT_SUPPORTS
+    )
+    assert carried == 1  # only_report: `both` is counted once, the skipped author not at all
+    assert idea.support_count == 2 == Idea.objects.get(pk=idea.pk).support_count
+    assert set(IdeaSupport.objects.filter(idea=idea).values_list("user_id", flat=True)) == {
+        both.pk,
+        only_report.pk,
+    }
+    assert told.thresholds == [2]
+    assert _count(report) == 3  # the source keeps its rows and count
+
+
 def test_a_failing_callback_leaves_nothing_half_written(report):
     def broken(item, user, count):
         raise RuntimeError("the event could not be written")

@@ -1,8 +1,10 @@
 """Issue 9's walk in chromium: a resident files an idea with a photo by keyboard alone (with
-JavaScript and without it); the moderator publishes it; three residents support it; the municipal
-admin takes it into consideration, then for implementation by an agency; the agency posts two
-progress updates with photos and marks it implemented — every step on the public page, in the
-timeline and in the right people's notices; axe-core finds nothing on the pages on the way."""
+JavaScript and without it); the moderator publishes it from the moderation queue; three residents
+support it and two comment (one a reply), the moderator approves the comments in the queue; the
+municipal admin takes it into consideration, then for implementation by an agency; the agency
+posts two progress updates with photos and marks it implemented — every step on the public page,
+in the timeline and in the right people's notices; axe-core finds nothing on the pages on the
+way."""
 
 import re
 from datetime import timedelta
@@ -64,6 +66,36 @@ def _press(page, name: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def _comment(new_page, live_server, user, idea, text: str, *, reply: bool = False) -> None:
+    """The resident writes a comment (or replies to the first one) on the idea's page."""
+    page = logged_in_page(new_page, live_server, user)
+    page.goto(f"/ideas/{idea.pk}/")
+    if reply:
+        page.locator("details.comment-reply summary").first.click()
+        page.get_by_label("Ваш ответ").fill(text)
+        _press(page, "Отправить ответ")
+    else:
+        page.get_by_label("Ваш комментарий").fill(text)
+        _press(page, "Отправить комментарий")
+    expect(page.get_by_text("Ожидает модерации: другие его пока не видят.")).to_be_visible()
+    page.context.close()
+
+
+def _approve(moderator, kind: str, words: str, check=None) -> None:
+    """The moderator approves the item with these words in the shared moderation queue."""
+    moderator.goto(f"/moderation/?kind={kind}")
+    if check:
+        check(moderator)
+    card = moderator.locator(".moderation-items > li", has_text=words)
+    card.get_by_role("button", name=re.compile("^Одобрить")).click()
+    moderator.wait_for_load_state("networkidle")
+
+
+def _approve_comment(moderator, words: str) -> None:
+    _approve(moderator, "comments.comment", words)
+    expect(moderator.get_by_text("Комментарий опубликован.")).to_be_visible()
+
+
 def test_the_whole_life_of_an_idea(new_page, live_server, axe_check, world):
     idea = Idea.objects.create(
         author=world.author,
@@ -75,10 +107,11 @@ def test_the_whole_life_of_an_idea(new_page, live_server, axe_check, world):
     moderator = logged_in_page(new_page, live_server, world.moderator)
     moderator.goto(f"/ideas/{idea.pk}/")
     axe_check(moderator)
-    _press(moderator, "Опубликовать")
+    _approve(moderator, "ideas.idea", idea.title, check=axe_check)
     expect(moderator.get_by_text(f"Идея № {idea.pk} опубликована.")).to_be_visible()
 
-    for resident in UserFactory.create_batch(3):
+    residents = UserFactory.create_batch(3)
+    for resident in residents:
         page = logged_in_page(new_page, live_server, resident)
         page.goto(f"/ideas/{idea.pk}/")
         _press(page, "Поддержать идею")
@@ -86,6 +119,20 @@ def test_the_whole_life_of_an_idea(new_page, live_server, axe_check, world):
         page.context.close()
     idea.refresh_from_db()
     assert idea.support_count == 3
+
+    _comment(new_page, live_server, residents[0], idea, "Давно пора, катаемся по обочине.")
+    _approve_comment(moderator, "Давно пора")
+    _comment(new_page, live_server, residents[1], idea, "Согласна, и освещение нужно.", reply=True)
+    _approve_comment(moderator, "Согласна")
+    resident = logged_in_page(new_page, live_server, residents[2])
+    resident.goto(f"/ideas/{idea.pk}/")
+    expect(resident.get_by_role("heading", name="Комментарии (2)")).to_be_visible()
+    for words in ("Давно пора, катаемся по обочине.", "Согласна, и освещение нужно."):
+        expect(resident.get_by_text(words)).to_be_visible()
+    for details in resident.locator("details.comment-reply, details.comment-complaint").all():
+        details.evaluate("element => element.open = true")
+    axe_check(resident)
+    resident.context.close()
 
     admin = logged_in_page(new_page, live_server, world.mayor_office)
     admin.goto(f"/ideas/{idea.pk}/")
@@ -118,10 +165,18 @@ def test_the_whole_life_of_an_idea(new_page, live_server, axe_check, world):
     expect(visitor.locator(".progress-updates img")).to_have_count(2)
     axe_check(visitor)
 
+    expect(visitor.get_by_role("heading", name="Комментарии (2)")).to_be_visible()
+    expect(visitor.locator(".comment-replies")).to_contain_text("Согласна, и освещение нужно.")
+
     idea.refresh_from_db()
     assert idea.status == Status.IMPLEMENTED
-    author_notices = Notification.objects.filter(user=world.author).count()
-    assert author_notices == 6  # published, considered, taken, two updates, implemented
+    author_notices = list(
+        Notification.objects.filter(user=world.author).values_list("kind", flat=True)
+    )
+    # published, considered, taken, two updates, implemented; and the two comments
+    assert len(author_notices) == 8 and author_notices.count("comments.new_comment") == 2
+    replied = Notification.objects.filter(user=residents[0]).values_list("kind", flat=True)
+    assert {"comments.approved", "comments.reply"} <= set(replied)
     assert (
         Notification.objects.filter(user=world.parks_official, kind="ideas.new_work").count() == 1
     )

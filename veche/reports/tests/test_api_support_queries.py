@@ -1,6 +1,6 @@
 """Supporting through the API, the portal's hottest write, reads only what its permission needs:
-the token, the report (once, with its agency) — a resident's roles are not read — then one write (two on
-SQLite) and the event. The refusal's reason is worked out only when refusing."""
+the token and the report (once, with its agency; a resident's roles are not read), then one
+write (two on SQLite) and the event. The refusal's reason is worked out only when refusing."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -9,9 +9,10 @@ target is five times that: 170 and 330 req/s, with a constant number of queries 
 Measures, in one run against one server: a bare view (no query, no template: the ceiling), the
 idea list (page 1) and an idea's page (a random one of the public ideas per request). Prints
 requests/s and the 50th, 90th, 95th and 99th percentile latency from wrk's own histogram (a Lua
-`done` hook reads `latency:percentile(95)`), the errors, and the SQL queries each page makes
-(Django's CaptureQueriesContext through the test client, warm, anonymous and as a resident).
-Prints `uptime` before and after: the machine is shared. Figures, not assertions.
+`done` hook reads `latency:percentile(95)`), the errors; then, from bench/pagecost.py, the SQL
+queries each page makes (warm, anonymous and as a resident) and its CPU time per request in one
+process, the ceiling that time sets whatever else runs. Prints `uptime` before and after: the
+machine is shared. Figures, not assertions.
 """
 
 import argparse
@@ -50,29 +51,6 @@ done = function(summary, latency, requests)
     latency:percentile(95), latency:percentile(99),
     e.connect + e.read + e.write + e.status + e.timeout))
 end
-"""
-# Queries per page, counted in one process on the same database (second request: warm caches).
-QUERIES = """
-import json, sys, django
-django.setup()
-from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-paths = json.loads(sys.argv[1])
-resident = get_user_model().objects.get(email='r60@bench.veche')
-counts = {}
-for who in ('anonymous', 'resident'):
-    client = Client(HTTP_HOST='127.0.0.1')
-    if who == 'resident':
-        client.force_login(resident)
-    for path in paths:
-        client.get(path)
-        with CaptureQueriesContext(connection) as queries:
-            status = client.get(path).status_code
-        assert status == 200, (path, status)
-        counts[f'{who} {path}'] = len(queries)
-print(json.dumps(counts))
 """
 
 
@@ -114,25 +92,25 @@ def warm(port: int, paths: list[str]) -> None:
         urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).read()
 
 
-def query_counts(env: dict, paths: list[str]) -> dict:
+def page_cost(env: dict, probes: list[str], cpu: dict[str, list[str]]) -> dict:
+    """Queries per probe and CPU ms per request (bench/pagecost.py, its own process)."""
+    command = [str(PYTHON), "bench/pagecost.py", *probes]
+    command += [f"--cpu={name}={','.join(paths)}" for name, paths in cpu.items()]
     out = subprocess.run(
-        [str(PYTHON), "-c", QUERIES, json.dumps(paths)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+        command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def comment_counts(env: dict) -> dict:
-    """Idea ids with the fewest, a middling and the most published comments."""
+def probe_ideas(env: dict) -> list[list[int]]:
+    """[id, comments, progress updates] of the public ideas with the fewest, a middling number
+    and the most published comments."""
     code = (
         "import json, django; django.setup()\n"
+        "from django.db.models import Count\n"
         "from veche.ideas.models import UNPUBLISHED, Idea\n"
-        "rows = list(Idea.objects.exclude(status__in=UNPUBLISHED).order_by('comment_count', 'pk')"
-        ".values_list('pk', 'comment_count'))\n"
+        "rows = list(Idea.objects.exclude(status__in=UNPUBLISHED).annotate(u=Count('progress'))"
+        ".order_by('comment_count', 'pk').values_list('pk', 'comment_count', 'u'))\n"
         "print(json.dumps([rows[0], rows[len(rows) // 2], rows[-1]]))"
     )
     out = subprocess.run(
@@ -162,24 +140,24 @@ def bench(db: str, args) -> None:
         stdout=subprocess.DEVNULL,
     )
     ideas = targets(env)["ideas"]
-    fewest, middling, most = comment_counts(env)
+    probed = probe_ideas(env)
     # name, the paths wrk draws from, the path whose queries the line shows
     pages = [
         ("bare view (no query)", ["/bench/page/"], "/bench/page/"),
         ("idea list (page 1)", ["/ideas/"], "/ideas/"),
         (f"idea page (any of {len(ideas)})", [f"/ideas/{i}/" for i in ideas], None),
     ]
-    probes = ["/bench/page/", "/ideas/", "/ideas/?page=2", "/ideas/?page=20"] + [
-        f"/ideas/{pk}/" for pk, _n in (fewest, middling, most)
-    ]
-    counts = query_counts(env, probes)
+    lists = ["/ideas/", "/ideas/?page=2", "/ideas/?page=20"]
+    probes = ["/bench/page/", *lists] + [f"/ideas/{pk}/" for pk, *_ in probed]
+    cost = page_cost(env, probes, {name: paths for name, paths, _probe in pages})
+    counts, cpu = cost["queries"], cost["cpu_ms"]
     server = serve(env, args.port, args.workers)
     try:
         for _name, paths, _probe in pages:
             warm(args.port, paths)
         print(
             f"\n== {db}: {len(ideas)} public ideas, gunicorn {args.workers} sync workers, "
-            f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s"
+            f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s --latency"
         )
         print(f"  before: {uptime()}")
         for name, paths, probe in pages:
@@ -191,11 +169,23 @@ def bench(db: str, args) -> None:
         server.wait(timeout=30)
     print(f"  target: idea list {TARGETS['list']} req/s, idea page {TARGETS['page']} req/s")
     for who in ("anonymous", "resident"):
-        lists = " / ".join(str(counts[f"{who} {p}"]) for p in probes[1:4])
-        detail = " / ".join(
-            f"{counts[f'{who} /ideas/{pk}/']} ({n} comments)" for pk, n in (fewest, middling, most)
+        per_list = " / ".join(str(counts[f"{who} {p}"]) for p in lists)
+        per_idea = " / ".join(
+            f"{counts[f'{who} /ideas/{pk}/']} (№ {pk}: {n} comments, {u} progress)"
+            for pk, n, u in probed
         )
-        print(f"  SQL queries, {who}: idea list pages 1 / 2 / 20: {lists}; idea page: {detail}")
+        print(f"  SQL queries, {who}: idea list pages 1 / 2 / 20: {per_list}")
+        print(f"  SQL queries, {who}: idea page {per_idea}")
+    print(
+        "  CPU per anonymous request in one process (test client): "
+        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu.items())
+        + f"; {args.workers} workers on {os.cpu_count()} idle cores would serve at most "
+        + ", ".join(
+            f"{name} {1000 * min(args.workers, os.cpu_count()) / ms:.0f} req/s"
+            for name, ms in cpu.items()
+            if name != pages[0][0]
+        )
+    )
 
 
 def main() -> None:

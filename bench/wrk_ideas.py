@@ -108,9 +108,11 @@ def probe_ideas(env: dict) -> list[list[int]]:
     code = (
         "import json, django; django.setup()\n"
         "from django.db.models import Count\n"
+        "from veche.comments.selectors import published_count\n"
         "from veche.ideas.models import UNPUBLISHED, Idea\n"
-        "rows = list(Idea.objects.exclude(status__in=UNPUBLISHED).annotate(u=Count('progress'))"
-        ".order_by('comment_count', 'pk').values_list('pk', 'comment_count', 'u'))\n"
+        "rows = list(Idea.objects.exclude(status__in=UNPUBLISHED)"
+        ".annotate(c=published_count('ideas.idea'), u=Count('progress'))"
+        ".order_by('c', 'pk').values_list('pk', 'c', 'u'))\n"
         "print(json.dumps([rows[0], rows[len(rows) // 2], rows[-1]]))"
     )
     out = subprocess.run(

@@ -1,6 +1,7 @@
 """Integrity under load: 100 residents each send 10 concurrent support requests for the same
-report, across 4 gunicorn worker processes on PostgreSQL; the count must be exactly 100. Then 20
-concurrent filings with one client token must create one report.
+report, across 4 gunicorn worker processes on PostgreSQL; the count must be exactly 100. The same
+for one idea (its `support_count` and its support rows). Then 20 concurrent filings with one
+client token must create one report.
 
     .venv/bin/python bench/integrity.py            # PostgreSQL (the point of the exercise)
     .venv/bin/python bench/integrity.py --db sqlite
@@ -56,6 +57,47 @@ def django(env: dict, code: str) -> str:
     )
 
 
+def concurrent_supports(port: int, path: str, keys: list[str]) -> list[int]:
+    """PER_RESIDENT requests per key at once, interleaved; the answers' statuses."""
+    jobs = [key for key in keys for _ in range(PER_RESIDENT)]
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        return list(pool.map(lambda key: post(port, path, key)[0], jobs))
+
+
+def idea_supports(env: dict, port: int, keys: list[str]) -> bool:
+    """100 residents × 10 concurrent supports of one open idea → 100 counted and 100 rows."""
+    idea_id = int(
+        django(
+            env,
+            (
+                "from veche.ideas.models import Idea, IdeaSupport\n"
+                "i = Idea.objects.filter(status='published', author__email__regex="
+                "r'^r[0-4]?[0-9]@bench[.]veche$').first()\n"
+                "IdeaSupport.objects.filter(idea=i).delete(); Idea.objects.filter(pk=i.pk)"
+                ".update(support_count=0)\nprint(i.pk)"
+            ),
+        )
+    )
+    statuses = concurrent_supports(port, f"/api/v1/ideas/{idea_id}/support", keys)
+    counted, rows = map(
+        int,
+        django(
+            env,
+            (
+                "from veche.ideas.models import Idea, IdeaSupport\n"
+                f"print(Idea.objects.get(pk={idea_id}).support_count,"
+                f" IdeaSupport.objects.filter(idea_id={idea_id}).count())"
+            ),
+        ).split(),
+    )
+    print(
+        f"{len(statuses)} idea support requests from {len(keys)} residents "
+        f"({sum(s == 200 for s in statuses)} answered 200) → support_count = {counted}, "
+        f"{rows} support rows (expected {RESIDENTS})"
+    )
+    return counted == rows == RESIDENTS
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
@@ -88,14 +130,7 @@ def main() -> int:
     server = serve(env, args.port, workers=4)
     failures = 0
     try:
-        jobs = [key for key in keys for _ in range(PER_RESIDENT)]
-        with ThreadPoolExecutor(max_workers=64) as pool:
-            statuses = list(
-                pool.map(
-                    lambda key: post(args.port, f"/api/v1/reports/{report_id}/support", key)[0],
-                    jobs,
-                )
-            )
+        statuses = concurrent_supports(args.port, f"/api/v1/reports/{report_id}/support", keys)
         counted = int(
             django(
                 env,
@@ -109,11 +144,12 @@ def main() -> int:
         )
         expected = RESIDENTS
         print(
-            f"{len(jobs)} support requests from {RESIDENTS} residents "
+            f"{len(statuses)} support requests from {RESIDENTS} residents "
             f"({sum(s == 200 for s in statuses)} answered 200) → support_count = {counted} "
             f"(expected {expected})"
         )
         failures += counted != expected
+        failures += not idea_supports(env, args.port, keys)
 
         token = f"integrity-{uuid.uuid4()}"
         body = {

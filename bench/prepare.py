@@ -1,10 +1,11 @@
 """Fill a database for the benchmark: the demo territory and catalogue, N reports spread over
-the 22 municipalities (points inside each one's boundary), residents with API keys.
+the 22 municipalities (points inside each one's boundary), residents with API keys, and the
+ideas with their comments (bench/prepare_ideas.py).
 
     DATABASE_URL=… python bench/prepare.py --reports 20000 --residents 300 --keys var/keys.txt
 
 Bulk inserts, not the services: this is data generation. Idempotent per database: it tops up to
-the asked number of reports and residents.
+the asked number of reports, ideas, comments and residents.
 """
 
 import argparse
@@ -27,6 +28,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench import prepare_ideas  # noqa: E402
 from veche.accounts.models import User  # noqa: E402
 from veche.agencies.models import Agency  # noqa: E402
 from veche.api.models import ApiToken  # noqa: E402
@@ -150,6 +152,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=20_000)
     parser.add_argument("--residents", type=int, default=300)
+    parser.add_argument("--ideas", type=int, default=300, help="public ideas, the demo's included")
+    parser.add_argument("--comments", type=int, default=1_500, help="published, on ideas")
     parser.add_argument("--keys", type=Path, default=ROOT / "var" / "bench-keys.txt")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
@@ -159,7 +163,14 @@ def main() -> None:
     authors, supporters = people[:50], people[50:]
     keys(supporters, args.keys)
     reports(args.reports, authors)
-    print(f"prepared: {Report.objects.count()} reports, {len(supporters)} residents with keys")
+    prepare_ideas.ideas(args.ideas, authors)
+    prepare_ideas.comments(args.comments, people)
+    prepare_ideas.reset_supports(supporters)
+    print(
+        f"prepared: {Report.objects.count()} reports, {prepare_ideas.public_ideas()} public ideas,"
+        f" {prepare_ideas.published_comments()} published comments on ideas,"
+        f" {len(supporters)} residents with keys"
+    )
 
 
 if __name__ == "__main__":

@@ -8,9 +8,13 @@ with several worker processes, on SQLite and on PostgreSQL.
         --only "support a report (API)" --only "bare insert view"
 
 Prints requests/s, p50/p95 latency and server memory for: the map GeoJSON of one municipality's
-bounding box, the list page with a filter, a report page, filing a report (API), supporting a
-report (API) and a bare one-INSERT view; then supporting as a percentage of the bare insert.
+bounding box, the list page with a filter, a report page, the ideas' list (15 a page, 300 ideas)
+and an idea's page (1,500 comments over them), filing a report (API), supporting a report and
+an idea (API) and a bare one-INSERT view; then each support as a percentage of the bare insert.
 Figures, not assertions: they depend on the machine (docs/benchmarks.md).
+
+The PostgreSQL database is `veche_bench`, or BENCH_POSTGRES_DB when several people measure on
+one server.
 """
 
 import argparse
@@ -29,10 +33,12 @@ sys.path.insert(0, str(ROOT))
 from bench.load import Result, Scenario, run  # noqa: E402
 
 PYTHON = Path(sys.executable)
+POSTGRES_DB = os.environ.get("BENCH_POSTGRES_DB", "veche_bench")
 DATABASES = {
     "sqlite": f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}",
-    "postgres": "postgres://postgres@127.0.0.1:5432/veche_bench",
+    "postgres": f"postgres://postgres@127.0.0.1:5432/{POSTGRES_DB}",
 }
+IDEAS_PER_PAGE = 15  # veche/ideas/views/public.py PER_PAGE
 
 
 def environment(database_url: str) -> dict:
@@ -57,14 +63,14 @@ def ensure_postgres_database(env: dict) -> None:
             "-d",
             "postgres",
             "-tAc",
-            "SELECT 1 FROM pg_database WHERE datname='veche_bench'",
+            f"SELECT 1 FROM pg_database WHERE datname='{POSTGRES_DB}'",
         ],
         check=True,
         capture_output=True,
         text=True,
         env=env,
     ).stdout.strip() == "1" or subprocess.run(
-        ["createdb", "-h", "127.0.0.1", "-U", "postgres", "veche_bench"], check=True, env=env
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", POSTGRES_DB], check=True, env=env
     )
 
 
@@ -112,21 +118,33 @@ def memory_mb(server: subprocess.Popen) -> float:
     return total / 1024
 
 
+# Read in the tree measured (bench/compare.py passes one from before the ideas app: no ideas).
+TARGETS = """
+import json, django
+from importlib.util import find_spec
+django.setup()
+from veche.reports.models import Report, Topic
+from veche.territory.models import Municipality
+BENCH = r'^r[0-4]?[0-9]@bench[.]veche$'  # the authors, never key holders
+m = Municipality.objects.get(name='Сургут')
+ids = list(Report.objects.exclude(status__in=['submitted', 'rejected'])
+           .filter(author__email__regex=BENCH).values_list('pk', flat=True)[:5000])
+ideas, open_ideas = [], []
+if find_spec('veche.ideas'):
+    from veche.ideas.models import OPEN, UNPUBLISHED, Idea
+    ideas = list(Idea.objects.exclude(status__in=UNPUBLISHED).values_list('pk', flat=True))
+    open_ideas = list(Idea.objects.filter(status__in=OPEN, author__email__regex=BENCH)
+                      .values_list('pk', flat=True))
+print(json.dumps({'ids': ids, 'municipality': m.pk,
+    'bbox': [m.min_lon, m.min_lat, m.max_lon, m.max_lat], 'point': [m.centre_lat, m.centre_lon],
+    'topic': Topic.objects.filter(attributes__isnull=True).first().pk,
+    'ideas': ideas, 'open_ideas': open_ideas}))
+"""
+
+
 def targets(env: dict, root: Path = ROOT) -> dict:
-    """Ids, a municipality's bounding box, topics and keys, read from the prepared database."""
-    code = (
-        "import json, django; django.setup();"
-        "from veche.reports.models import Report, Topic;"
-        "from veche.territory.models import Municipality;"
-        "m = Municipality.objects.get(name='Сургут');"
-        "ids = list(Report.objects.exclude(status__in=['submitted','rejected'])"
-        ".filter(author__email__regex=r'^r[0-4]?[0-9]@bench[.]veche$')"
-        ".values_list('pk', flat=True)[:5000]);"
-        "print(json.dumps({'ids': ids, 'municipality': m.pk,"
-        "'bbox': [m.min_lon, m.min_lat, m.max_lon, m.max_lat],"
-        "'point': [m.centre_lat, m.centre_lon],"
-        "'topic': Topic.objects.filter(attributes__isnull=True).first().pk}))"
-    )
+    """Ids, a municipality's bounding box, topics, ideas, read from the prepared database."""
+    code = TARGETS
     import json
 
     out = subprocess.run(
@@ -148,7 +166,23 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
         }
         for n in range(500)
     ]
-    ids = t["ids"]
+    ids, ideas = t["ids"], t.get("ideas", [])
+    pages = -(-len(ideas) // IDEAS_PER_PAGE)
+    idea_pages = [
+        Scenario("idea list", "GET", [f"/ideas/?page={p}" for p in range(1, pages + 1)]),
+        Scenario("idea page", "GET", [f"/ideas/{i}/" for i in ideas]),
+    ]
+    idea_support = [
+        Scenario(
+            "support an idea (API)",
+            "POST",
+            [f"/api/v1/ideas/{i}/support" for i in t.get("open_ideas", [])],
+            [],
+            keys,
+        )
+    ]
+    if not ideas:  # a tree from before the ideas app
+        idea_pages = idea_support = []
     return [
         Scenario("map GeoJSON (Surgut bbox)", "GET", [f"/reports/map.geojson?bbox={bbox}"]),
         Scenario(
@@ -160,6 +194,7 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
             ],
         ),
         Scenario("report page", "GET", [f"/reports/{i}/" for i in ids]),
+        *idea_pages,
         Scenario("file a report (API)", "POST", ["/api/v1/reports/"], filings, keys),
         Scenario(
             "support a report (API)",
@@ -168,6 +203,7 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
             [],
             keys,
         ),
+        *idea_support,
         Scenario("bare insert view", "POST", ["/bench/insert/"], []),
     ]
 
@@ -195,8 +231,9 @@ def bench(db: str, args) -> None:
     server = serve(env, args.port, args.workers)
     try:
         print(
-            f"\n== {db}: {args.reports} reports, gunicorn {args.workers} workers, "
-            f"{args.clients} client processes, {args.seconds:g} s per scenario"
+            f"\n== {db}: {args.reports} reports, {len(t['ideas'])} public ideas, "
+            f"gunicorn {args.workers} workers, {args.clients} client processes, "
+            f"{args.seconds:g} s per scenario"
         )
         chosen = [s for s in scenarios(t, keys) if not args.only or s.name in args.only]
         # In slices, round-robin: every scenario gets its share of each moment of the run, so
@@ -211,10 +248,12 @@ def bench(db: str, args) -> None:
         results = {name: Result.merged(found) for name, found in parts.items()}
         for result in results.values():
             print(line(result), flush=True)
-        if "support a report (API)" in results and "bare insert view" in results:
-            support = results["support a report (API)"].rps
-            bare = results["bare insert view"].rps
-            print(f"  supporting = {100 * support / bare:.0f} % of the bare-insert rate")
+        bare = results.get("bare insert view")
+        for what in ("a report", "an idea"):
+            support = results.get(f"support {what} (API)")
+            if support and bare:
+                ratio = 100 * support.rps / bare.rps
+                print(f"  supporting {what} = {ratio:.0f} % of the bare-insert rate")
         print(f"  server memory (master + workers): {memory_mb(server):.0f} MB")
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -77,8 +77,7 @@ def idea_detail(pk: int) -> Idea:
             "agency",
             "rejection_reason",
             "merged_into",
-            "from_report",
-        )
+        )  # not from_report: the page shows its number only, and a report row is wide
         .prefetch_related(
             Prefetch("photos", queryset=_own_photos(), to_attr="own_photos"),
             "files",

@@ -122,7 +122,6 @@ def comments(count: int, writers: list[User], seed: int = 13) -> None:
         with transaction.atomic():
             for depth, how_many in enumerate(share):
                 _comments(depth, how_many, targets, writers, rng)
-    _count_comments()
 
 
 def _comments(depth: int, how_many: int, targets, writers, rng: random.Random) -> None:
@@ -155,21 +154,6 @@ def _comments(depth: int, how_many: int, targets, writers, rng: random.Random) -
             )
         )
     Comment.objects.bulk_create(batch, batch_size=500)
-
-
-def _count_comments() -> None:
-    published = (
-        Comment.objects.filter(
-            target_kind=KIND, target_id=OuterRef("pk"), status=Comment.Status.PUBLISHED
-        )
-        .order_by()
-        .values("target_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    Idea.objects.update(
-        comment_count=Coalesce(Subquery(published, output_field=IntegerField()), Value(0))
-    )
 
 
 def reset_supports(supporters: list[User]) -> None:

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from veche.agencies.models import Agency
 from veche.agencies.selectors import agencies_serving
+from veche.core.forms import QuickSelect
+from veche.reports.filter_choices import filter_choices
 from veche.reports.forms import CoordinateField, MultipleFileField, MultipleFileInput
 from veche.reports.models import Category
 from veche.territory.models import Municipality
@@ -124,9 +126,14 @@ class IdeaFilters(forms.Form):
     category = forms.IntegerField(label=_("Category"), required=False)
     municipality = forms.IntegerField(label=_("Municipality"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("any")), *PUBLIC_STATUSES]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("any")), *PUBLIC_STATUSES],
+        widget=QuickSelect,
     )
-    order = forms.ChoiceField(label=_("Order"), required=False, choices=ORDER_CHOICES)
+    order = forms.ChoiceField(
+        label=_("Order"), required=False, choices=ORDER_CHOICES, widget=QuickSelect
+    )
 
     def filters(self) -> dict:
         """Keyword arguments for selectors.idea_list from the valid fields."""
@@ -144,18 +151,21 @@ class IdeaFilters(forms.Form):
 class FilterForm(IdeaFilters):
     """The filters as the pages show them: lists to choose from."""
 
-    category = forms.TypedChoiceField(label=_("Category"), coerce=int, required=False)
-    municipality = forms.TypedChoiceField(label=_("Municipality"), coerce=int, required=False)
+    category = forms.TypedChoiceField(
+        label=_("Category"), coerce=int, required=False, widget=QuickSelect
+    )
+    municipality = forms.TypedChoiceField(
+        label=_("Municipality"), coerce=int, required=False, widget=QuickSelect
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "filter-%s")
         super().__init__(*args, **kwargs)
         anything = ("", _("any"))
-        self.fields["category"].choices = [anything, *_categories().values_list("pk", "name")]
-        self.fields["municipality"].choices = [
-            anything,
-            *Municipality.objects.order_by("name").values_list("pk", "name"),
-        ]
+        # The reports' cached lists: ideas share their categories (docs/ideas.md).
+        choices = filter_choices()
+        for name in ("category", "municipality"):
+            self.fields[name].choices = [anything, *choices[name]]
 
 
 # --- Staff actions on the idea page ----------------------------------------------------------

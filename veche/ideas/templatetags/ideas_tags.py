@@ -3,6 +3,9 @@
 from datetime import date
 
 from django import template
+from django.utils.text import capfirst
+
+from veche.core.components import badge
 
 from ..selectors import my_ideas
 
@@ -25,6 +28,12 @@ TONES = {
 @register.filter
 def idea_tone(status: str) -> str:
     return TONES.get(status, "neutral")
+
+
+@register.simple_tag
+def idea_status(idea) -> str:
+    """The idea's status as a badge (in Python: every card of the list shows one)."""
+    return badge(capfirst(idea.get_status_display()), idea_tone(idea.status))
 
 
 @register.filter

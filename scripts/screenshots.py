@@ -5,7 +5,8 @@
 Builds a scratch SQLite database (var/screenshots.sqlite3: migrate + seed_demo), serves it on a
 free loopback port, logs in as the demo personas (docs/demo.md) and saves <page>-<width>.png:
 the home page, the list, the map, a report page, the filing form, the cabinet, the moderation
-queue, the agency's inbox and the staff report page. The server is stopped afterwards.
+queue, the agency's inbox and the staff report page; the ideas list, an idea page, the idea
+filing form and the shared moderation page. The server is stopped afterwards.
 """
 
 import os
@@ -48,6 +49,14 @@ PAGES = [
             page, "/workspace/reports/inbox/?tab=all", "table a[href^='/workspace/reports/']"
         ),
     ),
+    ("ideas", None, "/ideas/?order=discussed"),
+    (
+        "idea",
+        None,
+        lambda page: _first_link(page, "/ideas/?order=discussed", "a[href^='/ideas/'][href$='/']"),
+    ),
+    ("idea-filing", "resident", "/ideas/new/"),
+    ("moderation", "moderator", "/moderation/"),
 ]
 
 
@@ -109,6 +118,11 @@ def _shoot(browser, width: int) -> None:
         page = contexts[who].new_page()
         path = where(page) if callable(where) else where
         page.goto(BASE + path)
+        # A full-page picture shows what a reader scrolls to: load the lazy thumbnails too.
+        page.evaluate(
+            "() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+        )
+        page.wait_for_load_state("networkidle")
         page.wait_for_timeout(800)  # the map's boundaries and markers
         page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
         page.close()

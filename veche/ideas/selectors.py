@@ -70,14 +70,9 @@ def idea_detail(pk: int) -> Idea:
     )
     return (
         with_comment_count(Idea.objects)
-        .select_related(
-            "category",
-            "municipality",
-            "author",
-            "agency",
-            "rejection_reason",
-            "merged_into",
-        )  # not from_report: the page shows its number only, and a report row is wide
+        # Not from_report nor merged_into: the page shows their numbers only, and the rows are
+        # wide. The rejection reason is read only for a rejected idea (its author's view).
+        .select_related("category", "municipality", "author", "agency")
         .prefetch_related(
             Prefetch("photos", queryset=_own_photos(), to_attr="own_photos"),
             "files",

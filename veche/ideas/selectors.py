@@ -34,10 +34,12 @@ def idea_list(
     municipality: int | None = None,
     status: str | None = None,
     order: str = "new",
+    campaign: int | None = None,
 ) -> QuerySet[Idea]:
     """Published ideas filtered and ordered as the list, the map, the feeds and the API offer."""
     ideas = matching(public_ideas(), query)
     filters = {"category_id": category, "municipality_id": municipality, "status": status}
+    filters["campaign_id"] = campaign
     ideas = ideas.filter(**{key: value for key, value in filters.items() if value})
     return ideas.select_related("category", "municipality", "author").order_by(
         *ORDERS.get(order, ORDERS["new"])
@@ -67,6 +69,7 @@ def idea_detail(pk: int) -> Idea:
             "rejection_reason",
             "merged_into",
             "from_report",
+            "campaign",
         )
         .prefetch_related(
             Prefetch("photos", queryset=_own_photos(), to_attr="own_photos"),

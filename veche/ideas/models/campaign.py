@@ -11,6 +11,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -103,6 +104,9 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:campaign", args=[self.pk])
 
     def dates(self, stage: str) -> tuple[datetime, datetime]:
         return getattr(self, start_field(stage)), getattr(self, end_field(stage))

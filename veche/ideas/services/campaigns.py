@@ -290,7 +290,7 @@ def award_field(kind: str, idea_id: int | None) -> str:
     return f"{kind}_{idea_id}"
 
 
-def _results_refusal(user, campaign: Campaign) -> str:
+def results_refusal(user, campaign: Campaign) -> str:
     if not user.has_perm("ideas.manage_campaign", campaign):
         return _not_organizer()
     if campaign.results_published_at is not None:
@@ -349,7 +349,7 @@ def campaign_publish_results(
     during the results stage; the winners' authors and the participants are told."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        require(user, "ideas.publish_results", campaign, _results_refusal(user, campaign))
+        require(user, "ideas.publish_results", campaign, results_refusal(user, campaign))
         cleaned = _clean_awards(campaign, awards)
         rows = [
             CampaignAward(

@@ -39,7 +39,7 @@ MAX_AWARD = 300
 MAX_REASON = 2000
 
 
-def _not_organizer() -> str:
+def not_organizer() -> str:
     return _(
         "Only the administration of the campaign's municipality or the regional administration "
         "runs it; a campaign for the whole region, only the regional administration."
@@ -86,7 +86,9 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-def _clean(*, title: str, description: str, stages: Mapping[str, datetime | None], cover):
+def check_campaign(*, title: str, description: str, stages: Mapping[str, datetime | None], cover):
+    """The campaign's words, dates and cover cleaned; a ValidationError names every field that
+    is wrong (the admin's form asks it before saving)."""
     errors: dict[str, list[str]] = {}
     title = " ".join(clean_text(title or "").split())
     description = clean_text(description or "").strip()
@@ -149,8 +151,8 @@ def campaign_create(
     organizer. `stages` maps `<stage>_start` / `<stage>_end` to moments."""
     campaign = Campaign(municipality=municipality, organizer=user)
     if not user.has_perm("ideas.manage_campaign", campaign):
-        raise PermissionDenied(_not_organizer())
-    title, description, dates = _clean(
+        raise PermissionDenied(not_organizer())
+    title, description, dates = check_campaign(
         title=title, description=description, stages=stages, cover=cover
     )
     processed = _processed_cover(cover)
@@ -184,13 +186,13 @@ def campaign_update(
 ) -> Campaign:
     """Change a campaign's words, dates, cover or publication. Its territory stays once ideas
     are filed (they were filed for it), and nothing changes after its results are out."""
-    title, description, dates = _clean(
+    title, description, dates = check_campaign(
         title=title, description=description, stages=stages, cover=cover
     )
     processed = _processed_cover(cover)
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        require(user, "ideas.manage_campaign", campaign, _not_organizer())
+        require(user, "ideas.manage_campaign", campaign, not_organizer())
         if campaign.results_published_at is not None:
             raise ValidationError(
                 _("The results of this campaign are published: it can no longer change.")
@@ -201,7 +203,7 @@ def campaign_update(
                     {"municipality": [_("The territory cannot change: ideas are filed for it.")]}
                 )
             campaign.municipality = municipality
-            require(user, "ideas.manage_campaign", campaign, _not_organizer())
+            require(user, "ideas.manage_campaign", campaign, not_organizer())
         changed = [name for name, value in dates.items() if getattr(campaign, name) != value]
         campaign.title, campaign.description, campaign.is_published = (
             title,
@@ -228,7 +230,7 @@ def campaign_expert_add(*, user, campaign: Campaign, expert) -> CampaignExpert:
     territory. Adding him again changes nothing."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        require(user, "ideas.manage_campaign", campaign, _not_organizer())
+        require(user, "ideas.manage_campaign", campaign, not_organizer())
         if timezone.now() >= campaign.selection_end:
             raise ValidationError({"expert": [_("The expert selection of this campaign is over.")]})
         if expert is None or not holds_expert_role(expert, campaign):
@@ -260,7 +262,7 @@ def campaign_expert_remove(*, user, campaign: Campaign, expert) -> bool:
     """Take an expert off the campaign (his verdicts stay); returns whether he was on it."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        require(user, "ideas.manage_campaign", campaign, _not_organizer())
+        require(user, "ideas.manage_campaign", campaign, not_organizer())
         deleted, _rows = CampaignExpert.objects.filter(campaign=campaign, user=expert).delete()
         if deleted:
             campaign_event("expert_removed", campaign, actor=user, payload={"expert": expert.pk})
@@ -292,7 +294,7 @@ def award_field(kind: str, idea_id: int | None) -> str:
 
 def results_refusal(user, campaign: Campaign) -> str:
     if not user.has_perm("ideas.manage_campaign", campaign):
-        return _not_organizer()
+        return not_organizer()
     if campaign.results_published_at is not None:
         return _("The results of this campaign are already published.")
     return _(

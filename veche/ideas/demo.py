@@ -28,7 +28,7 @@ from veche.reports.models import Status as ReportStatus
 from veche.staff.models import Role, RoleAssignment
 from veche.territory.models import Municipality
 
-from . import services
+from . import demo_campaigns, services
 from .events import notices_off
 from .models import Idea, IdeaRejectionReason, IdeaTimelineEntry, Status
 from .services.moderation import carry_supports
@@ -144,7 +144,8 @@ def seed() -> int:
         ):
             made += _municipality(municipality, index, categories, residents)
         _turn_reports()
-    return made
+    # Two crowdsourcing campaigns (demo_campaigns.py), with the same drawn pictures as covers.
+    return made + demo_campaigns.seed(photo=_photo)
 
 
 def _staff(role: str, email: str, **scope) -> User:

@@ -60,7 +60,9 @@ def check_territory(*, campaign: Campaign, municipality) -> None:
 
 
 def _lock_idea(idea: Idea) -> Idea:
-    return Idea.objects.select_for_update().select_related("campaign").get(pk=idea.pk)
+    """The idea under a row lock, with its campaign (read, not locked: the stage is its dates)."""
+    ideas = Idea.objects.select_for_update(of=("self",)).select_related("campaign__municipality")
+    return ideas.get(pk=idea.pk)
 
 
 def rating_refusal(user, idea: Idea) -> str:

@@ -12,7 +12,6 @@ from django.db.models import (
     Count,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -215,8 +214,3 @@ def stage_progress(campaign: Campaign) -> list[tuple]:
         state = "done" if now >= end else "current" if now >= start else "upcoming"
         rows.append((stage, start, end, state))
     return rows
-
-
-def with_verdicts_prefetched(ideas: QuerySet[Idea]) -> QuerySet[Idea]:
-    verdicts = ExpertVerdict.objects.select_related("expert").order_by("created_at", "pk")
-    return ideas.prefetch_related(Prefetch("verdicts", queryset=verdicts, to_attr="all_verdicts"))

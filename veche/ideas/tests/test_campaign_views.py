@@ -296,3 +296,14 @@ def test_the_list_of_ideas_filters_by_campaign(client, world):
     assert f'<option value="{campaign.pk}" selected>Парк у реки</option>' in html
     html = page(client, f"/ideas/{inside.pk}/")
     assert f'<a href="/ideas/campaigns/{campaign.pk}/">Парк у реки</a>' in html
+
+
+def test_ratings_on_the_web_are_rate_limited(client, world, settings):
+    settings.RATE_LIMIT_IDEA_WRITES = "1/60"
+    campaign = campaign_in(Stage.DISCUSSION)
+    first, second = campaign_idea(campaign), campaign_idea(campaign)
+    client.force_login(world.neighbour)
+    client.post(f"/ideas/{first.pk}/rate/", {"value": "5"})
+    response = client.post(f"/ideas/{second.pk}/rate/", {"value": "5"}, follow=True)
+    assert messages_of(response)[-1].startswith("Слишком много изменений за короткое время")
+    assert list(IdeaRating.objects.values_list("idea", flat=True)) == [first.pk]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from veche.accounts.models import User
+from veche.core import ratelimit
 from veche.core.components import Step
 from veche.core.forms import apply_service_errors, refusal_message, service_errors
 from veche.staff.models import Role
@@ -31,6 +32,7 @@ from ..campaign_rules import is_campaign_expert
 from ..models import Campaign, ExpertVerdict, Idea, Stage
 from ..services.campaigns import AwardIn
 from ..services.ratings import filing_refusal
+from ..throttle import write_slot
 
 PER_PAGE = 15
 
@@ -84,8 +86,8 @@ def _cards(request: HttpRequest, campaign: Campaign, ideas: list[Idea], failed) 
     judging_open = stage == Stage.SELECTION and is_campaign_expert(user, campaign)
     ratings = selectors.my_ratings(user, ideas) if rating_open else {}
     mine = selectors.my_verdicts(user, ideas) if judging_open else {}
-    managing = user.has_perm("ideas.manage_campaign", campaign)
-    all_verdicts = selectors.verdicts_by_idea(ideas) if managing else {}
+    reading = user.has_perm("ideas.view_verdicts", campaign)
+    all_verdicts = selectors.verdicts_by_idea(ideas) if reading else {}
     cards = []
     for idea in ideas:
         idea.campaign = campaign  # the rules read it: no query per idea
@@ -282,6 +284,12 @@ def _campaign_idea(request: HttpRequest, pk: int) -> Idea:
     return idea
 
 
+def _too_many(limited: ratelimit.Limited) -> str:
+    return _("Too many changes in a short time: try again in %(minutes)d min.") % {
+        "minutes": ratelimit.minutes_to_wait(limited.retry_after)
+    }
+
+
 def _again(request: HttpRequest, idea: Idea, form) -> HttpResponse:
     """The campaign's page with the refused form (its page number kept in the address)."""
     return render_campaign(request, idea.campaign, failed=form, status=400)
@@ -295,7 +303,11 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         value = form.cleaned_data["value"]
         try:
-            services.idea_rate(user=request.user, idea=idea, value=value)
+            with write_slot(request.user):
+                services.idea_rate(user=request.user, idea=idea, value=value)
+        except ratelimit.Limited as limited:
+            messages.error(request, _too_many(limited))
+            return redirect(_back(idea.campaign, request.GET.get("page"), f"idea-{idea.pk}"))
         except PermissionDenied as refusal:
             messages.error(request, refusal_message(refusal))
             return redirect(_back(idea.campaign, request.GET.get("page"), f"idea-{idea.pk}"))
@@ -319,9 +331,16 @@ def judge(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.idea_judge(
-                user=request.user, idea=idea, selected=data["selected"], comment=data["comment"]
-            )
+            with write_slot(request.user):
+                services.idea_judge(
+                    user=request.user,
+                    idea=idea,
+                    selected=data["selected"],
+                    comment=data["comment"],
+                )
+        except ratelimit.Limited as limited:
+            messages.error(request, _too_many(limited))
+            return redirect(_back(idea.campaign, request.GET.get("page"), f"idea-{idea.pk}"))
         except PermissionDenied as refusal:
             messages.error(request, refusal_message(refusal))
             return redirect(_back(idea.campaign, request.GET.get("page"), f"idea-{idea.pk}"))

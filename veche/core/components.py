@@ -1,6 +1,7 @@
 """Data the shared components take from a view (templates in core/templates/core/components/)."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -16,6 +17,21 @@ class Tab:
     url: str
     count: int | None = None
     current: bool = False
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stage of `core/components/stages.html`: a dated step of a process (a campaign's,
+    a poll's, a budget's); `state` is "done", "current" or "upcoming"."""
+
+    label: str
+    start: datetime
+    end: datetime
+    state: str = "upcoming"
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == "current"
 
 
 def page_window(number: int, total: int, *, around: int = 2) -> list[int | None]:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .components import BADGE_TONES, Tab
+from .components import BADGE_TONES, Step, Tab
 from .cookies import delete_preference_cookie, set_preference_cookie
 from .forms import SampleForm, refusal_message
 from .home import rendered_sections
@@ -46,6 +46,11 @@ def styleguide(request: HttpRequest) -> HttpResponse:
         Tab(_("In progress"), "?tab=progress", 1402),
         Tab(_("Answered"), "?tab=answered", 0),
     ]
+    stages = [
+        Step(_("Collecting ideas"), now - timedelta(days=40), now - timedelta(days=20), "done"),
+        Step(_("Discussion"), now - timedelta(days=20), now + timedelta(days=5), "current"),
+        Step(_("Results"), now + timedelta(days=5), now + timedelta(days=15)),
+    ]
     samples = {
         "moment": now,
         "day": (now - timedelta(days=3)).date(),
@@ -59,6 +64,7 @@ def styleguide(request: HttpRequest) -> HttpResponse:
         "badge_tones": BADGE_TONES,
         "page": page,
         "tabs": tabs,
+        "stages": stages,
         "samples": samples,
         "form": SampleForm(),
     }

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veche.core.forms import error_text
 
-from . import services
+from . import admin_campaigns, services  # noqa: F401 - admin_campaigns registers campaigns
 from .models import Idea, IdeaRejectionReason, IdeaTimelineEntry
 
 

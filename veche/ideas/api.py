@@ -26,6 +26,8 @@ from veche.reports.models import Category, Report
 from veche.territory.models import Municipality
 
 from . import selectors, services
+from .api_campaigns import campaign_for_filing
+from .api_campaigns import router as campaigns_router
 from .api_schemas import (
     CLOSED_FORM,
     WRITE_ERRORS,
@@ -51,6 +53,8 @@ from .models import Idea, IdeaRejectionReason
 from .throttle import filing_slot, write_slot
 
 router = Router(tags=["ideas"])
+# Campaigns and their ratings and verdicts (api_campaigns.py): /campaigns/…, /{id}/rating, …
+router.add_router("", campaigns_router)
 # The services' field names where the API's differ.
 FIELD_NAMES = {
     "category": "category_id",
@@ -110,10 +114,16 @@ def idea_list(
     municipality: Id = None,
     status: PublicStatus | None = None,
     order: Order = "new",
+    campaign: Id = None,
 ):
     """Published ideas; `q` finds Russian word forms («парк» finds «парки»)."""
     ideas = selectors.idea_list(
-        query=q, category=category, municipality=municipality, status=status, order=order
+        query=q,
+        category=category,
+        municipality=municipality,
+        status=status,
+        order=order,
+        campaign=campaign,
     )
     return ideas.select_related("agency")
 
@@ -149,7 +159,8 @@ def idea_file(
     files: File[list[UploadedFile]] = None,
 ):
     """Propose an idea (multipart form); it waits for a moderator. A retry with the same
-    `client_token` returns the first."""
+    `client_token` returns the first. With `campaign_id`, into a campaign collecting ideas."""
+    campaign = campaign_for_filing(payload.campaign_id)
     with domain_errors(filing_slot(request.user)):
         idea = services.idea_submit(
             author=request.user,
@@ -164,6 +175,7 @@ def idea_file(
             photos=photos or [],
             files=files or [],
             client_token=payload.client_token or None,
+            campaign=campaign,
         )
     return Status(201, _detail(request, idea.pk))
 

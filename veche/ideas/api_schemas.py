@@ -57,6 +57,7 @@ class IdeaOut(Schema):
     lon: float | None
     support_count: int
     comment_count: int
+    campaign_id: int | None = Field(description="the crowdsourcing campaign it was filed into")
     author: str = Field(description="«Имя Ф.»: never the full name, phone or e-mail")
     agency: str | None
     planned_date: date | None
@@ -147,6 +148,7 @@ class IdeaIn(InputSchema):
     lat: Latitude = Field(None, description="with lon: a point inside the municipality")
     lon: Longitude = Field(None, description="with lat")
     client_token: Text(64, description="a retry with the same token files once") = ""
+    campaign_id: Id = Field(None, description="a campaign collecting ideas now")
 
 
 class IdeaSupportOut(Schema):

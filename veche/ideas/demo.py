@@ -30,7 +30,7 @@ from veche.staff.models import Role, RoleAssignment
 from veche.supports.services import give_support
 from veche.territory.models import Municipality
 
-from . import services
+from . import demo_campaigns, services
 from .discussion import COMMENTABLE, KIND
 from .events import notices_off
 from .models import Idea, IdeaRejectionReason, IdeaTimelineEntry, Status
@@ -147,6 +147,8 @@ def seed() -> int:
         ):
             made += _municipality(municipality, index, categories, residents)
         _turn_reports()
+    # Two crowdsourcing campaigns (demo_campaigns.py), with the same drawn pictures as covers.
+    made += demo_campaigns.seed(photo=_photo)
     # The shared comments' demo skips an idea that has its comments already.
     discussed = Idea.objects.filter(status__in=COMMENTABLE).order_by("pk")
     demo_comments(KIND, discussed, residents)

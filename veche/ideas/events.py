@@ -37,6 +37,10 @@ def notices_off() -> Iterator[None]:
         _quiet.reset(token)
 
 
+def notices_are_off() -> bool:
+    return _quiet.get()
+
+
 def idea_notice(notice: str, idea: Idea, *, entry: IdeaTimelineEntry | None = None) -> None:
     """Enqueue the notices of one event; the task builds and delivers them (notices/)."""
     from .tasks import deliver_idea_notices

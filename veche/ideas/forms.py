@@ -15,7 +15,7 @@ from veche.reports.forms import CoordinateField, MultipleFileField, MultipleFile
 from veche.reports.models import Category
 from veche.territory.models import Municipality
 
-from .models import UNPUBLISHED, Idea, IdeaRejectionReason, Status
+from .models import UNPUBLISHED, Campaign, Idea, IdeaRejectionReason, Status
 from .services.filing import MAX_FILES, MAX_PHOTOS, MAX_TEXT, MAX_TITLE
 
 MAX_REASON = 5000
@@ -99,6 +99,13 @@ class IdeaForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )
     client_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    # Filed into a crowdsourcing campaign (/ideas/new/?campaign=<id>); the service checks its stage.
+    campaign = forms.ModelChoiceField(
+        queryset=Campaign.objects.filter(is_published=True),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("There is no such campaign.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -134,6 +141,7 @@ class IdeaFilters(forms.Form):
     order = forms.ChoiceField(
         label=_("Order"), required=False, choices=ORDER_CHOICES, widget=QuickSelect
     )
+    campaign = forms.IntegerField(label=_("Campaign"), required=False)
 
     def filters(self) -> dict:
         """Keyword arguments for selectors.idea_list from the valid fields."""
@@ -145,6 +153,7 @@ class IdeaFilters(forms.Form):
             "municipality": data.get("municipality"),
             "status": data.get("status"),
             "order": data.get("order", "new"),
+            "campaign": data.get("campaign"),
         }
 
 
@@ -157,6 +166,9 @@ class FilterForm(IdeaFilters):
     municipality = forms.TypedChoiceField(
         label=_("Municipality"), coerce=int, required=False, widget=QuickSelect
     )
+    campaign = forms.TypedChoiceField(
+        label=_("Campaign"), coerce=int, required=False, widget=QuickSelect
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "filter-%s")
@@ -166,6 +178,10 @@ class FilterForm(IdeaFilters):
         choices = filter_choices()
         for name in ("category", "municipality"):
             self.fields[name].choices = [anything, *choices[name]]
+        self.fields["campaign"].choices = [
+            anything,
+            *Campaign.objects.filter(is_published=True).values_list("pk", "title"),
+        ]
 
 
 # --- Staff actions on the idea page ----------------------------------------------------------

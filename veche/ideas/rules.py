@@ -94,3 +94,6 @@ rules.add_perm("ideas.withdraw_support", rules.is_authenticated & is_open)
 rules.add_perm("ideas.view_moderation_queue", is_moderator | is_regional_admin)
 rules.add_perm("ideas.view_decisions", is_municipal_admin | is_regional_admin)
 rules.add_perm("ideas.view_agency_ideas", is_official | is_agency_head)
+
+# Crowdsourcing campaigns' permissions live beside their predicates.
+from . import campaign_rules  # noqa: E402, F401

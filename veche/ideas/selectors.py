@@ -37,10 +37,12 @@ def idea_list(
     municipality: int | None = None,
     status: str | None = None,
     order: str = "new",
+    campaign: int | None = None,
 ) -> QuerySet[Idea]:
     """Published ideas filtered and ordered as the list, the map, the feeds and the API offer."""
     ideas = matching(public_ideas(), query)
     filters = {"category_id": category, "municipality_id": municipality, "status": status}
+    filters["campaign_id"] = campaign
     ideas = ideas.filter(**{key: value for key, value in filters.items() if value})
     return (
         with_comment_count(ideas)
@@ -72,7 +74,7 @@ def idea_detail(pk: int) -> Idea:
         with_comment_count(Idea.objects)
         # Not from_report nor merged_into: the page shows their numbers only, and the rows are
         # wide. The rejection reason is read only for a rejected idea (its author's view).
-        .select_related("category", "municipality", "author", "agency")
+        .select_related("category", "municipality", "author", "agency", "campaign")
         .prefetch_related(
             Prefetch("photos", queryset=_own_photos(), to_attr="own_photos"),
             "files",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import citizen, feeds, filing, public, staff, work
+from .views import campaign_feeds, campaigns, citizen, feeds, filing, public, staff, work
 
 app_name = "ideas"
 urlpatterns = [
@@ -15,6 +15,21 @@ urlpatterns = [
     path("from-report/", staff.from_report, name="from_report"),
     path("feeds/new.rss", feeds.new_ideas_rss, name="feed_rss"),
     path("feeds/new.atom", feeds.new_ideas_atom, name="feed_atom"),
+    path("campaigns/", campaigns.campaign_list, name="campaigns"),
+    path("campaigns/new/", campaigns.campaign_new, name="campaign_new"),
+    path("campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign"),
+    path("campaigns/<int:pk>/edit/", campaigns.campaign_edit, name="campaign_edit"),
+    path("campaigns/<int:pk>/experts/", campaigns.expert_add, name="campaign_expert_add"),
+    path(
+        "campaigns/<int:pk>/experts/<int:user_pk>/remove/",
+        campaigns.expert_remove,
+        name="campaign_expert_remove",
+    ),
+    path("campaigns/<int:pk>/results/", campaigns.campaign_results, name="campaign_results"),
+    path("campaigns/<int:pk>/ideas.rss", campaign_feeds.campaign_rss, name="campaign_rss"),
+    path("campaigns/<int:pk>/ideas.atom", campaign_feeds.campaign_atom, name="campaign_atom"),
+    path("<int:pk>/rate/", campaigns.rate, name="rate"),
+    path("<int:pk>/verdict/", campaigns.judge, name="judge"),
     path("<int:pk>/", public.idea_detail, name="detail"),
     path("<int:pk>/files/<int:file_pk>/", public.idea_file, name="file"),
     path("<int:pk>/progress.rss", feeds.progress_rss, name="progress_rss"),

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from veche.core.components import Tab, page_window
+from veche.core.components import Step, Tab, page_window
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,22 @@ def test_tabs_carry_their_counts_and_mark_the_current_one():
     )
     assert 'aria-current="page">Новые <span class="tab-count">1\u00a0402</span>' in html
     assert '<span class="tab-count">0</span>' in html
+
+
+def test_stages_say_their_state_in_words_and_mark_the_current_one():
+    from datetime import UTC, datetime
+
+    moment = datetime(2026, 3, 1, 7, 0, tzinfo=UTC)
+    steps = [
+        Step("сбор идей", moment, moment, "done"),
+        Step("обсуждение", moment, moment, "current"),
+        Step("итоги", moment, moment),
+    ]
+    html = Template('{% include "core/components/stages.html" with label="Этапы" %}').render(
+        Context({"steps": steps})
+    )
+    assert '<ol class="stages" aria-label="Этапы">' in html
+    assert html.count('aria-current="step"') == 1
+    assert 'class="stage stage-current" aria-current="step"' in html
+    assert "Сбор идей" in html and "завершён" in html and "идёт сейчас" in html
+    assert "впереди" in html and "1 марта 2026, 12:00" in html

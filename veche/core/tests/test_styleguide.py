@@ -11,6 +11,7 @@ COMPONENTS = [
     'class="alert alert-error"',
     'class="card"',
     'class="tabs"',
+    'class="stages"',
     'class="pagination"',
     'class="empty-state"',
     "<table>",

@@ -116,6 +116,16 @@ class Idea(models.Model):
         verbose_name=_("from report"),
     )
 
+    # The crowdsourcing campaign it was proposed to, if any (campaign.py).
+    campaign = models.ForeignKey(
+        "ideas.Campaign",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ideas",
+        verbose_name=_("campaign"),
+    )
+
     support_count = models.PositiveIntegerField(_("supports"), default=0, db_index=True)
     # Russian word stems of the title and text (reports/search.py): search on any database.
     search_stems = models.TextField(editable=False, blank=True)

@@ -15,8 +15,9 @@ from veche.reports.search import stems
 from veche.territory.models import Municipality
 from veche.territory.selectors import resolve_point
 
-from ..models import Idea, IdeaFile, IdeaPhoto, IdeaTimelineEntry, Status
+from ..models import Campaign, Idea, IdeaFile, IdeaPhoto, IdeaTimelineEntry, Status
 from ._common import idea_event, idea_notice
+from .ratings import check_territory, require_filing_open
 
 MAX_TITLE = 200
 MAX_TEXT = 5000
@@ -36,17 +37,21 @@ def idea_submit(
     photos: Sequence[UploadedFile] = (),
     files: Sequence[UploadedFile] = (),
     client_token: str | None = None,
+    campaign: Campaign | None = None,
 ) -> Idea:
     """File an idea; a retry with the same client token returns the idea filed first.
 
     The place is the municipality, or a point on the map (which names the municipality); given
-    both, the point must lie in it."""
+    both, the point must lie in it. Into a `campaign`, only while it collects ideas and for its
+    territory (services/ratings.py)."""
     if client_token:
         existing = Idea.objects.filter(author=author, client_token=client_token).first()
         if existing:
             return existing
     if not author.has_perm("ideas.file_idea"):
         raise PermissionDenied(_("Confirm your e-mail address before proposing an idea."))
+    if campaign is not None:
+        require_filing_open(author=author, campaign=campaign)
     fields = _clean(
         title=title,
         text=text,
@@ -57,6 +62,9 @@ def idea_submit(
         photos=photos,
         files=files,
     )
+    if campaign is not None:
+        check_territory(campaign=campaign, municipality=fields["municipality"])
+        fields["campaign"] = campaign
     processed = process_media(photos)  # every file checked and cleaned before writing
     documents = process_documents(files)
     try:

@@ -14,7 +14,7 @@ from veche.territory.models import Municipality
 
 from .. import selectors
 from ..forms import IdeaFilters
-from ..models import Idea, IdeaTimelineEntry
+from ..models import Campaign, Idea, IdeaTimelineEntry
 
 FEED_ITEMS = 50
 
@@ -36,6 +36,9 @@ class NewIdeasFeed(Feed):
         if filters["category"]:
             category = Category.objects.filter(pk=filters["category"]).first()
             parts.append(category.name if category else "")
+        if filters.get("campaign"):
+            campaign = Campaign.objects.filter(pk=filters["campaign"], is_published=True).first()
+            parts.append(campaign.title if campaign else "")
         return " · ".join(part for part in parts if part)
 
     def link(self, obj: dict) -> str:

@@ -14,6 +14,8 @@ from veche.core.forms import apply_service_errors, refusal_message
 
 from .. import services
 from ..forms import IdeaForm
+from ..models import Campaign
+from ..services.ratings import filing_refusal
 from ..throttle import filing_slot
 from .maps import map_settings, place_bounds
 
@@ -33,6 +35,7 @@ def _submit(request: HttpRequest, form: IdeaForm):
                 photos=data.get("photos") or [],
                 files=data.get("files") or [],
                 client_token=data.get("client_token") or None,
+                campaign=data.get("campaign"),
             )
     except ratelimit.Limited as limited:
         minutes = ratelimit.minutes_to_wait(limited.retry_after)
@@ -46,6 +49,13 @@ def _submit(request: HttpRequest, form: IdeaForm):
     except ValidationError as error:
         apply_service_errors(form, error, fields={"location": "lat"})
     return None
+
+
+def _campaign(value) -> Campaign | None:
+    """The published campaign an idea is filed into, from the address or the form."""
+    if not str(value or "").isdigit():
+        return None
+    return Campaign.objects.filter(pk=int(value), is_published=True).first()
 
 
 def new_idea(request: HttpRequest) -> HttpResponse:
@@ -72,9 +82,16 @@ def new_idea(request: HttpRequest) -> HttpResponse:
             "client_token": uuid.uuid4().hex,
             "municipality": settlement.municipality_id if settlement else None,
         }
+        campaign = _campaign(request.GET.get("campaign"))
+        if campaign is not None:
+            initial["campaign"] = campaign.pk
+            initial["municipality"] = campaign.municipality_id or initial["municipality"]
         form = IdeaForm(initial=initial)
     municipality = form["municipality"].value()
+    campaign = _campaign(form["campaign"].value())
     context = {
+        "campaign": campaign,
+        "campaign_refusal": filing_refusal(request.user, campaign) if campaign else "",
         "form": form,
         "map": map_settings(),
         "bounds": place_bounds(int(municipality) if str(municipality or "").isdigit() else None),

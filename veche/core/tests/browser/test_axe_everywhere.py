@@ -41,6 +41,9 @@ PAGES = {
         "/ideas/",
         "/ideas/map/",
         "/ideas/{idea}/",
+        "/ideas/campaigns/",
+        "/ideas/campaigns/{campaign}/",
+        "/ideas/campaigns/{results_campaign}/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -51,6 +54,8 @@ PAGES = {
         "/reports/mine/",
         "/ideas/new/",
         "/ideas/mine/",
+        "/ideas/campaigns/{campaign}/",
+        "/ideas/new/?campaign={collecting_campaign}",
         "/accounts/cabinet/",
         "/notifications/",
         "/notifications/preferences/",
@@ -68,7 +73,14 @@ PAGES = {
         "/workspace/reports/{routed}/",
         "/ideas/{taken_idea}/",
     ],
-    "regional_admin": ["/staff/", "/staff/municipalities/{municipality}/"],
+    "regional_admin": [
+        "/staff/",
+        "/staff/municipalities/{municipality}/",
+        "/ideas/campaigns/{campaign}/",
+        "/ideas/campaigns/new/",
+        "/ideas/campaigns/{closing_campaign}/results/",
+    ],
+    "expert": ["/ideas/campaigns/{selection_campaign}/"],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
 OPTIONAL_PAGES = {"regional_admin": ["/styleguide/"]}
@@ -96,6 +108,7 @@ def world(db):
             role=Role.OFFICIAL, agency=administration, municipality=None
         ).user,
         "regional_admin": RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user,
+        "expert": RoleAssignmentFactory(role=Role.EXPERT, municipality=town).user,
     }
     names = {name: report.pk for name, report in reports.items()}
     # The moderation page's cards (photo, flags, both forms) come from a kind known to tests only.
@@ -103,6 +116,7 @@ def world(db):
     things.add(town, photo_url="/static/core/favicon.svg", flags=["3 complaints"])
     register_source(things.source())
     names |= _ideas(town, administration, resident)
+    names |= _campaigns(town, people["expert"])
     yield people, names | {"municipality": town.slug}
     unregister_source(things.kind)
     clear_cache()
@@ -117,6 +131,35 @@ def _ideas(town, administration, author) -> dict:
         "idea": PublishedIdeaFactory(municipality=town, author=author, **point).pk,
         "pending_idea": IdeaFactory(municipality=town).pk,
         "taken_idea": TakenIdeaFactory(municipality=town, agency=administration).pk,
+    }
+
+
+def _campaigns(town, expert) -> dict:
+    """Campaigns in each stage whose page shows a form: rating (discussion), the expert's
+    verdict (selection), the results form (results, not yet published) and published results."""
+    from veche.ideas.models import CampaignAward, CampaignExpert, IdeaRating, Stage
+    from veche.ideas.tests.campaign_factories import campaign_idea, campaign_in
+
+    def campaign(stage):
+        made = campaign_in(stage, municipality=town)
+        for rater in (UserFactory(), UserFactory()):
+            IdeaRating.objects.create(idea=campaign_idea(made), user=rater, value=4)
+        return made
+
+    selection = campaign(Stage.SELECTION)
+    CampaignExpert.objects.create(campaign=selection, user=expert)
+    results = campaign(Stage.RESULTS)
+    CampaignAward.objects.create(
+        campaign=results, idea=results.ideas.first(), award="Диплом", reason="Лучшая оценка."
+    )
+    results.results_published_at = results.results_start
+    results.save()
+    return {
+        "campaign": campaign(Stage.DISCUSSION).pk,
+        "collecting_campaign": campaign(Stage.COLLECTING).pk,
+        "selection_campaign": selection.pk,
+        "closing_campaign": campaign(Stage.RESULTS).pk,
+        "results_campaign": results.pk,
     }
 
 

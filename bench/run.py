@@ -121,7 +121,7 @@ def memory_mb(server: subprocess.Popen) -> float:
 # Read in the tree measured (bench/compare.py passes one from before the ideas app: no ideas).
 TARGETS = """
 import json, django
-from importlib.util import find_spec
+from django.apps import apps
 django.setup()
 from veche.reports.models import Report, Topic
 from veche.territory.models import Municipality
@@ -130,7 +130,7 @@ m = Municipality.objects.get(name='Сургут')
 ids = list(Report.objects.exclude(status__in=['submitted', 'rejected'])
            .filter(author__email__regex=BENCH).values_list('pk', flat=True)[:5000])
 ideas, open_ideas = [], []
-if find_spec('veche.ideas'):
+if apps.is_installed('veche.ideas'):
     from veche.ideas.models import OPEN, UNPUBLISHED, Idea
     ideas = list(Idea.objects.exclude(status__in=UNPUBLISHED).values_list('pk', flat=True))
     open_ideas = list(Idea.objects.filter(status__in=OPEN, author__email__regex=BENCH)

@@ -1,7 +1,13 @@
 """`{% load comments %}{% comment_thread item "ideas.idea" %}`: the thread of an item of a
 registered kind, with its forms (docs/architecture.md, "Comments")."""
 
+import hashlib
+
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from ..forms import CommentForm, ComplaintForm, RemovalForm, ReplyForm
 from ..kinds import Target, get_kind
@@ -12,8 +18,42 @@ from ..services._common import participation_refusal
 register = template.Library()
 
 
-@register.inclusion_tag("comments/_thread.html", takes_context=True)
-def comment_thread(context, item, kind: str, heading_level: int = 2) -> dict:
+@register.simple_tag(takes_context=True)
+def comment_thread(context, item, kind: str, heading_level: int = 2) -> SafeString:
+    """The thread as HTML. A visitor who is not logged in sees the same thread as every other
+    one, so that HTML is cached under a key made of everything it shows (a changed comment,
+    name, language or address is a new key); the thread's query still runs."""
+    data = _thread_context(context, item, kind, heading_level)
+    key = None if data["user"].is_authenticated else _anonymous_key(data)
+    seconds = settings.COMMENT_THREAD_CACHE_SECONDS
+    if key and seconds and (html := cache.get(key)) is not None:
+        return html
+    html = context.template.engine.get_template("comments/_thread.html").render(context.new(data))
+    if key and seconds:
+        cache.set(key, html, seconds)
+    return html
+
+
+def _anonymous_key(data: dict) -> str:
+    digest = hashlib.sha256()
+    page = (get_language(), data["kind"], data["target"].id, data["next"], data["heading_level"])
+    for part in page:
+        digest.update(f"{part}\x1f".encode())
+
+    def add(nodes) -> None:
+        for node in nodes:
+            comment = node.comment
+            shown = (comment.pk, comment.status, node.shown, comment.like_count, comment.text,
+                     comment.edited_at, comment.created_at, comment.removal_reason_id,
+                     comment.author.public_name if comment.author_id else "")  # fmt: skip
+            digest.update(f"{shown}\x1e".encode())
+            add(node.replies)
+
+    add(data["thread"].nodes)
+    return f"comments:thread:{digest.hexdigest()}"
+
+
+def _thread_context(context, item, kind: str, heading_level: int) -> dict:
     request = context["request"]
     user = request.user
     commentable = get_kind(kind)

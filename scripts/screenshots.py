@@ -6,7 +6,7 @@ Builds a scratch SQLite database (var/screenshots.sqlite3: migrate + seed_demo),
 free loopback port, logs in as the demo personas (docs/demo.md) and saves <page>-<width>.png:
 the home page, the list, the map, a report page, the filing form, the cabinet, the moderation
 queue, the agency's inbox and the staff report page; the ideas list, an idea page, the idea
-filing form and the shared moderation page. The server is stopped afterwards.
+filing form, a campaign and the shared moderation page. The server is stopped afterwards.
 """
 
 import os
@@ -56,6 +56,13 @@ PAGES = [
         lambda page: _first_link(page, "/ideas/?order=discussed", "a[href^='/ideas/'][href$='/']"),
     ),
     ("idea-filing", "resident", "/ideas/new/"),
+    (
+        "campaign",
+        None,
+        lambda page: _first_link(
+            page, "/ideas/campaigns/", "a[href^='/ideas/campaigns/'][href$='/']"
+        ),
+    ),
     ("moderation", "moderator", "/moderation/"),
 ]
 

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 
 from veche.core import ratelimit
 from veche.core.forms import apply_service_errors, refusal_message
+from veche.territory.maps import map_settings, place_bounds
 
 from .. import services
 from ..forms import IdeaForm
 from ..models import Campaign
 from ..services.ratings import filing_refusal
 from ..throttle import filing_slot
-from .maps import map_settings, place_bounds
 
 
 def _submit(request: HttpRequest, form: IdeaForm):

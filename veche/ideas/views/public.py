@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from veche.media.responses import attachment, download_name
+from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
 from .. import selectors
 from ..forms import ACTION_FORMS, PUBLIC_STATUSES, FilterForm, IdeaFilters
 from ..models import Idea, IdeaFile, Status
 from ..transitions import TRANSITIONS, available_actions
-from .maps import cacheable, map_settings, parse_bbox, place_bounds
+from .maps import cacheable
 
 PER_PAGE = 15
 MAP_LIMIT = 5000

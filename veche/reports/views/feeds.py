@@ -11,12 +11,12 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from veche.territory.maps import parse_bbox
 from veche.territory.models import Municipality
 
 from .. import selectors
 from ..forms import ReportFilters
 from ..models import Answer, Category, Report
-from .public import parse_bbox
 
 FEED_ITEMS = 50
 

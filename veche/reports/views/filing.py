@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from veche.core.forms import apply_service_errors, refusal_message
+from veche.territory.maps import map_settings, place_bounds
 from veche.territory.models import Region, Settlement
 from veche.territory.selectors import gazetteer_search
 
@@ -25,7 +26,6 @@ from ..services.pending import (
     pending_photos_keep,
     pending_photos_remove,
 )
-from .public import map_settings, place_bounds
 
 NEARBY_SHOWN = 10
 

@@ -6,9 +6,11 @@ photos, the region's bounds."""
 from django.http import HttpRequest
 from django.urls import reverse
 
+from veche.territory.maps import map_settings, place_bounds
+
 from ..figures import Period, headline_figures
 from ..selectors import latest_published
-from .public import map_labels, map_settings, place_bounds
+from .public import map_labels
 
 LATEST = 6
 

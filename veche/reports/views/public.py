@@ -4,7 +4,6 @@ feed. Each page reads with a constant number of queries, whatever the number of 
 import hashlib
 import json
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from veche.media.responses import attachment, download_name
-from veche.territory.models import Municipality, Region
+from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
 from .. import selectors
 from ..engagement_forms import PressLinkForm
@@ -129,27 +128,6 @@ def answer_file(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     )
 
 
-def map_settings() -> dict:
-    return {
-        "tiles": settings.MAP_TILE_URL,
-        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors"),
-        "boundaries": reverse("territory:boundaries"),
-    }
-
-
-def place_bounds(municipality_id: int | None) -> list[float] | None:
-    """[min_lat, min_lon, max_lat, max_lon] of the filtered municipality, else of the region."""
-    # Only the four numbers: a place's boundary is large and the list page is a hot path.
-    columns = ("min_lat", "min_lon", "max_lat", "max_lon")
-    bounds = None
-    if municipality_id:
-        bounds = Municipality.objects.filter(pk=municipality_id).values_list(*columns).first()
-    bounds = bounds or Region.objects.order_by("pk").values_list(*columns).first()
-    if bounds is None or bounds[0] is None:
-        return None
-    return list(bounds)
-
-
 def map_labels() -> dict:
     """The words map.js shows, in the reader's language."""
     return {
@@ -188,17 +166,6 @@ def report_map(request: HttpRequest) -> HttpResponse:
         **map_context(request, form.filters()),
     }
     return render(request, "reports/map.html", context)
-
-
-def parse_bbox(raw: str) -> tuple[float, float, float, float]:
-    """min_lon,min_lat,max_lon,max_lat → a tuple, or ValueError when malformed."""
-    parts = [float(value) for value in raw.split(",")]
-    if len(parts) != 4:
-        raise ValueError
-    min_lon, min_lat, max_lon, max_lat = parts
-    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise ValueError
-    return min_lon, min_lat, max_lon, max_lat
 
 
 @require_GET

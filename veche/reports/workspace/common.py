@@ -9,12 +9,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from veche.accounts.phones import format_phone
+from veche.territory.maps import map_settings
 
 from .. import workspace_selectors
 from ..models import Answer, Report, Status
 from ..selectors import is_overdue, staff_timeline
 from ..transitions import available_actions
-from ..views.public import map_settings
 from . import forms as staff_forms
 
 

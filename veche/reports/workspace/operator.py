@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from veche.core.forms import service_errors
+from veche.territory.maps import map_settings, place_bounds
 
 from .. import services
-from ..views.public import map_settings, place_bounds
 from ..wording import agency_to
 from .forms import OperatorReportForm
 

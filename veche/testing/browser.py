@@ -215,6 +215,9 @@ def format_violations(violations: list[dict]) -> str:
 
 
 def assert_no_axe_violations(page) -> None:
+    # A click that sends a form starts a navigation the click does not wait for: check the
+    # page it leads to once it has loaded, not the half that has arrived.
+    page.wait_for_load_state()
     violations = axe_violations(page)
     assert not violations, (
         f"axe-core found {len(violations)} violation(s) on {page.url}:\n"

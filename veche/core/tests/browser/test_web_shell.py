@@ -31,6 +31,8 @@ def test_low_vision_version_is_switched_by_the_button_and_persists(page, axe_che
     assert not _low_vision_on(page)
 
     page.get_by_role("button", name="Версия для слабовидящих").click()
+    page.locator("html.low-vision").wait_for(state="attached")
+    page.wait_for_load_state()  # <html> arrives before <main>: check the whole page
 
     assert _low_vision_on(page)
     assert _root_font_px(page) >= normal_font * 1.4

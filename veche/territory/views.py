@@ -2,13 +2,13 @@
 map draws under its markers so that it is never a grey box when the tile server cannot be reached
 (static/territory/boundaries.js)."""
 
-import hashlib
 import json
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
+
+from veche.core.http import cacheable
 
 from .models import Municipality
 
@@ -44,11 +44,4 @@ def boundaries(request: HttpRequest) -> HttpResponse:
     if body is None:
         body = boundaries_body()
         cache.set(CACHE_KEY, body, CACHE_SECONDS)
-    etag = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(body, content_type="application/geo+json")
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-    return response
+    return cacheable(request, body, "application/geo+json", CACHE_SECONDS)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from veche.core.http import cacheable
 from veche.media.responses import attachment, download_name
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
@@ -18,10 +19,10 @@ from .. import selectors
 from ..forms import ACTION_FORMS, PUBLIC_STATUSES, FilterForm, IdeaFilters
 from ..models import Idea, IdeaFile, Status
 from ..transitions import TRANSITIONS, available_actions
-from .maps import cacheable
 
 PER_PAGE = 15
 MAP_LIMIT = 5000
+MAP_MAX_AGE = 60  # seconds browsers and proxies may keep a map's points
 
 
 def filter_query(request: HttpRequest, *drop: str) -> str:
@@ -183,7 +184,8 @@ def map_feed(request: HttpRequest, *, bbox, filters: dict) -> HttpResponse:
         for pk, lat, lon, status, title, supports in rows
     ]
     body = {"type": "FeatureCollection", "features": features, "truncated": truncated}
-    return cacheable(request, json.dumps(body, ensure_ascii=False).encode(), "application/geo+json")
+    encoded = json.dumps(body, ensure_ascii=False).encode()
+    return cacheable(request, encoded, "application/geo+json", MAP_MAX_AGE)
 
 
 @login_required

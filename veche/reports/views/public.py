@@ -1,7 +1,6 @@
 """What everyone sees: the list with filters and search, a report's page, the map and its GeoJSON
 feed. Each page reads with a constant number of queries, whatever the number of reports."""
 
-import hashlib
 import json
 
 from django.contrib.auth.decorators import login_required
@@ -10,10 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from veche.core.http import cacheable
 from veche.media.responses import attachment, download_name
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
@@ -185,7 +184,8 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
 def map_feed(request: HttpRequest, *, bbox, filters: dict) -> HttpResponse:
     """The feed for parsed input; /api/v1/reports/map.geojson answers with it too."""
     rows, truncated = selectors.map_points(bbox=bbox, limit=MAP_LIMIT, **filters)
-    return _cacheable(request, _feature_collection(rows, truncated), "application/geo+json")
+    body = _feature_collection(rows, truncated)
+    return cacheable(request, body, "application/geo+json", MAP_MAX_AGE)
 
 
 # One feature as JSON text. Filling a template is several times faster than building dicts for
@@ -208,18 +208,6 @@ def _feature_collection(rows: list[tuple], truncated: bool) -> bytes:
     )
     flag = "true" if truncated else "false"
     return f'{{"type":"FeatureCollection","features":[{features}],"truncated":{flag}}}'.encode()
-
-
-def _cacheable(request: HttpRequest, body: bytes, content_type: str) -> HttpResponse:
-    """A public response with an ETag: a repeated request for the same points costs a 304."""
-    etag = '"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"'
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(body, content_type=content_type)
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=MAP_MAX_AGE)
-    return response
 
 
 @login_required

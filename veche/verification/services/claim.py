@@ -25,7 +25,7 @@ from ..codes import code_hash
 from ..models import PhoneCode, Verification
 from ..tasks import send_phone_code
 from ._common import User
-from .phone import CODES_PER_HOUR, _phone_code_apply, _usable_code
+from .phone import CODES_PER_HOUR, apply_phone_code, usable_code
 
 WRONG_CODE = _("Wrong code.")
 MALFORMED_CODE = _("The code is six digits.")
@@ -40,7 +40,7 @@ def phone_claim_start(*, phone: str) -> str:
         user = claimable_by_phone(phone).select_for_update().first()
         if user is None or _codes_this_hour(user) >= CODES_PER_HOUR:
             return phone
-        phone_code = _phone_code_apply(user=user, phone=phone, now=timezone.now())
+        phone_code = apply_phone_code(user=user, phone=phone, now=timezone.now())
         # The task draws the code, so no stored row ever holds it in clear (phone.py).
         send_phone_code.enqueue(
             phone_code_id=phone_code.pk, language=translation.get_language() or "ru"
@@ -84,7 +84,7 @@ def _code_to_check(user) -> PhoneCode | None:
     if user is None:
         return None
     try:
-        return _usable_code(user, timezone.now())
+        return usable_code(user, timezone.now())
     except ValidationError:
         return None
 

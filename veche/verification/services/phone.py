@@ -71,7 +71,7 @@ def phone_verification_start(*, user, phone: str | None = None) -> PhoneCode:
         phone = _phone_for(locked, phone)
         now = timezone.now()
         _check_rate(locked, now)
-        phone_code = _phone_code_apply(user=locked, phone=phone, now=now)
+        phone_code = apply_phone_code(user=locked, phone=phone, now=now)
         # Queued in this transaction (the task row commits or rolls back with the code's row);
         # the task draws the code, so no stored row ever holds it in clear.
         send_phone_code.enqueue(
@@ -80,7 +80,7 @@ def phone_verification_start(*, user, phone: str | None = None) -> PhoneCode:
     return phone_code
 
 
-def _phone_code_apply(*, user, phone: str, now: datetime) -> PhoneCode:
+def apply_phone_code(*, user, phone: str, now: datetime) -> PhoneCode:
     """Write the pending verification and the new code's row; expects the user row locked.
 
     The row's hash is of a random secret until the SMS task draws the code: nothing matches it."""
@@ -107,7 +107,7 @@ def _phone_code_apply(*, user, phone: str, now: datetime) -> PhoneCode:
     return phone_code
 
 
-def _usable_code(user, now: datetime) -> PhoneCode:
+def usable_code(user, now: datetime) -> PhoneCode:
     phone_code = (
         PhoneCode.objects.select_for_update()
         .filter(user=user, used_at__isnull=True)
@@ -135,7 +135,7 @@ def phone_verification_confirm(*, user, code: str) -> Verification:
         locked = lock_user(user.pk)
         check_can_start(locked)
         now = timezone.now()
-        phone_code = _usable_code(locked, now)
+        phone_code = usable_code(locked, now)
         phone_code.attempts += 1
         expected = code_hash(user_id=locked.pk, phone=phone_code.phone, code=code)
         if constant_time_compare(expected, phone_code.code_hash):

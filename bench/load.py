@@ -2,6 +2,7 @@
 reporting requests/s and latency percentiles. Loopback only."""
 
 import http.client
+import itertools
 import random
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -81,9 +82,15 @@ def _worker(port: int, scenario: Scenario, seconds: float, seed: int) -> tuple[i
     return done, errors, latencies
 
 
+# Each call's clients draw other requests than the calls before: slices of one scenario
+# (run.py --slices) repeating the first slice's draws would measure supports given already.
+_seeds = itertools.count()
+
+
 def run(port: int, scenario: Scenario, *, seconds: float, clients: int) -> Result:
     with ProcessPoolExecutor(max_workers=clients) as pool:
-        futures = [pool.submit(_worker, port, scenario, seconds, seed) for seed in range(clients)]
+        seeds = [next(_seeds) for _ in range(clients)]
+        futures = [pool.submit(_worker, port, scenario, seconds, seed) for seed in seeds]
         parts = [f.result() for f in futures]
     return Result(
         scenario.name,

@@ -176,7 +176,14 @@ if env_str("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for every active API token, rate-limit window and cached fragment of a busy server:
+    # at Django's default of 300 entries they evict one another and each request reads again.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCMEM_CACHE_MAX_ENTRIES", 20_000)},
+        }
+    }
 
 # E-mail: console by default, a file folder with EMAIL_FILE_PATH, SMTP with EMAIL_HOST.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

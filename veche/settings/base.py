@@ -235,6 +235,8 @@ RATE_LIMIT_MODERATION = env_str("RATE_LIMIT_MODERATION", "200/600")
 RATE_LIMIT_COMMENT = env_str("RATE_LIMIT_COMMENT", "10/600")
 # How long the thread's HTML for visitors who are not logged in is kept (keyed by its content).
 COMMENT_THREAD_CACHE_SECONDS = env_int("COMMENT_THREAD_CACHE_SECONDS", 300)
+# Guests' busiest pages kept whole, keyed by the event log's last id (veche/core/pagecache.py).
+GUEST_PAGE_CACHE_SECONDS = env_int("GUEST_PAGE_CACHE_SECONDS", 60)
 RATE_LIMIT_COMMENT_REACT = env_str("RATE_LIMIT_COMMENT_REACT", "120/600")
 # Ideas filed per person (web and API), and the ideas API's other writes per person.
 RATE_LIMIT_IDEA_FILING = env_str("RATE_LIMIT_IDEA_FILING", "10/3600")

@@ -17,6 +17,9 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES as OPENPYXL_TEMP_FILES
 from veche.core import exports
 from veche.core.exports import export_file, export_response
 
+# Closing a response sends request_finished, which touches the database connection.
+pytestmark = pytest.mark.django_db
+
 COLUMNS = ["Участник", "Время", "Ответ", "Баллы"]
 MOMENT = datetime(2026, 3, 1, 4, 30, tzinfo=UTC)  # 09:30 in Yugra
 

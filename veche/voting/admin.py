@@ -40,8 +40,8 @@ class VotingPointAdmin(admin.ModelAdmin):
         return False  # close a point (is_active) instead: ballots refer to it
 
     def save_model(self, request, obj: VotingPoint, form, change: bool) -> None:
-        fields = {name: form.cleaned_data.get(name, getattr(obj, name))
-                  for name in ("title", "address", "note", "is_active")}  # fmt: skip
+        editable = ("title", "address", "note", "is_active")
+        fields = {name: form.cleaned_data.get(name, getattr(obj, name)) for name in editable}
         try:
             services.voting_point_update(actor=request.user, point=obj, **fields)
         except (PermissionDenied, ValidationError) as error:

@@ -65,8 +65,8 @@ POINTS = [
 
 
 def seed() -> None:
-    municipalities = {m.name: m for m in Municipality.objects.filter(
-        name__in={p.municipality for p in POINTS})}  # fmt: skip
+    names = {point.municipality for point in POINTS}
+    municipalities = {m.name: m for m in Municipality.objects.filter(name__in=names)}
     operator = User.objects.filter(email=OPERATOR).first()
     admin = User.objects.filter(email=ADMIN).first()
     with transaction.atomic():

@@ -58,8 +58,8 @@ def point_create(request: HttpRequest) -> HttpResponse:
             with service_errors(form, refusal_on_form=True):
                 point = services.voting_point_create(actor=request.user, **form.cleaned_data)
             if not form.errors:
-                messages.success(request, _("The voting point «%(title)s» is added.") % {
-                    "title": point.title})  # fmt: skip
+                added = _("The voting point is added: %(title)s.") % {"title": point.title}
+                messages.success(request, added)
                 return redirect("voting:members", pk=point.pk)
     context = {"form": form, "limited": limited, "point": None}
     return render(request, "voting/point_form.html", context)
@@ -96,8 +96,9 @@ def point_members(request: HttpRequest, pk: int) -> HttpResponse:
             with service_errors(form, refusal_on_form=True, fields={"user": "email"}):
                 services.voting_point_member_grant(actor=request.user, point=point, user=form.user)
             if not form.errors:
-                messages.success(request, _("%(person)s now enters ballots at this point.") % {
-                    "person": form.user.get_full_name()})  # fmt: skip
+                person = form.user.get_full_name()
+                granted = _("%(person)s now enters ballots at this point.") % {"person": person}
+                messages.success(request, granted)
                 return redirect("voting:members", pk=point.pk)
     context = {
         "point": point,
@@ -122,6 +123,6 @@ def member_revoke(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
     except (PermissionDenied, ValidationError) as refusal:
         messages.error(request, error_text(refusal))
     else:
-        messages.success(request, _("%(person)s no longer enters ballots at this point.") % {
-            "person": user.get_full_name()})  # fmt: skip
+        revoked = _("%(person)s no longer enters ballots at this point.")
+        messages.success(request, revoked % {"person": user.get_full_name()})
     return redirect("voting:members", pk=point.pk)

@@ -35,7 +35,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import IO, Any
 
-from django.http import FileResponse
+from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 
 from .text import xml_safe
@@ -51,6 +51,8 @@ _SHEET_TITLE_MAX = 31
 
 
 def export_response(
+    request: HttpRequest | None = None,
+    /,
     *,
     filename: str,
     columns: Sequence[Any],
@@ -60,7 +62,8 @@ def export_response(
 ) -> FileResponse:
     """The rows as a download `<filename>.<fmt>` (fmt "csv" or "xlsx"), written to disk first.
     Raises whatever producing the rows raises (no response is made); ValueError for an unknown
-    fmt."""
+    fmt. `request` may be passed (or None) and is not used yet: the signature leaves room for
+    per-request choices (a language, a delimiter) without changing every caller."""
     body = export_file(columns=columns, rows=rows, fmt=fmt, sheet_title=sheet_title)
     return FileResponse(
         body, as_attachment=True, filename=f"{filename}.{fmt}", content_type=CONTENT_TYPES[fmt]

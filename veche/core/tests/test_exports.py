@@ -119,8 +119,10 @@ def test_a_failure_in_a_view_is_a_server_error_not_a_file(client, settings):
     assert not response.streaming
 
 
-def test_the_file_is_gone_once_the_response_is_closed():
-    response = export_response(filename="x", columns=COLUMNS, rows=iter(sample_rows()), fmt="csv")
+def test_the_file_is_gone_once_the_response_is_closed(rf):
+    response = export_response(
+        rf.get("/"), filename="x", columns=COLUMNS, rows=iter(sample_rows()), fmt="csv"
+    )
     handle = response.file_to_stream
     assert not handle.closed
     body(response)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "veche.staff",
     "veche.events",
     "veche.supports",
+    "veche.voting",
     "veche.reports",
     "veche.ideas",
     "veche.open311",
@@ -231,6 +232,8 @@ RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
 # Approvals and rejections on the moderation page per staff member (not per address).
 RATE_LIMIT_MODERATION = env_str("RATE_LIMIT_MODERATION", "200/600")
+# Changes on the voting points' staff pages per staff member (veche/voting).
+RATE_LIMIT_VOTING_POINTS = env_str("RATE_LIMIT_VOTING_POINTS", "60/600")
 # Comments written or edited, and likes and complaints given, per person (veche/comments).
 RATE_LIMIT_COMMENT = env_str("RATE_LIMIT_COMMENT", "10/600")
 # How long the thread's HTML for visitors who are not logged in is kept (keyed by its content).

@@ -20,6 +20,7 @@ from veche.staff.models import Role
 from veche.staff.tests.factories import RegionWideRoleFactory, RoleAssignmentFactory
 from veche.territory.tests.factories import MunicipalityFactory, RegionFactory
 from veche.testing.browser import axe_violations, format_violations
+from veche.voting.tests.factories import VotingPointFactory, VotingPointMemberFactory
 from veche.workdays.calendar import clear_cache
 from veche.workdays.services import calendar_load
 
@@ -79,6 +80,10 @@ PAGES = {
         "/ideas/campaigns/{campaign}/",
         "/ideas/campaigns/new/",
         "/ideas/campaigns/{closing_campaign}/results/",
+        "/voting/points/",
+        "/voting/points/new/",
+        "/voting/points/{voting_point}/",
+        "/voting/points/{voting_point}/members/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
 }
@@ -117,7 +122,9 @@ def world(db):
     register_source(things.source())
     names |= _ideas(town, administration, resident)
     names |= _campaigns(town, people["expert"])
-    yield people, names | {"municipality": town.slug}
+    point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
+    VotingPointMemberFactory(point=point)
+    yield people, names | {"municipality": town.slug, "voting_point": point.pk}
     unregister_source(things.kind)
     clear_cache()
 

@@ -165,6 +165,10 @@ class QuestionResult:
     def is_ranking(self) -> bool:
         return self.question.kind == QuestionKind.RANKING
 
+    @property
+    def caption_id(self) -> str:
+        return f"bars-{self.question.pk}"
+
 
 def option_label(option: Option) -> str:
     return _("Other (your answer)") if option.is_other else option.text
@@ -174,7 +178,7 @@ def results(poll: Poll) -> list[QuestionResult]:
     """Every question's counts and shares (a ranking ordered by its Borda points) and the
     approved words of its free-text answers. Three queries, whatever the number of ballots."""
     questions = list(
-        poll.questions.prefetch_related(
+        Question.objects.filter(poll=poll).prefetch_related(
             Prefetch("options", queryset=Option.objects.select_related("tally"))
         )
     )
@@ -225,6 +229,10 @@ class BreakdownRow:
     label: str
     counts: list[int]
     shares: list[float]
+
+    @property
+    def cells(self) -> list[tuple[int, float]]:
+        return list(zip(self.counts, self.shares, strict=True))
 
 
 @dataclass
@@ -280,7 +288,7 @@ def breakdown(poll: Poll, dimension: str) -> Breakdown:
         )
         cells = {(o, v): c for o, v, c in counts}
     tables = []
-    for question in poll.questions.prefetch_related("options"):
+    for question in Question.objects.filter(poll=poll).prefetch_related("options"):
         if not question.has_options:
             continue
         rows = []

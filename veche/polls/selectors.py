@@ -372,8 +372,9 @@ def pseudonym(poll_id: int, voter_id: int | None, ballot_id: int) -> str:
 
 def ballot_rows_for_export(poll: Poll) -> Iterator[dict]:
     """One dict per answer, streamed: pseudonym, cast time, channel, municipality id, question,
-    option, rank, and the words («other» beside its option; free-text words only once approved).
-    Never a name, e-mail or phone."""
+    option, rank, and the words («other» beside its option; words a moderator rejected are left
+    out: they may carry personal data). Never a name, e-mail or phone. The export goes to the
+    poll's organizers, not to the public."""
     answers = (
         Answer.objects.filter(ballot__poll=poll)
         .order_by("ballot_id", "question__position", "question_id", "rank", "pk")
@@ -403,7 +404,7 @@ def ballot_rows_for_export(poll: Poll) -> Iterator[dict]:
             "question": question,
             "option": option_label_text(option, is_other),
             "rank": rank,
-            "text": text if status == TextStatus.APPROVED else "",
+            "text": "" if status == TextStatus.REJECTED else text,
         }
 
 

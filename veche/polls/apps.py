@@ -17,7 +17,7 @@ class PollsConfig(AppConfig):
 
         from . import demo, notices, privacy, queue
 
-        register_demo(self.label, demo.seed, after=("territory", "staff", "reports"))
+        register_demo(self.label, demo.seed, after=("territory", "staff"))
         register_router("/polls", "veche.polls.api.router")
         register_source(queue.source())
         register_cabinet_section(

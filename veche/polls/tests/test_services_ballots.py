@@ -326,7 +326,7 @@ def test_counts_equal_the_rows_after_every_operation(world, poll):
     by_place = selectors.breakdown(poll, "municipality")
     assert sum(c.ballots for c in by_place.columns) == Poll.objects.get(pk=poll.pk).ballot_count
     by_age = selectors.breakdown(poll, "age")
-    assert {c.label for c in by_age.columns} == {"18–29", "30–44"}
+    assert {c.key for c in by_age.columns} == {"18-29", "30-44"}
 
 
 @pytest.mark.django_db(transaction=True)

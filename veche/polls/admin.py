@@ -52,7 +52,9 @@ class PollAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("Editor"))
     def editor(self, poll: Poll) -> str:
-        return format_html('<a href="{}">{}</a>', reverse("polls:edit", args=[poll.pk]), _("open the editor"))
+        return format_html(
+            '<a href="{}">{}</a>', reverse("polls:edit", args=[poll.pk]), _("open the editor")
+        )
 
 
 @admin.register(Ballot)

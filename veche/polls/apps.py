@@ -20,11 +20,12 @@ class PollsConfig(AppConfig):
         register_demo(self.label, demo.seed, after=("territory", "staff"))
         register_router("/polls", "veche.polls.api.router")
         register_source(queue.source())
+        # The slug accounts announces for votes (accounts/cabinet.py): this fills it.
         register_cabinet_section(
-            "polls",
+            "votes",
             title=_("My votes"),
             empty_text=_("You have not voted in any poll yet."),
-            order=15,
+            order=20,
         )
         register_export_section("polls", privacy.export_section)
         register_deletion_hook("polls", privacy.deletion_hook)

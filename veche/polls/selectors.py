@@ -15,7 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.staff.models import Role
-from veche.staff.predicates import municipality_scope, role_assignments
+from veche.staff.predicates import (
+    is_moderator,
+    is_municipal_admin,
+    is_regional_admin,
+    municipality_scope,
+)
 from veche.territory.models import Municipality
 
 from .models import (
@@ -55,15 +60,11 @@ def in_phase(polls: QuerySet[Poll], phase: str, now: datetime | None = None) -> 
     return polls
 
 
-def poll_list(
-    *, phase: str = "", municipality: Municipality | None = None, survey: bool | None = None
-) -> QuerySet[Poll]:
+def poll_list(*, phase: str = "", municipality: Municipality | None = None) -> QuerySet[Poll]:
     """Published polls, filtered: a municipality's list includes the region-wide polls."""
     polls = Poll.objects.filter(status=PollStatus.PUBLISHED).select_related("municipality")
     if municipality is not None:
         polls = polls.filter(Q(municipality=municipality) | Q(municipality__isnull=True))
-    if survey is not None:
-        polls = polls.annotate(n=Count("questions")).filter(n__gt=1) if survey else polls
     return in_phase(polls, phase)
 
 
@@ -71,17 +72,14 @@ def managed_polls(user) -> QuerySet[Poll]:
     """The polls this organizer runs (drafts included): a regional admin's all, a municipal
     admin's those of his municipalities."""
     polls = Poll.objects.select_related("municipality").order_by("-created_at", "-pk")
-    if (
-        not any(
-            a.role in (Role.REGIONAL_ADMIN, Role.MUNICIPAL_ADMIN) for a in role_assignments(user)
-        )
-        and not user.is_superuser
-    ):
-        return polls.none()
-    if user.is_superuser or any(a.role == Role.REGIONAL_ADMIN for a in role_assignments(user)):
+    if is_regional_admin(user):
         return polls
+    if not is_municipal_admin(user):
+        return polls.none()
     scope = municipality_scope(user, Role.MUNICIPAL_ADMIN)
-    return polls if scope is None else polls.filter(municipality_id__in=scope)
+    if scope is None:
+        return polls.filter(municipality__isnull=False)
+    return polls.filter(municipality_id__in=scope)
 
 
 def poll_detail(pk: int) -> Poll:
@@ -477,9 +475,9 @@ def answers_pending_for(user) -> QuerySet[Answer]:
         .select_related("question", "ballot__poll__municipality", "option")
         .order_by("created_at", "pk")
     )
-    if user.is_superuser or any(a.role == Role.REGIONAL_ADMIN for a in role_assignments(user)):
+    if is_regional_admin(user):
         return pending
-    if not any(a.role == Role.MODERATOR for a in role_assignments(user)):
+    if not is_moderator(user):
         return pending.none()
     scope = municipality_scope(user, Role.MODERATOR)
     if scope is None:

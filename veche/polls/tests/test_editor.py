@@ -76,3 +76,15 @@ def test_residents_may_not_open_the_editor(client, world):
     client.force_login(world.surgut_resident)
     assert client.get(reverse("polls:new")).status_code == 403
     assert client.get(reverse("polls:manage")).status_code == 403
+
+
+def test_my_polls_lists_the_organizers_own_territory(client, world):
+    DraftPollFactory(municipality=world.surgut, title="Опрос Сургута")
+    DraftPollFactory(municipality=world.urai, title="Опрос Урая")
+    DraftPollFactory(municipality=None, title="Опрос округа")
+    client.force_login(world.urai_mayor_office)
+    page = client.get(reverse("polls:manage")).content.decode()
+    assert "Опрос Урая" in page and "Опрос Сургута" not in page and "Опрос округа" not in page
+    client.force_login(world.regional_admin)
+    page = client.get(reverse("polls:manage")).content.decode()
+    assert all(title in page for title in ("Опрос Урая", "Опрос Сургута", "Опрос округа"))

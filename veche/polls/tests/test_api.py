@@ -108,3 +108,31 @@ def test_a_draft_is_not_found(client, world):
     from veche.polls.tests.factories import DraftPollFactory
 
     assert client.get(f"{BASE}/{DraftPollFactory().pk}").status_code == 404
+
+
+def test_casting_is_rate_limited_and_a_refused_ballot_does_not_count(client, world, poll, settings):
+    settings.RATE_LIMIT_POLL_BALLOT = "1/600"
+    other = PollFactory(municipality=world.surgut)
+    question = add_question(other)
+    park, extras = _questions(poll)
+    client.force_login(world.surgut_resident)
+    bad = client.post(f"{BASE}/{poll.pk}/ballot", {"answers": []}, content_type="application/json")
+    assert bad.status_code == 422  # refused: the slot is given back
+    good = client.post(
+        f"{BASE}/{poll.pk}/ballot",
+        {
+            "answers": [
+                {"question_id": park.pk, "option_ids": [option(park, "Парк Победы").pk]},
+                {"question_id": extras.pk, "option_ids": [option(extras, "Фонари").pk]},
+            ]
+        },
+        content_type="application/json",
+    )
+    assert good.status_code == 201
+    limited = client.post(
+        f"{BASE}/{other.pk}/ballot",
+        {"answers": [{"question_id": question.pk, "option_ids": [option(question, "Да").pk]}]},
+        content_type="application/json",
+    )
+    assert limited.status_code == 429
+    assert Ballot.objects.filter(poll=other).count() == 0

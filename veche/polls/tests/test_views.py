@@ -179,3 +179,22 @@ def test_the_feeds_list_published_polls(client, world, poll):
     atom = client.get(reverse("polls:feed_atom")).content.decode()
     assert "Какой парк благоустроить?" in rss and "Какой парк благоустроить?" in atom
     assert "Черновик" not in rss
+
+
+def test_the_poll_page_costs_the_same_queries_for_1_and_10_questions(client, world, poll):
+    client.force_login(world.surgut_resident)
+    url = reverse("polls:detail", args=[poll.pk])
+    with django_queries() as one:
+        client.get(url)
+    for i in range(9):
+        add_question(poll, QuestionKind.MULTIPLE, text=f"Вопрос {i}", options=("А", "Б", "В"))
+    with django_queries() as ten:
+        client.get(url)
+    assert len(ten) == len(one)
+
+
+def django_queries():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    return CaptureQueriesContext(connection)

@@ -89,7 +89,7 @@ class PollOut(Schema):
         return poll.get_absolute_url()
 
 
-class OptionOut(Schema):
+class PollOptionOut(Schema):
     id: int
     text: str
     is_other: bool
@@ -105,7 +105,7 @@ class OptionOut(Schema):
         return option.image.url if option.image else None
 
 
-class QuestionOut(Schema):
+class PollQuestionOut(Schema):
     id: int
     text: str
     hint: str
@@ -118,7 +118,7 @@ class QuestionOut(Schema):
     shown_if_option_id: int | None = Field(
         None, description="asked only when this option (of an earlier question) is chosen"
     )
-    options: list[OptionOut]
+    options: list[PollOptionOut]
 
     @staticmethod
     def resolve_shown_if_option_id(question) -> int | None:
@@ -131,7 +131,7 @@ class QuestionOut(Schema):
 
 class PollDetailOut(PollOut):
     asks_demographics: bool
-    questions: list[QuestionOut]
+    questions: list[PollQuestionOut]
     can_vote: bool
     refusal: str | None = Field(None, description="why this user may not vote now, in words")
     voted_at: datetime | None = None
@@ -141,7 +141,7 @@ class PollDetailOut(PollOut):
         return list(poll.questions.all())
 
 
-class AnswerIn(InputSchema):
+class PollAnswerIn(InputSchema):
     question_id: Id
     option_ids: list[Id] = Field(
         default_factory=list,
@@ -153,24 +153,24 @@ class AnswerIn(InputSchema):
     )
 
 
-class DemographicsIn(InputSchema):
+class PollDemographicsIn(InputSchema):
     age_group: Text(10) = ""
     sex: Text(1) = ""
     settlement_kind: Text(20) = ""
 
 
-class BallotIn(InputSchema):
-    answers: list[AnswerIn] = Field(max_length=200)
-    demographics: DemographicsIn | None = None
+class PollBallotIn(InputSchema):
+    answers: list[PollAnswerIn] = Field(max_length=200)
+    demographics: PollDemographicsIn | None = None
 
 
-class BallotOut(Schema):
+class PollBallotOut(Schema):
     poll_id: int
     cast_at: datetime
     channel: str
 
 
-class RowOut(Schema):
+class PollRowOut(Schema):
     option_id: int
     label: str
     count: int
@@ -178,20 +178,20 @@ class RowOut(Schema):
     points: int = Field(description="Borda points (ranking questions)")
 
 
-class QuestionResultOut(Schema):
+class PollQuestionResultOut(Schema):
     question_id: int
     text: str
     kind: str
     answered: int
-    rows: list[RowOut]
+    rows: list[PollRowOut]
     texts: list[str] = Field(description="approved free-text words (the latest)")
 
 
-class ResultsOut(Schema):
+class PollResultsOut(Schema):
     poll_id: int
     ballot_count: int
     paper_ballot_count: int
-    questions: list[QuestionResultOut]
+    questions: list[PollQuestionResultOut]
 
 
 # --- Operations -------------------------------------------------------------------------------
@@ -236,10 +236,10 @@ def poll_detail(request, poll_id: Id):
 
 @router.post(
     "/{poll_id}/ballot",
-    response={201: BallotOut, **errors(400, 401, 403, 404, 409, 422, 429)},
+    response={201: PollBallotOut, **errors(400, 401, 403, 404, 409, 422, 429)},
     auth=token_or_session,
 )
-def ballot_cast(request, poll_id: Id, payload: BallotIn):
+def ballot_cast(request, poll_id: Id, payload: PollBallotIn):
     """Cast the user's ballot: every answer in one request, counted as a whole or not at all.
     A second ballot is a 409; an answer that does not fit its question a 422 naming it."""
     poll = _visible(request, poll_id)
@@ -247,7 +247,7 @@ def ballot_cast(request, poll_id: Id, payload: BallotIn):
         answer.question_id: services.Response(options=answer.option_ids, text=answer.text)
         for answer in payload.answers
     }
-    given = payload.demographics or DemographicsIn()
+    given = payload.demographics or PollDemographicsIn()
     with domain_errors(ballot_slot(request.user)):
         ballot = services.ballot_cast(
             voter=request.user,
@@ -260,7 +260,7 @@ def ballot_cast(request, poll_id: Id, payload: BallotIn):
 
 @router.get(
     "/{poll_id}/results",
-    response={200: ResultsOut, **errors(401, 403, 404, 422)},
+    response={200: PollResultsOut, **errors(401, 403, 404, 422)},
     auth=optional_user,
 )
 def poll_results(request, poll_id: Id):

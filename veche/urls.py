@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/", include("veche.staff.urls")),
     path("reports/", include("veche.reports.urls")),
     path("ideas/", include("veche.ideas.urls")),
+    path("polls/", include("veche.polls.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),
     path("moderation/", include("veche.moderation.urls")),

@@ -39,6 +39,8 @@ PLATFORM = {
 # later one (ideas, infrastructure) takes a higher number than the ones it refers to.
 DOMAIN = {
     "reports": 10,
+    # Polls and surveys: needs nothing from reports or ideas.
+    "polls": 12,
     # Above reports: a moderator turns a report into an idea through reports' services.
     "ideas": 20,
 }

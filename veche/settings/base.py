@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "veche.voting",
     "veche.reports",
     "veche.ideas",
+    "veche.polls",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -244,6 +245,10 @@ RATE_LIMIT_COMMENT_REACT = env_str("RATE_LIMIT_COMMENT_REACT", "120/600")
 # Ideas filed per person (web and API), and the ideas API's other writes per person.
 RATE_LIMIT_IDEA_FILING = env_str("RATE_LIMIT_IDEA_FILING", "10/3600")
 RATE_LIMIT_IDEA_WRITES = env_str("RATE_LIMIT_IDEA_WRITES", "120/60")
+# Ballots cast per person (web and API; a refused ballot does not count), and the organizers'
+# edits of polls per person (veche/polls).
+RATE_LIMIT_POLL_BALLOT = env_str("RATE_LIMIT_POLL_BALLOT", "20/600")
+RATE_LIMIT_POLL_EDIT = env_str("RATE_LIMIT_POLL_EDIT", "300/600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

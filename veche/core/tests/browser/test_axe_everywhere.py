@@ -45,6 +45,9 @@ PAGES = {
         "/ideas/campaigns/",
         "/ideas/campaigns/{campaign}/",
         "/ideas/campaigns/{results_campaign}/",
+        "/polls/",
+        "/polls/{poll}/",
+        "/polls/{poll}/results/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -57,6 +60,7 @@ PAGES = {
         "/ideas/mine/",
         "/ideas/campaigns/{campaign}/",
         "/ideas/new/?campaign={collecting_campaign}",
+        "/polls/{poll}/",
         "/accounts/cabinet/",
         "/notifications/",
         "/notifications/preferences/",
@@ -84,6 +88,9 @@ PAGES = {
         "/voting/points/new/",
         "/voting/points/{voting_point}/",
         "/voting/points/{voting_point}/members/",
+        "/polls/manage/",
+        "/polls/{poll}/edit/",
+        "/polls/questions/{poll_question}/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
 }
@@ -122,6 +129,7 @@ def world(db):
     register_source(things.source())
     names |= _ideas(town, administration, resident)
     names |= _campaigns(town, people["expert"])
+    names |= _polls(town)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point)
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
@@ -139,6 +147,27 @@ def _ideas(town, administration, author) -> dict:
         "pending_idea": IdeaFactory(municipality=town).pk,
         "taken_idea": TakenIdeaFactory(municipality=town, agency=administration).pk,
     }
+
+
+def _polls(town) -> dict:
+    """An open poll with a choice, a ranking and the demographics block, and a few ballots."""
+    from veche.polls.models import QuestionKind
+    from veche.polls.services import Response, ballot_cast
+    from veche.polls.tests.factories import PollFactory, add_question
+
+    poll = PollFactory(municipality=town, asks_demographics=True)
+    choice = add_question(poll, text="Какой парк благоустроить?", options=("Парк", "Сквер"))
+    ranking = add_question(poll, QuestionKind.RANKING, text="Расставьте", options=("А", "Б"))
+    for voter in UserFactory.create_batch(2):
+        ballot_cast(
+            voter=voter,
+            poll=poll,
+            answers={
+                choice.pk: Response(options=[choice.options.first().pk]),
+                ranking.pk: Response(options=[o.pk for o in ranking.options.all()]),
+            },
+        )
+    return {"poll": poll.pk, "poll_question": choice.pk}
 
 
 def _campaigns(town, expert) -> dict:

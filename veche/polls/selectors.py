@@ -34,6 +34,7 @@ from .models import (
     Option,
     OptionCount,
     Phase,
+    PointCount,
     Poll,
     PollStatus,
     Question,
@@ -308,6 +309,15 @@ def breakdown(poll: Poll, dimension: str) -> Breakdown:
 
 def channel_counts(poll: Poll) -> dict[str, int]:
     return {"web": poll.ballot_count - poll.paper_ballot_count, "paper": poll.paper_ballot_count}
+
+
+def point_counts(poll: Poll) -> list[PointCount]:
+    """Paper ballots by voting point, from their counters (one query), most first."""
+    return list(
+        PointCount.objects.filter(poll=poll, count__gt=0)
+        .select_related("voting_point")
+        .order_by("-count", "voting_point__title")
+    )
 
 
 # --- Satisfaction -----------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import editor, feeds, public
+from .views import editor, feeds, paper, public
 
 app_name = "polls"
 urlpatterns = [
     path("", public.poll_list, name="list"),
     path("<int:pk>/", public.poll_detail, name="detail"),
     path("<int:pk>/results/", public.poll_results, name="results"),
+    path("<int:pk>/paper/", paper.paper_ballot, name="paper"),
     path("feeds/new.rss", feeds.NewPollsFeed(), name="feed_rss"),
     path("feeds/new.atom", feeds.NewPollsAtom(), name="feed_atom"),
     path("manage/", editor.manage, name="manage"),

@@ -93,6 +93,7 @@ PAGES = {
         "/polls/questions/{poll_question}/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
+    "operator": ["/polls/{poll}/paper/"],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
 OPTIONAL_PAGES = {"regional_admin": ["/styleguide/"]}
@@ -121,6 +122,7 @@ def world(db):
         ).user,
         "regional_admin": RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user,
         "expert": RoleAssignmentFactory(role=Role.EXPERT, municipality=town).user,
+        "operator": RoleAssignmentFactory(role=Role.OPERATOR, municipality=town).user,
     }
     names = {name: report.pk for name, report in reports.items()}
     # The moderation page's cards (photo, flags, both forms) come from a kind known to tests only.
@@ -131,7 +133,7 @@ def world(db):
     names |= _campaigns(town, people["expert"])
     names |= _polls(town)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
-    VotingPointMemberFactory(point=point)
+    VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
     unregister_source(things.kind)
     clear_cache()

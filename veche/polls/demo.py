@@ -265,13 +265,15 @@ def _voters(settlements: list[Settlement]) -> list[User]:
     ]
     now = timezone.now()
     unusable = make_password(None)
+    weights = [s.population or 1_000 for s in settlements]
     User.objects.bulk_create(
         [
             User(
                 email=email,
                 first_name=rng.choice(first),
                 last_name=rng.choice(last),
-                settlement=rng.choice(settlements),
+                # Where people live: by the settlements' population, as in the region.
+                settlement=rng.choices(settlements, weights=weights)[0],
                 email_confirmed_at=now,
                 personal_data_consent_at=now,
                 password=unusable,
@@ -343,12 +345,16 @@ def _vote(poll: Poll, questions, voter, rng) -> None:
             answers[question.pk] = Response(options=[o.pk for o in order])
             continue
         if question.kind == QuestionKind.MULTIPLE:
-            picked = rng.sample(plain, rng.randint(1, question.max_choices or 2))
+            picked = rng.sample(options, rng.randint(1, question.max_choices or 2))
+        elif question.kind == QuestionKind.SCALE:
+            # Most people are neither delighted nor furious: the middle points weigh most.
+            middle = (len(options) + 1) / 2
+            weights = [len(options) - abs(o.value - middle) for o in options]
+            picked = rng.choices(options, weights=weights)
         else:
             # Weighted towards the first options, so the results are not flat.
-            picked = [
-                rng.choices(options, weights=[len(options) - i + 1 for i in range(len(options))])[0]
-            ]
+            weights = [len(options) - i + 1 for i in range(len(options))]
+            picked = rng.choices(options, weights=weights)
         text = ""
         if any(o.is_other for o in picked):
             text = rng.choice(OTHERS)

@@ -272,17 +272,28 @@ def _voters(settlements: list[Settlement]) -> list[User]:
                 email=email,
                 first_name=rng.choice(first),
                 last_name=rng.choice(last),
-                # Where people live: by the settlements' population, as in the region.
-                settlement=rng.choices(settlements, weights=weights)[0],
+                settlement=_home(n, settlements, weights, rng),
                 email_confirmed_at=now,
                 personal_data_consent_at=now,
                 password=unusable,
             )
-            for email in emails
+            for n, email in enumerate(emails, start=1)
             if email not in have
         ]
     )
     return list(User.objects.filter(email__in=emails).select_related("settlement").order_by("pk"))
+
+
+# The first voters live in Urai, so its residents-only poll has a turnout to show; the others
+# live where the region's people do (by the settlements' population).
+URAI_VOTERS = 30
+
+
+def _home(n: int, settlements: list[Settlement], weights: list[int], rng) -> Settlement:
+    urai = [s for s in settlements if s.municipality.name == "Урай"]
+    if n <= URAI_VOTERS and urai:
+        return rng.choice(urai)
+    return rng.choices(settlements, weights=weights)[0]
 
 
 def _poll(demo: DemoPoll, organizer, municipality, voters, rng) -> Poll:

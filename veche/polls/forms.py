@@ -309,15 +309,7 @@ class RankingField(forms.MultiValueField):
 
 
 def _choices(question: Question) -> list[tuple[str, str]]:
-    choices = []
-    for option in question.options.all():
-        label = option_label(option)
-        if question.kind == QuestionKind.SCALE:
-            ends = {1: question.scale_min_label, question.scale_max: question.scale_max_label}
-            if ends.get(option.value):
-                label = f"{option.value} — {ends[option.value]}"
-        choices.append((str(option.pk), label))
-    return choices
+    return [(str(option.pk), option_label(option, question)) for option in question.options.all()]
 
 
 def question_field(question: Question) -> forms.Field:

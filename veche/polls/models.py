@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.territory.models import Municipality
 from veche.voting.models import Channel, VotingPoint
@@ -42,9 +43,9 @@ class PollStatus(models.TextChoices):
 class Phase(models.TextChoices):
     """Where the calendar puts a published poll (computed, never stored)."""
 
-    UPCOMING = "upcoming", _("upcoming")
-    OPEN = "open", _("open")
-    CLOSED = "closed", _("closed")
+    UPCOMING = "upcoming", pgettext_lazy("polls", "upcoming")
+    OPEN = "open", pgettext_lazy("polls", "under way")
+    CLOSED = "closed", pgettext_lazy("polls", "finished")
 
 
 class Poll(models.Model):

@@ -169,8 +169,16 @@ class QuestionResult:
         return f"bars-{self.question.pk}"
 
 
-def option_label(option: Option) -> str:
-    return _("Other (your answer)") if option.is_other else option.text
+def option_label(option: Option, question: Question | None = None) -> str:
+    """An option as voters read it: «other» in the reader's language, a scale's end points with
+    their words («1 — совсем не удовлетворён»)."""
+    if option.is_other:
+        return _("Other (your answer)")
+    if question is not None and question.kind == QuestionKind.SCALE:
+        ends = {1: question.scale_min_label, question.scale_max: question.scale_max_label}
+        if ends.get(option.value):
+            return f"{option.value} — {ends[option.value]}"
+    return option.text
 
 
 def results(poll: Poll) -> list[QuestionResult]:
@@ -191,7 +199,7 @@ def results(poll: Poll) -> list[QuestionResult]:
             result.rows.append(
                 Row(
                     option,
-                    option_label(option),
+                    option_label(option, question),
                     count,
                     count / question.answer_count if question.answer_count else 0.0,
                     tally.points if tally else 0,
@@ -295,7 +303,7 @@ def breakdown(poll: Poll, dimension: str) -> Breakdown:
             numbers = [cells.get((option.pk, column.key), 0) for column in columns]
             rows.append(
                 BreakdownRow(
-                    option_label(option),
+                    option_label(option, question),
                     numbers,
                     [
                         n / c.ballots if c.ballots else 0.0

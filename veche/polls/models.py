@@ -326,9 +326,10 @@ class Ballot(models.Model):
 
 
 class TextStatus(models.TextChoices):
+    # A voter's words: «ответ одобрен / отклонён» (other apps' "approved" speak of other things).
     PENDING = "pending", _("awaiting moderation")
-    APPROVED = "approved", _("approved")
-    REJECTED = "rejected", _("rejected")
+    APPROVED = "approved", pgettext_lazy("voter's words", "approved")
+    REJECTED = "rejected", pgettext_lazy("voter's words", "rejected")
 
 
 class Answer(models.Model):

@@ -164,11 +164,14 @@ def _attributes(request) -> dict:
     "/{report_id}/support", response={200: SupportOut, **WRITE_ERRORS}, auth=token_or_session
 )
 def report_support(request, report_id: Id):
-    # Only what the permission reads (the count comes back from the write): the hottest write.
-    fields = ("id", "status", "author_id", "agency_id")
-    report = get_object_or_404(Report.objects.only(*fields), pk=report_id)
+    # Nothing is read first: the support's own statement checks the report (services/supports.py).
     with domain_errors():
-        report, created = services.report_support(user=request.user, report=report)
+        try:
+            report, created = services.report_support(
+                user=request.user, report=Report(pk=report_id)
+            )
+        except Report.DoesNotExist as error:
+            raise HttpError(404, _("Report not found.")) from error
     return {"support_count": report.support_count, "created": created}
 
 

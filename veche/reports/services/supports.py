@@ -6,16 +6,20 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from veche.accounts.predicates import can_participate
 from veche.supports.kinds import Supportable
 from veche.supports.services import give_support, withdraw_support
 
 from ..events import report_notice
-from ..models import Report, Support, TimelineEntry
+from ..models import Report, Status, Support, TimelineEntry
+from ..models.report import UNPUBLISHED
 from ._common import record, require
 
 # The agency hears of a report when its support reaches one of these
 # (settings.REPORT_SUPPORT_THRESHOLDS overrides them).
 DEFAULT_THRESHOLDS = (10, 50, 100, 500)
+# What `reports.support_report` reads of the report.
+RULE_FIELDS = ("id", "status", "author_id", "agency_id", "municipality_id", "support_count")
 
 
 def _thresholds() -> tuple[int, ...]:
@@ -33,8 +37,8 @@ def _threshold(report: Report, threshold: int) -> None:
     report_notice("support_threshold", report, entry=entry, threshold=threshold)
 
 
-# The write records "reports.supported" / "reports.support_withdrawn" with the status and the
-# count (the status and municipality come back with the count).
+# The write checks the report's side of `reports.support_report` (published, not the author's)
+# and records "reports.supported" / "reports.support_withdrawn" with the status and the count.
 REPORT_SUPPORTS = Supportable(
     item_model=Report,
     support_model=Support,
@@ -42,14 +46,31 @@ REPORT_SUPPORTS = Supportable(
     counter="support_count",
     thresholds=_thresholds,
     on_threshold=_threshold,
+    open_statuses=tuple(s for s in Status.values if s not in UNPUBLISHED),
+    author_field="author",
     event_prefix="reports",
 )
 
 
 def report_support(*, user, report: Report) -> tuple[Report, bool]:
-    """Support a published report; returns (report, created). Supporting twice changes nothing."""
+    """Support a published report; returns (report, created). Supporting twice changes nothing.
+
+    `report` may be `Report(pk=…)` alone. A resident without roles cannot work at the report's
+    agency, so for him the write checks the rest of `reports.support_report` itself (published,
+    not his own) and nothing is read first; only a support that changed nothing reads the
+    report and asks the whole rule whether it was refused or given before. Staff are asked the
+    rule first (their agency's reports are not theirs to support)."""
+    unread = can_participate(user) and not user.holds_roles
+    if unread:
+        _count, created = give_support(REPORT_SUPPORTS, user=user, item=report)
+        if created:
+            return report, True
+    if report._state.adding:  # `Report(pk=…)`, not read from the database: the rule needs it
+        report = Report.objects.only(*RULE_FIELDS).get(pk=report.pk)
     if not user.has_perm("reports.support_report", report):
-        raise PermissionDenied(_support_refusal(user, report))
+        raise PermissionDenied(_support_refusal(user, report))  # the reason only now
+    if unread:
+        return report, False
     _count, created = give_support(REPORT_SUPPORTS, user=user, item=report)
     return report, created
 

@@ -10,13 +10,12 @@ from veche.ideas.services.supports import IDEA_SUPPORTS
 from veche.reports.services.supports import REPORT_SUPPORTS
 from veche.supports.sql import give_params, support_sql
 
-BARE = replace(
-    REPORT_SUPPORTS, event_prefix="", on_given=None, on_withdrawn=None, on_threshold=None
-)
+UNGUARDED = replace(REPORT_SUPPORTS, open_statuses=(), author_field="")
+BARE = replace(UNGUARDED, event_prefix="", on_given=None, on_withdrawn=None, on_threshold=None)
 
 
 def test_postgresql_gives_and_takes_in_one_statement_each_with_the_event():
-    sql = support_sql(REPORT_SUPPORTS, "postgresql")
+    sql = support_sql(UNGUARDED, "postgresql")
     assert sql.give.startswith('WITH done AS (INSERT INTO "reports_support"')
     assert 'ON CONFLICT ("report_id", "user_id") DO NOTHING RETURNING "report_id")' in sql.give
     assert (
@@ -32,7 +31,7 @@ def test_postgresql_gives_and_takes_in_one_statement_each_with_the_event():
 
 
 def test_sqlite_runs_the_insert_and_the_count_as_two_statements():
-    sql = support_sql(REPORT_SUPPORTS, "sqlite")
+    sql = support_sql(UNGUARDED, "sqlite")
     assert sql.give is None and sql.take is None
     assert sql.insert.count("%s") == 3 and "WHERE true ON CONFLICT" in sql.insert
     assert sql.count_up.endswith(

@@ -4,7 +4,11 @@
 stable code for programs, while `msg` is translated for the common pydantic error types.
 """
 
-from django.core.exceptions import SuspiciousOperation
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.core.exceptions import ValidationError as DomainError
 from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +20,8 @@ from ninja.errors import (
     Throttled,
     ValidationError,
 )
+
+from veche.core import ratelimit
 
 # Pydantic error type → a translated message; placeholders come from the error's ctx.
 VALIDATION_MESSAGES = {
@@ -109,3 +115,35 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = [_translated(error) for error in exc.errors]
         return api.create_response(request, {"detail": errors}, status=422)
+
+
+@contextmanager
+def service_errors(
+    slot: AbstractContextManager | None = None,
+    *,
+    location: Callable[[str], list[str]] = lambda field: [field],
+    conflicts: Iterable[str] = (),
+) -> Iterator[None]:
+    """Run a domain service (inside a rate-limit slot, if given); its refusals become the API's
+    errors: a rate limit → 429, `PermissionDenied` → 403, a `ValidationError` whose code is in
+    `conflicts` (e.g. "already_voted") → 409, any other → 422 with each message at
+    `["body", *location(field)]` (errors without a field under `__all__`). The one mapping every
+    domain app's router uses."""
+    try:
+        with slot or nullcontext():
+            yield
+    except ratelimit.Limited as limited:
+        raise Throttled(limited.retry_after) from limited
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from error
+    except DomainError as error:
+        if getattr(error, "code", None) in conflicts:
+            raise HttpError(409, error.messages[0]) from error
+        fields = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+        raise ValidationError(
+            [
+                {"type": "invalid", "loc": ["body", *location(field)], "msg": message}
+                for field, messages in fields.items()
+                for message in messages
+            ]
+        ) from error

@@ -3,25 +3,19 @@ Every endpoint calls the same services and asks the same permission names as the
 errors become JSON: 422 naming the field (type `invalid`), 403 with a `detail`, both in the
 reader's language; writes are rate-limited per person (429, throttle.py)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DomainError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
-from ninja.errors import HttpError, Throttled
-from ninja.errors import ValidationError as ApiValidationError
+from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from veche.agencies.models import Agency
 from veche.api.auth import optional_user, token_or_session
+from veche.api.errors import service_errors
 from veche.api.pagination import Pagination
 from veche.api.schemas import Id, Text, errors
 from veche.comments.api import comment_endpoints
-from veche.core import ratelimit
 from veche.reports.models import Category, Report
 from veche.territory.models import Municipality
 
@@ -64,25 +58,9 @@ FIELD_NAMES = {
 }
 
 
-@contextmanager
-def domain_errors(slot) -> Iterator[None]:
-    """Run a service inside a rate-limit slot; its refusals become the API's errors."""
-    try:
-        with slot:
-            yield
-    except ratelimit.Limited as limited:
-        raise Throttled(limited.retry_after) from limited
-    except PermissionDenied as error:
-        raise HttpError(403, str(error)) from error
-    except DomainError as error:
-        fields = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        raise ApiValidationError(
-            [
-                {"type": "invalid", "loc": ["body", FIELD_NAMES.get(field, field)], "msg": message}
-                for field, messages in fields.items()
-                for message in messages
-            ]
-        ) from error
+def domain_errors(slot):
+    """A service's refusals as the API's errors, fields named as the API names them."""
+    return service_errors(slot, location=lambda field: [FIELD_NAMES.get(field, field)])
 
 
 def _idea(idea_id: int) -> Idea:

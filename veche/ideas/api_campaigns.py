@@ -3,23 +3,19 @@ a campaign, a resident's rating of an idea and an expert's verdict. The same ser
 names as the web pages; a refusal is a 403 in words, bad input a 422 naming the field, both in
 the reader's language; writes count against RATE_LIMIT_IDEA_WRITES."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DomainError
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError, Throttled
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as ApiValidationError
 from ninja.pagination import paginate
 
 from veche.api.auth import optional_user, token_or_session
+from veche.api.errors import service_errors
 from veche.api.pagination import Pagination
 from veche.api.schemas import Id, InputSchema, Text, errors
-from veche.core import ratelimit
 
 from . import campaign_selectors as selectors
 from . import services
@@ -31,25 +27,8 @@ router = Router(tags=["ideas"])
 WRITE_ERRORS = errors(400, 401, 403, 404, 422, 429)
 
 
-@contextmanager
-def domain_errors(slot) -> Iterator[None]:
-    """Run a service inside a rate-limit slot; its refusals become the API's errors."""
-    try:
-        with slot:
-            yield
-    except ratelimit.Limited as limited:
-        raise Throttled(limited.retry_after) from limited
-    except PermissionDenied as error:
-        raise HttpError(403, str(error)) from error
-    except DomainError as error:
-        fields = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        raise ApiValidationError(
-            [
-                {"type": "invalid", "loc": ["body", field], "msg": message}
-                for field, messages in fields.items()
-                for message in messages
-            ]
-        ) from error
+def domain_errors(slot):
+    return service_errors(slot)
 
 
 def campaign_for_filing(campaign_id: int | None) -> Campaign | None:

@@ -4,22 +4,17 @@ words, a bad ballot a 422 naming the question (`loc: ["body", "answers", "<quest
 in the reader's language; a second ballot is a 409; casting counts against
 RATE_LIMIT_POLL_BALLOT (429)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DomainError
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError, Throttled
-from ninja.errors import ValidationError as ApiValidationError
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from veche.api.auth import optional_user, token_or_session
+from veche.api.errors import service_errors
 from veche.api.pagination import Pagination
 from veche.api.schemas import Id, InputSchema, Text, errors
-from veche.core import ratelimit
 from veche.territory.models import Municipality
 
 from . import selectors, services
@@ -29,27 +24,9 @@ from .throttle import ballot_slot
 router = Router(tags=["polls"])
 
 
-@contextmanager
-def domain_errors(slot) -> Iterator[None]:
-    """Run a service inside a rate-limit slot; its refusals become the API's errors."""
-    try:
-        with slot:
-            yield
-    except ratelimit.Limited as limited:
-        raise Throttled(limited.retry_after) from limited
-    except PermissionDenied as error:
-        raise HttpError(403, str(error)) from error
-    except DomainError as error:
-        if getattr(error, "code", None) == "already_voted":
-            raise HttpError(409, error.messages[0]) from error
-        fields = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        raise ApiValidationError(
-            [
-                {"type": "invalid", "loc": ["body", *_location(field)], "msg": message}
-                for field, messages in fields.items()
-                for message in messages
-            ]
-        ) from error
+def domain_errors(slot):
+    """A second ballot is a 409; a question's error sits at ["body", "answers", "<id>"]."""
+    return service_errors(slot, location=_location, conflicts=("already_voted",))
 
 
 def _location(field: str) -> list[str]:

@@ -4,11 +4,8 @@ Every endpoint calls the same services and asks the same permission names as the
 Domain errors become JSON: 422 with the field in `loc`, 403 with a `detail` in the user's language.
 """
 
-from contextlib import contextmanager
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DomainError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -19,6 +16,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from veche.api.auth import optional_user, token_or_session
+from veche.api.errors import service_errors
 from veche.api.pagination import Pagination
 from veche.api.schemas import Id, Text, errors
 
@@ -46,21 +44,8 @@ from .views.public import map_feed
 router = Router(tags=["reports"])
 
 
-@contextmanager
 def domain_errors():
-    try:
-        yield
-    except PermissionDenied as error:
-        raise HttpError(403, str(error)) from error
-    except DomainError as error:
-        fields = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        raise ApiValidationError(
-            [
-                {"type": "invalid", "loc": ["body", field], "msg": message}
-                for field, messages in fields.items()
-                for message in messages
-            ]
-        ) from error
+    return service_errors()
 
 
 @router.get("/catalogue", response={200: list[CategoryOut], **errors(422)}, auth=None)

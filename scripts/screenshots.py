@@ -6,7 +6,9 @@ Builds a scratch SQLite database (var/screenshots.sqlite3: migrate + seed_demo),
 free loopback port, logs in as the demo personas (docs/demo.md) and saves <page>-<width>.png:
 the home page, the list, the map, a report page, the filing form, the cabinet, the moderation
 queue, the agency's inbox and the staff report page; the ideas list, an idea page, the idea
-filing form, a campaign and the shared moderation page. The server is stopped afterwards.
+filing form, a campaign and the shared moderation page; the polls, a poll with its ballot, a
+closed poll's results, an operator's paper-ballot page and the organizer's polls. The server
+is stopped afterwards.
 """
 
 import os
@@ -27,6 +29,8 @@ PERSONAS = {
     "resident": ("resident@demo.veche", "demo-resident-2026"),
     "moderator": ("moderator@demo.veche", "demo-moderator-2026"),
     "official": ("official@demo.veche", "demo-official-2026"),
+    "operator": ("operator@demo.veche", "demo-operator-2026"),
+    "organizer": ("municipal-admin@demo.veche", "demo-municipal-admin-2026"),
 }
 # (file name, who, path or a function of the page that finds it)
 PAGES = [
@@ -64,6 +68,25 @@ PAGES = [
         ),
     ),
     ("moderation", "moderator", "/moderation/"),
+    ("polls", None, "/polls/"),
+    (
+        "poll",
+        "resident",
+        lambda page: _first_link(page, "/polls/", "a[href^='/polls/'][href$='/']"),
+    ),
+    (
+        "poll-results",
+        None,
+        lambda page: (
+            _first_link(page, "/polls/?phase=closed", "a[href^='/polls/'][href$='/']") + "results/"
+        ),
+    ),
+    (
+        "paper-ballot",
+        "operator",
+        lambda page: _first_link(page, "/polls/", "a[href^='/polls/'][href$='/']") + "paper/",
+    ),
+    ("poll-editor", "organizer", "/polls/manage/"),
 ]
 
 

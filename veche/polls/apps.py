@@ -17,7 +17,7 @@ class PollsConfig(AppConfig):
 
         from . import demo, notices, privacy, queue
 
-        register_demo(self.label, demo.seed, after=("territory", "staff"))
+        register_demo(self.label, demo.seed, after=("territory", "staff", "voting"))
         register_router("/polls", "veche.polls.api.router")
         register_source(queue.source())
         # The slug accounts announces for votes (accounts/cabinet.py): this fills it.

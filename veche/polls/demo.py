@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from veche.accounts.models import User
 from veche.territory.models import Municipality, Settlement
+from veche.voting.models import VotingPoint
 
 from . import services
 from .events import notices_off
@@ -34,6 +35,8 @@ from .models import (
     TextStatus,
 )
 from .services import Demographics, PollIn, QuestionIn, Response
+from .services.ballots import PaperIdentity
+from .services.paper import paper_ballot_enter
 
 VOTERS = 360
 VOTER_EMAIL = "voter{n:03d}.polls.demo@demo.veche"
@@ -224,6 +227,9 @@ POLLS = [
 ]
 
 
+PAPER_NAMES = ("Галина", "Николай", "Зульфия", "Виктор", "Раиса", "Алексей", "Марина", "Ильдар")
+
+
 def seed() -> int:
     """Make the polls that do not exist yet; return how many."""
     organizers = {u.email: u for u in User.objects.filter(email__endswith="@demo.veche")}
@@ -333,6 +339,7 @@ def _poll(demo: DemoPoll, organizer, municipality, voters, rng) -> Poll:
     eligible = [v for v in voters if v.has_perm("polls.vote_in_poll", poll)]
     for voter in rng.sample(eligible, int(len(eligible) * demo.turnout)):
         _vote(poll, questions, voter, rng)
+    _paper(poll, questions, rng)
     _move_back(poll, now + timedelta(days=opens), now + timedelta(days=closes), rng)
     if demo.publish_results:
         services.poll_results_publish(user=organizer, poll=Poll.objects.get(pk=poll.pk))
@@ -340,6 +347,17 @@ def _poll(demo: DemoPoll, organizer, municipality, voters, rng) -> Poll:
 
 
 def _vote(poll: Poll, questions, voter, rng) -> None:
+    services.ballot_cast(
+        voter=voter,
+        poll=poll,
+        answers=_answers(questions, rng),
+        demographics=Demographics(
+            age_group=rng.choice(AgeGroup.values), sex=rng.choice(Sex.values)
+        ),
+    )
+
+
+def _answers(questions, rng) -> dict:
     answers, chosen = {}, set()
     for question in questions:
         if question.shown_if_id and question.shown_if_id not in chosen:
@@ -371,14 +389,29 @@ def _vote(poll: Poll, questions, voter, rng) -> None:
             text = rng.choice(OTHERS)
         answers[question.pk] = Response(options=[o.pk for o in picked], text=text)
         chosen.update(o.pk for o in picked)
-    services.ballot_cast(
-        voter=voter,
-        poll=poll,
-        answers=answers,
-        demographics=Demographics(
-            age_group=rng.choice(AgeGroup.values), sex=rng.choice(Sex.values)
-        ),
-    )
+    return answers
+
+
+def _paper(poll: Poll, questions, rng) -> None:
+    """A few paper ballots from the voting points of the poll's territory, entered by their
+    operator for residents without an account (they get one they may claim)."""
+    points = VotingPoint.objects.filter(members__isnull=False, is_active=True).distinct()
+    if poll.municipality_id:
+        points = points.filter(municipality_id=poll.municipality_id)
+    for point in points.order_by("pk"):
+        operator = point.members.first().user
+        settlement = Settlement.objects.filter(municipality_id=point.municipality_id).first()
+        for n in range(rng.randint(3, 9)):
+            answers = _answers(questions, rng)
+            paper_ballot_enter(
+                actor=operator,
+                point=point,
+                poll=poll,
+                phone=f"+7982{poll.pk:03d}{point.pk:02d}{n:02d}"[:12],
+                first_name=rng.choice(PAPER_NAMES),
+                identity=PaperIdentity(settlement=settlement, document_seen=True),
+                answers=answers,
+            )
 
 
 def _move_back(poll: Poll, opens_at, closes_at, rng) -> None:

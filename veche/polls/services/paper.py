@@ -35,7 +35,9 @@ def paper_ballot_enter(
 ) -> Ballot:
     if not actor.has_perm("voting.enter_paper_ballot", point):
         raise PermissionDenied(_("You do not enter ballots at this voting point."))
-    with transaction.atomic(durable=True):
+    # One transaction (a savepoint inside a caller's, e.g. the demo's): a refused ballot takes
+    # the new account with it.
+    with transaction.atomic():
         voter = paper_voter(
             actor=actor,
             point=point,

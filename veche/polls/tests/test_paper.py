@@ -162,3 +162,57 @@ def test_the_results_show_each_channel_and_each_points_count(client, world, poll
     page = client.get(f"/polls/{poll.pk}/results/").content.decode()
     assert '<dt class="sub">Выставка «Югра»</dt><dd>2</dd>' in page
     assert "<dd>1</dd>" in page  # on the portal
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_person_on_the_web_and_on_paper_at_once_counts_once():
+    """A resident votes on the portal while an operator enters his paper ballot: whichever
+    commits first counts, the other is told he has voted, and the counters agree."""
+    import threading
+
+    from django.db import connection
+
+    from veche.polls import selectors
+    from veche.polls.tests.conftest import _world
+
+    world = _world()
+    poll = ballots.park_poll(world)
+    point = VotingPointFactory(municipality=world.surgut)
+    operator = _staff(Role.OPERATOR, municipality=world.surgut)
+    VotingPointMemberFactory(point=point, user=operator)
+    voter = world.surgut_resident
+    barrier = threading.Barrier(6)
+    counted, refused, failed = [], [], []
+
+    def attempt(on_paper: bool):
+        try:
+            barrier.wait()
+            fresh = Poll.objects.get(pk=poll.pk)
+            if on_paper:
+                paper_ballot_enter(
+                    actor=operator,
+                    point=point,
+                    poll=fresh,
+                    email=voter.email,
+                    identity=PaperIdentity(),
+                    answers=ballot_for(fresh),
+                )
+            else:
+                ballot_cast(voter=voter, poll=fresh, answers=ballot_for(fresh))
+            counted.append(on_paper)
+        except ValidationError:
+            refused.append(on_paper)
+        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
+            failed.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(n % 2 == 0,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == [] and len(counted) == 1 and len(refused) == 5
+    assert Ballot.objects.filter(poll=poll).count() == 1
+    assert PointCount.objects.filter(count__gt=0).count() == int(counted[0])
+    assert selectors.counter_mismatches(poll) == []

@@ -32,6 +32,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def poll(world):
+    return park_poll(world)
+
+
+def park_poll(world):
+    """A Surgut poll of three questions: a park (single), extras (at most 2), a scale."""
     poll = PollFactory(municipality=world.surgut, asks_demographics=True)
     add_question(
         poll,

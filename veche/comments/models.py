@@ -12,6 +12,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.territory.models import Municipality
 
@@ -48,7 +49,7 @@ class RemovalReason(models.Model):
 class Comment(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("awaiting moderation")
-        PUBLISHED = "published", _("published")
+        PUBLISHED = "published", pgettext_lazy("comment", "published")  # «комментарий опубликован»
         HIDDEN = "hidden", _("hidden after complaints")
         REMOVED = "removed", _("removed by a moderator")
 

@@ -74,3 +74,19 @@ def test_english_pages_have_no_russian_text(client, path):
         html = html.replace(allowed, "")
     leftovers = sorted({line.strip() for line in html.splitlines() if CYRILLIC.search(line)})
     assert leftovers == []
+
+
+def test_a_msgid_means_the_same_in_every_catalogue():
+    """At run time the catalogues merge and the first app in INSTALLED_APPS wins a msgid: a new
+    app's bare "closed" («закрыт», of a voting point) once replaced the reports' «закрыто» on
+    every report page. A word that means something else in another app takes a context
+    (`pgettext`, `{% translate … context … %}`)."""
+    found: dict[tuple, dict[str, str]] = {}
+    for po_path in CATALOGUES:
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or entry.msgid_plural or not entry.msgstr:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            found.setdefault(key, {})[_name(po_path)] = entry.msgstr
+    differing = {key[1]: by_app for key, by_app in found.items() if len(set(by_app.values())) > 1}
+    assert differing == {}

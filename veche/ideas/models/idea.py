@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.agencies.models import Agency
 from veche.reports.models import Category, Report
@@ -16,13 +17,15 @@ from veche.territory.models import Municipality
 
 
 class Status(models.TextChoices):
+    # «идея опубликована / отклонена»: other apps' bare "published", "rejected" and "declined"
+    # speak of reports and comments, and the first app's catalogue would win.
     SUBMITTED = "submitted", _("awaiting moderation")
-    REJECTED = "rejected", _("rejected")
-    PUBLISHED = "published", _("published")
+    REJECTED = "rejected", pgettext_lazy("idea", "rejected")
+    PUBLISHED = "published", pgettext_lazy("idea", "published")
     UNDER_CONSIDERATION = "considered", _("under consideration")
     TAKEN = "taken", _("taken for implementation")
     IMPLEMENTED = "implemented", _("implemented")
-    DECLINED = "declined", _("declined")
+    DECLINED = "declined", pgettext_lazy("idea", "declined")
     MERGED = "merged", _("merged into another idea")
 
 

@@ -20,7 +20,7 @@ from .factories import closed, draft_with, published_comment
 def test_commenting_after_the_period_closes_is_refused(world):
     draft = closed(draft_with(municipality=world.surgut))
     before = Comment.objects.count()
-    with pytest.raises(PermissionDenied, match="closed"):
+    with pytest.raises(PermissionDenied, match="завершено"):
         services.draft_comment(author=world.anna, draft=draft, text="Поздно?")
     section = draft.sections.first()
     with pytest.raises(PermissionDenied):
@@ -79,7 +79,7 @@ def test_the_report_refuses_to_publish_with_an_unanswered_proposal(world):
     )
     draft = closed(draft)
     services.proposal_answer(user=world.mayor_office, note=answered, outcome="accepted")
-    with pytest.raises(ValidationError, match="not answered"):
+    with pytest.raises(ValidationError, match="без ответа"):
         services.report_publish(user=world.mayor_office, draft=draft)
     draft.refresh_from_db()
     assert draft.report_published_at is None

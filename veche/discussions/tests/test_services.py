@@ -67,7 +67,7 @@ def test_a_removed_section_takes_no_new_comment(world):
                              sections=[SectionEdit(s.pk, s.heading, "Новый текст") for s in rest])
     first.refresh_from_db()
     assert first.removed_in == 2
-    with pytest.raises(PermissionDenied, match="removed"):
+    with pytest.raises(PermissionDenied, match="удалён"):
         services.draft_comment(author=world.anna, draft=draft, section=first, text="Зачем убрали?")
 
 
@@ -81,7 +81,7 @@ def test_rating_once_per_person_changeable_while_open(world):
     assert Rating.objects.filter(draft=draft).count() == 2
     assert Event.objects.filter(kind="discussions.rated").count() == 3
     draft = closed(draft)
-    with pytest.raises(PermissionDenied, match="closed"):
+    with pytest.raises(PermissionDenied, match="завершено"):
         services.draft_rate(user=world.anna, draft=draft, value="neutral")
     draft.refresh_from_db()
     assert draft.oppose_count == 1
@@ -97,7 +97,7 @@ def test_the_database_refuses_a_second_rating(world):
 def test_answers_can_change_until_the_report_is_published(world):
     draft = draft_with(municipality=world.surgut)
     note = published_comment(draft=draft, author=world.anna, is_proposal=True, wording="Иначе")
-    with pytest.raises(PermissionDenied, match="after the discussion closes"):
+    with pytest.raises(PermissionDenied, match="после завершения"):
         services.proposal_answer(user=world.mayor_office, note=note, outcome="accepted")
     draft = closed(draft)
     with pytest.raises(ValidationError) as error:
@@ -108,7 +108,7 @@ def test_answers_can_change_until_the_report_is_published(world):
     note.refresh_from_db()
     assert note.outcome == "accepted"
     services.report_publish(user=world.mayor_office, draft=draft, summary="Спасибо всем.")
-    with pytest.raises(PermissionDenied, match="published"):
+    with pytest.raises(PermissionDenied, match="опубликован"):
         services.proposal_answer(user=world.mayor_office, note=note, outcome="partial", reason="x")
     note.refresh_from_db()
     assert note.outcome == "accepted"

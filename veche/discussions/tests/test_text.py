@@ -19,7 +19,7 @@ from veche.discussions.text import (
 
 def test_markdown_headings_start_sections():
     sections = split_markdown("Вступление\n\n## Первый\nТекст 1\n\n### Второй\nТекст 2")
-    assert [s.heading for s in sections] == ["General provisions", "Первый", "Второй"]
+    assert [s.heading for s in sections] == ["Общие положения", "Первый", "Второй"]
 
 
 def test_raw_html_is_cleaned_by_the_shared_sanitizer():
@@ -39,9 +39,9 @@ def test_a_docx_without_headings_is_one_section():
 
 
 def test_a_corrupt_file_is_refused_with_a_message():
-    with pytest.raises(ValidationError, match="not a readable"):
+    with pytest.raises(ValidationError, match="не удаётся прочитать"):
         docx_sections(b"PK\x03\x04 this is not a zip at all")
-    with pytest.raises(ValidationError, match="not a readable"):
+    with pytest.raises(ValidationError, match="не удаётся прочитать"):
         docx_sections(b"plain text")
 
 
@@ -66,7 +66,7 @@ def test_too_many_entries_is_a_zip_bomb_too():
 
 
 def test_a_file_over_10_mb_is_refused():
-    with pytest.raises(ValidationError, match="10 MB"):
+    with pytest.raises(ValidationError, match="10 МБ"):
         docx_sections(b"x" * (10 * 1024 * 1024 + 1))
 
 
@@ -82,6 +82,6 @@ def test_passages_are_found_whitespace_aside_and_highlighted():
 def test_the_diff_marks_words_without_relying_on_colour():
     html = diff_html("Снег вывозится в течение суток.", "Снег вывозится за шесть часов.")
     assert "<del>" in html and "<ins>" in html
-    assert 'class="visually-hidden">[removed:' in html
+    assert 'class="visually-hidden">[удалено:' in html
     assert "шесть" in html
     assert "<script" not in diff_html("", "<script>")

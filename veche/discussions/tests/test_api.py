@@ -18,23 +18,36 @@ def test_comment_on_a_passage_and_rate(world, client):
     draft = draft_with(municipality=world.surgut)
     section = draft.sections.first()
     client.force_login(world.anna)
-    response = client.post(f"/api/v1/discussions/{draft.pk}/comment", {
-        "text": "Уточните", "section_id": section.pk, "passage": "устанавливают требования",
-        "is_proposal": True, "wording": "Устанавливают единые требования",
-    }, content_type="application/json")
+    response = client.post(
+        f"/api/v1/discussions/{draft.pk}/comment",
+        {
+            "text": "Уточните",
+            "section_id": section.pk,
+            "passage": "устанавливают требования",
+            "is_proposal": True,
+            "wording": "Устанавливают единые требования",
+        },
+        content_type="application/json",
+    )
     assert response.status_code == 201, response.content
     assert response.json()["passage_found"] is True
     assert DraftComment.objects.get().is_proposal
-    rated = client.put(f"/api/v1/discussions/{draft.pk}/rating", {"value": "oppose"},
-                       content_type="application/json")
+    rated = client.put(
+        f"/api/v1/discussions/{draft.pk}/rating",
+        {"value": "oppose"},
+        content_type="application/json",
+    )
     assert rated.json()["oppose_count"] == 1
 
 
 def test_a_closed_discussion_refuses_in_words(world, client):
     draft = closed(draft_with(municipality=world.surgut))
     client.force_login(world.anna)
-    response = client.post(f"/api/v1/discussions/{draft.pk}/comment", {"text": "Поздно"},
-                           content_type="application/json")
+    response = client.post(
+        f"/api/v1/discussions/{draft.pk}/comment",
+        {"text": "Поздно"},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert response.json()["detail"]
 

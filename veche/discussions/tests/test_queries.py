@@ -13,11 +13,19 @@ def _cost(client, url) -> int:
 
 
 def _draft(world, n):
-    draft = draft_with(municipality=world.surgut,
-                       sections=[(f"Раздел {i}", f"Текст раздела {i}.") for i in range(n)])
+    draft = draft_with(
+        municipality=world.surgut,
+        sections=[(f"Раздел {i}", f"Текст раздела {i}.") for i in range(n)],
+    )
     for section in draft.sections.all():
-        published_comment(draft=draft, author=world.anna, section=section, passage="Текст раздела",
-                          is_proposal=True, wording="Иначе")
+        published_comment(
+            draft=draft,
+            author=world.anna,
+            section=section,
+            passage="Текст раздела",
+            is_proposal=True,
+            wording="Иначе",
+        )
     return draft
 
 

@@ -19,8 +19,13 @@ from .factories import closed, draft_with, published_comment
 def test_a_passage_found_is_kept_with_the_comment(world):
     draft = draft_with(municipality=world.surgut)
     section = draft.sections.get(heading="Содержание дворов")
-    posted = services.draft_comment(author=world.anna, draft=draft, section=section,
-                                    passage="Снег  вывозится\nв течение суток", text="Долго.")
+    posted = services.draft_comment(
+        author=world.anna,
+        draft=draft,
+        section=section,
+        passage="Снег  вывозится\nв течение суток",
+        text="Долго.",
+    )
     assert posted.passage_found
     assert posted.note.passage == "Снег вывозится в течение суток"
     assert posted.comment.target_kind == "discussions.section"
@@ -31,8 +36,9 @@ def test_a_passage_found_is_kept_with_the_comment(world):
 def test_a_passage_not_found_attaches_the_comment_to_the_section(world):
     draft = draft_with(municipality=world.surgut)
     section = draft.sections.first()
-    posted = services.draft_comment(author=world.anna, draft=draft, section=section,
-                                    passage="такого текста нет", text="Хм.")
+    posted = services.draft_comment(
+        author=world.anna, draft=draft, section=section, passage="такого текста нет", text="Хм."
+    )
     assert not posted.passage_found
     assert posted.note.passage == "" and posted.note.section_id == section.pk
 
@@ -47,8 +53,13 @@ def test_a_proposal_needs_its_wording(world):
 
 def test_a_comment_on_the_whole_draft(world):
     draft = draft_with(municipality=world.surgut)
-    posted = services.draft_comment(author=world.anna, draft=draft, text="В целом хорошо",
-                                    is_proposal=True, wording="Добавить раздел о парковках.")
+    posted = services.draft_comment(
+        author=world.anna,
+        draft=draft,
+        text="В целом хорошо",
+        is_proposal=True,
+        wording="Добавить раздел о парковках.",
+    )
     assert posted.comment.target_kind == "discussions.draft"
     assert posted.note.is_proposal and posted.note.section is None
 
@@ -63,8 +74,11 @@ def test_an_unconfirmed_resident_cannot_comment(world):
 def test_a_removed_section_takes_no_new_comment(world):
     draft = draft_with(municipality=world.surgut, organizer=world.mayor_office)
     first, *rest = draft.sections.order_by("position")
-    services.version_publish(user=world.mayor_office, draft=draft,
-                             sections=[SectionEdit(s.pk, s.heading, "Новый текст") for s in rest])
+    services.version_publish(
+        user=world.mayor_office,
+        draft=draft,
+        sections=[SectionEdit(s.pk, s.heading, "Новый текст") for s in rest],
+    )
     first.refresh_from_db()
     assert first.removed_in == 2
     with pytest.raises(PermissionDenied, match="удалён"):
@@ -142,7 +156,9 @@ def test_subscribers_of_the_municipality_hear_of_a_new_discussion(world):
     SubscriptionFactory(user=world.oleg, municipality=world.urai)
     draft = draft_with(municipality=world.surgut, status="preparation", published_at=None)
     services.draft_publish(user=world.mayor_office, draft=draft)
-    told = set(Notification.objects.filter(kind="discussions.new_draft").values_list("user_id", flat=True))
+    told = set(
+        Notification.objects.filter(kind="discussions.new_draft").values_list("user_id", flat=True)
+    )
     assert told == {world.anna.pk}
 
 
@@ -150,16 +166,21 @@ def test_create_and_edit_before_publication_replaces_the_first_version(world):
     now = timezone.now()
     draft = services.draft_create(
         user=world.agency_head,
-        data=DraftIn(title=" Программа  ", agency=world.agency, opens_at=now,
-                     closes_at=now + datetime.timedelta(days=10)),
+        data=DraftIn(
+            title=" Программа  ",
+            agency=world.agency,
+            opens_at=now,
+            closes_at=now + datetime.timedelta(days=10),
+        ),
         sections=[SectionEdit(None, "Цели", "Текст <script>alert(1)</script> **важно**")],
     )
     assert draft.title == "Программа" and draft.status == Draft.Status.PREPARATION
     section = draft.sections.get()
     html = section.versions.get().html
     assert "<script" not in html and "<strong>важно</strong>" in html
-    services.version_publish(user=world.agency_head, draft=draft,
-                             sections=[SectionEdit(None, "Задачи", "Другое")])
+    services.version_publish(
+        user=world.agency_head, draft=draft, sections=[SectionEdit(None, "Задачи", "Другое")]
+    )
     draft.refresh_from_db()
     assert draft.current_version == 1
     assert list(Section.objects.filter(draft=draft).values_list("heading", flat=True)) == ["Задачи"]
@@ -172,17 +193,20 @@ def test_create_and_edit_before_publication_replaces_the_first_version(world):
 def test_the_draft_needs_a_period_in_order(world):
     now = timezone.now()
     with pytest.raises(ValidationError) as error:
-        services.draft_create(user=world.regional_admin,
-                              data=DraftIn(title="X", opens_at=now, closes_at=now),
-                              sections=[SectionEdit(None, "A", "B")])
+        services.draft_create(
+            user=world.regional_admin,
+            data=DraftIn(title="X", opens_at=now, closes_at=now),
+            sections=[SectionEdit(None, "A", "B")],
+        )
     assert "closes_at" in error.value.message_dict
     assert not Draft.objects.exists()
 
 
 def test_a_removed_proposal_is_not_in_the_report(world):
     draft = draft_with(municipality=world.surgut)
-    published_comment(draft=draft, author=world.anna, is_proposal=True, wording="A",
-                      status=Comment.Status.PENDING)
+    published_comment(
+        draft=draft, author=world.anna, is_proposal=True, wording="A", status=Comment.Status.PENDING
+    )
     draft = closed(draft)
     services.report_publish(user=world.mayor_office, draft=draft)
     assert DraftComment.objects.count() == 1

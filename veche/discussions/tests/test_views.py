@@ -35,10 +35,16 @@ def test_a_resident_comments_on_a_pasted_passage_without_javascript(world, clien
     draft = draft_with(municipality=world.surgut)
     section = draft.sections.get(heading="Парки и скверы")
     client.force_login(world.anna)
-    response = client.post(reverse("discussions:comment", args=[draft.pk]), {
-        "section": section.pk, "passage": "косят не реже", "text": "Чаще!", "is_proposal": "on",
-        "wording": "Газоны косят еженедельно.",
-    })
+    response = client.post(
+        reverse("discussions:comment", args=[draft.pk]),
+        {
+            "section": section.pk,
+            "passage": "косят не реже",
+            "text": "Чаще!",
+            "is_proposal": "on",
+            "wording": "Газоны косят еженедельно.",
+        },
+    )
     note = DraftComment.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"/sections/{section.pk}/#comment-{note.comment_id}")
@@ -48,8 +54,9 @@ def test_a_resident_comments_on_a_pasted_passage_without_javascript(world, clien
 def test_a_bad_comment_comes_back_with_its_text(world, client):
     draft = draft_with(municipality=world.surgut)
     client.force_login(world.anna)
-    response = client.post(reverse("discussions:comment", args=[draft.pk]),
-                           {"text": "Моё мнение", "is_proposal": "on"})
+    response = client.post(
+        reverse("discussions:comment", args=[draft.pk]), {"text": "Моё мнение", "is_proposal": "on"}
+    )
     assert response.status_code == 400
     assert "Моё мнение" in response.content.decode()
     assert not Comment.objects.exists()
@@ -75,11 +82,16 @@ def test_rating_on_the_web(world, client):
 
 def test_the_organizer_creates_a_draft_from_markdown(world, client):
     client.force_login(world.mayor_office)
-    response = client.post(reverse("discussions:new"), {
-        "title": "Проект программы", "municipality": world.surgut.pk,
-        "opens_at": "2030-01-01T10:00", "closes_at": "2030-02-01T10:00",
-        "markdown": "## Цели\nТекст целей\n\n## Задачи\nТекст задач",
-    })
+    response = client.post(
+        reverse("discussions:new"),
+        {
+            "title": "Проект программы",
+            "municipality": world.surgut.pk,
+            "opens_at": "2030-01-01T10:00",
+            "closes_at": "2030-02-01T10:00",
+            "markdown": "## Цели\nТекст целей\n\n## Задачи\nТекст задач",
+        },
+    )
     draft = Draft.objects.get()
     assert response.status_code == 302
     assert list(draft.sections.values_list("heading", flat=True)) == ["Цели", "Задачи"]
@@ -91,22 +103,33 @@ def test_the_organizer_imports_a_docx_without_headings_and_is_told(world, client
     out = io.BytesIO()
     document.save(out)
     client.force_login(world.mayor_office)
-    response = client.post(reverse("discussions:new"), {
-        "title": "Проект", "municipality": world.surgut.pk,
-        "opens_at": "2030-01-01T10:00", "closes_at": "2030-02-01T10:00",
-        "docx": SimpleUploadedFile("d.docx", out.getvalue()),
-    }, follow=True)
+    response = client.post(
+        reverse("discussions:new"),
+        {
+            "title": "Проект",
+            "municipality": world.surgut.pk,
+            "opens_at": "2030-01-01T10:00",
+            "closes_at": "2030-02-01T10:00",
+            "docx": SimpleUploadedFile("d.docx", out.getvalue()),
+        },
+        follow=True,
+    )
     assert Draft.objects.get().sections.count() == 1
     assert "нет заголовков" in response.content.decode()
 
 
 def test_a_corrupt_docx_is_refused_on_the_form(world, client):
     client.force_login(world.mayor_office)
-    response = client.post(reverse("discussions:new"), {
-        "title": "Проект", "municipality": world.surgut.pk,
-        "opens_at": "2030-01-01T10:00", "closes_at": "2030-02-01T10:00",
-        "docx": SimpleUploadedFile("d.docx", b"PK\x03\x04garbage"),
-    })
+    response = client.post(
+        reverse("discussions:new"),
+        {
+            "title": "Проект",
+            "municipality": world.surgut.pk,
+            "opens_at": "2030-01-01T10:00",
+            "closes_at": "2030-02-01T10:00",
+            "docx": SimpleUploadedFile("d.docx", b"PK\x03\x04garbage"),
+        },
+    )
     assert response.status_code == 200
     assert "не удаётся прочитать" in response.content.decode()
     assert not Draft.objects.exists()
@@ -137,9 +160,13 @@ def test_the_organizer_answers_and_publishes_the_report(world, client):
     client.post(reverse("discussions:report_publish", args=[draft.pk]), {"summary": ""})
     draft.refresh_from_db()
     assert draft.report_published_at is None
-    client.post(reverse("discussions:answer", args=[draft.pk, note.pk]),
-                {"outcome": "partial", "reason": "Учтём частично"})
-    response = client.post(reverse("discussions:report_publish", args=[draft.pk]), {"summary": "Итоги"})
+    client.post(
+        reverse("discussions:answer", args=[draft.pk, note.pk]),
+        {"outcome": "partial", "reason": "Учтём частично"},
+    )
+    response = client.post(
+        reverse("discussions:report_publish", args=[draft.pk]), {"summary": "Итоги"}
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.report_published_at is not None

@@ -28,8 +28,13 @@
     var passage = selection ? selection.toString().replace(/\s+/g, " ").trim() : "";
     if (!passage || selection.rangeCount === 0) return;
     var range = selection.getRangeAt(0);
-    var start = sectionOf(range.startContainer);
-    if (!start || start !== sectionOf(range.endContainer)) return;
+    // A drag past the end of a paragraph may end just outside the section: what counts is that
+    // the selected words are all in one section's text.
+    var start = sectionOf(range.startContainer) || sectionOf(range.endContainer);
+    if (!start) return;
+    var body = start.querySelector(".section-body");
+    var words = body ? body.textContent.replace(/\s+/g, " ") : "";
+    if (words.indexOf(passage) === -1) return;
     chosen = { section: start.getAttribute("data-section"), passage: passage.slice(0, 2000) };
     var meta = start.querySelector(".section-meta");
     start.insertBefore(button, meta);

@@ -195,17 +195,34 @@ def _discussions(town, resident) -> dict:
     admin = RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user
     draft = draft_with(municipality=town, organizer=admin)
     first, second, third = draft.sections.order_by("position")
-    published_comment(draft=draft, author=resident, section=second, passage="Снег вывозится",
-                      is_proposal=True, wording="В течение 12 часов.")  # fmt: skip
-    services.version_publish(user=admin, draft=draft, sections=[
-        SectionEdit(first.pk, first.heading, "Правила действуют на всей территории."),
-        SectionEdit(second.pk, second.heading, "Дворы убираются ежедневно. Снег вывозится за 12 часов."),
-    ])  # fmt: skip
+    published_comment(
+        draft=draft,
+        author=resident,
+        section=second,
+        passage="Снег вывозится",
+        is_proposal=True,
+        wording="В течение 12 часов.",
+    )
+    services.version_publish(
+        user=admin,
+        draft=draft,
+        sections=[
+            SectionEdit(first.pk, first.heading, "Правила действуют на всей территории."),
+            SectionEdit(
+                second.pk, second.heading, "Дворы убираются ежедневно. Снег вывозится за 12 часов."
+            ),
+        ],
+    )
     answering = closed(draft_with(municipality=town))
     published_comment(draft=answering, author=resident, is_proposal=True, wording="Иначе.")
     reported = draft_with(municipality=town)
-    note = published_comment(draft=reported, author=resident, section=reported.sections.first(),
-                             is_proposal=True, wording="Иначе.")  # fmt: skip
+    note = published_comment(
+        draft=reported,
+        author=resident,
+        section=reported.sections.first(),
+        is_proposal=True,
+        wording="Иначе.",
+    )
     reported = closed(reported)
     services.proposal_answer(user=admin, note=note, outcome="rejected", reason="Не по закону.")
     services.report_publish(user=admin, draft=reported, summary="Спасибо.")

@@ -53,27 +53,37 @@ def discussion(comments: int, people: list[User], seed: int = 13) -> Draft:
     rng = random.Random(seed + have)
     now = timezone.now()
     tops: list[Comment] = list(
-        Comment.objects.filter(target_kind=SECTION_KIND, target_id__in=[s.pk for s in sections],
-                               depth=0)[:200]
-    )  # fmt: skip
+        Comment.objects.filter(
+            target_kind=SECTION_KIND, target_id__in=[s.pk for s in sections], depth=0
+        )[:200]
+    )
     by_pk = {s.pk: s for s in sections}
     for n in range(comments - have):
         parent = rng.choice(tops) if tops and rng.random() < 0.2 else None
         section = by_pk[parent.target_id] if parent else rng.choice(sections)
         comment = Comment.objects.create(
-            target_kind=SECTION_KIND, target_id=section.pk, municipality_id=found.municipality_id,
-            author=rng.choice(people), parent=parent, depth=parent.depth + 1 if parent else 0,
-            text=f"{rng.choice(COMMENTS)} (№ {n})", status=Comment.Status.PUBLISHED,
+            target_kind=SECTION_KIND,
+            target_id=section.pk,
+            municipality_id=found.municipality_id,
+            author=rng.choice(people),
+            parent=parent,
+            depth=parent.depth + 1 if parent else 0,
+            text=f"{rng.choice(COMMENTS)} (№ {n})",
+            status=Comment.Status.PUBLISHED,
             published_at=now - timedelta(minutes=rng.randrange(60 * 24 * 10)),
-        )  # fmt: skip
+        )
         if parent is None:
             tops.append(comment)
         passage = "Снег вывозится в течение суток" if parent is None and rng.random() < 0.33 else ""
         proposal = parent is None and rng.random() < 0.25
         DraftComment.objects.create(
-            comment=comment, draft=found, section=section, passage=passage,
-            is_proposal=proposal, wording="В течение 12 часов." if proposal else "",
-        )  # fmt: skip
+            comment=comment,
+            draft=found,
+            section=section,
+            passage=passage,
+            is_proposal=proposal,
+            wording="В течение 12 часов." if proposal else "",
+        )
     _ratings(found, people)
     return found
 
@@ -81,19 +91,30 @@ def discussion(comments: int, people: list[User], seed: int = 13) -> Draft:
 def _draft(organizer: User) -> Draft:
     now = timezone.now()
     found = Draft.objects.create(
-        title=TITLE, summary="Проект для измерения страницы обсуждения.",
-        municipality=Municipality.objects.filter(name="Сургут").first(), organizer=organizer,
-        opens_at=now - timedelta(days=10), closes_at=now + timedelta(days=3650),
-        status=Draft.Status.PUBLISHED, published_at=now, current_version=1,
-    )  # fmt: skip
+        title=TITLE,
+        summary="Проект для измерения страницы обсуждения.",
+        municipality=Municipality.objects.filter(name="Сургут").first(),
+        organizer=organizer,
+        opens_at=now - timedelta(days=10),
+        closes_at=now + timedelta(days=3650),
+        status=Draft.Status.PUBLISHED,
+        published_at=now,
+        current_version=1,
+    )
     DraftVersion.objects.create(draft=found, number=1)
     html = render(TEXT)
     for position in range(1, SECTIONS + 1):
         section = Section.objects.create(
             draft=found, heading=f"Раздел {position}", position=position
         )
-        SectionVersion.objects.create(section=section, version=1, position=position,
-                                      heading=section.heading, text=TEXT, html=html)  # fmt: skip
+        SectionVersion.objects.create(
+            section=section,
+            version=1,
+            position=position,
+            heading=section.heading,
+            text=TEXT,
+            html=html,
+        )
     return found
 
 
@@ -116,5 +137,6 @@ def published_comments() -> int:
     if found is None:
         return 0
     sections = Section.objects.filter(draft=found).values("pk")
-    return Comment.objects.filter(target_kind=SECTION_KIND, target_id__in=sections,
-                                  status=Comment.Status.PUBLISHED).count()  # fmt: skip
+    return Comment.objects.filter(
+        target_kind=SECTION_KIND, target_id__in=sections, status=Comment.Status.PUBLISHED
+    ).count()

@@ -283,12 +283,18 @@ def _residents() -> list[User]:
     now, unusable = timezone.now(), make_password(None)
     User.objects.bulk_create(
         [
-            User(email=email, first_name=rng.choice(first), last_name=rng.choice(last),
-                 email_confirmed_at=now, personal_data_consent_at=now, password=unusable)
+            User(
+                email=email,
+                first_name=rng.choice(first),
+                last_name=rng.choice(last),
+                email_confirmed_at=now,
+                personal_data_consent_at=now,
+                password=unusable,
+            )
             for email in emails
             if email not in have
         ]
-    )  # fmt: skip
+    )
     return list(User.objects.filter(email__in=emails).order_by("pk"))
 
 
@@ -301,11 +307,16 @@ def _draft(demo: DemoDraft, organizer, municipality, residents, rng) -> Draft:
     # Created with a period open now (the services check rules by the calendar), moved after.
     draft = services.draft_create(
         user=organizer,
-        data=DraftIn(title=demo.title, summary=demo.summary, agency=agency,
-                     municipality=municipality, opens_at=now - timedelta(days=1),
-                     closes_at=now + timedelta(days=30)),
+        data=DraftIn(
+            title=demo.title,
+            summary=demo.summary,
+            agency=agency,
+            municipality=municipality,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=30),
+        ),
         sections=sections,
-    )  # fmt: skip
+    )
     services.draft_publish(user=organizer, draft=draft)
     if demo.comments:
         _comments(draft, residents, rng, demo.comments)
@@ -337,11 +348,16 @@ def _comments(draft: Draft, residents, rng, count: int) -> None:
             section = _section_of(parent, sections)
         kind, target = (SECTION_KIND, section.pk) if section else (DRAFT_KIND, draft.pk)
         comment = Comment.objects.create(
-            target_kind=kind, target_id=target, municipality_id=draft.municipality_id,
-            author=rng.choice(residents), parent=parent, depth=parent.depth + 1 if parent else 0,
-            text=rng.choice(REPLIES if parent else OPENINGS), status=Comment.Status.PUBLISHED,
+            target_kind=kind,
+            target_id=target,
+            municipality_id=draft.municipality_id,
+            author=rng.choice(residents),
+            parent=parent,
+            depth=parent.depth + 1 if parent else 0,
+            text=rng.choice(REPLIES if parent else OPENINGS),
+            status=Comment.Status.PUBLISHED,
             published_at=min(moment, now),
-        )  # fmt: skip
+        )
         Comment.objects.filter(pk=comment.pk).update(created_at=min(moment, now))
         if parent is None and comment.depth == 0:
             tops.append(comment)
@@ -352,9 +368,13 @@ def _comments(draft: Draft, residents, rng, count: int) -> None:
             passage = " ".join(words[start : start + 4])
         proposal = parent is None and rng.random() < 0.25
         DraftComment.objects.create(
-            comment=comment, draft=draft, section=section, passage=passage,
-            is_proposal=proposal, wording=rng.choice(WORDINGS) if proposal else "",
-        )  # fmt: skip
+            comment=comment,
+            draft=draft,
+            section=section,
+            passage=passage,
+            is_proposal=proposal,
+            wording=rng.choice(WORDINGS) if proposal else "",
+        )
         likers = [
             u for u in rng.sample(residents, k=rng.randint(0, 6)) if u.pk != comment.author_id
         ]
@@ -383,8 +403,12 @@ def _second_version(draft: Draft, organizer) -> None:
             None, "Участие жителей", "Жители участвуют в приёмке работ по благоустройству дворов."
         )
     )
-    services.version_publish(user=organizer, draft=draft, sections=edits,
-                             note="Учтены предложения жителей о сроках уборки")  # fmt: skip
+    services.version_publish(
+        user=organizer,
+        draft=draft,
+        sections=edits,
+        note="Учтены предложения жителей о сроках уборки",
+    )
 
 
 @transaction.atomic
@@ -412,6 +436,7 @@ def _answer(draft: Draft, organizer, rng, demo: DemoDraft) -> None:
         services.proposal_answer(user=organizer, note=note, outcome=outcome, reason=reason)
     if demo.report:
         services.report_publish(
-            user=organizer, draft=draft,
+            user=organizer,
+            draft=draft,
             summary="Спасибо всем участникам. Учтённые предложения вошли в итоговую редакцию документа.",
-        )  # fmt: skip
+        )

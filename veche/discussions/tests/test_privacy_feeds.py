@@ -17,8 +17,14 @@ from .factories import closed, draft_with, published_comment
 def test_the_export_lists_ratings_and_what_comments_add(world):
     draft = draft_with(municipality=world.surgut)
     services.draft_rate(user=world.anna, draft=draft, value="support")
-    published_comment(draft=draft, author=world.anna, section=draft.sections.first(),
-                      passage="Настоящие правила", is_proposal=True, wording="Иначе")  # fmt: skip
+    published_comment(
+        draft=draft,
+        author=world.anna,
+        section=draft.sections.first(),
+        passage="Настоящие правила",
+        is_proposal=True,
+        wording="Иначе",
+    )
     data = export_section(world.anna)
     assert data["ratings"][0]["value"] == "support"
     assert data["comments_on_drafts"][0]["wording"] == "Иначе"
@@ -28,8 +34,14 @@ def test_deletion_keeps_the_counts_and_blanks_removed_words(world):
     draft = draft_with(municipality=world.surgut)
     services.draft_rate(user=world.anna, draft=draft, value="oppose")
     kept = published_comment(draft=draft, author=world.anna, is_proposal=True, wording="Оставить")
-    removed = published_comment(draft=draft, author=world.anna, section=draft.sections.first(),
-                                passage="Настоящие правила", is_proposal=True, wording="Тайна")  # fmt: skip
+    removed = published_comment(
+        draft=draft,
+        author=world.anna,
+        section=draft.sections.first(),
+        passage="Настоящие правила",
+        is_proposal=True,
+        wording="Тайна",
+    )
     reason = RemovalReason.objects.first() or RemovalReason.objects.create(code="x", text="X")
     comment_remove(moderator=world.moderator, comment=removed.comment, reason=reason)
     account_delete(user=world.anna, password=DEMO_PASSWORD)

@@ -147,6 +147,11 @@ def draft_update(*, user, draft: Draft, data: DraftIn) -> Draft:
     with transaction.atomic():
         draft = lock(draft)
         require(user, "discussions.change_draft", draft, not_organizer())
+        if draft.report_published_at is not None:
+            raise ValidationError(
+                _("The final report is published: the discussion can no longer change."),
+                code="reported",
+            )
         for name, value in data.__dict__.items():
             setattr(draft, name, value)
         # The new territory or authority must still be this organizer's.

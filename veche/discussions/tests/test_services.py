@@ -210,3 +210,20 @@ def test_a_removed_proposal_is_not_in_the_report(world):
     draft = closed(draft)
     services.report_publish(user=world.mayor_office, draft=draft)
     assert DraftComment.objects.count() == 1
+
+
+def test_a_reported_discussion_keeps_its_particulars(world):
+    draft = closed(draft_with(municipality=world.surgut))
+    services.report_publish(user=world.mayor_office, draft=draft)
+    with pytest.raises(ValidationError, match="опубликован"):
+        services.draft_update(
+            user=world.mayor_office,
+            draft=draft,
+            data=DraftIn(
+                title="Другое",
+                opens_at=timezone.now(),
+                closes_at=timezone.now() + datetime.timedelta(days=9),
+            ),
+        )
+    draft.refresh_from_db()
+    assert draft.title != "Другое"

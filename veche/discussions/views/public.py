@@ -3,13 +3,19 @@ its thread, the changes of a version, the comment form (a section or a passage; 
 the rating. Each post calls ONE service and redirects with a message; everything works without
 JavaScript (the passage is pasted), which only helps to pick it with the mouse."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -27,6 +33,7 @@ from ..text import highlight
 from ..throttle import comment_slot, rate_slot
 
 PER_PAGE = 15
+SECTIONS_CACHE_SECONDS = 300
 
 
 def visible_draft(request: HttpRequest, pk: int) -> Draft:
@@ -82,20 +89,44 @@ def _initial(request: HttpRequest, draft: Draft) -> dict:
     return {"section": int(section)} if section.isdigit() else {}
 
 
+def sections_html(page: selectors.DraftPage, can_comment: bool) -> SafeString:
+    """The sections block, rendered once for each state of the text and its counts and kept in
+    the cache: the key names everything it shows (wordings, counts, passages, whether the reader
+    may comment, the language), so any change is a new key. It was most of the page's time."""
+    state = [page.draft.pk, can_comment, get_language()]
+    for item in page.sections + page.removed:
+        s = item.section
+        wording = item.wording.pk if item.wording else None
+        shown = (s.pk, s.heading, s.removed_in, wording, item.comment_count, item.proposal_count)
+        state.append((*shown, tuple(item.passages)))
+    key = "discussions:sections:" + hashlib.sha256(repr(state).encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "discussions/_sections.html",
+            {"draft": page.draft, "page": page, "can_comment": can_comment},
+        )
+        cache.set(key, html, SECTIONS_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output
+
+
 def _detail(
     request: HttpRequest, draft: Draft, form: CommentForm, status: int = 200, limited: str = ""
 ):
     user = request.user
     rating = services.my_rating(user, draft)
+    page = selectors.draft_page(draft)
+    can_comment = user.has_perm("discussions.comment_draft", draft)
     return render(
         request,
         "discussions/detail.html",
         {
             "draft": draft,
-            "page": selectors.draft_page(draft),
+            "page": page,
+            "sections_html": sections_html(page, can_comment),
             "steps": steps(draft),
             "form": form,
-            "can_comment": user.has_perm("discussions.comment_draft", draft),
+            "can_comment": can_comment,
             "can_rate": user.has_perm("discussions.rate_draft", draft),
             "rating_form": RatingForm(initial={"value": rating}, auto_id="rate-%s"),
             "my_rating": rating,

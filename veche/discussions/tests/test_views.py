@@ -177,3 +177,14 @@ def test_the_organizer_answers_and_publishes_the_report(world, client):
 def test_the_report_is_not_public_before_it_is_published(world, client):
     draft = closed(draft_with(municipality=world.surgut))
     assert client.get(reverse("discussions:report", args=[draft.pk])).status_code == 403
+
+
+def test_the_cached_sections_show_a_new_comment_at_once(world, client, settings):
+    settings.GUEST_PAGE_CACHE_SECONDS = 0
+    draft = draft_with(municipality=world.surgut)
+    section = draft.sections.get(heading="Парки и скверы")
+    client.force_login(world.oleg)
+    assert "1 комментарий<" not in client.get(draft.get_absolute_url()).content.decode()
+    published_comment(draft=draft, author=world.anna, section=section, passage="Газоны косят")
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert "1 комментарий<" in page and "<mark>Газоны косят</mark>" in page

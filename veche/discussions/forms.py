@@ -251,3 +251,11 @@ class SectionsForm(forms.Form):
                 )
             )
         return edits
+
+
+class AttachForm(forms.Form):
+    file = forms.FileField(
+        label=_("Attach a file"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,image/*"}),
+        help_text=_("A PDF or an image: an annex, a scheme, a map."),
+    )

@@ -113,6 +113,28 @@ class Draft(models.Model):
         return self.support_count + self.neutral_count + self.oppose_count
 
 
+class DraftFile(models.Model):
+    """A file attached to the draft (an annex, a scheme), cleaned by veche.media and served only
+    as a download."""
+
+    draft = models.ForeignKey(
+        Draft, on_delete=models.CASCADE, related_name="files", verbose_name=_("draft")
+    )
+    file = models.FileField(_("file"), upload_to="discussions/%Y/%m/")
+    name = models.CharField(_("name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    created_at = models.DateTimeField(_("attached"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("file of a draft")
+        verbose_name_plural = _("files of drafts")
+        ordering = ["draft", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class DraftVersion(models.Model):
     """One published wording of the draft; number 1 is the first."""
 

@@ -80,6 +80,7 @@ class DraftPage:
     removed: list[SectionView]
     versions: list[DraftVersion]
     draft_comment_count: int
+    files: list = field(default_factory=list)
 
     @property
     def comment_count(self) -> int:
@@ -122,6 +123,7 @@ def draft_page(draft: Draft) -> DraftPage:
         removed=[v for v in views if v.section.is_removed],
         versions=list(draft.versions.all()),
         draft_comment_count=comment_counts(DRAFT_KIND, [draft.pk]).get(draft.pk, 0),
+        files=list(draft.files.all()),
     )
 
 

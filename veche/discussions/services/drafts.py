@@ -259,3 +259,49 @@ def _write_version(draft: Draft, number: int, sections: list[SectionEdit]) -> se
 def organizer_refusal(user, draft: Draft) -> None:
     if not user.has_perm("discussions.change_draft", draft):
         raise PermissionDenied(not_organizer())
+
+
+MAX_FILES = 10
+
+
+def draft_attach(*, user, draft: Draft, files) -> list:
+    """Attach files (PDFs, images) to the draft; veche.media checks and cleans them before the
+    transaction (active PDFs refused, images re-encoded)."""
+    from veche.media.documents import process_documents
+
+    from ..models import DraftFile
+
+    organizer_refusal(user, draft)
+    documents = process_documents(list(files))
+    with transaction.atomic():
+        draft = lock(draft)
+        require(user, "discussions.change_draft", draft, not_organizer())
+        if draft.files.count() + len(documents) > MAX_FILES:
+            raise ValidationError(
+                {"file": [_("At most %(max)d files per draft.") % {"max": MAX_FILES}]}
+            )
+        rows = [
+            DraftFile.objects.create(
+                draft=draft, file=d.file, name=d.name, content_type=d.content_type, size=d.size
+            )
+            for d in documents
+        ]
+        draft_event("files_attached", draft, actor=user, payload={"files": len(rows)})
+        audit_log(
+            actor=user, action="discussions.attach", target=draft, details={"files": len(rows)}
+        )
+    return rows
+
+
+def draft_detach(*, user, draft_file) -> None:
+    """Remove an attached file; the stored file is deleted after the commit."""
+    with transaction.atomic():
+        draft = lock(draft_file.draft)
+        require(user, "discussions.change_draft", draft, not_organizer())
+        storage, name = draft_file.file.storage, draft_file.file.name
+        draft_file.delete()
+        draft_event("file_removed", draft, actor=user, payload={"name": draft_file.name})
+        audit_log(
+            actor=user, action="discussions.detach", target=draft, details={"name": draft_file.name}
+        )
+        transaction.on_commit(lambda: storage.delete(name))

@@ -19,8 +19,8 @@ from veche.core import ratelimit
 from veche.core.forms import error_text, service_errors
 
 from .. import selectors, services
-from ..forms import AnswerForm, DraftForm, ReportForm, SectionsForm, TextForm
-from ..models import Draft, DraftComment, SectionVersion
+from ..forms import AnswerForm, AttachForm, DraftForm, ReportForm, SectionsForm, TextForm
+from ..models import Draft, DraftComment, DraftFile, SectionVersion
 from ..services._common import not_organizer
 from ..text import docx_sections, has_headings, split_markdown
 from ..throttle import edit_slot
@@ -115,7 +115,44 @@ def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ):
             messages.success(request, _("The draft is saved."))
             return redirect("discussions:edit", pk=draft.pk)
-    return render(request, "discussions/draft_form.html", {"form": form, "draft": draft})
+    return render(
+        request,
+        "discussions/draft_form.html",
+        {"form": form, "draft": draft, "attach_form": AttachForm(auto_id="attach-%s")},
+    )
+
+
+@login_required
+@require_POST
+def attach(request: HttpRequest, pk: int) -> HttpResponse:
+    draft = _organized(request, pk)
+    form = AttachForm(request.POST, request.FILES, auto_id="attach-%s")
+    if form.is_valid():
+        try:
+            with edit_slot(request.user):
+                services.draft_attach(
+                    user=request.user, draft=draft, files=[form.cleaned_data["file"]]
+                )
+        except ratelimit.Limited:
+            messages.error(request, _("Too many changes in a short time: try again later."))
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("The file is attached."))
+    else:
+        messages.error(request, _("Choose a file to attach."))
+    return redirect(reverse("discussions:edit", args=[draft.pk]) + "#files")
+
+
+@login_required
+@require_POST
+def detach(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+    draft = _organized(request, pk)
+    draft_file = get_object_or_404(DraftFile, pk=file_pk, draft=draft)
+    with edit_slot(request.user):
+        services.draft_detach(user=request.user, draft_file=draft_file)
+    messages.success(request, _("The file is removed."))
+    return redirect(reverse("discussions:edit", args=[draft.pk]) + "#files")
 
 
 def _current_sections(draft: Draft) -> list[tuple[int, str, str]]:

@@ -24,6 +24,7 @@ from veche.core.components import Step, Tab
 from veche.core.forms import apply_service_errors, error_text
 from veche.core.pagecache import guest_page
 from veche.events.selectors import last_event_id
+from veche.media.responses import attachment
 
 from .. import selectors, services
 from ..commenting import closed_refusal
@@ -243,3 +244,13 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "discussions/version.html",
         {"draft": draft, "version": version, "changes": selectors.version_changes(draft, number)},
     )
+
+
+@require_GET
+def draft_file(request: HttpRequest, pk: int, file_pk: int):
+    """An attached file, as a download only (veche.media.responses)."""
+    draft = visible_draft(request, pk)
+    found = draft.files.filter(pk=file_pk).first()
+    if found is None:
+        raise Http404
+    return attachment(found.file, filename=found.name, content_type=found.content_type)

@@ -227,3 +227,26 @@ def test_a_reported_discussion_keeps_its_particulars(world):
         )
     draft.refresh_from_db()
     assert draft.title != "Другое"
+
+
+def test_a_pending_proposal_is_public_once_a_moderator_approves_it(world, client):
+    from django.urls import reverse
+
+    from veche.comments.selectors import pending_for
+    from veche.comments.services import comment_approve
+
+    draft = draft_with(municipality=world.surgut)
+    section = draft.sections.first()
+    posted = services.draft_comment(
+        author=world.anna,
+        draft=draft,
+        section=section,
+        text="Иначе",
+        is_proposal=True,
+        wording="Новая редакция",
+    )
+    assert posted.comment.pk in [item.comment.pk for item in pending_for(world.moderator)]
+    section_url = reverse("discussions:section", args=[draft.pk, section.pk])
+    assert "Новая редакция" not in client.get(section_url).content.decode()
+    comment_approve(moderator=world.moderator, comment=posted.comment)
+    assert "Новая редакция" in client.get(section_url).content.decode()

@@ -8,6 +8,7 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Public discussions")
 
     def ready(self) -> None:
+        from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
         from veche.comments.kinds import register_commentable
@@ -20,6 +21,12 @@ class DiscussionsConfig(AppConfig):
         register_commentable(commenting.section_kind())
         register_demo(self.label, demo.seed, after=("territory", "staff", "agencies", "comments"))
         register_router("/discussions", "veche.discussions.api.router")
+        register_cabinet_section(
+            "proposals",
+            title=_("My proposals on drafts"),
+            empty_text=_("You have not made any proposals yet."),
+            order=25,
+        )
         register_export_section("discussions", privacy.export_section)
         register_deletion_hook("discussions", privacy.deletion_hook)
         register_subscription_categories(

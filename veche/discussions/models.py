@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.agencies.models import Agency
 from veche.comments.models import Comment
@@ -213,9 +214,10 @@ class SectionVersion(models.Model):
 
 
 class Outcome(models.TextChoices):
-    ACCEPTED = "accepted", _("accepted")
-    PARTIAL = "partial", _("partially accepted")
-    REJECTED = "rejected", _("rejected")
+    # A context of their own: «учтено», not the «принято» of other apps' "accepted".
+    ACCEPTED = "accepted", pgettext_lazy("proposal", "accepted")
+    PARTIAL = "partial", pgettext_lazy("proposal", "partially accepted")
+    REJECTED = "rejected", pgettext_lazy("proposal", "rejected")
 
 
 class DraftComment(models.Model):

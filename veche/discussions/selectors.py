@@ -228,3 +228,14 @@ def has_proposals(draft: Draft) -> bool:
         draft=draft,
         is_proposal=True,
     ).exists()
+
+
+def my_proposals(user) -> QuerySet[DraftComment]:
+    """The resident's proposals, newest first (pending ones included: they are his own);
+    removed ones left out."""
+    return (
+        DraftComment.objects.filter(comment__author=user, is_proposal=True)
+        .exclude(comment__status=Comment.Status.REMOVED)
+        .select_related("draft", "section", "comment")
+        .order_by("-pk")
+    )

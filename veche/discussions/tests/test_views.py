@@ -188,3 +188,16 @@ def test_the_cached_sections_show_a_new_comment_at_once(world, client, settings)
     published_comment(draft=draft, author=world.anna, section=section, passage="Газоны косят")
     page = client.get(draft.get_absolute_url()).content.decode()
     assert "1 комментарий<" in page and "<mark>Газоны косят</mark>" in page
+
+
+def test_the_cabinet_lists_my_proposals_with_their_answers(world, client):
+    from veche.discussions import services
+
+    draft = draft_with(municipality=world.surgut, title="Проект со многими предложениями")
+    note = published_comment(draft=draft, author=world.anna, is_proposal=True, wording="Иначе")
+    draft = closed(draft)
+    services.proposal_answer(user=world.mayor_office, note=note, outcome="accepted")
+    services.report_publish(user=world.mayor_office, draft=draft)
+    client.force_login(world.anna)
+    page = client.get(reverse("accounts:cabinet")).content.decode()
+    assert "Проект со многими предложениями" in page and "учтено" in page

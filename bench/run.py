@@ -9,7 +9,8 @@ with several worker processes, on SQLite and on PostgreSQL.
 
 Prints requests/s, p50/p95 latency and server memory for: the map GeoJSON of one municipality's
 bounding box, the list page with a filter, a report page, the ideas' list (15 a page, 300 ideas)
-and an idea's page (1,500 comments over them), filing a report (API), supporting a report and
+and an idea's page (1,500 comments over them), the page of a 40-section draft under discussion
+with 1,000 comments (issue 11), filing a report (API), supporting a report and
 an idea (API) and a bare one-INSERT view; then each support as a percentage of the bare insert.
 Figures, not assertions: they depend on the machine (docs/benchmarks.md).
 
@@ -135,7 +136,12 @@ if apps.is_installed('veche.ideas'):
     ideas = list(Idea.objects.exclude(status__in=UNPUBLISHED).values_list('pk', flat=True))
     open_ideas = list(Idea.objects.filter(status__in=OPEN, author__email__regex=BENCH)
                       .values_list('pk', flat=True))
-print(json.dumps({'ids': ids, 'municipality': m.pk,
+discussion = []
+if apps.is_installed('veche.discussions'):
+    from veche.discussions.models import Draft
+    discussion = list(Draft.objects.filter(title__startswith='Бенчмарк: правила')
+                      .values_list('pk', flat=True)[:1])
+print(json.dumps({'ids': ids, 'municipality': m.pk, 'discussion': discussion,
     'bbox': [m.min_lon, m.min_lat, m.max_lon, m.max_lat], 'point': [m.centre_lat, m.centre_lon],
     'topic': Topic.objects.filter(attributes__isnull=True).first().pk,
     'ideas': ideas, 'open_ideas': open_ideas}))
@@ -183,6 +189,18 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
     ]
     if not ideas:  # a tree from before the ideas app
         idea_pages = idea_support = []
+    # Issue 11: a 40-section draft with 1,000 comments (bench/prepare_discussions.py).
+    discussion_pages = (
+        [
+            Scenario(
+                "discussion page (40 sections)",
+                "GET",
+                [f"/discussions/{d}/" for d in t.get("discussion", [])],
+            )
+        ]
+        if t.get("discussion")
+        else []
+    )
     return [
         Scenario("map GeoJSON (Surgut bbox)", "GET", [f"/reports/map.geojson?bbox={bbox}"]),
         Scenario(
@@ -195,6 +213,7 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
         ),
         Scenario("report page", "GET", [f"/reports/{i}/" for i in ids]),
         *idea_pages,
+        *discussion_pages,
         Scenario("file a report (API)", "POST", ["/api/v1/reports/"], filings, keys),
         Scenario(
             "support a report (API)",

@@ -41,6 +41,8 @@ DOMAIN = {
     "reports": 10,
     # Polls and surveys: needs nothing from reports or ideas.
     "polls": 12,
+    # Public discussions of drafts: needs nothing from reports, polls or ideas.
+    "discussions": 13,
     # Above reports: a moderator turns a report into an idea through reports' services.
     "ideas": 20,
 }

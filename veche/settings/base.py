@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "veche.reports",
     "veche.ideas",
     "veche.polls",
+    "veche.discussions",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -251,6 +252,13 @@ RATE_LIMIT_POLL_BALLOT = env_str("RATE_LIMIT_POLL_BALLOT", "20/600")
 RATE_LIMIT_POLL_EDIT = env_str("RATE_LIMIT_POLL_EDIT", "300/600")
 # Paper ballots one operator enters at a voting point (a queue at an exhibition: one a minute).
 RATE_LIMIT_POLL_PAPER = env_str("RATE_LIMIT_POLL_PAPER", "120/3600")
+# Comments with a passage or proposal, ratings and the organizers' edits per person
+# (veche/discussions; the shared comments keep RATE_LIMIT_COMMENT as well).
+RATE_LIMIT_DISCUSSION_COMMENT = env_str("RATE_LIMIT_DISCUSSION_COMMENT", "10/600")
+RATE_LIMIT_DISCUSSION_RATE = env_str("RATE_LIMIT_DISCUSSION_RATE", "30/600")
+RATE_LIMIT_DISCUSSION_EDIT = env_str("RATE_LIMIT_DISCUSSION_EDIT", "300/600")
+# The TrueType font with Cyrillic the final report's PDF is set in (Debian: fonts-dejavu-core).
+PDF_FONT_PATH = env_str("PDF_FONT_PATH", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

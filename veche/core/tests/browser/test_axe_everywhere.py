@@ -48,6 +48,12 @@ PAGES = {
         "/polls/",
         "/polls/{poll}/",
         "/polls/{poll}/results/",
+        "/discussions/",
+        "/discussions/?phase=closed",
+        "/discussions/{discussion}/",
+        "/discussions/{discussion}/sections/{discussion_section}/",
+        "/discussions/{discussion}/versions/2/",
+        "/discussions/{reported_discussion}/report/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -61,6 +67,7 @@ PAGES = {
         "/ideas/campaigns/{campaign}/",
         "/ideas/new/?campaign={collecting_campaign}",
         "/polls/{poll}/",
+        "/discussions/{discussion}/",
         "/accounts/cabinet/",
         "/notifications/",
         "/notifications/preferences/",
@@ -83,6 +90,11 @@ PAGES = {
         "/staff/municipalities/{municipality}/",
         "/ideas/campaigns/{campaign}/",
         "/ideas/campaigns/new/",
+        "/discussions/manage/",
+        "/discussions/new/",
+        "/discussions/{discussion}/edit/",
+        "/discussions/{discussion}/text/",
+        "/discussions/{answering_discussion}/answers/",
         "/ideas/campaigns/{closing_campaign}/results/",
         "/voting/points/",
         "/voting/points/new/",
@@ -132,6 +144,7 @@ def world(db):
     names |= _ideas(town, administration, resident)
     names |= _campaigns(town, people["expert"])
     names |= _polls(town)
+    names |= _discussions(town, resident)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
@@ -170,6 +183,55 @@ def _polls(town) -> dict:
             },
         )
     return {"poll": poll.pk, "poll_question": choice.pk}
+
+
+def _discussions(town, resident) -> dict:
+    """An open draft in its second version with passages and a proposal, a closed one whose
+    proposals await answers, and one with its final report published."""
+    from veche.discussions import services
+    from veche.discussions.services import SectionEdit
+    from veche.discussions.tests.factories import closed, draft_with, published_comment
+
+    admin = RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user
+    draft = draft_with(municipality=town, organizer=admin)
+    first, second, third = draft.sections.order_by("position")
+    published_comment(
+        draft=draft,
+        author=resident,
+        section=second,
+        passage="Снег вывозится",
+        is_proposal=True,
+        wording="В течение 12 часов.",
+    )
+    services.version_publish(
+        user=admin,
+        draft=draft,
+        sections=[
+            SectionEdit(first.pk, first.heading, "Правила действуют на всей территории."),
+            SectionEdit(
+                second.pk, second.heading, "Дворы убираются ежедневно. Снег вывозится за 12 часов."
+            ),
+        ],
+    )
+    answering = closed(draft_with(municipality=town))
+    published_comment(draft=answering, author=resident, is_proposal=True, wording="Иначе.")
+    reported = draft_with(municipality=town)
+    note = published_comment(
+        draft=reported,
+        author=resident,
+        section=reported.sections.first(),
+        is_proposal=True,
+        wording="Иначе.",
+    )
+    reported = closed(reported)
+    services.proposal_answer(user=admin, note=note, outcome="rejected", reason="Не по закону.")
+    services.report_publish(user=admin, draft=reported, summary="Спасибо.")
+    return {
+        "discussion": draft.pk,
+        "discussion_section": third.pk,
+        "answering_discussion": answering.pk,
+        "reported_discussion": reported.pk,
+    }
 
 
 def _campaigns(town, expert) -> dict:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("reports/", include("veche.reports.urls")),
     path("ideas/", include("veche.ideas.urls")),
     path("polls/", include("veche.polls.urls")),
+    path("budgeting/", include("veche.budgeting.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),
     path("moderation/", include("veche.moderation.urls")),

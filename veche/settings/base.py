@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "veche.reports",
     "veche.ideas",
     "veche.polls",
+    "veche.budgeting",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -251,6 +252,8 @@ RATE_LIMIT_POLL_BALLOT = env_str("RATE_LIMIT_POLL_BALLOT", "20/600")
 RATE_LIMIT_POLL_EDIT = env_str("RATE_LIMIT_POLL_EDIT", "300/600")
 # Paper ballots one operator enters at a voting point (a queue at an exhibition: one a minute).
 RATE_LIMIT_POLL_PAPER = env_str("RATE_LIMIT_POLL_PAPER", "120/3600")
+# The organizers' edits of budgeting contests per person (veche/budgeting).
+RATE_LIMIT_BUDGETING_EDIT = env_str("RATE_LIMIT_BUDGETING_EDIT", "300/600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

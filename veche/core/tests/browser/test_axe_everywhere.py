@@ -48,6 +48,8 @@ PAGES = {
         "/polls/",
         "/polls/{poll}/",
         "/polls/{poll}/results/",
+        "/budgeting/",
+        "/budgeting/{contest}/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -91,6 +93,12 @@ PAGES = {
         "/polls/manage/",
         "/polls/{poll}/edit/",
         "/polls/questions/{poll_question}/",
+        "/budgeting/",
+        "/budgeting/new/",
+        "/budgeting/{contest_draft}/",
+        "/budgeting/{contest_draft}/edit/",
+        "/budgeting/{contest_draft}/stages/",
+        "/budgeting/{contest_draft}/documents/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
     "operator": ["/polls/{poll}/paper/"],
@@ -132,6 +140,7 @@ def world(db):
     names |= _ideas(town, administration, resident)
     names |= _campaigns(town, people["expert"])
     names |= _polls(town)
+    names |= _budgeting(town)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
@@ -198,6 +207,17 @@ def _campaigns(town, expert) -> dict:
         "selection_campaign": selection.pk,
         "closing_campaign": campaign(Stage.RESULTS).pk,
         "results_campaign": results.pk,
+    }
+
+
+def _budgeting(town) -> dict:
+    """A published contest taking applications, and a draft without stages (the builder's
+    checklist shows)."""
+    from veche.budgeting.tests.factories import ContestFactory, DraftContestFactory
+
+    return {
+        "contest": ContestFactory(municipality=town, min_share_municipality=10).pk,
+        "contest_draft": DraftContestFactory(municipality=None, stage="").pk,
     }
 
 

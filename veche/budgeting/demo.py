@@ -1,0 +1,142 @@
+"""Demo contests (docs/demo.md): seed 002's initiative budgeting scaled down — a regional contest
+of Yugra taking applications now (municipalities apply, three each), Surgut's people's budget in
+its public voting, and Urai's contest announced for next month.
+
+Everything goes through the services (terms, stages, publication), so the demo shows what an
+organizer's builder makes. The services refuse to publish a contest whose first stage has begun,
+so a contest is built with future dates and published, and only then are its stages moved to
+where the demo needs them (a past the services would not write). Idempotent: a contest is found
+by its title; one that exists is left alone.
+"""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from veche.accounts.models import User
+from veche.territory.models import Municipality
+
+from . import services
+from . import stages as kinds
+from .models import Contest, ContestStage
+
+DAY = timedelta(days=1)
+
+RULES = (
+    "<p>Жители сами предлагают, на что потратить часть бюджета: двор, детская или спортивная "
+    "площадка, сквер, освещение улицы, ремонт дома культуры. Инициативная группа обсуждает идею на "
+    "собрании, собирает подписи и подаёт заявку по форме конкурса.</p>"
+    "<h2>Софинансирование</h2><ul><li>не менее 5 % — средства жителей;</li>"
+    "<li>не менее 10 % — средства муниципального образования;</li>"
+    "<li>средства организаций и трудовое участие — по желанию, в зачёт доли жителей "
+    "не идут.</li></ul>"
+    "<h2>Отбор</h2><p>Заявки проходят техническую экспертизу, затем жители голосуют, а конкурсная "
+    "комиссия оценивает проекты по критериям и подписывает оценочный лист.</p>"
+)
+
+CONTESTS = [
+    {
+        "title": "Инициативное бюджетирование Югры — 2027",
+        "municipality": None,
+        "organizer": "admin@demo.veche",
+        "budget": Decimal("200000000"),
+        "subsidy_cap": Decimal("5000000"),
+        "shares": {"residents": Decimal(3), "municipality": Decimal(10), "region": Decimal(70)},
+        "quota": 3,
+        "applicants": {"accepts_groups": False, "accepts_municipalities": True},
+        # (kind, start, end) in days from today
+        "stages": [
+            (kinds.APPLICATIONS, -10, 20),
+            (kinds.TECHNICAL_REVIEW, 20, 40),
+            (kinds.EXPERT_EVALUATION, 40, 55),
+            (kinds.PUBLIC_VOTING, 55, 70),
+            (kinds.RESULTS, 70, 80),
+            (kinds.IMPLEMENTATION, 80, 365),
+        ],
+    },
+    {
+        "title": "Народный бюджет Сургута — 2026",
+        "municipality": "Сургут",
+        "organizer": "municipal-admin@demo.veche",
+        "budget": Decimal("30000000"),
+        "subsidy_cap": Decimal("3000000"),
+        "shares": {"residents": Decimal(5), "municipality": Decimal(15)},
+        "quota": None,
+        "applicants": {"accepts_groups": True},
+        "stages": [
+            (kinds.APPLICATIONS, -75, -45),
+            (kinds.TECHNICAL_REVIEW, -45, -15),
+            (kinds.PUBLIC_VOTING, -5, 10),
+            (kinds.EXPERT_EVALUATION, 10, 20),
+            (kinds.RESULTS, 20, 30),
+            (kinds.IMPLEMENTATION, 30, 300),
+        ],
+    },
+    {
+        "title": "Твой бюджет — Урай 2027",
+        "municipality": "Урай",
+        "organizer": "municipal-admin-urai@demo.veche",
+        "budget": Decimal("8000000"),
+        "subsidy_cap": None,
+        "shares": {"residents": Decimal(5)},
+        "quota": None,
+        "applicants": {"accepts_groups": True, "accepts_individuals": True},
+        "stages": [
+            (kinds.APPLICATIONS, 25, 55),
+            (kinds.TECHNICAL_REVIEW, 55, 75),
+            (kinds.PUBLIC_JURY, 75, 85),
+            (kinds.PUBLIC_VOTING, 85, 100),
+            (kinds.RESULTS, 100, 110),
+        ],
+    },
+]
+
+
+def seed() -> None:
+    for spec in CONTESTS:
+        if Contest.objects.filter(title=spec["title"]).exists():
+            continue
+        organizer = User.objects.filter(email=spec["organizer"]).first()
+        if organizer is None:
+            continue  # the staff demo is not loaded: nothing to organize with
+        _contest(spec, organizer)
+
+
+def _contest(spec: dict, organizer: User) -> Contest:
+    municipality = (
+        Municipality.objects.filter(name=spec["municipality"]).first()
+        if spec["municipality"]
+        else None
+    )
+    terms = services.Terms(
+        title=spec["title"],
+        rules=RULES,
+        municipality=municipality,
+        budget=spec["budget"],
+        subsidy_cap=spec["subsidy_cap"],
+        min_shares=spec["shares"],
+        quota_per_municipality=spec["quota"],
+        **{"accepts_groups": False, **spec["applicants"]},
+    )
+    now = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    # Built and published with the calendar shifted into the future, as an organizer would …
+    shift = max(0, -min(start for _, start, _ in spec["stages"])) + 1
+    with transaction.atomic():
+        contest = services.contest_create(user=organizer, terms=terms)
+        services.contest_set_stages(
+            user=organizer,
+            contest=contest,
+            stages=[
+                services.StageIn(kind, now + (start + shift) * DAY, now + (end + shift) * DAY)
+                for kind, start, end in spec["stages"]
+            ],
+        )
+        services.contest_publish(user=organizer, contest=contest)
+        # … then its stages put where the demo needs them (a past no service writes).
+        for kind, start, end in spec["stages"]:
+            ContestStage.objects.filter(contest=contest, kind=kind).update(
+                starts_at=now + start * DAY, ends_at=now + end * DAY
+            )
+    return contest

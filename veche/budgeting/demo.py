@@ -20,9 +20,78 @@ from veche.territory.models import Municipality
 
 from . import services
 from . import stages as kinds
-from .models import Contest, ContestStage
+from .models import Contest, ContestStage, Evidence, FieldKind
+from .services import CriterionIn, FieldIn
 
 DAY = timedelta(days=1)
+
+DIRECTIONS = (
+    "Благоустройство дворов",
+    "Детские и спортивные площадки",
+    "Дороги и тротуары",
+    "Культура и память",
+    "Освещение",
+)
+FIELDS = [
+    FieldIn(FieldKind.TEXT, "Название проекта", required=True, max_length=200),
+    FieldIn(
+        FieldKind.LONG_TEXT,
+        "Описание проблемы и решения",
+        "Что не так сейчас, что предлагаете сделать и кому станет лучше.",
+        required=True,
+        max_length=5000,
+    ),
+    FieldIn(FieldKind.SINGLE_CHOICE, "Направление", required=True, choices=DIRECTIONS),
+    FieldIn(FieldKind.LOCATION, "Место реализации", "Отметьте точку на карте.", required=True),
+    FieldIn(
+        FieldKind.MONEY,
+        "Стоимость проекта, ₽",
+        "По смете, с учётом всех источников.",
+        required=True,
+        min_value=Decimal(100000),
+    ),
+    FieldIn(FieldKind.NUMBER, "Число благополучателей", required=True, min_value=Decimal(1)),
+    FieldIn(FieldKind.DATE, "Срок реализации", "Дата, к которой проект будет завершён."),
+    FieldIn(
+        FieldKind.FILE,
+        "Протокол собрания жителей",
+        required=True,
+        file_types=("pdf",),
+        max_file_mb=10,
+        evidence=Evidence.MINUTES,
+    ),
+    FieldIn(
+        FieldKind.FILE,
+        "Подписные листы",
+        file_types=("pdf", "jpeg", "png"),
+        evidence=Evidence.SIGNATURES,
+    ),
+    FieldIn(
+        FieldKind.FILE,
+        "Согласия на обработку персональных данных",
+        required=True,
+        file_types=("pdf",),
+        evidence=Evidence.CONSENTS,
+    ),
+]
+CRITERIA = [
+    CriterionIn("Социальная значимость проекта", Decimal(10), Decimal(2)),
+    CriterionIn("Реалистичность сметы и сроков", Decimal(10)),
+    CriterionIn(
+        "Доля софинансирования жителей",
+        Decimal(5),
+        source="application",
+        formula="residents_share",
+    ),
+    CriterionIn(
+        "Число благополучателей",
+        Decimal(5),
+        source="application",
+        formula="field_relative",
+        field_key="field-6",
+    ),
+    CriterionIn("Голоса жителей", Decimal(10), source="vote", formula="votes_relative"),
+]
 
 RULES = (
     "<p>Жители сами предлагают, на что потратить часть бюджета: двор, детская или спортивная "
@@ -133,6 +202,10 @@ def _contest(spec: dict, organizer: User) -> Contest:
                 for kind, start, end in spec["stages"]
             ],
         )
+        for field in FIELDS:
+            services.field_add(user=organizer, contest=contest, spec=field)
+        for criterion in CRITERIA:
+            services.criterion_add(user=organizer, contest=contest, spec=criterion)
         services.contest_publish(user=organizer, contest=contest)
         # … then its stages put where the demo needs them (a past no service writes).
         for kind, start, end in spec["stages"]:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from veche.core.components import Step
 
-from .models import Contest, ContestStage
+from .models import Contest, ContestStage, TemplateField, TemplateVersion
 from .rules import manages_contest
 
 
@@ -75,3 +75,12 @@ def steps(contest: Contest) -> list[Step]:
         )
         for stage in contest.ordered_stages()
     ]
+
+
+def template_fields(contest: Contest, *, drafts: bool = False) -> list[TemplateField]:
+    """The fields of the contest's current template (its organizers: the draft, if any)."""
+    versions = TemplateVersion.objects.filter(contest=contest).order_by("-number")
+    if not drafts:
+        versions = versions.filter(published_at__isnull=False)
+    latest = versions.first()
+    return list(latest.fields.order_by("position")) if latest else []

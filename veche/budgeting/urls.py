@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_template
 
 app_name = "budgeting"
 
@@ -14,4 +14,20 @@ urlpatterns = [
     path("<int:pk>/publish/", views.contest_publish, name="publish"),
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("documents/<int:pk>/remove/", views.document_remove, name="document_remove"),
+]
+
+urlpatterns += [
+    path("<int:pk>/template/", views_template.template_page, name="template"),
+    path("<int:pk>/template/copy/", views_template.template_copy, name="template_copy"),
+    path("<int:pk>/template/publish/", views_template.template_publish, name="template_publish"),
+    path("<int:pk>/template/fields/<slug:key>/", views_template.field_edit, name="field"),
+    path("<int:pk>/template/fields/<slug:key>/move/", views_template.field_move, name="field_move"),
+    path(
+        "<int:pk>/template/fields/<slug:key>/remove/",
+        views_template.field_remove,
+        name="field_remove",
+    ),
+    path("<int:pk>/criteria/", views_template.criteria_page, name="criteria"),
+    path("criteria/<int:pk>/", views_template.criterion_edit, name="criterion"),
+    path("criteria/<int:pk>/remove/", views_template.criterion_remove, name="criterion_remove"),
 ]

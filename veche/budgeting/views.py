@@ -64,6 +64,8 @@ def contest_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "applications_note": stage_refusal(contest, APPLICATIONS),
         "managing": managing,
         "problems": publish_errors(contest) if managing and not contest.is_published else [],
+        "template_fields": selectors.template_fields(contest, drafts=managing),
+        "criteria": list(contest.criteria.order_by("position")),
     }
     return render(request, "budgeting/contest_detail.html", context)
 

@@ -10,8 +10,23 @@ from .contests import (
     contest_set_stages,
     contest_update,
 )
+from .templates import (
+    CriterionIn,
+    FieldIn,
+    criterion_add,
+    criterion_remove,
+    criterion_update,
+    field_add,
+    field_move,
+    field_remove,
+    field_update,
+    template_copy,
+    template_publish,
+)
 
 __all__ = [
+    "CriterionIn",
+    "FieldIn",
     "StageIn",
     "Terms",
     "contest_add_document",
@@ -20,4 +35,13 @@ __all__ = [
     "contest_remove_document",
     "contest_set_stages",
     "contest_update",
+    "criterion_add",
+    "criterion_remove",
+    "criterion_update",
+    "field_add",
+    "field_move",
+    "field_remove",
+    "field_update",
+    "template_copy",
+    "template_publish",
 ]

@@ -22,6 +22,7 @@ from veche.territory.models import Municipality
 from .. import stages as stage_registry
 from ..models import SOURCE_LABELS, SOURCES, Contest, ContestDocument, ContestStage, share_field
 from ._common import contest_changed, lock_contest, not_organizer, require
+from .templates import publish_draft, template_errors
 
 MAX_TITLE = 200
 MAX_RULES = 20000
@@ -270,13 +271,8 @@ def publish_errors(contest: Contest) -> list[str]:
         problems.append(_("Set the contest's stages: at least the applications stage."))
     elif contest.starts_at and contest.starts_at <= timezone.now():
         problems.append(_("The first stage has already begun: move the stages to the future."))
-    for check in PUBLISH_CHECKS:
-        problems.extend(check(contest))
+    problems.extend(template_errors(contest))
     return problems
-
-
-# Further conditions of publication, each `(contest) -> [problems]` (the templates add theirs).
-PUBLISH_CHECKS: list = []
 
 
 def contest_publish(*, user, contest: Contest) -> Contest:
@@ -289,6 +285,7 @@ def contest_publish(*, user, contest: Contest) -> Contest:
         problems = publish_errors(contest)
         if problems:
             raise ValidationError(problems, code="incomplete")
+        publish_draft(contest, user)  # the template is published with the contest
         contest.status, contest.published_at = Contest.Status.PUBLISHED, timezone.now()
         contest.full_clean()
         contest.save(update_fields=["status", "published_at", "updated_at"])

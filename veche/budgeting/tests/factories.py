@@ -66,3 +66,29 @@ class DraftContestFactory(ContestFactory):
 
 def contest_in(kind: str, **fields) -> Contest:
     return ContestFactory(stage=kind, **fields)
+
+
+def add_template(contest: Contest, *, published: bool = True, number: int = 1):
+    """A template version with a text, a money and a file field."""
+    from veche.budgeting.models import FieldKind, TemplateField, TemplateVersion
+
+    version = TemplateVersion.objects.create(
+        contest=contest, number=number, published_at=timezone.now() if published else None
+    )
+    for position, (kind, label) in enumerate(
+        (
+            (FieldKind.TEXT, "Название проекта"),
+            (FieldKind.MONEY, "Стоимость проекта"),
+            (FieldKind.FILE, "Протокол собрания жителей"),
+        ),
+        start=1,
+    ):
+        TemplateField.objects.create(
+            version=version,
+            key=f"field-{position}",
+            kind=kind,
+            label=label,
+            required=True,
+            position=position,
+        )
+    return version

@@ -12,7 +12,12 @@ from django.utils import timezone
 from veche.budgeting import services, stages
 from veche.budgeting.models import Contest, ContestDocument, ContestStage
 from veche.budgeting.services import StageIn, Terms
-from veche.budgeting.tests.factories import ContestFactory, DraftContestFactory, add_stages
+from veche.budgeting.tests.factories import (
+    ContestFactory,
+    DraftContestFactory,
+    add_stages,
+    add_template,
+)
 from veche.events.models import Event
 from veche.media.tests.files import pdf
 from veche.staff.models import StaffAuditLog
@@ -218,6 +223,7 @@ def test_publishing_needs_an_applications_stage_in_the_future(world):
 
 def test_publishing_a_ready_draft(world):
     contest = DraftContestFactory(municipality=world.surgut, stage="")
+    add_template(contest, published=False)
     add_stages(contest, (stages.APPLICATIONS,), start=timezone.now() + timedelta(days=1))
     with pytest.raises(PermissionDenied):
         services.contest_publish(user=world.urai_admin, contest=contest)

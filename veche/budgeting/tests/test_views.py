@@ -91,6 +91,8 @@ def test_a_contest_is_built_and_published_with_plain_posts(client, world):
     }
     assert client.post(reverse("budgeting:stages", args=[contest.pk]), data).status_code == 302
     assert [s.kind for s in contest.ordered_stages()] == [stages.APPLICATIONS, stages.PUBLIC_VOTING]
+    field = {"kind": "text", "label": "Название проекта", "required": "on"}
+    assert client.post(reverse("budgeting:template", args=[contest.pk]), field).status_code == 302
     client.post(reverse("budgeting:publish", args=[contest.pk]))
     contest.refresh_from_db()
     assert contest.is_published

@@ -99,6 +99,10 @@ PAGES = {
         "/budgeting/{contest_draft}/edit/",
         "/budgeting/{contest_draft}/stages/",
         "/budgeting/{contest_draft}/documents/",
+        "/budgeting/{contest_draft}/template/",
+        "/budgeting/{contest_draft}/template/fields/field-2/",
+        "/budgeting/{contest_draft}/criteria/",
+        "/budgeting/{contest}/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
     "operator": ["/polls/{poll}/paper/"],
@@ -211,14 +215,25 @@ def _campaigns(town, expert) -> dict:
 
 
 def _budgeting(town) -> dict:
-    """A published contest taking applications, and a draft without stages (the builder's
-    checklist shows)."""
-    from veche.budgeting.tests.factories import ContestFactory, DraftContestFactory
+    """A published contest taking applications with its form and criteria, and a regional draft
+    without stages (the builder's checklist shows) with a draft template and a criterion."""
+    from veche.budgeting.models import Criterion
+    from veche.budgeting.tests.factories import ContestFactory, DraftContestFactory, add_template
 
-    return {
-        "contest": ContestFactory(municipality=town, min_share_municipality=10).pk,
-        "contest_draft": DraftContestFactory(municipality=None, stage="").pk,
-    }
+    contest = ContestFactory(municipality=town, min_share_municipality=10)
+    add_template(contest)
+    Criterion.objects.create(contest=contest, title="Значимость", max_score=10, position=1)
+    draft = DraftContestFactory(municipality=None, stage="")
+    add_template(draft, published=False)
+    Criterion.objects.create(
+        contest=draft,
+        title="Голоса",
+        max_score=5,
+        source="vote",
+        formula="votes_relative",
+        position=1,
+    )
+    return {"contest": contest.pk, "contest_draft": draft.pk}
 
 
 @pytest.fixture(autouse=True)

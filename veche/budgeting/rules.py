@@ -17,7 +17,36 @@ from veche.core.formats import local_datetime
 from veche.staff.predicates import is_municipal_admin, is_municipal_admin_of, is_regional_admin
 
 from . import stages
-from .models import Contest
+from .models import Application, Contest, ContestReviewer, InitiativeGroup
+
+
+def group_of(obj) -> InitiativeGroup | None:
+    if isinstance(obj, InitiativeGroup):
+        return obj
+    if isinstance(obj, Application) and obj.group_id:
+        return obj.group
+    return None
+
+
+def group_ids(user) -> set[int]:
+    """The groups the user belongs to, read once per request and kept on the user."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_veche_budget_groups", None)
+    if cached is None:
+        cached = set(user.group_memberships.values_list("group_id", flat=True))
+        user._veche_budget_groups = cached
+    return cached
+
+
+def reviewed_contest_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_veche_reviewed_contests", None)
+    if cached is None:
+        cached = set(ContestReviewer.objects.filter(user=user).values_list("contest_id", flat=True))
+        user._veche_reviewed_contests = cached
+    return cached
 
 
 def contest_of(obj) -> Contest | None:
@@ -102,3 +131,95 @@ rules.add_perm("budgeting.publish_contest", manages_contest & contest_is_draft)
 rules.add_perm(
     "budgeting.apply_to_contest", can_participate & contest_is_published & in_applications
 )
+
+
+# --- Groups and applications ------------------------------------------------------------------
+
+
+@rules.predicate
+def is_group_member(user, obj) -> bool:
+    group = group_of(obj)
+    return group is not None and group.pk in group_ids(user)
+
+
+@rules.predicate
+def is_group_leader(user, obj) -> bool:
+    group = group_of(obj)
+    return group is not None and user.is_authenticated and group.leader_id == user.pk
+
+
+@rules.predicate
+def is_contest_reviewer(user, obj) -> bool:
+    """A technical reviewer the organizer named for this contest."""
+    contest = contest_of(obj)
+    return contest is not None and contest.pk in reviewed_contest_ids(user)
+
+
+@rules.predicate
+def is_applicant_side(user, application) -> bool:
+    """Who writes the application: the group's members, the municipality's admin, the author."""
+    if not isinstance(application, Application):
+        return False
+    if application.kind == Application.Kind.GROUP:
+        return is_group_member(user, application)
+    if application.kind == Application.Kind.MUNICIPALITY:
+        return is_municipal_admin_of(user, application.municipality)
+    return user.is_authenticated and application.author_id == user.pk
+
+
+@rules.predicate
+def is_submitter(user, application) -> bool:
+    """Who submits: only the group's leader; in a regional contest only the applicant
+    municipality's admin; an individual himself."""
+    if not isinstance(application, Application):
+        return False
+    if application.kind == Application.Kind.GROUP:
+        return is_group_leader(user, application)
+    if application.kind == Application.Kind.MUNICIPALITY:
+        return is_municipal_admin_of(user, application.municipality)
+    return user.is_authenticated and application.author_id == user.pk
+
+
+def status_in(*statuses: str) -> rules.Predicate:
+    @rules.predicate(name=f"application_status_in_{'_'.join(statuses)}")
+    def predicate(user, application) -> bool:
+        return isinstance(application, Application) and application.status in statuses
+
+    return predicate
+
+
+is_draft = status_in(Application.Status.DRAFT)
+on_revision = status_in(Application.Status.REVISION)
+awaits_review = status_in(Application.Status.SUBMITTED)
+is_admitted = status_in(Application.Status.ADMITTED)
+in_review_window = in_applications | in_technical_review
+
+rules.add_perm("budgeting.create_group", can_participate)
+rules.add_perm("budgeting.view_group", is_group_member)
+rules.add_perm("budgeting.invite_to_group", is_group_leader & can_participate)
+rules.add_perm(
+    "budgeting.view_application",
+    is_applicant_side
+    | is_contest_reviewer
+    | manages_contest
+    | (is_admitted & contest_is_published),
+)
+# A draft is written while applications are accepted; a revision until it is decided.
+rules.add_perm(
+    "budgeting.edit_application",
+    is_applicant_side & ((is_draft & in_applications) | on_revision),
+)
+rules.add_perm(
+    "budgeting.submit_application",
+    is_submitter & contest_is_published & ((is_draft & in_applications) | on_revision),
+)
+rules.add_perm(
+    "budgeting.review_application",
+    (is_contest_reviewer | manages_contest) & awaits_review & in_review_window,
+)
+rules.add_perm(
+    "budgeting.extend_revision",
+    (is_contest_reviewer | manages_contest) & on_revision,
+)
+rules.add_perm("budgeting.view_review_queue", is_contest_reviewer | manages_contest)
+rules.add_perm("budgeting.manage_reviewers", manages_contest)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_template
+from . import views, views_applications, views_template
 
 app_name = "budgeting"
 
@@ -30,4 +30,53 @@ urlpatterns += [
     path("<int:pk>/criteria/", views_template.criteria_page, name="criteria"),
     path("criteria/<int:pk>/", views_template.criterion_edit, name="criterion"),
     path("criteria/<int:pk>/remove/", views_template.criterion_remove, name="criterion_remove"),
+]
+
+urlpatterns += [
+    path("groups/new/", views_applications.group_new, name="group_new"),
+    path("groups/<int:pk>/", views_applications.group_detail, name="group"),
+    path("groups/<int:pk>/invite/", views_applications.group_invite_view, name="group_invite"),
+    path("groups/<int:pk>/apply/", views_applications.group_apply, name="group_apply"),
+    path("invitations/<str:token>/", views_applications.invitation, name="invitation"),
+    path("applications/<int:pk>/", views_applications.application_detail, name="application"),
+    path(
+        "applications/<int:pk>/edit/",
+        views_applications.application_edit,
+        name="application_edit",
+    ),
+    path(
+        "applications/<int:pk>/submit/",
+        views_applications.application_submit,
+        name="application_submit",
+    ),
+    path(
+        "applications/<int:pk>/revision/",
+        views_applications.application_revision,
+        name="application_revision",
+    ),
+    path(
+        "applications/<int:pk>/admit/",
+        views_applications.application_admit,
+        name="application_admit",
+    ),
+    path(
+        "applications/<int:pk>/reject/",
+        views_applications.application_reject,
+        name="application_reject",
+    ),
+    path(
+        "applications/<int:pk>/extend/",
+        views_applications.application_extend,
+        name="application_extend",
+    ),
+    path(
+        "applications/<int:pk>/revisions/",
+        views_applications.application_revisions,
+        name="application_revisions",
+    ),
+    path("files/<int:pk>/", views_applications.application_file, name="application_file"),
+    path("<int:pk>/apply/", views_applications.contest_apply, name="apply"),
+    path("<int:pk>/review/", views_applications.review_queue, name="review"),
+    path("<int:pk>/reviewers/", views_applications.reviewers, name="reviewers"),
+    path("reviewers/<int:pk>/remove/", views_applications.reviewer_remove, name="reviewer_remove"),
 ]

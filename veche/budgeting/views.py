@@ -66,8 +66,19 @@ def contest_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "problems": publish_errors(contest) if managing and not contest.is_published else [],
         "template_fields": selectors.template_fields(contest, drafts=managing),
         "criteria": list(contest.criteria.order_by("position")),
+        "can_apply": request.user.has_perm("budgeting.apply_to_contest", contest),
+        "apply_directly": _applies_directly(request.user, contest),
+        "can_review": request.user.has_perm("budgeting.view_review_queue", contest),
     }
     return render(request, "budgeting/contest_detail.html", context)
+
+
+def _applies_directly(user, contest: Contest) -> bool:
+    """A municipal admin applies for his municipality (regional contests); anyone in his own
+    name where the contest takes individuals. Groups apply from their workspace."""
+    if contest.accepts_municipalities:
+        return bool(is_regional_admin(user) or municipality_scope(user, Role.MUNICIPAL_ADMIN))
+    return contest.accepts_individuals
 
 
 def _limit_territories(form: ContestForm, user) -> None:

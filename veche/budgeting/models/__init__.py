@@ -1,3 +1,15 @@
+from .application import (
+    Application,
+    ApplicationFile,
+    ApplicationRevision,
+    ApplicationTimelineEntry,
+    ContestReviewer,
+    GroupInvitation,
+    GroupMember,
+    InitiativeGroup,
+    RejectionReason,
+    RevisionRemark,
+)
 from .contest import (
     SOURCE_LABELS,
     SOURCES,
@@ -20,6 +32,16 @@ from .template import (
 )
 
 __all__ = [
+    "Application",
+    "ApplicationFile",
+    "ApplicationRevision",
+    "ApplicationTimelineEntry",
+    "ContestReviewer",
+    "GroupInvitation",
+    "GroupMember",
+    "InitiativeGroup",
+    "RejectionReason",
+    "RevisionRemark",
     "CHOICE_KINDS",
     "FILE_TYPES",
     "NUMERIC_KINDS",

@@ -92,3 +92,14 @@ def add_template(contest: Contest, *, published: bool = True, number: int = 1):
             position=position,
         )
     return version
+
+
+def add_group(leader, municipality, *members):
+    from veche.budgeting.models import GroupMember, InitiativeGroup
+
+    group = InitiativeGroup.objects.create(
+        name="Двор на Ленина, 5", municipality=municipality, leader=leader
+    )
+    for user in (leader, *members):
+        GroupMember.objects.create(group=group, user=user)
+    return group

@@ -8,10 +8,20 @@ class BudgetingConfig(AppConfig):
     verbose_name = _("Initiative budgeting")
 
     def ready(self) -> None:
+        from veche.accounts.cabinet import register_cabinet_section
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
         from veche.core.demo import register_demo
 
-        from . import demo
+        from . import demo, privacy
 
         register_demo(self.label, demo.seed, after=("territory", "staff", "workdays"))
         register_router("/budgeting", "veche.budgeting.api.router")
+        register_cabinet_section(
+            "budgeting",
+            title=_("My initiatives"),
+            empty_text=_("You are in no initiative group and have no applications yet."),
+            order=12,
+        )
+        register_export_section("budgeting", privacy.export_section)
+        register_deletion_hook("budgeting", privacy.deletion_hook)

@@ -20,18 +20,12 @@ from veche.territory.models import Municipality
 
 from . import services
 from . import stages as kinds
+from .demo_applications import DIRECTIONS
 from .models import Contest, ContestStage, Evidence, FieldKind
 from .services import CriterionIn, FieldIn
 
 DAY = timedelta(days=1)
 
-DIRECTIONS = (
-    "Благоустройство дворов",
-    "Детские и спортивные площадки",
-    "Дороги и тротуары",
-    "Культура и память",
-    "Освещение",
-)
 FIELDS = [
     FieldIn(FieldKind.TEXT, "Название проекта", required=True, max_length=200),
     FieldIn(
@@ -164,6 +158,9 @@ CONTESTS = [
 
 
 def seed() -> None:
+    from . import demo_applications
+    from .events import notices_off
+
     for spec in CONTESTS:
         if Contest.objects.filter(title=spec["title"]).exists():
             continue
@@ -171,6 +168,8 @@ def seed() -> None:
         if organizer is None:
             continue  # the staff demo is not loaded: nothing to organize with
         _contest(spec, organizer)
+    with notices_off():
+        demo_applications.seed({c.title: c for c in Contest.objects.all()})
 
 
 def _contest(spec: dict, organizer: User) -> Contest:

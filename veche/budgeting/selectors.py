@@ -227,3 +227,17 @@ def review_queue(contest: Contest) -> dict[str, list[Application]]:
     for application in applications:
         groups[application.status].append(application)
     return groups
+
+
+def my_budgeting(user) -> dict:
+    """His groups and the applications of his groups or his own (latest 10), two queries."""
+    from .models import InitiativeGroup
+
+    groups = list(InitiativeGroup.objects.filter(members__user=user).order_by("-pk")[:10])
+    applications = list(
+        Application.objects.filter(Q(group__members__user=user) | Q(author=user))
+        .select_related("contest")
+        .distinct()
+        .order_by("-pk")[:10]
+    )
+    return {"groups": groups, "applications": applications}

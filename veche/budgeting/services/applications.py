@@ -27,6 +27,7 @@ from veche.workdays.calendar import add_working_days
 
 from .. import stages
 from ..answers import clean_answers, error_key
+from ..events import notices_are_off
 from ..models import (
     SOURCE_LABELS,
     SOURCES,
@@ -87,7 +88,7 @@ def _step(
     )
     if audit:
         audit_log(actor=actor, action=f"budgeting.application_{step}", target=application)
-    if step in ("submitted", "revision", "admitted", "rejected"):
+    if step in ("submitted", "revision", "admitted", "rejected") and not notices_are_off():
         from ..tasks import deliver_application_notices
 
         deliver_application_notices.enqueue(kind=step, application_id=application.pk)

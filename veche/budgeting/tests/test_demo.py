@@ -14,7 +14,8 @@ def _seed_all_before_budgeting():
             entry.seed()
 
 
-def test_the_demo_is_idempotent_and_shows_each_stage(db):
+def test_the_demo_is_idempotent_and_shows_each_stage(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     _seed_all_before_budgeting()
     demo.seed()
     demo.seed()
@@ -25,3 +26,8 @@ def test_the_demo_is_idempotent_and_shows_each_stage(db):
     assert contests["Народный бюджет Сургута — 2026"].current_stage.kind == stages.PUBLIC_VOTING
     urai = contests["Твой бюджет — Урай 2027"]
     assert urai.is_published and urai.current_stage is None and not urai.has_started
+    surgut = contests["Народный бюджет Сургута — 2026"]
+    statuses = set(surgut.applications.values_list("status", flat=True))
+    assert statuses == {"draft", "submitted", "revision", "admitted", "rejected"}
+    assert set(regional.applications.values_list("status", flat=True)) == {"draft", "submitted"}
+    assert surgut.current_stage.kind == stages.PUBLIC_VOTING  # the stages are back in place

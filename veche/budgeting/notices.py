@@ -92,3 +92,39 @@ def send_invitation_letter(invitation_id: int) -> bool:
         ) % {"group": invitation.group.name, "link": link}
     EmailMessage(subject=subject, body=body, to=[invitation.email]).send()
     return True
+
+
+REMINDER_TITLE = gettext_noop("Application «%(title)s»: the revision is due tomorrow")
+REMINDER_TEXT = gettext_noop(
+    "Correct the application and submit it again before the end of the next working day."
+)
+
+
+def remind_revisions(now=None) -> int:
+    """Applications on revision due by the end of the next working day (the day before it, in
+    working days, is today): each applicant side told once per deadline."""
+    from django.utils import timezone
+
+    from veche.workdays.calendar import add_working_days
+
+    now = now or timezone.now()
+    tomorrow_end = add_working_days(now, 1)
+    due = Application.objects.filter(
+        status=Application.Status.REVISION, revision_due__gt=now, revision_due__lte=tomorrow_end
+    ).select_related("author")
+    told = 0
+    for application in due:
+        message = Message(
+            kind="budgeting.revision_reminder",
+            title=msg(REMINDER_TITLE, title=application.title),
+            text=[msg(REMINDER_TEXT)],
+            link=application.get_absolute_url(),
+            subject_type="budgeting.application",
+            subject_id=str(application.pk),
+        )
+        told += notify(
+            recipients=applicants(application),
+            message=message,
+            once_key=f"budgeting:reminder:{application.pk}:{application.revision_due.isoformat()}",
+        )
+    return told

@@ -18,7 +18,11 @@ def require(user, perm: str, obj, message) -> None:
 def lock_contest(contest: Contest) -> Contest:
     """Re-read the contest under a row lock: what we check (its dates, its state) is what we
     change, and two organizers' edits queue behind each other."""
-    return Contest.objects.select_for_update().select_related("municipality").get(pk=contest.pk)
+    return (
+        Contest.objects.select_for_update(of=("self",))
+        .select_related("municipality")
+        .get(pk=contest.pk)
+    )
 
 
 def not_organizer() -> str:

@@ -61,7 +61,7 @@ def _lock(application: Application) -> tuple[Contest, Application]:
     """The contest, then the application, under row locks (always in this order)."""
     contest = Contest.objects.select_for_update().get(pk=application.contest_id)
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("group", "municipality", "version")
         .get(pk=application.pk)
     )

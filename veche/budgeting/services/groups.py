@@ -95,7 +95,9 @@ def invitation_accept(*, user, token: str) -> GroupMember:
         raise PermissionDenied(_("Confirm your e-mail address to take part."))
     with transaction.atomic():
         invitation = (
-            GroupInvitation.objects.select_for_update().select_related("group").filter(token=token)
+            GroupInvitation.objects.select_for_update(of=("self",))
+            .select_related("group")
+            .filter(token=token)
         ).first()
         if invitation is None:
             raise ValidationError(_("This invitation does not exist."), code="unknown")

@@ -32,6 +32,21 @@ class GroupForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class IdeaForm(forms.Form):
+    idea = forms.ModelChoiceField(
+        label=_("The group's idea"),
+        queryset=None,
+        empty_label=_("— choose an idea —"),
+        help_text=_("A published idea of a member, discussed on its page."),
+        error_messages={"required": _("Choose the idea.")},
+    )
+
+    def __init__(self, *args, ideas, **kwargs):
+        kwargs.setdefault("auto_id", "idea-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["idea"].queryset = ideas
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"),

@@ -37,6 +37,7 @@ urlpatterns += [
     path("groups/<int:pk>/", views_applications.group_detail, name="group"),
     path("groups/<int:pk>/invite/", views_applications.group_invite_view, name="group_invite"),
     path("groups/<int:pk>/apply/", views_applications.group_apply, name="group_apply"),
+    path("groups/<int:pk>/idea/", views_applications.group_idea, name="group_idea"),
     path("invitations/<str:token>/", views_applications.invitation, name="invitation"),
     path("applications/<int:pk>/", views_applications.application_detail, name="application"),
     path(

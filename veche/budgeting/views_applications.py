@@ -23,6 +23,7 @@ from . import selectors
 from .application_forms import (
     ApplicationForm,
     GroupForm,
+    IdeaForm,
     InviteForm,
     RejectForm,
     ReviewerForm,
@@ -31,7 +32,13 @@ from .application_forms import (
 )
 from .models import Application, ApplicationFile, Contest, ContestReviewer, InitiativeGroup
 from .services import applications as service
-from .services.groups import group_create, group_invite, invitation_accept
+from .services.groups import (
+    group_create,
+    group_invite,
+    group_link_idea,
+    invitation_accept,
+    member_ideas,
+)
 from .throttle import edit_slot
 from .views import _contest, _managed
 
@@ -85,8 +92,11 @@ def _open_contests_for(group: InitiativeGroup):
 
 
 @login_required
-def group_detail(request: HttpRequest, pk: int, *, invite_form=None, start_form=None, status=200):
+def group_detail(
+    request: HttpRequest, pk: int, *, invite_form=None, start_form=None, idea_form=None, status=200
+):
     group = _group(request, pk)
+    initial = {"title": group.idea.title} if group.idea_id else None
     context = {
         "group": group,
         "members": group.members.select_related("user").order_by("joined_at"),
@@ -95,7 +105,8 @@ def group_detail(request: HttpRequest, pk: int, *, invite_form=None, start_form=
         else [],
         "applications": group.applications.select_related("contest").order_by("-pk"),
         "invite_form": invite_form or InviteForm(),
-        "start_form": start_form or StartForm(contests=_open_contests_for(group)),
+        "start_form": start_form or StartForm(contests=_open_contests_for(group), initial=initial),
+        "idea_form": idea_form or IdeaForm(ideas=member_ideas(group)),
         "can_invite": request.user.has_perm("budgeting.invite_to_group", group),
     }
     return render(request, "budgeting/group.html", context, status=status)
@@ -142,6 +153,23 @@ def group_apply(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The application is started: fill it in."))
             return redirect("budgeting:application_edit", pk=application.pk)
     return group_detail(request, pk, start_form=form, status=400)
+
+
+@login_required
+@require_POST
+def group_idea(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _group(request, pk)
+    form = IdeaForm(request.POST, ideas=member_ideas(group))
+    if form.is_valid():
+        _run(
+            request,
+            form,
+            lambda: group_link_idea(user=request.user, group=group, idea=form.cleaned_data["idea"]),
+        )
+        if not form.errors:
+            messages.success(request, _("The idea is the group's now."))
+            return redirect(group)
+    return group_detail(request, pk, idea_form=form, status=400)
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:

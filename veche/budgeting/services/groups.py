@@ -124,3 +124,45 @@ def invitation_accept(*, user, token: str) -> GroupMember:
         if hasattr(user, "_veche_budget_groups"):
             del user._veche_budget_groups
     return member
+
+
+def group_link_idea(*, user, group: InitiativeGroup, idea) -> InitiativeGroup:
+    """Name the idea the group published and discusses (veche.ideas): a public idea of one of
+    its members, in the group's municipality. Its discussion stays on the idea's page."""
+    from veche.ideas.selectors import public_ideas
+
+    require(user, "budgeting.invite_to_group", group, _("Only the group's leader links its idea."))
+    with transaction.atomic():
+        group = InitiativeGroup.objects.select_for_update().get(pk=group.pk)
+        found = (
+            public_ideas()
+            .filter(
+                pk=getattr(idea, "pk", None),
+                author__group_memberships__group=group,
+                municipality=group.municipality,
+            )
+            .first()
+        )
+        if found is None:
+            raise ValidationError(
+                {
+                    "idea": [
+                        _("Choose a published idea of a group member in the group's municipality.")
+                    ]
+                }
+            )
+        group.idea = found
+        group.save(update_fields=["idea"])
+        _event("idea_linked", group, actor=user, payload={"idea": found.pk})
+    return group
+
+
+def member_ideas(group: InitiativeGroup):
+    """The published ideas of the group's members in its municipality (to link one)."""
+    from veche.ideas.selectors import public_ideas
+
+    return (
+        public_ideas()
+        .filter(author__group_memberships__group=group, municipality=group.municipality)
+        .order_by("-created_at")
+    )

@@ -63,3 +63,33 @@ def test_an_email_invitation_enqueues_the_letter_with_the_link(world, group, mai
     assert send_invitation_letter(invitation.pk)
     assert mailoutbox[-1].to == ["new@example.org"]
     assert invitation.token in mailoutbox[-1].body
+
+
+def test_the_group_links_a_published_idea_of_a_member(world, group):
+    from veche.budgeting.services.groups import group_link_idea
+    from veche.ideas.tests.factories import IdeaFactory, PublishedIdeaFactory
+
+    pending = IdeaFactory(municipality=world.surgut, author=world.resident)
+    stranger = PublishedIdeaFactory(municipality=world.surgut)
+    mine = PublishedIdeaFactory(municipality=world.surgut, author=world.resident)
+    for refused in (pending, stranger):
+        with pytest.raises(ValidationError) as error:
+            group_link_idea(user=world.resident, group=group, idea=refused)
+        assert "idea" in error.value.message_dict
+    group_link_idea(user=world.resident, group=group, idea=mine)
+    group.refresh_from_db()
+    assert group.idea == mine
+
+
+def test_the_group_page_starts_the_application_with_the_ideas_title(client, world, group):
+    from django.urls import reverse
+
+    from veche.ideas.tests.factories import PublishedIdeaFactory
+
+    group.idea = PublishedIdeaFactory(
+        municipality=world.surgut, author=world.resident, title="Сквер у школы"
+    )
+    group.save()
+    client.force_login(world.resident)
+    page = client.get(reverse("budgeting:group", args=[group.pk]))
+    assert page.context["start_form"].initial["title"] == "Сквер у школы"

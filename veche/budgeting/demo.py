@@ -68,6 +68,12 @@ FIELDS = [
         evidence=Evidence.CONSENTS,
     ),
 ]
+CHECKLIST = [
+    "Протокол собрания подписан не менее чем 10 жителями",
+    "Смета соответствует описанию проекта",
+    "Объект находится в муниципальной собственности",
+    "Согласия на обработку персональных данных приложены",
+]
 CRITERIA = [
     CriterionIn("Социальная значимость проекта", Decimal(10), Decimal(2)),
     CriterionIn("Реалистичность сметы и сроков", Decimal(10)),
@@ -205,6 +211,8 @@ def _contest(spec: dict, organizer: User) -> Contest:
             services.field_add(user=organizer, contest=contest, spec=field)
         for criterion in CRITERIA:
             services.criterion_add(user=organizer, contest=contest, spec=criterion)
+        for point in CHECKLIST:
+            services.checklist_add(user=organizer, contest=contest, text=point)
         services.contest_publish(user=organizer, contest=contest)
         # … then its stages put where the demo needs them (a past no service writes).
         for kind, start, end in spec["stages"]:

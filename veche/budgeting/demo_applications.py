@@ -170,7 +170,11 @@ def _surgut(contest: Contest) -> None:
                 remarks={"field-5": "Приложите смету: стоимость не подтверждена."},
             )
         elif status == "admitted":
-            service.application_admit(user=reviewer, application=application)
+            service.application_admit(
+                user=reviewer,
+                application=application,
+                checked=set(contest.checklist.values_list("pk", flat=True)),
+            )
         elif status == "rejected":
             service.application_reject(
                 user=reviewer,

@@ -216,3 +216,16 @@ class CriterionForm(forms.Form):
             formula=data["formula"],
             field_key=data["field_key"],
         )
+
+
+class ChecklistForm(forms.Form):
+    text = forms.CharField(
+        label=_("What the reviewer checks"),
+        max_length=300,
+        help_text=_("E.g. «The minutes of the meeting are signed by at least 10 residents»."),
+        error_messages={"required": _("Write what the reviewer checks.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "checklist-%s")
+        super().__init__(*args, **kwargs)

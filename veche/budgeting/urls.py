@@ -28,6 +28,8 @@ urlpatterns += [
         name="field_remove",
     ),
     path("<int:pk>/criteria/", views_template.criteria_page, name="criteria"),
+    path("<int:pk>/checklist/", views_template.checklist_page, name="checklist"),
+    path("checklist/<int:pk>/remove/", views_template.checklist_remove, name="checklist_remove"),
     path("criteria/<int:pk>/", views_template.criterion_edit, name="criterion"),
     path("criteria/<int:pk>/remove/", views_template.criterion_remove, name="criterion_remove"),
 ]

@@ -217,6 +217,7 @@ def application_detail(request: HttpRequest, pk: int, *, revision_form=None, rej
         "revision_form": revision_form
         or (RevisionForm(application=application) if reviewing else None),
         "reject_form": reject_form or RejectForm(),
+        "checklist": list(application.contest.checklist.order_by("position")) if reviewing else [],
     }
     status = 400 if revision_form or reject_form else 200
     return render(request, "budgeting/application.html", context, status=status)
@@ -313,7 +314,11 @@ def application_admit(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         application,
-        lambda: service.application_admit(user=request.user, application=application),
+        lambda: service.application_admit(
+            user=request.user,
+            application=application,
+            checked={int(v) for v in request.POST.getlist("checked") if v.isdigit()},
+        ),
         _("The application is admitted."),
     )
 

@@ -15,7 +15,7 @@ from veche.core import ratelimit
 from veche.core.forms import error_text, service_errors
 
 from . import selectors, services
-from .models import Contest, Criterion
+from .models import ChecklistItem, Contest, Criterion
 from .services.templates import current_version, draft_version
 from .template_forms import CopyForm, CriterionForm, FieldForm
 from .throttle import edit_slot
@@ -231,3 +231,50 @@ def criterion_remove(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The criterion is removed."))
     return redirect("budgeting:criteria", pk=criterion.contest_id)
+
+
+# --- The completeness checklist ---------------------------------------------------------------
+
+
+@login_required
+def checklist_page(request: HttpRequest, pk: int) -> HttpResponse:
+    from .template_forms import ChecklistForm
+
+    contest = _managed(request, pk)
+    form = ChecklistForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _run(
+            request,
+            form,
+            lambda: services.checklist_add(
+                user=request.user, contest=contest, text=form.cleaned_data["text"]
+            ),
+        )
+        if not form.errors:
+            messages.success(request, _("The point is added to the checklist."))
+            return redirect("budgeting:checklist", pk=contest.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {
+        "contest": contest,
+        "items": list(contest.checklist.order_by("position")),
+        "form": form,
+        "can_change": request.user.has_perm("budgeting.change_contest", contest),
+    }
+    return render(request, "budgeting/checklist.html", context, status=status)
+
+
+@login_required
+@require_POST
+def checklist_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(ChecklistItem.objects.select_related("contest"), pk=pk)
+    _managed(request, item.contest_id)
+    try:
+        with edit_slot(request.user):
+            services.checklist_remove(user=request.user, item=item)
+    except ratelimit.Limited:
+        messages.error(request, _("Too many changes in a short time. Try again in a few minutes."))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The point is removed from the checklist."))
+    return redirect("budgeting:checklist", pk=item.contest_id)

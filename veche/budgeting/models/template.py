@@ -194,3 +194,23 @@ class Criterion(models.Model):
 
         formula = FORMULAS.get(self.formula)
         return str(formula.label) if formula else ""
+
+
+class ChecklistItem(models.Model):
+    """One point of the contest's completeness checklist: the technical reviewer ticks every
+    point before admitting an application (e.g. «the estimate is signed»)."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="checklist")
+    text = models.CharField(_("checklist item"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        ordering = ["contest", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["contest", "position"], name="checklist_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -13,6 +13,8 @@ from .contests import (
 from .templates import (
     CriterionIn,
     FieldIn,
+    checklist_add,
+    checklist_remove,
     criterion_add,
     criterion_remove,
     criterion_update,
@@ -25,6 +27,8 @@ from .templates import (
 )
 
 __all__ = [
+    "checklist_add",
+    "checklist_remove",
     "CriterionIn",
     "FieldIn",
     "StageIn",

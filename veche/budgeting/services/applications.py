@@ -460,9 +460,25 @@ def application_extend(*, user, application: Application, days: int) -> Applicat
     return application
 
 
-def application_admit(*, user, application: Application) -> Application:
+def application_admit(
+    *, user, application: Application, checked: set[int] | frozenset = frozenset()
+) -> Application:
+    """Admit the application once the reviewer has ticked every point of the contest's
+    completeness checklist (`checked`: the item ids)."""
     with transaction.atomic():
         contest, application = _reviewing(user, application)
+        missing = [
+            item.text for item in contest.checklist.order_by("position") if item.pk not in checked
+        ]
+        if missing:
+            raise ValidationError(
+                {
+                    "checked": [
+                        _("Check every point of the contest's checklist first: %(items)s.")
+                        % {"items": "; ".join(missing)}
+                    ]
+                }
+            )
         application.status = Application.Status.ADMITTED
         application.decided_at = timezone.now()
         application.save(update_fields=["status", "decided_at", "updated_at"])

@@ -458,3 +458,42 @@ def criterion_remove(*, user, criterion: Criterion) -> None:
             item.position = number
         Criterion.objects.bulk_update(rest, ["position"])
         contest_changed(contest, user=user, action="criterion_remove", details={"id": criterion.pk})
+
+
+# --- Checklist --------------------------------------------------------------------------------
+
+
+def checklist_add(*, user, contest: Contest, text: str):
+    from ..models import ChecklistItem
+
+    text = _words(text)
+    if not text:
+        raise ValidationError({"text": [_("Write what the reviewer checks.")]})
+    if len(text) > 300:
+        raise ValidationError(
+            {"text": [_("The text is too long: at most %(max)d characters.") % {"max": 300}]}
+        )
+    with transaction.atomic():
+        contest = _criteria_editing(user, contest)
+        count = contest.checklist.count()
+        if count >= MAX_CRITERIA:
+            raise ValidationError({"text": [_("At most %(max)d items.") % {"max": MAX_CRITERIA}]})
+        item = ChecklistItem.objects.create(contest=contest, text=text, position=count + 1)
+        contest_changed(contest, user=user, action="checklist_add", details={"text": text})
+    return item
+
+
+def checklist_remove(*, user, item) -> None:
+    from ..models import ChecklistItem
+
+    with transaction.atomic():
+        contest = _criteria_editing(user, item.contest)
+        ChecklistItem.objects.filter(pk=item.pk, contest=contest).delete()
+        rest = list(contest.checklist.order_by("position"))
+        for number, left in enumerate(rest, start=1):
+            left.position = 1000 + number
+        ChecklistItem.objects.bulk_update(rest, ["position"])
+        for number, left in enumerate(rest, start=1):
+            left.position = number
+        ChecklistItem.objects.bulk_update(rest, ["position"])
+        contest_changed(contest, user=user, action="checklist_remove", details={"id": item.pk})

@@ -327,3 +327,19 @@ def test_reviewers_are_named_by_the_organizer_and_audited(world, contest):
     reviewer_add(user=world.surgut_admin, contest=contest, reviewer=reviewer)
     assert ContestReviewer.objects.filter(contest=contest, user=reviewer).exists()
     assert StaffAuditLog.objects.filter(action="budgeting.reviewer_add").count() == 1
+
+
+def test_admission_needs_every_point_of_the_checklist(world, contest, draft):
+    from veche.budgeting.models import ChecklistItem
+
+    signed = ChecklistItem.objects.create(contest=contest, text="Протокол подписан", position=1)
+    estimate = ChecklistItem.objects.create(contest=contest, text="Смета приложена", position=2)
+    _complete(world.resident, draft)
+    application_submit(user=world.resident, application=draft)
+    with pytest.raises(ValidationError, match="Смета приложена"):
+        application_admit(user=world.surgut_admin, application=draft, checked={signed.pk})
+    draft.refresh_from_db()
+    assert draft.status == Application.Status.SUBMITTED
+    application_admit(user=world.surgut_admin, application=draft, checked={signed.pk, estimate.pk})
+    draft.refresh_from_db()
+    assert draft.status == Application.Status.ADMITTED

@@ -141,3 +141,15 @@ def test_the_contest_page_costs_the_same_with_more_fields_and_criteria(
         Criterion.objects.create(contest=running, title="Ещё", max_score=5, position=position)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(running.get_absolute_url())
+
+
+def test_the_checklist_is_built_before_the_contest_begins(client, world, contest):
+    client.force_login(world.surgut_admin)
+    url = reverse("budgeting:checklist", args=[contest.pk])
+    assert client.get(url).status_code == 200
+    client.post(url, {"text": "Протокол собрания подписан"})
+    item = contest.checklist.get()
+    assert item.text == "Протокол собрания подписан"
+    assert client.post(url, {"text": " "}).status_code == 400
+    client.post(reverse("budgeting:checklist_remove", args=[item.pk]))
+    assert not contest.checklist.exists()

@@ -111,6 +111,7 @@ PAGES = {
         "/budgeting/{contest}/",
         "/budgeting/{contest}/review/",
         "/budgeting/{contest}/reviewers/",
+        "/budgeting/{contest_draft}/checklist/",
         "/budgeting/applications/{submitted_application}/",
         "/budgeting/applications/{revision_application}/revisions/",
     ],
@@ -233,6 +234,7 @@ def _budgeting(town, resident) -> dict:
     contest = ContestFactory(municipality=town, min_share_municipality=10)
     add_template(contest)
     Criterion.objects.create(contest=contest, title="Значимость", max_score=10, position=1)
+    contest.checklist.create(text="Протокол собрания подписан", position=1)
     draft = DraftContestFactory(municipality=None, stage="")
     add_template(draft, published=False)
     Criterion.objects.create(
@@ -243,6 +245,7 @@ def _budgeting(town, resident) -> dict:
         formula="votes_relative",
         position=1,
     )
+    draft.checklist.create(text="Смета приложена", position=1)
     return {"contest": contest.pk, "contest_draft": draft.pk} | _applications(contest, resident)
 
 

@@ -15,7 +15,7 @@ from veche.api.pagination import Pagination
 from veche.api.schemas import Id, errors
 
 from . import selectors
-from .models import SOURCES, Contest
+from .models import SOURCES, Application, Contest
 
 router = Router(tags=["budgeting"])
 
@@ -127,3 +127,105 @@ def contest_detail(request, contest_id: Id):
     if not request.user.has_perm("budgeting.view_contest", contest):
         raise HttpError(404, _("Contest not found."))
     return contest
+
+
+# --- Applications -------------------------------------------------------------------------------
+
+
+class ApplicationOut(Schema):
+    id: int
+    url: str
+    contest_id: int
+    title: str
+    status: str = Field(description="draft, submitted, revision, admitted or rejected")
+    applicant: str = Field(description="group, municipality or individual")
+    municipality: str
+    cost: Decimal
+    template_version: int
+    submitted_at: datetime | None
+
+    @staticmethod
+    def resolve_url(application: Application) -> str:
+        return application.get_absolute_url()
+
+    @staticmethod
+    def resolve_applicant(application: Application) -> str:
+        return application.kind
+
+    @staticmethod
+    def resolve_municipality(application: Application) -> str:
+        return application.municipality.name
+
+    @staticmethod
+    def resolve_template_version(application: Application) -> int:
+        return application.version.number
+
+
+class AnswerOut(Schema):
+    key: str
+    label: str
+    kind: str
+    value: object | None = Field(description="text, number as text, list, {lat, lon}; files: null")
+    file_url: str | None
+
+
+class ApplicationDetailOut(ApplicationOut):
+    answers: list[AnswerOut]
+    co_financing: dict[str, Decimal] = Field(description="money by source, ₽")
+
+    @staticmethod
+    def resolve_answers(application: Application) -> list[dict]:
+        from django.urls import reverse
+
+        return [
+            {
+                "key": row.field.key,
+                "label": row.field.label,
+                "kind": row.field.kind,
+                "value": row.value,
+                "file_url": reverse("budgeting:application_file", args=[row.file.pk])
+                if row.file
+                else None,
+            }
+            for row in selectors.answer_rows(application)
+        ]
+
+    @staticmethod
+    def resolve_co_financing(application: Application) -> dict[str, Decimal]:
+        return application.amounts()
+
+
+@router.get(
+    "/contests/{contest_id}/applications",
+    response={200: list[ApplicationOut], **errors(401, 404, 422)},
+    auth=optional_user,
+)
+@paginate(Pagination)
+def contest_applications(request, contest_id: Id):
+    """The contest's admitted applications; its reviewers and organizers get every submitted
+    one."""
+    try:
+        contest = selectors.contest_detail(contest_id)
+    except Contest.DoesNotExist as error:
+        raise HttpError(404, _("Contest not found.")) from error
+    if not request.user.has_perm("budgeting.view_contest", contest):
+        raise HttpError(404, _("Contest not found."))
+    return selectors.contest_applications(
+        contest, everything=request.user.has_perm("budgeting.view_review_queue", contest)
+    )
+
+
+@router.get(
+    "/applications/{application_id}",
+    response={200: ApplicationDetailOut, **errors(401, 404, 422)},
+    auth=optional_user,
+)
+def application_detail(request, application_id: Id):
+    """An application with its answers as written on its template version."""
+    try:
+        application = selectors.application_detail(application_id)
+    except Application.DoesNotExist as error:
+        raise HttpError(404, _("Application not found.")) from error
+    if not request.user.has_perm("budgeting.view_application", application):
+        raise HttpError(404, _("Application not found."))
+    return application

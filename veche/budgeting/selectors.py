@@ -241,3 +241,13 @@ def my_budgeting(user) -> dict:
         .order_by("-pk")[:10]
     )
     return {"groups": groups, "applications": applications}
+
+
+def contest_applications(contest: Contest, *, everything: bool) -> QuerySet[Application]:
+    """Admitted applications (everyone), or every submitted one (reviewers, organizers)."""
+    applications = Application.objects.filter(contest=contest)
+    if everything:
+        applications = applications.exclude(status=Application.Status.DRAFT)
+    else:
+        applications = applications.filter(status=Application.Status.ADMITTED)
+    return applications.select_related("municipality", "version").order_by("submitted_at", "pk")

@@ -158,3 +158,41 @@ def test_the_api_gives_a_contest_with_its_stages(client, world):
     assert [s["kind"] for s in body["stages"]][:2] == ["applications", "technical_review"]
     assert body["min_shares"]["residents"] == "5.00"
     assert client.get("/api/v1/budgeting/contests/999999").status_code == 404
+
+
+def test_the_api_gives_admitted_applications_and_their_answers(client, world):
+    from veche.budgeting.models import Application
+    from veche.budgeting.tests.factories import add_group, add_template
+
+    contest = ContestFactory(municipality=world.surgut)
+    version = add_template(contest)
+    group = add_group(world.resident, world.surgut)
+
+    def made(status):
+        return Application.objects.create(
+            contest=contest,
+            version=version,
+            kind="group",
+            group=group,
+            municipality=world.surgut,
+            author=world.resident,
+            title=status,
+            status=status,
+            answers={"field-1": "Двор"},
+            submitted_at=timezone.now(),
+        )
+
+    admitted, submitted = made("admitted"), made("submitted")
+    url = f"/api/v1/budgeting/contests/{contest.pk}/applications"
+    assert [a["title"] for a in client.get(url).json()["items"]] == ["admitted"]
+    body = client.get(f"/api/v1/budgeting/applications/{admitted.pk}").json()
+    assert body["answers"][0] == {
+        "key": "field-1",
+        "label": "Название проекта",
+        "kind": "text",
+        "value": "Двор",
+        "file_url": None,
+    }
+    assert client.get(f"/api/v1/budgeting/applications/{submitted.pk}").status_code == 404
+    client.force_login(world.surgut_admin)
+    assert len(client.get(url).json()["items"]) == 2

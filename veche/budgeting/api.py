@@ -174,9 +174,11 @@ class ApplicationDetailOut(ApplicationOut):
     co_financing: dict[str, Decimal] = Field(description="money by source, ₽")
 
     @staticmethod
-    def resolve_answers(application: Application) -> list[dict]:
+    def resolve_answers(application: Application, context) -> list[dict]:
         from django.urls import reverse
 
+        user = context["request"].user
+        files = user.has_perm("budgeting.view_application_files", application)
         return [
             {
                 "key": row.field.key,
@@ -184,7 +186,7 @@ class ApplicationDetailOut(ApplicationOut):
                 "kind": row.field.kind,
                 "value": row.value,
                 "file_url": reverse("budgeting:application_file", args=[row.file.pk])
-                if row.file
+                if row.file and files
                 else None,
             }
             for row in selectors.answer_rows(application)

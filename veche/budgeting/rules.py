@@ -204,6 +204,10 @@ rules.add_perm(
     | manages_contest
     | (is_admitted & contest_is_published),
 )
+# Files hold personal data (signature sheets, consents): never public, even once admitted.
+rules.add_perm(
+    "budgeting.view_application_files", is_applicant_side | is_contest_reviewer | manages_contest
+)
 # A draft is written while applications are accepted; a revision until it is decided.
 rules.add_perm(
     "budgeting.edit_application",

@@ -39,7 +39,7 @@ from .services.groups import (
     invitation_accept,
     member_ideas,
 )
-from .throttle import edit_slot
+from .throttle import edit_slot, invite_slot
 from .views import _contest, _managed
 
 
@@ -118,11 +118,14 @@ def group_invite_view(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(request, pk)
     form = InviteForm(request.POST)
     if form.is_valid():
-        invitation = _run(
-            request,
-            form,
-            lambda: group_invite(user=request.user, group=group, email=form.cleaned_data["email"]),
-        )
+        invitation = None
+        try:
+            with invite_slot(request.user), service_errors(form, refusal_on_form=True):
+                invitation = group_invite(
+                    user=request.user, group=group, email=form.cleaned_data["email"]
+                )
+        except ratelimit.Limited:
+            _limited(form)
         if not form.errors:
             if invitation.email:
                 messages.success(request, _("The invitation is sent."))
@@ -214,6 +217,7 @@ def application_detail(request: HttpRequest, pk: int, *, revision_form=None, rej
         "can_submit": request.user.has_perm("budgeting.submit_application", application),
         "reviewing": reviewing,
         "can_extend": request.user.has_perm("budgeting.extend_revision", application),
+        "can_see_files": request.user.has_perm("budgeting.view_application_files", application),
         "revision_form": revision_form
         or (RevisionForm(application=application) if reviewing else None),
         "reject_form": reject_form or RejectForm(),
@@ -362,7 +366,9 @@ def application_extend(request: HttpRequest, pk: int) -> HttpResponse:
 
 def application_file(request: HttpRequest, pk: int) -> HttpResponse:
     stored = get_object_or_404(ApplicationFile.objects.select_related("application"), pk=pk)
-    _application(request, stored.application_id)
+    application = _application(request, stored.application_id)
+    if not request.user.has_perm("budgeting.view_application_files", application):
+        raise Http404
     name = download_name(stored.name, stored.content_type)
     return attachment(stored.file, filename=name, content_type=stored.content_type, private=True)
 
@@ -370,7 +376,11 @@ def application_file(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def application_revisions(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    context = {"application": application, **selectors.revision_table(application)}
+    context = {
+        "application": application,
+        "can_see_files": request.user.has_perm("budgeting.view_application_files", application),
+        **selectors.revision_table(application),
+    }
     return render(request, "budgeting/revisions.html", context)
 
 

@@ -254,6 +254,8 @@ RATE_LIMIT_POLL_EDIT = env_str("RATE_LIMIT_POLL_EDIT", "300/600")
 RATE_LIMIT_POLL_PAPER = env_str("RATE_LIMIT_POLL_PAPER", "120/3600")
 # The organizers' edits of budgeting contests per person (veche/budgeting).
 RATE_LIMIT_BUDGETING_EDIT = env_str("RATE_LIMIT_BUDGETING_EDIT", "300/600")
+# Invitations to initiative groups one leader sends (each may be a letter to an address).
+RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

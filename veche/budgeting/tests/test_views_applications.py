@@ -165,3 +165,42 @@ def test_the_review_queue_costs_the_same_for_one_and_ten(
         submitted()
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(url)
+
+
+def test_files_of_an_admitted_application_stay_private(world, contest, settings, tmp_path):
+    """Signature sheets and consents hold personal data: the public page names no file and
+    the download answers 404 to anyone but the applicants, reviewers and organizers."""
+    settings.MEDIA_ROOT = tmp_path
+    from veche.budgeting.services.applications import application_start
+    from veche.budgeting.tests.factories import add_group
+
+    group = add_group(world.resident, world.surgut)
+    application = application_start(
+        user=world.resident, contest=contest, kind="group", group=group, title="Двор"
+    )
+    leader = _login(world.resident)
+    _fill(leader, application, submit="1")
+    _login(world.surgut_admin).post(reverse("budgeting:application_admit", args=[application.pk]))
+    stored = application.files.get()
+    download = reverse("budgeting:application_file", args=[stored.pk])
+    assert leader.get(download).status_code == 200
+    for outsider in (Client(), _login(UserFactory())):
+        assert outsider.get(download).status_code == 404
+        assert download not in outsider.get(application.get_absolute_url()).content.decode()
+    api = Client().get(f"/api/v1/budgeting/applications/{application.pk}").json()
+    assert all(answer["file_url"] is None for answer in api["answers"])
+    mine = leader.get(f"/api/v1/budgeting/applications/{application.pk}").json()
+    assert any(answer["file_url"] == download for answer in mine["answers"])
+
+
+def test_invitations_are_rate_limited(world, settings):
+    from veche.budgeting.tests.factories import add_group
+
+    settings.RATE_LIMIT_BUDGETING_INVITE = "2/3600"
+    group = add_group(world.resident, world.surgut)
+    client = _login(world.resident)
+    url = reverse("budgeting:group_invite", args=[group.pk])
+    for n in range(2):
+        assert client.post(url, {"email": f"n{n}@example.org"}).status_code == 302
+    assert client.post(url, {"email": "n9@example.org"}).status_code == 400
+    assert GroupInvitation.objects.count() == 2

@@ -251,3 +251,21 @@ def contest_applications(contest: Contest, *, everything: bool) -> QuerySet[Appl
     else:
         applications = applications.filter(status=Application.Status.ADMITTED)
     return applications.select_related("municipality", "version").order_by("submitted_at", "pk")
+
+
+def review_work(user) -> list[Contest]:
+    """The contests this user reviews or organizes that have applications waiting for a
+    decision, each with `waiting` (submitted) — for the staff dashboard."""
+    from django.db.models import Count
+
+    from .rules import reviewed_contest_ids
+
+    reviewed = reviewed_contest_ids(user)
+    organizing = user.has_perm("budgeting.organize_contests")
+    if not reviewed and not organizing:
+        return []
+    contests = Contest.objects.filter(status=Contest.Status.PUBLISHED).annotate(
+        waiting=Count("applications", filter=Q(applications__status=Application.Status.SUBMITTED))
+    )
+    contests = contests.filter(waiting__gt=0).select_related("municipality").order_by("-waiting")
+    return [c for c in contests if c.pk in reviewed or (organizing and manages_contest(user, c))]

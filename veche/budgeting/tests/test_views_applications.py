@@ -204,3 +204,26 @@ def test_invitations_are_rate_limited(world, settings):
         assert client.post(url, {"email": f"n{n}@example.org"}).status_code == 302
     assert client.post(url, {"email": "n9@example.org"}).status_code == 400
     assert GroupInvitation.objects.count() == 2
+
+
+def test_the_staff_dashboard_shows_the_contests_waiting_for_review(world, contest):
+    from django.utils import timezone
+
+    from veche.budgeting.tests.factories import add_group
+
+    group = add_group(world.resident, world.surgut)
+    Application.objects.create(
+        contest=contest,
+        version=contest.template_versions.get(),
+        kind="group",
+        group=group,
+        municipality=world.surgut,
+        author=world.resident,
+        title="Двор",
+        status="submitted",
+        submitted_at=timezone.now(),
+    )
+    page = _login(world.surgut_admin).get(reverse("staff:dashboard")).content.decode()
+    assert reverse("budgeting:review", args=[contest.pk]) in page
+    page = _login(world.urai_admin).get(reverse("staff:dashboard")).content.decode()
+    assert reverse("budgeting:review", args=[contest.pk]) not in page

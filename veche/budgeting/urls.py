@@ -80,6 +80,11 @@ urlpatterns += [
     path("files/<int:pk>/", views_applications.application_file, name="application_file"),
     path("<int:pk>/apply/", views_applications.contest_apply, name="apply"),
     path("<int:pk>/review/", views_applications.review_queue, name="review"),
+    path(
+        "<int:pk>/review/applications.<str:fmt>",
+        views_applications.review_export,
+        name="review_export",
+    ),
     path("<int:pk>/reviewers/", views_applications.reviewers, name="reviewers"),
     path("reviewers/<int:pk>/remove/", views_applications.reviewer_remove, name="reviewer_remove"),
 ]

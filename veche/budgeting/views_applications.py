@@ -441,6 +441,18 @@ def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def review_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    from .export import queue_export
+
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    contest = _contest(request, pk)
+    if not request.user.has_perm("budgeting.view_review_queue", contest):
+        raise PermissionDenied(_("Only the contest's technical reviewers see its queue."))
+    return queue_export(request, contest, fmt)
+
+
+@login_required
 def reviewers(request: HttpRequest, pk: int) -> HttpResponse:
     contest = _managed(request, pk)
     form = ReviewerForm(request.POST or None)

@@ -227,3 +227,36 @@ def test_the_staff_dashboard_shows_the_contests_waiting_for_review(world, contes
     assert reverse("budgeting:review", args=[contest.pk]) in page
     page = _login(world.urai_admin).get(reverse("staff:dashboard")).content.decode()
     assert reverse("budgeting:review", args=[contest.pk]) not in page
+
+
+def test_the_queue_exports_as_csv_and_xlsx_without_personal_data(world, contest):
+    from django.utils import timezone
+
+    from veche.budgeting.tests.factories import add_group
+
+    group = add_group(world.resident, world.surgut)
+    Application.objects.create(
+        contest=contest,
+        version=contest.template_versions.get(),
+        kind="group",
+        group=group,
+        municipality=world.surgut,
+        author=world.resident,
+        title="Двор на Ленина",
+        status="submitted",
+        submitted_at=timezone.now(),
+        answers={"field-1": "секрет"},
+    )
+    client = _login(world.surgut_admin)
+    csv = b"".join(client.get(reverse("budgeting:review_export", args=[contest.pk, "csv"])))
+    text = csv.decode("utf-8-sig")
+    assert "Двор на Ленина" in text and group.name in text
+    assert "секрет" not in text and world.resident.email not in text
+    xlsx = client.get(reverse("budgeting:review_export", args=[contest.pk, "xlsx"]))
+    assert xlsx.status_code == 200
+    assert client.get(f"/budgeting/{contest.pk}/review/applications.pdf").status_code == 404
+    outsider = _login(world.urai_admin)
+    assert (
+        outsider.get(reverse("budgeting:review_export", args=[contest.pk, "csv"])).status_code
+        == 403
+    )

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.territory.models import Municipality
 
@@ -24,7 +25,7 @@ from .template import TemplateVersion
 
 
 class InitiativeGroup(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("group name"), max_length=200)
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
     )
@@ -124,10 +125,10 @@ class Application(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        REVISION = "revision", _("on revision")
-        ADMITTED = "admitted", _("admitted")
-        REJECTED = "rejected", _("rejected")
+        SUBMITTED = "submitted", pgettext_lazy("application status", "submitted")
+        REVISION = "revision", pgettext_lazy("application status", "on revision")
+        ADMITTED = "admitted", pgettext_lazy("application status", "admitted")
+        REJECTED = "rejected", pgettext_lazy("application status", "rejected")
 
     contest = models.ForeignKey(Contest, on_delete=models.PROTECT, related_name="applications")
     version = models.ForeignKey(

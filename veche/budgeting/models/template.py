@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .contest import Contest
 
@@ -96,7 +97,7 @@ class TemplateField(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=FieldKind.choices)
     label = models.CharField(_("label"), max_length=200)
     help_text = models.CharField(_("help text"), max_length=500, blank=True)
-    required = models.BooleanField(_("required"), default=False)
+    required = models.BooleanField(pgettext_lazy("template field", "required"), default=False)
     position = models.PositiveSmallIntegerField(_("order"))
     min_value = models.DecimalField(
         _("minimum"), max_digits=16, decimal_places=2, null=True, blank=True

@@ -21,6 +21,7 @@ from .models import (
     RejectionReason,
 )
 from .services import applications as service
+from .services import review
 from .services.groups import group_create
 from .stages import APPLICATIONS
 
@@ -153,7 +154,7 @@ def _surgut(contest: Contest) -> None:
             user=leader, name="Соседи с улицы Ленина", municipality=contest.municipality
         )
         GroupMember.objects.get_or_create(group=group, user=member)
-    service.reviewer_add(user=organizer, contest=contest, reviewer=reviewer)
+    review.reviewer_add(user=organizer, contest=contest, reviewer=reviewer)
     reason = RejectionReason.objects.get(code="not-municipal")
     for title, status, cost, residents, direction, beneficiaries in SURGUT_PROJECTS:
         application = service.application_start(
@@ -164,19 +165,19 @@ def _surgut(contest: Contest) -> None:
             continue
         service.application_submit(user=leader, application=application)
         if status == "revision":
-            service.application_request_revision(
+            review.application_request_revision(
                 user=reviewer,
                 application=application,
                 remarks={"field-5": "Приложите смету: стоимость не подтверждена."},
             )
         elif status == "admitted":
-            service.application_admit(
+            review.application_admit(
                 user=reviewer,
                 application=application,
                 checked=set(contest.checklist.values_list("pk", flat=True)),
             )
         elif status == "rejected":
-            service.application_reject(
+            review.application_reject(
                 user=reviewer,
                 application=application,
                 reason=reason,

@@ -32,6 +32,7 @@ from .application_forms import (
 )
 from .models import Application, ApplicationFile, Contest, ContestReviewer, InitiativeGroup
 from .services import applications as service
+from .services import review
 from .services.groups import (
     group_create,
     group_invite,
@@ -298,7 +299,7 @@ def application_revision(request: HttpRequest, pk: int) -> HttpResponse:
         _run(
             request,
             form,
-            lambda: service.application_request_revision(
+            lambda: review.application_request_revision(
                 user=request.user,
                 application=application,
                 remarks=form.remarks(),
@@ -318,7 +319,7 @@ def application_admit(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         application,
-        lambda: service.application_admit(
+        lambda: review.application_admit(
             user=request.user,
             application=application,
             checked={int(v) for v in request.POST.getlist("checked") if v.isdigit()},
@@ -336,7 +337,7 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
         _run(
             request,
             form,
-            lambda: service.application_reject(
+            lambda: review.application_reject(
                 user=request.user,
                 application=application,
                 reason=form.cleaned_data["reason"],
@@ -357,7 +358,7 @@ def application_extend(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         application,
-        lambda: service.application_extend(
+        lambda: review.application_extend(
             user=request.user, application=application, days=int(days) if days.isdigit() else 0
         ),
         _("The revision is extended."),
@@ -461,7 +462,7 @@ def reviewers(request: HttpRequest, pk: int) -> HttpResponse:
         _run(
             request,
             form,
-            lambda: service.reviewer_add(user=request.user, contest=contest, reviewer=person),
+            lambda: review.reviewer_add(user=request.user, contest=contest, reviewer=person),
         )
         if not form.errors:
             messages.success(request, _("The reviewer is named."))
@@ -480,6 +481,6 @@ def reviewers(request: HttpRequest, pk: int) -> HttpResponse:
 def reviewer_remove(request: HttpRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(ContestReviewer, pk=pk)
     _managed(request, membership.contest_id)
-    service.reviewer_remove(user=request.user, membership=membership)
+    review.reviewer_remove(user=request.user, membership=membership)
     messages.success(request, _("The reviewer is removed."))
     return redirect(reverse("budgeting:reviewers", args=[membership.contest_id]))

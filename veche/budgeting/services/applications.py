@@ -1,11 +1,10 @@
 """Applications up to the technical review: start (a draft on the current template version),
 save (answers checked against that version; files cleaned by veche.media before the
 transaction), submit (complete answers, co-financing against the contest's minimums and cap,
-the quota per municipality counted under the contest's lock; a revision kept), request a
-revision (remarks per field, a deadline in working days), extend it, admit, reject with a listed
-reason. Each step: its named rule, one transaction, a timeline entry, one event
-`budgeting.application_<step>`, the notices task, and for the reviewers' and municipal admins'
-steps a staff audit row."""
+the quota per municipality counted under the contest's lock; a revision kept). The technical
+review is services/review.py. Each step: its named rule, one transaction, a timeline entry,
+one event `budgeting.application_<step>`, the notices task, and for a municipal admin's steps a
+staff audit row."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,32 +20,23 @@ from veche.core.formats import money
 from veche.core.text import clean_text
 from veche.events.services import record_event
 from veche.media.documents import process_documents
-from veche.staff.services import audit_log
 from veche.territory.models import Municipality
-from veche.workdays.calendar import add_working_days
 
 from .. import stages
 from ..answers import clean_answers, error_key
-from ..events import notices_are_off
 from ..models import (
     SOURCE_LABELS,
     SOURCES,
     Application,
     ApplicationFile,
     ApplicationRevision,
-    ApplicationTimelineEntry,
     Contest,
-    ContestReviewer,
     FieldKind,
     InitiativeGroup,
-    RejectionReason,
-    RevisionRemark,
 )
 from ..rules import stage_refusal
+from ._steps import lock, step
 from .templates import current_version
-
-MAX_REVISION_DAYS = 30
-DEFAULT_REVISION_DAYS = 5
 
 
 @dataclass(frozen=True)
@@ -55,43 +45,6 @@ class Money:
 
     cost: Decimal
     amounts: dict  # source → Decimal
-
-
-def _lock(application: Application) -> tuple[Contest, Application]:
-    """The contest, then the application, under row locks (always in this order)."""
-    contest = Contest.objects.select_for_update().get(pk=application.contest_id)
-    locked = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("group", "municipality", "version")
-        .get(pk=application.pk)
-    )
-    locked.contest = contest
-    return contest, locked
-
-
-def _step(
-    application: Application, step: str, *, actor, message: str, params=None, audit=False
-) -> None:
-    ApplicationTimelineEntry.objects.create(
-        application=application,
-        status=application.status,
-        actor=actor,
-        message=message,
-        params=params or {},
-    )
-    record_event(
-        kind=f"budgeting.application_{step}",
-        subject=application,
-        actor=actor,
-        territory=application.municipality_id,
-        payload={"status": application.status, "contest": application.contest_id},
-    )
-    if audit:
-        audit_log(actor=actor, action=f"budgeting.application_{step}", target=application)
-    if step in ("submitted", "revision", "admitted", "rejected") and not notices_are_off():
-        from ..tasks import deliver_application_notices
-
-        deliver_application_notices.enqueue(kind=step, application_id=application.pk)
 
 
 # --- Starting ----------------------------------------------------------------------------------
@@ -130,7 +83,7 @@ def application_start(
             author=user,
             title=title,
         )
-        _step(
+        step(
             application,
             "started",
             actor=user,
@@ -254,7 +207,7 @@ def application_save(
         raise ValidationError(errors)
     processed = _processed(application, uploads)
     with transaction.atomic():
-        contest, application = _lock(application)
+        contest, application = lock(application)
         if not user.has_perm("budgeting.edit_application", application):
             raise PermissionDenied(_("This application cannot be changed now."))
         application.title, application.answers = title, cleaned
@@ -314,7 +267,7 @@ def application_submit(*, user, application: Application) -> ApplicationRevision
     within the contest's terms, and — for a municipality in a regional contest — within its
     quota (counted under the contest's lock)."""
     with transaction.atomic():
-        contest, application = _lock(application)
+        contest, application = lock(application)
         if not user.has_perm("budgeting.submit_application", application):
             raise PermissionDenied(_submit_refusal(user, application))
         clean_answers(
@@ -345,7 +298,7 @@ def application_submit(*, user, application: Application) -> ApplicationRevision
         application.revision_due = None
         application.full_clean()
         application.save()
-        _step(
+        step(
             application,
             "submitted",
             actor=user,
@@ -388,194 +341,4 @@ def _check_quota(contest: Contest, application: Application) -> None:
             )
             % {"municipality": application.municipality.name, "used": used},
             code="quota",
-        )
-
-
-# --- Technical review --------------------------------------------------------------------------
-
-
-def _reviewing(user, application: Application) -> tuple[Contest, Application]:
-    contest, application = _lock(application)
-    if not user.has_perm("budgeting.review_application", application):
-        raise PermissionDenied(
-            _("Only the contest's technical reviewers decide on submitted applications.")
-        )
-    return contest, application
-
-
-def application_request_revision(
-    *, user, application: Application, remarks: dict[str, str], days: int = DEFAULT_REVISION_DAYS
-) -> Application:
-    """Return the application for revision with remarks by field key ('' for the whole), due
-    in `days` working days."""
-    remarks = {k: clean_text(v or "").strip() for k, v in remarks.items() if (v or "").strip()}
-    if not remarks:
-        raise ValidationError({"remarks": [_("Write at least one remark: what to correct.")]})
-    if not 1 <= days <= MAX_REVISION_DAYS:
-        raise ValidationError(
-            {"days": [_("Between 1 and %(max)d working days.") % {"max": MAX_REVISION_DAYS}]}
-        )
-    with transaction.atomic():
-        contest, application = _reviewing(user, application)
-        keys = set(application.version.fields.values_list("key", flat=True)) | {""}
-        revision = application.revisions.order_by("-number").first()
-        for key, text in remarks.items():
-            if key not in keys:
-                raise ValidationError({"remarks": [_("The template has no such field.")]})
-            RevisionRemark.objects.create(revision=revision, key=key, text=text, reviewer=user)
-        application.status = Application.Status.REVISION
-        application.revision_due = add_working_days(timezone.now(), days)
-        application.save(update_fields=["status", "revision_due", "updated_at"])
-        _step(
-            application,
-            "revision",
-            actor=user,
-            message=gettext_noop("Returned for revision, due in %(days)s working days."),
-            params={"days": days},
-            audit=True,
-        )
-    return application
-
-
-def application_extend(*, user, application: Application, days: int) -> Application:
-    """Give the applicant more working days on a revision (usually once the deadline passed)."""
-    if not 1 <= days <= MAX_REVISION_DAYS:
-        raise ValidationError(
-            {"days": [_("Between 1 and %(max)d working days.") % {"max": MAX_REVISION_DAYS}]}
-        )
-    with transaction.atomic():
-        contest, application = _lock(application)
-        if not user.has_perm("budgeting.extend_revision", application):
-            raise PermissionDenied(_("Only the contest's technical reviewers extend a revision."))
-        application.revision_due = add_working_days(timezone.now(), days)
-        application.save(update_fields=["revision_due", "updated_at"])
-        _step(
-            application,
-            "extended",
-            actor=user,
-            message=gettext_noop("The revision is extended by %(days)s working days."),
-            params={"days": days},
-            audit=True,
-        )
-    return application
-
-
-def application_admit(
-    *, user, application: Application, checked: set[int] | frozenset = frozenset()
-) -> Application:
-    """Admit the application once the reviewer has ticked every point of the contest's
-    completeness checklist (`checked`: the item ids)."""
-    with transaction.atomic():
-        contest, application = _reviewing(user, application)
-        missing = [
-            item.text for item in contest.checklist.order_by("position") if item.pk not in checked
-        ]
-        if missing:
-            raise ValidationError(
-                {
-                    "checked": [
-                        _("Check every point of the contest's checklist first: %(items)s.")
-                        % {"items": "; ".join(missing)}
-                    ]
-                }
-            )
-        application.status = Application.Status.ADMITTED
-        application.decided_at = timezone.now()
-        application.save(update_fields=["status", "decided_at", "updated_at"])
-        _step(
-            application,
-            "admitted",
-            actor=user,
-            message=gettext_noop("Admitted to the contest."),
-            audit=True,
-        )
-    return application
-
-
-def application_reject(
-    *, user, application: Application, reason: RejectionReason | None, note: str = ""
-) -> Application:
-    """Reject with a listed reason (and an optional note). A revision whose deadline passed may
-    be rejected too."""
-    if reason is None or not reason.is_active:
-        raise ValidationError({"reason": [_("Choose the reason from the list.")]})
-    note = clean_text(note or "").strip()[:2000]
-    with transaction.atomic():
-        contest, application = _lock(application)
-        overdue = (
-            application.status == Application.Status.REVISION
-            and application.revision_due is not None
-            and timezone.now() >= application.revision_due
-            and user.has_perm("budgeting.extend_revision", application)
-        )
-        if not overdue and not user.has_perm("budgeting.review_application", application):
-            raise PermissionDenied(
-                _("Only the contest's technical reviewers decide on submitted applications.")
-            )
-        application.status = Application.Status.REJECTED
-        application.rejection_reason, application.rejection_note = reason, note
-        application.decided_at = timezone.now()
-        application.full_clean()
-        application.save()
-        _step(
-            application,
-            "rejected",
-            actor=user,
-            message=gettext_noop("Rejected: %(reason)s"),
-            params={"reason": {"msgid": reason.text}},
-            audit=True,
-        )
-    return application
-
-
-# --- Reviewers ---------------------------------------------------------------------------------
-
-
-def reviewer_add(*, user, contest: Contest, reviewer) -> ContestReviewer:
-    """Name a technical reviewer of the contest (a staff member or a resident the organizer
-    trusts; the membership is what grants the review)."""
-    with transaction.atomic():
-        contest = Contest.objects.select_for_update().get(pk=contest.pk)
-        if not user.has_perm("budgeting.manage_reviewers", contest):
-            raise PermissionDenied(_("Only the contest's organizers name its reviewers."))
-        if reviewer is None or not reviewer.is_active:
-            raise ValidationError({"email": [_("There is no active account with this e-mail.")]})
-        if ContestReviewer.objects.filter(contest=contest, user=reviewer).exists():
-            raise ValidationError({"email": [_("This person already reviews the contest.")]})
-        membership = ContestReviewer.objects.create(contest=contest, user=reviewer, added_by=user)
-        audit_log(
-            actor=user,
-            action="budgeting.reviewer_add",
-            target=contest,
-            details={"reviewer": reviewer.pk},
-        )
-        record_event(
-            kind="budgeting.reviewer_added",
-            subject=contest,
-            actor=user,
-            territory=contest.municipality_id,
-            payload={},
-        )
-    return membership
-
-
-def reviewer_remove(*, user, membership: ContestReviewer) -> None:
-    with transaction.atomic():
-        contest = Contest.objects.select_for_update().get(pk=membership.contest_id)
-        if not user.has_perm("budgeting.manage_reviewers", contest):
-            raise PermissionDenied(_("Only the contest's organizers name its reviewers."))
-        reviewer_id = membership.user_id
-        membership.delete()
-        audit_log(
-            actor=user,
-            action="budgeting.reviewer_remove",
-            target=contest,
-            details={"reviewer": reviewer_id},
-        )
-        record_event(
-            kind="budgeting.reviewer_removed",
-            subject=contest,
-            actor=user,
-            territory=contest.municipality_id,
-            payload={},
         )

@@ -24,12 +24,14 @@ from veche.budgeting.models import (
 from veche.budgeting.services import FieldIn
 from veche.budgeting.services.applications import (
     Money,
-    application_admit,
-    application_reject,
-    application_request_revision,
     application_save,
     application_start,
     application_submit,
+)
+from veche.budgeting.services.review import (
+    application_admit,
+    application_reject,
+    application_request_revision,
     reviewer_add,
 )
 from veche.budgeting.tests.factories import ContestFactory, add_group, add_template

@@ -72,7 +72,11 @@ def ensure_dotenv() -> None:
 
 # The local runner's schedule: (management command, every N seconds). Production uses cron or
 # systemd timers for the same commands (docs/deployment.md).
-PERIODIC = [("report_deadlines", 15 * 60), ("notify_digest", 24 * 3600)]
+PERIODIC = [
+    ("report_deadlines", 15 * 60),
+    ("notify_digest", 24 * 3600),
+    ("budgeting_reminders", 24 * 3600),
+]
 
 
 def _periodic(manage: list, env: dict[str, str], stop: threading.Event) -> None:

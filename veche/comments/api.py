@@ -34,7 +34,7 @@ from .api_schemas import (
     ComplaintIn,
     ComplaintOut,
     LikeOut,
-    ReasonOut,
+    RemovalReasonOut,
     RemoveIn,
     ThreadOut,
 )
@@ -185,7 +185,7 @@ def _comment(comment_id: int) -> Comment:
     return get_object_or_404(Comment.objects.select_related("author"), pk=comment_id)
 
 
-@router.get("/removal-reasons", response={200: list[ReasonOut], **errors(422)}, auth=None)
+@router.get("/removal-reasons", response={200: list[RemovalReasonOut], **errors(422)}, auth=None)
 def removal_reasons(request):
     """The reasons a moderator may remove a comment with (`reason` of /remove)."""
     return [{"code": r.code, "text": r.label} for r in selectors.removal_reasons()]

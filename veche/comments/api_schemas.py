@@ -68,6 +68,6 @@ class ComplaintOut(Schema):
     changed: bool
 
 
-class ReasonOut(Schema):
+class RemovalReasonOut(Schema):
     code: str
     text: str

@@ -45,6 +45,8 @@ DOMAIN = {
     "discussions": 13,
     # Above reports: a moderator turns a report into an idea through reports' services.
     "ideas": 20,
+    # Initiative budgeting: above ideas (an initiative group publishes its idea through ideas).
+    "budgeting": 25,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

@@ -112,7 +112,7 @@ class DraftDetailOut(DraftOut):
         return draft.sections_out
 
 
-class CommentIn(InputSchema):
+class DraftCommentIn(InputSchema):
     text: Text(MAX_LENGTH)
     section_id: Id | None = None
     passage: Text(2000) = Field("", description="the quoted passage; not found → the section")
@@ -121,7 +121,7 @@ class CommentIn(InputSchema):
     parent_id: Id | None = Field(None, description="a reply to this comment")
 
 
-class CommentOut(Schema):
+class DraftCommentOut(Schema):
     comment_id: int
     status: str = Field(description="pending (awaits a moderator) or published")
     section_id: int | None
@@ -153,7 +153,7 @@ class ProposalOut(Schema):
     reason: str
 
 
-class ReportOut(Schema):
+class DraftReportOut(Schema):
     draft_id: int
     published_at: datetime | None
     summary: str
@@ -213,10 +213,10 @@ def draft_detail(request, draft_id: Id):
 
 @router.post(
     "/{draft_id}/comment",
-    response={201: CommentOut, **errors(400, 401, 403, 404, 422, 429)},
+    response={201: DraftCommentOut, **errors(400, 401, 403, 404, 422, 429)},
     auth=token_or_session,
 )
-def draft_comment(request, draft_id: Id, payload: CommentIn):
+def draft_comment(request, draft_id: Id, payload: DraftCommentIn):
     """Comment on the draft, a section (`section_id`) or a passage of it; `is_proposal` with a
     `wording` makes it a proposal the final report answers. Pre-moderated."""
     draft = _visible(request, draft_id)
@@ -279,7 +279,7 @@ def draft_rate(request, draft_id: Id, payload: RateIn):
 
 @router.get(
     "/{draft_id}/report",
-    response={200: ReportOut, **errors(401, 403, 404, 422)},
+    response={200: DraftReportOut, **errors(401, 403, 404, 422)},
     auth=optional_user,
 )
 def draft_report(request, draft_id: Id):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "veche.ideas",
     "veche.polls",
     "veche.discussions",
+    "veche.budgeting",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -259,6 +260,10 @@ RATE_LIMIT_DISCUSSION_RATE = env_str("RATE_LIMIT_DISCUSSION_RATE", "30/600")
 RATE_LIMIT_DISCUSSION_EDIT = env_str("RATE_LIMIT_DISCUSSION_EDIT", "300/600")
 # The TrueType font with Cyrillic the final report's PDF is set in (Debian: fonts-dejavu-core).
 PDF_FONT_PATH = env_str("PDF_FONT_PATH", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# The organizers' edits of budgeting contests per person (veche/budgeting).
+RATE_LIMIT_BUDGETING_EDIT = env_str("RATE_LIMIT_BUDGETING_EDIT", "300/600")
+# Invitations to initiative groups one leader sends (each may be a letter to an address).
+RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

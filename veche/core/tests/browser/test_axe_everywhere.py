@@ -54,6 +54,10 @@ PAGES = {
         "/discussions/{discussion}/sections/{discussion_section}/",
         "/discussions/{discussion}/versions/2/",
         "/discussions/{reported_discussion}/report/",
+        "/budgeting/",
+        "/budgeting/{contest}/",
+        "/budgeting/applications/{admitted_application}/",
+        "/budgeting/invitations/{invitation}/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -66,6 +70,10 @@ PAGES = {
         "/ideas/mine/",
         "/ideas/campaigns/{campaign}/",
         "/ideas/new/?campaign={collecting_campaign}",
+        "/budgeting/groups/new/",
+        "/budgeting/groups/{budget_group}/",
+        "/budgeting/applications/{draft_application}/edit/",
+        "/budgeting/applications/{revision_application}/",
         "/polls/{poll}/",
         "/discussions/{discussion}/",
         "/accounts/cabinet/",
@@ -103,6 +111,21 @@ PAGES = {
         "/polls/manage/",
         "/polls/{poll}/edit/",
         "/polls/questions/{poll_question}/",
+        "/budgeting/",
+        "/budgeting/new/",
+        "/budgeting/{contest_draft}/",
+        "/budgeting/{contest_draft}/edit/",
+        "/budgeting/{contest_draft}/stages/",
+        "/budgeting/{contest_draft}/documents/",
+        "/budgeting/{contest_draft}/template/",
+        "/budgeting/{contest_draft}/template/fields/field-2/",
+        "/budgeting/{contest_draft}/criteria/",
+        "/budgeting/{contest}/",
+        "/budgeting/{contest}/review/",
+        "/budgeting/{contest}/reviewers/",
+        "/budgeting/{contest_draft}/checklist/",
+        "/budgeting/applications/{submitted_application}/",
+        "/budgeting/applications/{revision_application}/revisions/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
     "operator": ["/polls/{poll}/paper/"],
@@ -145,6 +168,7 @@ def world(db):
     names |= _campaigns(town, people["expert"])
     names |= _polls(town)
     names |= _discussions(town, resident)
+    names |= _budgeting(town, resident)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
@@ -260,6 +284,78 @@ def _campaigns(town, expert) -> dict:
         "selection_campaign": selection.pk,
         "closing_campaign": campaign(Stage.RESULTS).pk,
         "results_campaign": results.pk,
+    }
+
+
+def _budgeting(town, resident) -> dict:
+    """A published contest taking applications with its form and criteria, and a regional draft
+    without stages (the builder's checklist shows) with a draft template and a criterion."""
+    from veche.budgeting.models import Criterion
+    from veche.budgeting.tests.factories import ContestFactory, DraftContestFactory, add_template
+
+    contest = ContestFactory(municipality=town, min_share_municipality=10)
+    add_template(contest)
+    Criterion.objects.create(contest=contest, title="Значимость", max_score=10, position=1)
+    contest.checklist.create(text="Протокол собрания подписан", position=1)
+    draft = DraftContestFactory(municipality=None, stage="")
+    add_template(draft, published=False)
+    Criterion.objects.create(
+        contest=draft,
+        title="Голоса",
+        max_score=5,
+        source="vote",
+        formula="votes_relative",
+        position=1,
+    )
+    draft.checklist.create(text="Смета приложена", position=1)
+    return {"contest": contest.pk, "contest_draft": draft.pk} | _applications(contest, resident)
+
+
+def _applications(contest, resident) -> dict:
+    """A group of the resident with applications: a draft, one submitted, one on revision
+    (two revisions and a remark), one admitted; an invitation by link."""
+    from django.utils import timezone
+
+    from veche.budgeting.models import Application, ApplicationRevision, RevisionRemark
+    from veche.budgeting.services.groups import group_invite
+    from veche.budgeting.tests.factories import add_group
+
+    group = add_group(resident, contest.municipality)
+    version = contest.template_versions.get()
+
+    def application(status, **fields):
+        return Application.objects.create(
+            contest=contest,
+            version=version,
+            kind="group",
+            group=group,
+            municipality=contest.municipality,
+            author=resident,
+            title=f"Двор: {status}",
+            status=status,
+            answers={"field-1": "Двор на Ленина", "field-2": "1000000"},
+            submitted_at=None if status == "draft" else timezone.now(),
+            **fields,
+        )
+
+    revision = application("revision", revision_count=2, revision_due=timezone.now())
+    for number in (1, 2):
+        made = ApplicationRevision.objects.create(
+            application=revision,
+            number=number,
+            version=version,
+            title=revision.title,
+            answers={"field-1": f"Двор {number}"},
+            submitted_at=timezone.now(),
+        )
+    RevisionRemark.objects.create(revision=made, key="field-1", text="Уточните адрес.")
+    return {
+        "budget_group": group.pk,
+        "draft_application": application("draft").pk,
+        "submitted_application": application("submitted").pk,
+        "revision_application": revision.pk,
+        "admitted_application": application("admitted").pk,
+        "invitation": group_invite(user=resident, group=group).token,
     }
 
 

@@ -1,0 +1,271 @@
+"""Reads of initiative budgeting, each page at a constant number of queries."""
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from veche.core.components import Step
+
+from .models import (
+    SOURCE_LABELS,
+    Application,
+    ApplicationFile,
+    Contest,
+    ContestStage,
+    FieldKind,
+    GroupInvitation,
+    RevisionRemark,
+    TemplateField,
+    TemplateVersion,
+)
+from .rules import manages_contest
+
+
+def _with_parts(contests: QuerySet[Contest]) -> QuerySet[Contest]:
+    return contests.select_related("municipality").prefetch_related(
+        Prefetch("stages", queryset=ContestStage.objects.order_by("position"))
+    )
+
+
+def contests_for(user) -> QuerySet[Contest]:
+    """Published contests, and the drafts this user organizes (an admin of Surgut: Surgut's
+    municipal drafts; a regional admin: all)."""
+    visible = Q(status=Contest.Status.PUBLISHED)
+    if user.has_perm("budgeting.organize_contests"):
+        drafts = Contest.objects.filter(status=Contest.Status.DRAFT).select_related("municipality")
+        visible |= Q(pk__in=[c.pk for c in drafts if manages_contest(user, c)])
+    return _with_parts(Contest.objects.filter(visible)).order_by("-created_at", "-pk")
+
+
+@dataclass
+class Groups:
+    open: list[Contest] = dataclass_field(default_factory=list)
+    upcoming: list[Contest] = dataclass_field(default_factory=list)
+    past: list[Contest] = dataclass_field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.open or self.upcoming or self.past)
+
+
+def split_by_time(contests) -> Groups:
+    """Open (between its first stage's start and its last one's end), upcoming (not begun, or
+    without stages yet), past."""
+    now = timezone.now()
+    groups = Groups()
+    for contest in contests:
+        start, end = contest.starts_at, contest.ends_at
+        if start is None or now < start:
+            groups.upcoming.append(contest)
+        elif now >= end:
+            groups.past.append(contest)
+        else:
+            groups.open.append(contest)
+    groups.upcoming.sort(key=lambda c: (c.starts_at is None, c.starts_at or now))
+    return groups
+
+
+def contest_detail(pk: int) -> Contest:
+    return (
+        _with_parts(Contest.objects.all())
+        .select_related("organizer")
+        .prefetch_related("documents")
+        .get(pk=pk)
+    )
+
+
+def steps(contest: Contest) -> list[Step]:
+    """The contest's stages for core's stages component, the current one marked by date."""
+    now = timezone.now()
+    return [
+        Step(
+            stage.label,
+            stage.starts_at,
+            stage.ends_at,
+            "done" if now >= stage.ends_at else "current" if now >= stage.starts_at else "upcoming",
+        )
+        for stage in contest.ordered_stages()
+    ]
+
+
+def template_fields(contest: Contest, *, drafts: bool = False) -> list[TemplateField]:
+    """The fields of the contest's current template (its organizers: the draft, if any)."""
+    versions = TemplateVersion.objects.filter(contest=contest).order_by("-number")
+    if not drafts:
+        versions = versions.filter(published_at__isnull=False)
+    latest = versions.first()
+    return list(latest.fields.order_by("position")) if latest else []
+
+
+# --- Groups and applications ------------------------------------------------------------------
+
+
+def open_contests(*, kind: str, municipality) -> QuerySet[Contest]:
+    """Published contests taking applications now from this kind of applicant (a municipal
+    contest: of the municipality only)."""
+    now = timezone.now()
+    flag = {"group": "accepts_groups", "individual": "accepts_individuals"}.get(
+        kind, "accepts_municipalities"
+    )
+    return (
+        Contest.objects.filter(
+            status=Contest.Status.PUBLISHED,
+            stages__kind="applications",
+            stages__starts_at__lte=now,
+            stages__ends_at__gt=now,
+            **{flag: True},
+        )
+        .filter(Q(municipality__isnull=True) | Q(municipality=municipality))
+        .order_by("title")
+    )
+
+
+def invitation_with_group() -> QuerySet[GroupInvitation]:
+    return GroupInvitation.objects.select_related("group", "group__municipality", "invited_by")
+
+
+def application_detail(pk: int) -> Application:
+    return (
+        Application.objects.select_related(
+            "contest",
+            "contest__municipality",
+            "version",
+            "group",
+            "municipality",
+            "author",
+            "rejection_reason",
+        )
+        .prefetch_related(
+            Prefetch("contest__stages", queryset=ContestStage.objects.order_by("position"))
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass
+class AnswerRow:
+    field: TemplateField
+    value: object = None
+    file: ApplicationFile | None = None
+
+
+def answer_rows(application: Application) -> list[AnswerRow]:
+    """Each field of the version the application is written on, with its answer (the latest
+    file for a file field): a later template version never changes how it reads."""
+    files: dict[str, ApplicationFile] = {}
+    for stored in application.files.order_by("pk"):
+        files[stored.key] = stored
+    rows = []
+    for field in application.version.fields.order_by("position"):
+        if field.kind == FieldKind.FILE:
+            rows.append(AnswerRow(field, file=files.get(field.key)))
+        else:
+            rows.append(AnswerRow(field, value=application.answers.get(field.key)))
+    return rows
+
+
+def money_rows(application: Application) -> list[tuple[str, object, object]]:
+    """(source, amount, share %) for each source with money."""
+    cost = application.cost
+    return [
+        (SOURCE_LABELS[source], amount, round(amount * 100 / cost, 2) if cost else 0)
+        for source, amount in application.amounts().items()
+        if amount
+    ]
+
+
+def latest_remarks(application: Application) -> list[RevisionRemark]:
+    revision = application.revisions.order_by("-number").first()
+    if revision is None or application.status != Application.Status.REVISION:
+        return []
+    return list(revision.remarks.order_by("pk"))
+
+
+def revision_table(application: Application) -> dict:
+    """Every revision side by side: a row per field of the version, a column per revision,
+    changed answers marked."""
+    revisions = list(application.revisions.select_related("version").order_by("number"))
+    remarks: dict[tuple[int, str], list[str]] = {}
+    for remark in RevisionRemark.objects.filter(revision__application=application):
+        remarks.setdefault((remark.revision_id, remark.key), []).append(remark.text)
+    rows = []
+    for field in application.version.fields.order_by("position"):
+        cells, previous = [], None
+        for revision in revisions:
+            value = (
+                revision.files.get(field.key)
+                if field.kind == FieldKind.FILE
+                else (revision.answers.get(field.key))
+            )
+            cells.append(
+                {
+                    "value": value,
+                    "changed": previous is not None and value != previous,
+                    "remarks": remarks.get((revision.pk, field.key), []),
+                }
+            )
+            previous = value
+        rows.append({"field": field, "cells": cells})
+    return {"revisions": revisions, "rows": rows}
+
+
+def review_queue(contest: Contest) -> dict[str, list[Application]]:
+    """The contest's applications by what the reviewers do with them (drafts left out)."""
+    groups: dict[str, list[Application]] = {
+        "submitted": [],
+        "revision": [],
+        "admitted": [],
+        "rejected": [],
+    }
+    applications = (
+        Application.objects.filter(contest=contest)
+        .exclude(status=Application.Status.DRAFT)
+        .select_related("municipality", "group")
+        .order_by("submitted_at", "pk")
+    )
+    for application in applications:
+        groups[application.status].append(application)
+    return groups
+
+
+def my_budgeting(user) -> dict:
+    """His groups and the applications of his groups or his own (latest 10), two queries."""
+    from .models import InitiativeGroup
+
+    groups = list(InitiativeGroup.objects.filter(members__user=user).order_by("-pk")[:10])
+    applications = list(
+        Application.objects.filter(Q(group__members__user=user) | Q(author=user))
+        .select_related("contest")
+        .distinct()
+        .order_by("-pk")[:10]
+    )
+    return {"groups": groups, "applications": applications}
+
+
+def contest_applications(contest: Contest, *, everything: bool) -> QuerySet[Application]:
+    """Admitted applications (everyone), or every submitted one (reviewers, organizers)."""
+    applications = Application.objects.filter(contest=contest)
+    if everything:
+        applications = applications.exclude(status=Application.Status.DRAFT)
+    else:
+        applications = applications.filter(status=Application.Status.ADMITTED)
+    return applications.select_related("municipality", "version").order_by("submitted_at", "pk")
+
+
+def review_work(user) -> list[Contest]:
+    """The contests this user reviews or organizes that have applications waiting for a
+    decision, each with `waiting` (submitted) — for the staff dashboard."""
+    from django.db.models import Count
+
+    from .rules import reviewed_contest_ids
+
+    reviewed = reviewed_contest_ids(user)
+    organizing = user.has_perm("budgeting.organize_contests")
+    if not reviewed and not organizing:
+        return []
+    contests = Contest.objects.filter(status=Contest.Status.PUBLISHED).annotate(
+        waiting=Count("applications", filter=Q(applications__status=Application.Status.SUBMITTED))
+    )
+    contests = contests.filter(waiting__gt=0).select_related("municipality").order_by("-waiting")
+    return [c for c in contests if c.pk in reviewed or (organizing and manages_contest(user, c))]

@@ -1,0 +1,28 @@
+"""What counts against budgeting's rate limits (core/ratelimit.py): every write per person
+(RATE_LIMIT_BUDGETING_EDIT: the builder, groups, applications, reviews) and, tighter, the
+invitations a group's leader sends (RATE_LIMIT_BUDGETING_INVITE: each may be a letter to an
+address). A refused or failed attempt gives its slot back."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from veche.core import ratelimit
+from veche.core.ratelimit import Rate
+
+
+@contextmanager
+def _slot(action: str, setting: str, user) -> Iterator[None]:
+    slot = ratelimit.reserve(action, str(user.pk), Rate.from_setting(setting))
+    try:
+        yield
+    except BaseException:
+        ratelimit.release(slot)
+        raise
+
+
+def edit_slot(user):
+    return _slot("budgeting-edit", "RATE_LIMIT_BUDGETING_EDIT", user)
+
+
+def invite_slot(user):
+    return _slot("budgeting-invite", "RATE_LIMIT_BUDGETING_INVITE", user)

@@ -1,0 +1,90 @@
+from django.urls import path
+
+from . import views, views_applications, views_template
+
+app_name = "budgeting"
+
+urlpatterns = [
+    path("", views.contest_list, name="list"),
+    path("new/", views.contest_new, name="new"),
+    path("<int:pk>/", views.contest_detail, name="contest"),
+    path("<int:pk>/edit/", views.contest_edit, name="edit"),
+    path("<int:pk>/stages/", views.contest_stages, name="stages"),
+    path("<int:pk>/documents/", views.contest_documents, name="documents"),
+    path("<int:pk>/publish/", views.contest_publish, name="publish"),
+    path("documents/<int:pk>/", views.document_download, name="document"),
+    path("documents/<int:pk>/remove/", views.document_remove, name="document_remove"),
+]
+
+urlpatterns += [
+    path("<int:pk>/template/", views_template.template_page, name="template"),
+    path("<int:pk>/template/copy/", views_template.template_copy, name="template_copy"),
+    path("<int:pk>/template/publish/", views_template.template_publish, name="template_publish"),
+    path("<int:pk>/template/fields/<slug:key>/", views_template.field_edit, name="field"),
+    path("<int:pk>/template/fields/<slug:key>/move/", views_template.field_move, name="field_move"),
+    path(
+        "<int:pk>/template/fields/<slug:key>/remove/",
+        views_template.field_remove,
+        name="field_remove",
+    ),
+    path("<int:pk>/criteria/", views_template.criteria_page, name="criteria"),
+    path("<int:pk>/checklist/", views_template.checklist_page, name="checklist"),
+    path("checklist/<int:pk>/remove/", views_template.checklist_remove, name="checklist_remove"),
+    path("criteria/<int:pk>/", views_template.criterion_edit, name="criterion"),
+    path("criteria/<int:pk>/remove/", views_template.criterion_remove, name="criterion_remove"),
+]
+
+urlpatterns += [
+    path("groups/new/", views_applications.group_new, name="group_new"),
+    path("groups/<int:pk>/", views_applications.group_detail, name="group"),
+    path("groups/<int:pk>/invite/", views_applications.group_invite_view, name="group_invite"),
+    path("groups/<int:pk>/apply/", views_applications.group_apply, name="group_apply"),
+    path("groups/<int:pk>/idea/", views_applications.group_idea, name="group_idea"),
+    path("invitations/<str:token>/", views_applications.invitation, name="invitation"),
+    path("applications/<int:pk>/", views_applications.application_detail, name="application"),
+    path(
+        "applications/<int:pk>/edit/",
+        views_applications.application_edit,
+        name="application_edit",
+    ),
+    path(
+        "applications/<int:pk>/submit/",
+        views_applications.application_submit,
+        name="application_submit",
+    ),
+    path(
+        "applications/<int:pk>/revision/",
+        views_applications.application_revision,
+        name="application_revision",
+    ),
+    path(
+        "applications/<int:pk>/admit/",
+        views_applications.application_admit,
+        name="application_admit",
+    ),
+    path(
+        "applications/<int:pk>/reject/",
+        views_applications.application_reject,
+        name="application_reject",
+    ),
+    path(
+        "applications/<int:pk>/extend/",
+        views_applications.application_extend,
+        name="application_extend",
+    ),
+    path(
+        "applications/<int:pk>/revisions/",
+        views_applications.application_revisions,
+        name="application_revisions",
+    ),
+    path("files/<int:pk>/", views_applications.application_file, name="application_file"),
+    path("<int:pk>/apply/", views_applications.contest_apply, name="apply"),
+    path("<int:pk>/review/", views_applications.review_queue, name="review"),
+    path(
+        "<int:pk>/review/applications.<str:fmt>",
+        views_applications.review_export,
+        name="review_export",
+    ),
+    path("<int:pk>/reviewers/", views_applications.reviewers, name="reviewers"),
+    path("reviewers/<int:pk>/remove/", views_applications.reviewer_remove, name="reviewer_remove"),
+]

@@ -1,6 +1,7 @@
 """Fill a database for the benchmark: the demo territory and catalogue, N reports spread over
-the 22 municipalities (points inside each one's boundary), residents with API keys, and the
-ideas with their comments (bench/prepare_ideas.py).
+the 22 municipalities (points inside each one's boundary), residents with API keys, the
+ideas with their comments (bench/prepare_ideas.py) and the polls (bench/prepare_polls.py: open
+ones to vote in, closed ones with 150 and 150,000 ballots).
 
     DATABASE_URL=… python bench/prepare.py --reports 20000 --residents 300 --keys var/keys.txt
 
@@ -28,7 +29,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench import prepare_ideas  # noqa: E402
+from bench import prepare_ideas, prepare_polls  # noqa: E402
 from veche.accounts.models import User  # noqa: E402
 from veche.agencies.models import Agency  # noqa: E402
 from veche.api.models import ApiToken  # noqa: E402
@@ -154,6 +155,12 @@ def main() -> None:
     parser.add_argument("--residents", type=int, default=300)
     parser.add_argument("--ideas", type=int, default=300, help="public ideas, the demo's included")
     parser.add_argument("--comments", type=int, default=1_500, help="published, on ideas")
+    parser.add_argument(
+        "--open-polls",
+        type=int,
+        default=40,
+        help="open polls × key holders = ballots a run may cast",
+    )
     parser.add_argument("--keys", type=Path, default=ROOT / "var" / "bench-keys.txt")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
@@ -166,9 +173,12 @@ def main() -> None:
     prepare_ideas.ideas(args.ideas, authors)
     prepare_ideas.comments(args.comments, people)
     prepare_ideas.reset_supports(supporters)
+    opened, closed = prepare_polls.polls(args.open_polls)
     print(
         f"prepared: {Report.objects.count()} reports, {prepare_ideas.public_ideas()} public ideas,"
         f" {prepare_ideas.published_comments()} published comments on ideas,"
+        f" {len(opened)} open polls, closed polls with"
+        f" {' and '.join(str(p.ballot_count) for p in closed)} ballots,"
         f" {len(supporters)} residents with keys"
     )
 

@@ -11,6 +11,7 @@ from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,6 +27,8 @@ from ..services.ballots import shown_questions
 from ..throttle import ballot_slot
 
 PER_PAGE = 15
+# How long a results page's breakdowns stay cached; their key changes with every ballot.
+BREAKDOWN_CACHE_SECONDS = 3600
 
 
 def visible_poll(request: HttpRequest, pk: int) -> Poll:
@@ -150,12 +153,15 @@ def poll_results(request: HttpRequest, pk: int) -> HttpResponse:
         "organizers_only": visible and not results_visible_now(request.user, poll),
     }
     if visible:
+        # The breakdowns are read only when the template's cached copy (keyed by the poll's
+        # ballot count: only a ballot changes them) is missing: 16 queries and most of the
+        # page's rendering on a poll of 150,000 ballots (docs/benchmarks.md, "Polls").
+        dimensions = ("age", "sex", "settlement") if poll.asks_demographics else ()
         context.update(
             results=selectors.results(poll),
-            by_municipality=selectors.breakdown(poll, "municipality"),
-            by_group=[selectors.breakdown(poll, d) for d in ("age", "sex", "settlement")]
-            if poll.asks_demographics
-            else [],
+            by_municipality=SimpleLazyObject(lambda: selectors.breakdown(poll, "municipality")),
+            by_group=SimpleLazyObject(lambda: [selectors.breakdown(poll, d) for d in dimensions]),
+            breakdown_seconds=BREAKDOWN_CACHE_SECONDS,
             satisfaction=selectors.satisfaction_figures(polls=Poll.objects.filter(pk=poll.pk))
             if poll.is_satisfaction_survey
             else [],

@@ -1,13 +1,15 @@
 """What a page costs in one process on the prepared database, through Django's test client: the
-SQL queries of a warm request (CaptureQueriesContext; anonymous and as a bench resident) and the
-CPU time per request (time.process_time over repeated anonymous requests, this process's only:
-PostgreSQL's own work is not in it). CPU time depends much less than requests/s on what else the
+SQL queries of a warm request when the page is rendered (CaptureQueriesContext; anonymous and as a
+bench resident) and the CPU time per request (time.process_time over repeated anonymous requests,
+this process's only: PostgreSQL's own work is not in it), once with guests' pages from the cache
+and once rendered every time. CPU time depends much less than requests/s on what else the
 machine runs.
 
     DATABASE_URL=… DJANGO_SETTINGS_MODULE=bench.settings python bench/pagecost.py \\
         /ideas/ /ideas/12/ --cpu "idea list=/ideas/" --cpu "idea page=/ideas/12/,/ideas/13/"
 
-Prints one JSON line: {"queries": {"anonymous /ideas/": 5, …}, "cpu_ms": {"idea list": 12.6}}.
+Prints one JSON line: {"queries": {"anonymous /ideas/": 5, …}, "cpu_ms": {"idea list": 0.6},
+"rendered_ms": {"idea list": 12.6}}.
 """
 
 import argparse
@@ -25,14 +27,16 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import close_old_connections, connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 RESIDENT = "r60@bench.veche"  # a key holder: supports, comments, never an author
 
 
+@override_settings(GUEST_PAGE_CACHE_SECONDS=0)  # the queries of rendering, not of the cache
 def queries(paths: list[str]) -> dict[str, int]:
     counts = {}
     for who in ("anonymous", "resident"):
@@ -49,13 +53,19 @@ def queries(paths: list[str]) -> dict[str, int]:
     return counts
 
 
-def cpu_ms(paths: list[str], repeat: int) -> float:
-    """Milliseconds of CPU per anonymous request, going round `paths`. The test client keeps its
-    database connection; closing it after each request as the server does (CONN_MAX_AGE: 0 on
-    SQLite, so a new connection per request) counts the connection's cost too."""
+def cpu_ms(paths: list[str], repeat: int, *, cache: bool = True) -> float:
+    """Milliseconds of CPU per anonymous request, going round `paths`: guests' pages from the
+    cache (each requested once before), or rendered each time with `cache=False`."""
     client = Client(HTTP_HOST="127.0.0.1")
-    for path in paths[:20]:
-        client.get(path)
+    with override_settings(
+        GUEST_PAGE_CACHE_SECONDS=settings.GUEST_PAGE_CACHE_SECONDS if cache else 0
+    ):
+        for path in paths[:repeat] if cache else paths[:20]:
+            client.get(path)  # a guest's page is then in the cache (veche/core/pagecache.py)
+        return _timed(client, paths, repeat)
+
+
+def _timed(client, paths: list[str], repeat: int) -> float:
     started = time.process_time()
     for n in range(repeat):
         client.get(paths[n % len(paths)])
@@ -69,11 +79,13 @@ def main() -> None:
     parser.add_argument("--cpu", action="append", default=[], metavar="NAME=PATH[,PATH…]")
     parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
-    cpu = {}
+    cpu, rendered = {}, {}
     for spec in args.cpu:
         name, paths = spec.split("=", 1)
         cpu[name] = round(cpu_ms(paths.split(","), args.repeat), 2)
-    print(json.dumps({"queries": queries(args.paths), "cpu_ms": cpu}, ensure_ascii=False))
+        rendered[name] = round(cpu_ms(paths.split(","), args.repeat, cache=False), 2)
+    found = {"queries": queries(args.paths), "cpu_ms": cpu, "rendered_ms": rendered}
+    print(json.dumps(found, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
-def wrk(port: int, paths: list[str], args) -> dict:
+def wrk(port: int, paths: list[str], args, cookie: str = "") -> dict:
     paths_lua = ", ".join(json.dumps(p) for p in paths)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % {"paths": paths_lua})
@@ -70,6 +70,7 @@ def wrk(port: int, paths: list[str], args) -> dict:
                 f"-c{args.connections}",
                 f"-d{args.seconds}s",
                 "--latency",
+                *(["-H", f"Cookie: {cookie}"] if cookie else []),
                 "-s",
                 script.name,
                 f"http://127.0.0.1:{port}{paths[0]}",
@@ -87,9 +88,27 @@ def wrk(port: int, paths: list[str], args) -> dict:
 
 
 def warm(port: int, paths: list[str]) -> None:
-    """Each worker compiles its templates and fills its caches before the measuring starts."""
-    for path in paths[:20] * 2:
+    """Each worker compiles its templates and fills its caches before the measuring starts: every
+    page four times, so that each of the workers (each with its own local-memory cache) has most
+    likely served it once, as on a portal that has been up for a while."""
+    for path in paths * 4:
         urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).read()
+
+
+def resident_cookie(env: dict) -> str:
+    """A signed-in bench resident's session cookie: his pages are never taken from the cache."""
+    code = (
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "from django.contrib.auth import get_user_model\n"
+        "from bench.pagecost import RESIDENT\n"
+        "c = Client(); c.force_login(get_user_model().objects.get(email=RESIDENT))\n"
+        "print(c.cookies['sessionid'].value)"
+    )
+    out = subprocess.run(
+        [str(PYTHON), "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return "sessionid=" + out.strip().splitlines()[-1]
 
 
 def page_cost(env: dict, probes: list[str], cpu: dict[str, list[str]]) -> dict:
@@ -165,6 +184,12 @@ def bench(db: str, args) -> None:
         for name, paths, probe in pages:
             queries = f"SQL {counts[f'anonymous {probe}']}" if probe else "SQL see below"
             print(line(name, wrk(args.port, paths, args), queries), flush=True)
+        # A signed-in resident's pages are rendered for him every time.
+        cookie = resident_cookie(env)
+        for name, paths, probe in pages[1:]:
+            queries = f"SQL {counts[f'resident {probe}']}" if probe else "SQL see below"
+            result = wrk(args.port, paths, args, cookie=cookie)
+            print(line(f"{name}, resident", result, queries), flush=True)
         print(f"  after:  {uptime()}")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -176,11 +201,20 @@ def bench(db: str, args) -> None:
             f"{counts[f'{who} /ideas/{pk}/']} (№ {pk}: {n} comments, {u} progress)"
             for pk, n, u in probed
         )
-        print(f"  SQL queries, {who}: idea list pages 1 / 2 / 20: {per_list}")
-        print(f"  SQL queries, {who}: idea page {per_idea}")
+        print(f"  SQL queries when rendered, {who}: idea list pages 1 / 2 / 20: {per_list}")
+        print(f"  SQL queries when rendered, {who}: idea page {per_idea}")
     print(
-        "  CPU per anonymous request in one process (test client): "
-        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu.items())
+        "  CPU per anonymous request in one process (test client; a guest's page from the cache,"
+        " and rendered with the cache off): "
+        + ", ".join(
+            f"{name} {ms:.1f} ms"
+            + (
+                f" (rendered {cost['rendered_ms'][name]:.1f} ms)"
+                if name in cost["rendered_ms"]
+                else ""
+            )
+            for name, ms in cpu.items()
+        )
         + f"; {args.workers} workers on {os.cpu_count()} idle cores would serve at most "
         + ", ".join(
             f"{name} {1000 * min(args.workers, os.cpu_count()) / ms:.0f} req/s"

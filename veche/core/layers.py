@@ -29,6 +29,9 @@ PLATFORM = {
     "api": 5,
     "moderation": 5,
     "supports": 5,
+    # Voting points and their operators, the paper-ballot channel polls, budgeting and object
+    # votes share.
+    "voting": 5,
     # Shared participation parts every module uses (comments on any content kind).
     "comments": 6,
 }

@@ -59,7 +59,14 @@ def styleguide(request: HttpRequest) -> HttpResponse:
         "amount": Decimal("1250000"),
         "amount_with_kopecks": Decimal("1250.5"),
     }
+    chart = [
+        {"label": _("Sports ground"), "count": 7432},
+        {"label": _("Park with a playground"), "count": 5120},
+        {"label": _("Embankment lighting"), "count": 1204},
+        {"label": _("Nothing of these"), "count": 0},
+    ]
     context = {
+        "chart": chart,
         "swatches": SWATCHES,
         "badge_tones": BADGE_TONES,
         "page": page,

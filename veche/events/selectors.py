@@ -9,6 +9,7 @@ before a gap in the ids until the gap is older than settings.EVENTS_GAP_SETTLE_S
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 
 from .models import Cursor, Event
@@ -48,3 +49,11 @@ def read_new(consumer: str, limit: int = 500) -> list[Event]:
         ready.append(event)
         expected = event.id + 1
     return ready
+
+
+def last_event_id() -> int:
+    """The newest event's id: a version of the portal's data, since every change records an
+    event (veche/core/pagecache.py keys guests' pages by it). One index lookup."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(id) FROM {Event._meta.db_table}")
+        return cursor.fetchone()[0] or 0

@@ -184,9 +184,12 @@ def idea_file(
     "/{idea_id}/support", response={200: IdeaSupportOut, **WRITE_ERRORS}, auth=token_or_session
 )
 def idea_support(request, idea_id: Id):
-    idea = _idea(idea_id)
+    # Nothing is read first: the support's own statement checks the idea (services/supports.py).
     with domain_errors(write_slot(request.user)):
-        idea, created = services.idea_support(user=request.user, idea=idea)
+        try:
+            idea, created = services.idea_support(user=request.user, idea=Idea(pk=idea_id))
+        except Idea.DoesNotExist as error:
+            raise HttpError(404, _("Idea not found.")) from error
     return {"support_count": idea.support_count, "changed": created}
 
 

@@ -265,22 +265,35 @@ def _voters(settlements: list[Settlement]) -> list[User]:
     ]
     now = timezone.now()
     unusable = make_password(None)
+    weights = [s.population or 1_000 for s in settlements]
     User.objects.bulk_create(
         [
             User(
                 email=email,
                 first_name=rng.choice(first),
                 last_name=rng.choice(last),
-                settlement=rng.choice(settlements),
+                settlement=_home(n, settlements, weights, rng),
                 email_confirmed_at=now,
                 personal_data_consent_at=now,
                 password=unusable,
             )
-            for email in emails
+            for n, email in enumerate(emails, start=1)
             if email not in have
         ]
     )
     return list(User.objects.filter(email__in=emails).select_related("settlement").order_by("pk"))
+
+
+# The first voters live in Urai, so its residents-only poll has a turnout to show; the others
+# live where the region's people do (by the settlements' population).
+URAI_VOTERS = 30
+
+
+def _home(n: int, settlements: list[Settlement], weights: list[int], rng) -> Settlement:
+    urai = [s for s in settlements if s.municipality.name == "Урай"]
+    if n <= URAI_VOTERS and urai:
+        return rng.choice(urai)
+    return rng.choices(settlements, weights=weights)[0]
 
 
 def _poll(demo: DemoPoll, organizer, municipality, voters, rng) -> Poll:
@@ -343,12 +356,16 @@ def _vote(poll: Poll, questions, voter, rng) -> None:
             answers[question.pk] = Response(options=[o.pk for o in order])
             continue
         if question.kind == QuestionKind.MULTIPLE:
-            picked = rng.sample(plain, rng.randint(1, question.max_choices or 2))
+            picked = rng.sample(options, rng.randint(1, question.max_choices or 2))
+        elif question.kind == QuestionKind.SCALE:
+            # Most people are neither delighted nor furious: the middle points weigh most.
+            middle = (len(options) + 1) / 2
+            weights = [len(options) - abs(o.value - middle) for o in options]
+            picked = rng.choices(options, weights=weights)
         else:
             # Weighted towards the first options, so the results are not flat.
-            picked = [
-                rng.choices(options, weights=[len(options) - i + 1 for i in range(len(options))])[0]
-            ]
+            weights = [len(options) - i + 1 for i in range(len(options))]
+            picked = rng.choices(options, weights=weights)
         text = ""
         if any(o.is_other for o in picked):
             text = rng.choice(OTHERS)

@@ -309,15 +309,7 @@ class RankingField(forms.MultiValueField):
 
 
 def _choices(question: Question) -> list[tuple[str, str]]:
-    choices = []
-    for option in question.options.all():
-        label = option_label(option)
-        if question.kind == QuestionKind.SCALE:
-            ends = {1: question.scale_min_label, question.scale_max: question.scale_max_label}
-            if ends.get(option.value):
-                label = f"{option.value} — {ends[option.value]}"
-        choices.append((str(option.pk), label))
-    return choices
+    return [(str(option.pk), option_label(option, question)) for option in question.options.all()]
 
 
 def question_field(question: Question) -> forms.Field:
@@ -439,3 +431,37 @@ def chosen_options(data, questions: list[Question]) -> set[int]:
                 if value.isdigit():
                     chosen.add(int(value))
     return chosen
+
+
+class PaperVoterForm(forms.Form):
+    """Who filled in a paper ballot, as the voting point's operator learns it in person: found
+    by phone or e-mail, or given an account he may claim later (veche/voting)."""
+
+    point = forms.ModelChoiceField(label=_("Voting point"), queryset=None, empty_label=None)
+    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    settlement = forms.ModelChoiceField(
+        label=_("Settlement he lives in"),
+        queryset=Settlement.objects.order_by("name"),
+        required=False,
+        help_text=_("As the voter states it; polls for the residents of a territory need it."),
+    )
+    document_seen = forms.BooleanField(
+        label=_("I have seen an identity document"),
+        required=False,
+        help_text=_("Needed where only verified residents vote."),
+    )
+    optional_unmarked = ["phone", "email"]
+
+    def __init__(self, *args, points, **kwargs):
+        kwargs.setdefault("auto_id", "voter-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["point"].queryset = points
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("phone") and not data.get("email"):
+            raise forms.ValidationError(_("Give the voter's phone or e-mail."), code="contact")
+        return data

@@ -15,8 +15,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.territory.models import Municipality
+from veche.voting.models import Channel, VotingPoint
 
 MAX_TEXT_ANSWER = 1000
 
@@ -41,9 +43,9 @@ class PollStatus(models.TextChoices):
 class Phase(models.TextChoices):
     """Where the calendar puts a published poll (computed, never stored)."""
 
-    UPCOMING = "upcoming", _("upcoming")
-    OPEN = "open", _("open")
-    CLOSED = "closed", _("closed")
+    UPCOMING = "upcoming", pgettext_lazy("polls", "upcoming")
+    OPEN = "open", pgettext_lazy("polls", "under way")
+    CLOSED = "closed", pgettext_lazy("polls", "finished")
 
 
 class Poll(models.Model):
@@ -234,11 +236,6 @@ class Option(models.Model):
         return self.text
 
 
-class Channel(models.TextChoices):
-    WEB = "web", _("on the portal")
-    PAPER = "paper", _("paper ballot")
-
-
 class AgeGroup(models.TextChoices):
     UNDER_18 = "u18", _("under 18")
     FROM_18 = "18-29", _("18–29")
@@ -277,8 +274,15 @@ class Ballot(models.Model):
     channel = models.CharField(
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB
     )
-    # The voting point of a paper ballot (veche/voting, to become a foreign key when it lands).
-    voting_point = models.IntegerField(_("voting point"), null=True, blank=True)
+    # The voting point where a paper ballot was entered (veche/voting).
+    voting_point = models.ForeignKey(
+        VotingPoint,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voting point"),
+    )
     # Who entered a paper ballot (staff); None on the web.
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -455,3 +459,22 @@ class BallotGroupCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.poll_id}@{self.dimension}={self.value}: {self.count}"
+
+
+class PointCount(models.Model):
+    """Paper ballots of a poll entered at one voting point, counted as they are entered, so the
+    results show each point's count without counting ballots."""
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="point_counts")
+    voting_point = models.ForeignKey(VotingPoint, on_delete=models.PROTECT, related_name="+")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("count by voting point")
+        verbose_name_plural = _("counts by voting point")
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "voting_point"], name="point_count_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.poll_id}@{self.voting_point_id}: {self.count}"

@@ -69,7 +69,11 @@ def is_closed(user, obj) -> bool:
 def lives_in(user, poll: Poll) -> bool:
     """The settlement in the user's profile lies in the poll's territory (any settlement of the
     region for a region-wide poll)."""
-    settlement = getattr(user, "settlement", None)
+    return settlement_in(getattr(user, "settlement", None), poll)
+
+
+def settlement_in(settlement, poll: Poll) -> bool:
+    """The settlement lies in the poll's territory (a paper voter states his)."""
     if settlement is None:
         return False
     if poll.municipality_id is None:

@@ -34,6 +34,7 @@ from .models import (
     Option,
     OptionCount,
     Phase,
+    PointCount,
     Poll,
     PollStatus,
     Question,
@@ -168,8 +169,16 @@ class QuestionResult:
         return f"bars-{self.question.pk}"
 
 
-def option_label(option: Option) -> str:
-    return _("Other (your answer)") if option.is_other else option.text
+def option_label(option: Option, question: Question | None = None) -> str:
+    """An option as voters read it: «other» in the reader's language, a scale's end points with
+    their words («1 — совсем не удовлетворён»)."""
+    if option.is_other:
+        return _("Other (your answer)")
+    if question is not None and question.kind == QuestionKind.SCALE:
+        ends = {1: question.scale_min_label, question.scale_max: question.scale_max_label}
+        if ends.get(option.value):
+            return f"{option.value} — {ends[option.value]}"
+    return option.text
 
 
 def results(poll: Poll) -> list[QuestionResult]:
@@ -190,7 +199,7 @@ def results(poll: Poll) -> list[QuestionResult]:
             result.rows.append(
                 Row(
                     option,
-                    option_label(option),
+                    option_label(option, question),
                     count,
                     count / question.answer_count if question.answer_count else 0.0,
                     tally.points if tally else 0,
@@ -294,7 +303,7 @@ def breakdown(poll: Poll, dimension: str) -> Breakdown:
             numbers = [cells.get((option.pk, column.key), 0) for column in columns]
             rows.append(
                 BreakdownRow(
-                    option_label(option),
+                    option_label(option, question),
                     numbers,
                     [
                         n / c.ballots if c.ballots else 0.0
@@ -308,6 +317,15 @@ def breakdown(poll: Poll, dimension: str) -> Breakdown:
 
 def channel_counts(poll: Poll) -> dict[str, int]:
     return {"web": poll.ballot_count - poll.paper_ballot_count, "paper": poll.paper_ballot_count}
+
+
+def point_counts(poll: Poll) -> list[PointCount]:
+    """Paper ballots by voting point, from their counters (one query), most first."""
+    return list(
+        PointCount.objects.filter(poll=poll, count__gt=0)
+        .select_related("voting_point")
+        .order_by("-count", "voting_point__title")
+    )
 
 
 # --- Satisfaction -----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What counts against the polls' rate limits (core/ratelimit.py): ballots cast per person
-(RATE_LIMIT_POLL_BALLOT, web and API alike) and the organizers' edits (RATE_LIMIT_POLL_EDIT). A
+(RATE_LIMIT_POLL_BALLOT, web and API alike), paper ballots an operator enters
+(RATE_LIMIT_POLL_PAPER) and the organizers' edits (RATE_LIMIT_POLL_EDIT). A
 refused or failed attempt gives its slot back, so only work done counts."""
 
 from collections.abc import Iterator
@@ -25,3 +26,8 @@ def ballot_slot(user):
 
 def edit_slot(user):
     return _slot("polls-edit", "RATE_LIMIT_POLL_EDIT", user)
+
+
+def paper_slot(user):
+    """Paper ballots a voting point's operator enters (RATE_LIMIT_POLL_PAPER)."""
+    return _slot("polls-paper", "RATE_LIMIT_POLL_PAPER", user)

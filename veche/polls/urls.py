@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import editor, feeds, public
+from .views import editor, exports, feeds, paper, public
 
 app_name = "polls"
 urlpatterns = [
     path("", public.poll_list, name="list"),
     path("<int:pk>/", public.poll_detail, name="detail"),
     path("<int:pk>/results/", public.poll_results, name="results"),
+    path("<int:pk>/paper/", paper.paper_ballot, name="paper"),
+    path("<int:pk>/results.<str:fmt>", exports.results_export, name="results_export"),
+    path("<int:pk>/ballots.<str:fmt>", exports.ballots_export, name="ballots_export"),
     path("feeds/new.rss", feeds.NewPollsFeed(), name="feed_rss"),
     path("feeds/new.atom", feeds.NewPollsAtom(), name="feed_atom"),
     path("manage/", editor.manage, name="manage"),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "veche.staff",
     "veche.events",
     "veche.supports",
+    "veche.voting",
     "veche.reports",
     "veche.ideas",
     "veche.polls",
@@ -177,7 +178,14 @@ if env_str("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for every active API token, rate-limit window and cached fragment of a busy server:
+    # at Django's default of 300 entries they evict one another and each request reads again.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCMEM_CACHE_MAX_ENTRIES", 20_000)},
+        }
+    }
 
 # E-mail: console by default, a file folder with EMAIL_FILE_PATH, SMTP with EMAIL_HOST.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -225,10 +233,14 @@ RATE_LIMIT_REGISTER = env_str("RATE_LIMIT_REGISTER", "5/3600")
 RATE_LIMIT_EXPORT = env_str("RATE_LIMIT_EXPORT", "20/600")
 # Approvals and rejections on the moderation page per staff member (not per address).
 RATE_LIMIT_MODERATION = env_str("RATE_LIMIT_MODERATION", "200/600")
+# Changes on the voting points' staff pages per staff member (veche/voting).
+RATE_LIMIT_VOTING_POINTS = env_str("RATE_LIMIT_VOTING_POINTS", "60/600")
 # Comments written or edited, and likes and complaints given, per person (veche/comments).
 RATE_LIMIT_COMMENT = env_str("RATE_LIMIT_COMMENT", "10/600")
 # How long the thread's HTML for visitors who are not logged in is kept (keyed by its content).
 COMMENT_THREAD_CACHE_SECONDS = env_int("COMMENT_THREAD_CACHE_SECONDS", 300)
+# Guests' busiest pages kept whole, keyed by the event log's last id (veche/core/pagecache.py).
+GUEST_PAGE_CACHE_SECONDS = env_int("GUEST_PAGE_CACHE_SECONDS", 60)
 RATE_LIMIT_COMMENT_REACT = env_str("RATE_LIMIT_COMMENT_REACT", "120/600")
 # Ideas filed per person (web and API), and the ideas API's other writes per person.
 RATE_LIMIT_IDEA_FILING = env_str("RATE_LIMIT_IDEA_FILING", "10/3600")
@@ -237,6 +249,8 @@ RATE_LIMIT_IDEA_WRITES = env_str("RATE_LIMIT_IDEA_WRITES", "120/60")
 # edits of polls per person (veche/polls).
 RATE_LIMIT_POLL_BALLOT = env_str("RATE_LIMIT_POLL_BALLOT", "20/600")
 RATE_LIMIT_POLL_EDIT = env_str("RATE_LIMIT_POLL_EDIT", "300/600")
+# Paper ballots one operator enters at a voting point (a queue at an exhibition: one a minute).
+RATE_LIMIT_POLL_PAPER = env_str("RATE_LIMIT_POLL_PAPER", "120/3600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

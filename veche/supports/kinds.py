@@ -33,10 +33,34 @@ class Supportable:
     on_given: Told | None = None
     on_withdrawn: Told | None = None
     on_threshold: Callable[[Any, int], None] | None = None
+    # The item's side of who may support, checked by the write itself so that a support needs no
+    # read of the item first: `status_field` in `open_statuses` and, with `author_field`, the
+    # supporter not its author. The kind's named rule stays the authority: when a support changes
+    # nothing, the caller asks the rule why (a test keeps the two equal).
+    open_statuses: tuple[str, ...] = ()
+    author_field: str = ""
+    status_field: str = "status"
+    # "ideas" → the events "ideas.supported" and "ideas.support_withdrawn", with the status and
+    # the new count as payload and `territory_field` as territory, written by the same statement
+    # as the support on PostgreSQL and in its transaction on SQLite.
+    event_prefix: str = ""
+    territory_field: str = "municipality_id"
 
     @property
     def label(self) -> str:
         return self.item_model._meta.label_lower
+
+    @property
+    def read_back(self) -> tuple[str, ...]:
+        """The item's columns a change reads back: the count, `returning`, what the event needs."""
+        extra = (self.status_field, self.territory_field) if self.event_prefix else ()
+        return tuple(dict.fromkeys((self.counter, *self.returning, *extra)))
+
+    @property
+    def needs_transaction(self) -> bool:
+        """Python runs after the statement (callbacks, thresholds): then both share a transaction;
+        otherwise the one statement is its own (PostgreSQL)."""
+        return bool(self.on_given or self.on_withdrawn or self.on_threshold or self.thresholds)
 
     def threshold_counts(self) -> list[int]:
         thresholds = self.thresholds() if callable(self.thresholds) else self.thresholds

@@ -2,9 +2,12 @@
 
 Supporting is the portal's hottest write, so it speaks SQL: INSERT … ON CONFLICT DO NOTHING (the
 unique constraint on (item, user) decides whether a support is new, under any concurrency) and
-UPDATE … RETURNING for the exact count. PostgreSQL runs both as one statement (a data-modifying
-WITH: the UPDATE runs only for the row the INSERT returned); SQLite (≥ 3.35) as two. Withdrawal
-is the same with DELETE … RETURNING and a decrement that never goes below zero.
+UPDATE … RETURNING for the exact count. The insert checks the item's side of the rule itself
+(status open, not the author: `Supportable.open_statuses`), so nothing is read first.
+PostgreSQL runs the insert, the count and the event (veche.events.sql) as one statement (a
+data-modifying WITH: each part runs only for the rows the one before returned); SQLite runs the
+insert and the count as two, and the caller writes the event. Withdrawal is the same with
+DELETE … RETURNING and a decrement that never goes below zero.
 """
 
 from functools import lru_cache
@@ -12,17 +15,19 @@ from typing import NamedTuple
 
 from django.db import connection
 
+from veche.events import sql as event_sql
+
 from .kinds import Supportable
 
 
 class SupportSql(NamedTuple):
-    insert: str  # (item, user, created_at) → the item id when the support is new
-    count_up: str  # (item,) → the new count, then the `returning` columns
+    insert: str  # give_params → the item id when the support is new
+    count_up: str  # (item,) → the columns of `Supportable.read_back`
     delete: str  # (item, user) → the item id when there was a support
     count_down: str  # (item,) → like count_up
     add: str  # (n, item) → the new count: n supports carried over at once
-    give: str | None  # PostgreSQL: insert + count_up in one statement, (item, user, created_at)
-    take: str | None  # PostgreSQL: delete + count_down in one statement, (item, user)
+    give: str | None  # PostgreSQL: insert + count_up (+ event) in one statement, give_params
+    take: str | None  # PostgreSQL: delete + count_down (+ event) in one statement, take_params
 
 
 @lru_cache
@@ -33,26 +38,79 @@ def support_sql(spec: Supportable, vendor: str) -> SupportSql:
     item, user = q(rows.get_field(spec.item_field).column), q(rows.get_field("user").column)
     created = q(rows.get_field("created_at").column)
     pk, counter = q(items.pk.column), q(items.get_field(spec.counter).column)
-    back = ", ".join([counter, *(q(items.get_field(name).column) for name in spec.returning)])
+    back = ", ".join(q(_column(items, name)) for name in spec.read_back)
+    one_statement = vendor == "postgresql"
 
-    def update(change: str, where: str) -> str:
-        return f"UPDATE {item_table} SET {counter} = {change} WHERE {pk} {where} RETURNING {back}"
+    def update(change: str, where: str, extra: str = "") -> str:
+        return (
+            f"UPDATE {item_table} SET {counter} = {change} WHERE {pk} {where} "
+            f"RETURNING {back}{extra}"
+        )
 
     insert = (
-        f"INSERT INTO {table} ({item}, {user}, {created}) VALUES (%s, %s, %s) "
-        f"ON CONFLICT ({item}, {user}) DO NOTHING RETURNING {item}"
+        f"INSERT INTO {table} ({item}, {user}, {created}) SELECT %s, %s, %s"
+        f"{_guard(spec, vendor)} ON CONFLICT ({item}, {user}) DO NOTHING RETURNING {item}"
     )
     delete = f"DELETE FROM {table} WHERE {item} = %s AND {user} = %s RETURNING {item}"
     up = f"{counter} + 1"
     down = f"CASE WHEN {counter} > 0 THEN {counter} - 1 ELSE 0 END"
-    done = "IN (SELECT * FROM done)"
-    one_statement = vendor == "postgresql"
+
+    def combined(first: str, change: str) -> str | None:
+        if not one_statement:
+            return None
+        if not spec.event_prefix:
+            return f"WITH done AS ({first}) {update(change, 'IN (SELECT * FROM done)')}"
+        counted = update(change, "IN (SELECT * FROM done)", f", {pk} AS event_subject")
+        logged = event_sql.insert_from(
+            "counted",
+            subject_id="event_subject",
+            territory=_column(items, spec.territory_field),
+            payload={
+                "status": _column(items, spec.status_field),
+                "supports": _column(items, spec.counter),
+            },
+        )
+        return (
+            f"WITH done AS ({first}), counted AS ({counted}), logged AS ({logged}) "
+            f"SELECT {back} FROM counted"
+        )
+
     return SupportSql(
         insert=insert,
         count_up=update(up, "= %s"),
         delete=delete,
         count_down=update(down, "= %s"),
         add=update(f"{counter} + %s", "= %s"),
-        give=f"WITH done AS ({insert}) {update(up, done)}" if one_statement else None,
-        take=f"WITH done AS ({delete}) {update(down, done)}" if one_statement else None,
+        give=combined(insert, up),
+        take=combined(delete, down),
     )
+
+
+def _column(meta, name: str) -> str:
+    return meta.get_field(name).column  # a name or an attname ("municipality_id")
+
+
+def _guard(spec: Supportable, vendor: str) -> str:
+    """` WHERE EXISTS (the item is open and not the supporter's)`, or nothing. SQLite needs the
+    WHERE before ON CONFLICT in any case (its parser would read ON as a join's)."""
+    if not spec.open_statuses:
+        return " WHERE true"
+    q = connection.ops.quote_name
+    items = spec.item_model._meta
+    statuses = ", ".join(["%s"] * len(spec.open_statuses))
+    condition = (
+        f"{q(items.pk.column)} = %s AND {q(_column(items, spec.status_field))} IN ({statuses})"
+    )
+    if spec.author_field:
+        differs = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
+        condition += f" AND {q(items.get_field(spec.author_field).column)} {differs} %s"
+    return f" WHERE EXISTS (SELECT 1 FROM {q(items.db_table)} WHERE {condition})"
+
+
+def give_params(spec: Supportable, *, item_id, user_id, now) -> list:
+    params = [item_id, user_id, now]
+    if spec.open_statuses:
+        params += [item_id, *spec.open_statuses]
+        if spec.author_field:
+            params.append(user_id)
+    return params

@@ -15,8 +15,8 @@ def test_the_reports_router_is_mounted_from_its_registration():
 
 def test_a_router_registered_after_the_api_is_built_is_refused():
     with pytest.raises(RuntimeError, match="after the API was built"):
-        routers.register_router("/polls", "veche.polls.api.router")
-    assert "/polls" not in routers._routers
+        routers.register_router("/budgeting", "veche.budgeting.api.router")
+    assert "/budgeting" not in routers._routers
 
 
 def test_two_routers_may_not_claim_one_prefix(monkeypatch):

@@ -12,6 +12,7 @@ COMPONENTS = [
     'class="card"',
     'class="tabs"',
     'class="stages"',
+    'class="bar-chart"',
     'class="pagination"',
     'class="empty-state"',
     "<table>",

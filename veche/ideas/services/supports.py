@@ -10,31 +10,23 @@ Ideas have no support thresholds: nobody is told when a count is reached.
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from veche.accounts.predicates import can_participate
 from veche.supports.kinds import Supportable
 from veche.supports.services import give_support, withdraw_support
 
-from ..events import idea_event
 from ..models import OPEN, Idea, IdeaSupport
 from ._common import require
 
-
-def _supported(idea: Idea, user, count: int) -> None:
-    idea_event("supported", idea, actor=user, payload={"supports": count})
-
-
-def _withdrawn(idea: Idea, user, count: int) -> None:
-    idea_event("support_withdrawn", idea, actor=user, payload={"supports": count})
-
-
-# The status and municipality come back with the count: the event needs them.
+# The write itself checks the idea's side of `ideas.support_idea` (open, not the author's) and
+# records "ideas.supported" / "ideas.support_withdrawn" with the status and the count.
 IDEA_SUPPORTS = Supportable(
     item_model=Idea,
     support_model=IdeaSupport,
     item_field="idea",
     counter="support_count",
-    returning=("status", "municipality_id"),
-    on_given=_supported,
-    on_withdrawn=_withdrawn,
+    open_statuses=tuple(OPEN),
+    author_field="author",
+    event_prefix="ideas",
 )
 
 
@@ -47,11 +39,20 @@ def _refusal(user, idea: Idea) -> str:
 
 
 def idea_support(*, user, idea: Idea) -> tuple[Idea, bool]:
-    """Support an open idea; returns (idea, created). Supporting twice changes nothing."""
+    """Support an open idea; returns (idea, created). Supporting twice changes nothing.
+
+    `idea` may be `Idea(pk=…)` alone: the user's side of `ideas.support_idea` is asked first
+    (no query), the idea's side by the write; only a support that changed nothing reads the idea
+    and asks the whole rule whether it was refused or given before."""
+    if can_participate(user):
+        _count, created = give_support(IDEA_SUPPORTS, user=user, item=idea)
+        if created:
+            return idea, True
+    if idea._state.adding:  # `Idea(pk=…)`, not read from the database: the rule needs the row
+        idea = Idea.objects.get(pk=idea.pk)
     if not user.has_perm("ideas.support_idea", idea):
         raise PermissionDenied(_refusal(user, idea))  # the reason is worked out only now
-    _count, created = give_support(IDEA_SUPPORTS, user=user, item=idea)
-    return idea, created
+    return idea, False
 
 
 def idea_support_withdraw(*, user, idea: Idea) -> tuple[Idea, bool]:

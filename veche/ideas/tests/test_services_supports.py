@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 
 from veche.accounts.tests.factories import UserFactory
+from veche.events.models import Event
 from veche.ideas.models import Idea, IdeaSupport, Status
 from veche.ideas.services import idea_support, idea_support_withdraw
 from veche.ideas.tests.factories import PublishedIdeaFactory, idea_in
@@ -107,3 +108,27 @@ def test_ideas_count_through_the_shared_supports(world):
 
     idea = PublishedIdeaFactory(municipality=world.surgut)
     assert supportable(idea) is IDEA_SUPPORTS and IDEA_SUPPORTS.support_model is IdeaSupport
+
+
+@pytest.mark.parametrize("status", list(Status))
+@pytest.mark.parametrize("who", ["author", "neighbour", "unconfirmed"])
+def test_the_writes_own_check_gives_what_the_named_rule_gives(world, status, who):
+    """The support's statement checks the idea's side of `ideas.support_idea` itself (nothing is
+    read first, services/supports.py): for every status and supporter, given by id alone, a
+    support counts exactly when the rule allows it, and a refusal writes nothing."""
+    idea = idea_in(status, municipality=world.surgut, author=world.author)
+    user = getattr(world, who)
+    allowed = user.has_perm("ideas.support_idea", idea)
+    try:
+        _idea, created = idea_support(user=user, idea=Idea(pk=idea.pk))
+    except PermissionDenied:
+        created = False
+        assert not allowed
+    assert created == allowed
+    assert IdeaSupport.objects.filter(idea=idea).count() == int(allowed)
+    assert Event.objects.filter(kind="ideas.supported").count() == int(allowed)
+
+
+def test_a_support_by_id_of_a_missing_idea_is_not_found(world):
+    with pytest.raises(Idea.DoesNotExist):
+        idea_support(user=world.neighbour, idea=Idea(pk=987654))

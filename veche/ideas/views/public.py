@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from veche.core.http import cacheable
+from veche.core.pagecache import guest_page
+from veche.events.selectors import last_event_id
 from veche.media.responses import attachment, download_name
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
@@ -38,6 +40,7 @@ def _chosen(filters: dict) -> int:
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def idea_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
     filters = form.filters()
@@ -96,6 +99,7 @@ def render_idea(
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_idea(request, visible_idea(request, pk))
 
@@ -140,6 +144,7 @@ def map_context(request: HttpRequest, filters: dict) -> dict:
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def idea_map(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
     filters = form.filters()

@@ -23,9 +23,10 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from veche.accounts.predicates import can_participate, is_verified
+from veche.accounts.predicates import can_participate, is_active_user, is_verified
 from veche.core.text import clean_text
 from veche.staff.services import audit_log
+from veche.territory.models import Settlement
 
 from ..events import poll_event
 from ..models import (
@@ -36,6 +37,7 @@ from ..models import (
     BallotGroupCount,
     Channel,
     Dimension,
+    Eligibility,
     GroupCount,
     MunicipalityCount,
     Option,
@@ -47,7 +49,7 @@ from ..models import (
     Sex,
     TextStatus,
 )
-from ..rules import lives_in
+from ..rules import lives_in, settlement_in
 from ._common import lock
 
 MUNICIPALITY = "municipality"
@@ -89,13 +91,8 @@ def vote_refusal(user, poll: Poll) -> str | None:
     """Why this user may not vote in this poll now, in words; None if he may."""
     if user.has_perm("polls.vote_in_poll", poll):
         return None
-    if not poll.is_published:
-        return _("This poll is not published.")
-    phase = poll.phase
-    if phase == Phase.UPCOMING:
-        return _("Voting has not opened yet.")
-    if phase == Phase.CLOSED:
-        return _("Voting is closed.")
+    if refusal := _period_refusal(poll):
+        return refusal
     if not can_participate(user):
         return _("Sign in with a confirmed e-mail to vote.")
     if poll.eligibility == "verified" and not is_verified(user):
@@ -107,6 +104,44 @@ def vote_refusal(user, poll: Poll) -> str | None:
     return _("You may not vote in this poll.")
 
 
+def _period_refusal(poll: Poll) -> str | None:
+    if not poll.is_published:
+        return _("This poll is not published.")
+    phase = poll.phase
+    if phase == Phase.UPCOMING:
+        return _("Voting has not opened yet.")
+    if phase == Phase.CLOSED:
+        return _("Voting is closed.")
+    return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaperIdentity:
+    """What a voting point's staff member established in person about a paper voter: the
+    settlement he lives in and whether an identity document was seen. On paper it stands for
+    what the portal knows of a web voter (a confirmed e-mail, a verified identity, the profile's
+    settlement); docs/polls.md, "Paper ballots"."""
+
+    settlement: Settlement | None = None
+    document_seen: bool = False
+
+    def refusal(self, voter, poll: Poll) -> str | None:
+        if refusal := _period_refusal(poll):
+            return refusal
+        if not is_active_user(voter):
+            return _("This account is closed.")
+        if poll.eligibility == Eligibility.VERIFIED and not (
+            self.document_seen or is_verified(voter)
+        ):
+            return _("Only residents whose identity is verified vote in this poll.")
+        if poll.eligibility == Eligibility.RESIDENTS and not settlement_in(self.settlement, poll):
+            return _(
+                "Only residents of %(territory)s vote in this poll (by the settlement in your "
+                "profile)."
+            ) % {"territory": poll.municipality.name if poll.municipality else _("the region")}
+        return None
+
+
 def ballot_cast(
     *,
     voter,
@@ -116,10 +151,12 @@ def ballot_cast(
     channel: str = Channel.WEB,
     voting_point: int | None = None,
     actor=None,
+    identity: PaperIdentity | None = None,
 ) -> Ballot:
     """Cast `voter`'s ballot in `poll`: `answers` maps question ids to responses. On paper
     (`channel="paper"`), `actor` is the staff member entering it at `voting_point`; the caller
-    (veche/voting) checks the staff member's own rule, this checks the voter's."""
+    (services/paper.py) checks the staff member's rule; this checks the voter's, by `identity` —
+    what the staff member established in person — instead of the account's state."""
     if channel not in Channel.values:
         raise ValidationError(_("Unknown voting channel."), code="channel")
     if channel == Channel.WEB and voting_point is not None:
@@ -128,14 +165,15 @@ def ballot_cast(
     # own transaction with the account it makes for the voter.
     with transaction.atomic(durable=not transaction.get_connection().in_atomic_block):
         poll = lock(poll)
-        refusal = vote_refusal(voter, poll)
+        refusal = vote_refusal(voter, poll) if identity is None else identity.refusal(voter, poll)
         if refusal is not None:
             raise PermissionDenied(refusal)
         if Ballot.objects.filter(poll=poll, voter=voter).exists():
             raise ValidationError(already_voted(), code="already_voted")
         questions = list(poll.questions.prefetch_related("options"))
         checked = check_answers(questions, answers)
-        ballot = _ballot(poll, voter, demographics, channel, voting_point, actor)
+        settlement = identity.settlement if identity else getattr(voter, "settlement", None)
+        ballot = _ballot(poll, voter, settlement, demographics, channel, voting_point, actor)
         try:
             with transaction.atomic():
                 ballot.save(force_insert=True)
@@ -158,14 +196,13 @@ def ballot_cast(
     return ballot
 
 
-def _ballot(poll, voter, demographics, channel, voting_point, actor) -> Ballot:
-    settlement = getattr(voter, "settlement", None)
+def _ballot(poll, voter, settlement, demographics, channel, voting_point, actor) -> Ballot:
     ballot = Ballot(
         poll=poll,
         voter=voter,
         cast_at=timezone.now(),
         channel=channel,
-        voting_point=voting_point,
+        voting_point_id=voting_point,
         entered_by=actor if actor is not None and actor != voter else None,
         municipality_id=settlement.municipality_id if settlement else None,
     )

@@ -25,6 +25,7 @@ from veche.polls.models import (
 )
 from veche.polls.services import Demographics, Response, ballot_cast
 from veche.polls.tests.factories import PollFactory, add_question, option
+from veche.voting.tests.factories import VotingPointFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,7 @@ def test_a_paper_ballot_after_a_web_one_is_refused(world, poll):
             poll=poll,
             answers=ballot_for(poll),
             channel="paper",
-            voting_point=7,
+            voting_point=VotingPointFactory(municipality=world.surgut).pk,
             actor=world.moderator,
         )
     assert snapshot(poll) == before
@@ -132,15 +133,20 @@ def test_a_paper_ballot_after_a_web_one_is_refused(world, poll):
 def test_a_paper_ballot_is_counted_with_its_channel_and_audited(world, poll):
     from veche.staff.models import StaffAuditLog
 
+    point = VotingPointFactory(municipality=world.surgut)
     ballot = ballot_cast(
         voter=world.surgut_resident,
         poll=poll,
         answers=ballot_for(poll),
         channel="paper",
-        voting_point=7,
+        voting_point=point.pk,
         actor=world.moderator,
     )
-    assert (ballot.channel, ballot.voting_point, ballot.entered_by) == ("paper", 7, world.moderator)
+    assert (ballot.channel, ballot.voting_point, ballot.entered_by) == (
+        "paper",
+        point,
+        world.moderator,
+    )
     assert selectors.channel_counts(Poll.objects.get(pk=poll.pk)) == {"web": 0, "paper": 1}
     assert StaffAuditLog.objects.filter(action="polls.ballot_enter").count() == 1
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from veche.core import ratelimit
 from veche.core.components import Step, Tab
 from veche.core.forms import apply_service_errors
+from veche.voting.selectors import staffed_points
 
 from .. import selectors, services
 from ..forms import BallotForm, PollFilters, chosen_options
@@ -126,8 +127,19 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ballot": ballot,
             "refusal": refusal,
             "limited": limited,
+            "enters_paper": _enters_paper(request.user, poll),
         },
         status=429 if limited else 200,
+    )
+
+
+def _enters_paper(user, poll: Poll) -> bool:
+    """An operator of a voting point sees the way to enter paper ballots (only staff hold
+    roles: a resident's page reads nothing more)."""
+    return bool(
+        getattr(user, "holds_roles", False)
+        and poll.phase == Phase.OPEN
+        and staffed_points(user).exists()
     )
 
 
@@ -166,5 +178,6 @@ def poll_results(request: HttpRequest, pk: int) -> HttpResponse:
             if poll.is_satisfaction_survey
             else [],
             channels=selectors.channel_counts(poll),
+            points=selectors.point_counts(poll),
         )
     return render(request, "polls/results.html", context)

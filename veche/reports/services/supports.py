@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from veche.supports.kinds import Supportable
 from veche.supports.services import give_support, withdraw_support
 
-from ..events import report_event, report_notice
+from ..events import report_notice
 from ..models import Report, Support, TimelineEntry
 from ._common import record, require
 
@@ -20,14 +20,6 @@ DEFAULT_THRESHOLDS = (10, 50, 100, 500)
 
 def _thresholds() -> tuple[int, ...]:
     return getattr(settings, "REPORT_SUPPORT_THRESHOLDS", DEFAULT_THRESHOLDS)
-
-
-def _supported(report: Report, user, count: int) -> None:
-    report_event("supported", report, actor=user, payload={"supports": count})
-
-
-def _withdrawn(report: Report, user, count: int) -> None:
-    report_event("support_withdrawn", report, actor=user, payload={"supports": count})
 
 
 def _threshold(report: Report, threshold: int) -> None:
@@ -41,18 +33,16 @@ def _threshold(report: Report, threshold: int) -> None:
     report_notice("support_threshold", report, entry=entry, threshold=threshold)
 
 
-# The status and municipality come back with the count: the event needs them, the caller may
-# have read only what the permission asks.
+# The write records "reports.supported" / "reports.support_withdrawn" with the status and the
+# count (the status and municipality come back with the count).
 REPORT_SUPPORTS = Supportable(
     item_model=Report,
     support_model=Support,
     item_field="report",
     counter="support_count",
-    returning=("status", "municipality_id"),
     thresholds=_thresholds,
-    on_given=_supported,
-    on_withdrawn=_withdrawn,
     on_threshold=_threshold,
+    event_prefix="reports",
 )
 
 

@@ -1,10 +1,10 @@
 """The list of reports as a spreadsheet: CSV or XLSX, filtered as the list is, with the columns a
 resident sees on the list page (no author, no contact). At most EXPORT_LIMIT rows; past that the
 last row says the file is cut and the page says it before the download. Rate-limited per client
-address (RATE_LIMIT_EXPORT): a heavy read."""
+address (RATE_LIMIT_EXPORT): a heavy read. Written by the shared `core.exports` (to disk first,
+then streamed; an error is an error, never a cut file)."""
 
-import csv
-import io
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from veche.core import ratelimit
+from veche.core.exports import export_response
 from veche.core.ratelimit import Rate
 
 from .. import selectors
 from ..forms import ReportFilters
 from ..models import Report
 from .public import EXPORT_LIMIT
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def columns() -> list[str]:
@@ -57,16 +56,16 @@ def row(report: Report, site: str) -> list:
     ]
 
 
-def export_rows(request: HttpRequest) -> list[list]:
-    """The header, the filtered reports (at most EXPORT_LIMIT) and, when cut, a closing note."""
+def export_rows(request: HttpRequest) -> Iterator[list]:
+    """The filtered reports (at most EXPORT_LIMIT) and, when cut, a closing note."""
     filters = ReportFilters(request.GET).filters()
-    reports = selectors.report_list(**filters)
-    rows = list(reports[: EXPORT_LIMIT + 1])
+    reports = selectors.report_list(**filters)[: EXPORT_LIMIT + 1]
     site = settings.SITE_URL.rstrip("/")
-    table = [columns()] + [row(report, site) for report in rows[:EXPORT_LIMIT]]
-    if len(rows) > EXPORT_LIMIT:
-        table.append([truncated_message()])
-    return table
+    for index, report in enumerate(reports.iterator(chunk_size=1000)):
+        if index == EXPORT_LIMIT:
+            yield [truncated_message()]
+            return
+        yield row(report, site)
 
 
 def truncated_message() -> str:
@@ -91,35 +90,23 @@ def _limited(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-def _filename(extension: str) -> str:
-    return f'attachment; filename="reports-{timezone.localdate():%Y-%m-%d}.{extension}"'
+def _export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if refusal := _limited(request):
+        return refusal
+    return export_response(
+        filename=f"reports-{timezone.localdate():%Y-%m-%d}",
+        columns=columns(),
+        rows=export_rows(request),
+        fmt=fmt,
+        sheet_title=_("Reports"),
+    )
 
 
 @require_GET
 def export_csv(request: HttpRequest) -> HttpResponse:
-    if refusal := _limited(request):
-        return refusal
-    buffer = io.StringIO()
-    # A byte-order mark so that spreadsheet programs read the Cyrillic as UTF-8.
-    buffer.write("\ufeff")
-    csv.writer(buffer).writerows(export_rows(request))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = _filename("csv")
-    return response
+    return _export(request, "csv")
 
 
 @require_GET
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    from openpyxl import Workbook  # loaded on the rare export, not in every worker's start
-
-    if refusal := _limited(request):
-        return refusal
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Reports"))
-    for values in export_rows(request):
-        sheet.append(values)
-    body = io.BytesIO()
-    book.save(body)
-    response = HttpResponse(body.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = _filename("xlsx")
-    return response
+    return _export(request, "xlsx")

@@ -20,6 +20,7 @@ from veche.staff.models import Role
 from veche.staff.tests.factories import RegionWideRoleFactory, RoleAssignmentFactory
 from veche.territory.tests.factories import MunicipalityFactory, RegionFactory
 from veche.testing.browser import axe_violations, format_violations
+from veche.voting.tests.factories import VotingPointFactory, VotingPointMemberFactory
 from veche.workdays.calendar import clear_cache
 from veche.workdays.services import calendar_load
 
@@ -83,11 +84,16 @@ PAGES = {
         "/ideas/campaigns/{campaign}/",
         "/ideas/campaigns/new/",
         "/ideas/campaigns/{closing_campaign}/results/",
+        "/voting/points/",
+        "/voting/points/new/",
+        "/voting/points/{voting_point}/",
+        "/voting/points/{voting_point}/members/",
         "/polls/manage/",
         "/polls/{poll}/edit/",
         "/polls/questions/{poll_question}/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
+    "operator": ["/polls/{poll}/paper/"],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
 OPTIONAL_PAGES = {"regional_admin": ["/styleguide/"]}
@@ -116,6 +122,7 @@ def world(db):
         ).user,
         "regional_admin": RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user,
         "expert": RoleAssignmentFactory(role=Role.EXPERT, municipality=town).user,
+        "operator": RoleAssignmentFactory(role=Role.OPERATOR, municipality=town).user,
     }
     names = {name: report.pk for name, report in reports.items()}
     # The moderation page's cards (photo, flags, both forms) come from a kind known to tests only.
@@ -125,7 +132,9 @@ def world(db):
     names |= _ideas(town, administration, resident)
     names |= _campaigns(town, people["expert"])
     names |= _polls(town)
-    yield people, names | {"municipality": town.slug}
+    point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
+    VotingPointMemberFactory(point=point, user=people["operator"])
+    yield people, names | {"municipality": town.slug, "voting_point": point.pk}
     unregister_source(things.kind)
     clear_cache()
 

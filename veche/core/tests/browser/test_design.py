@@ -37,6 +37,11 @@ def test_the_pattern_page_has_no_axe_violations(
     expect(page.locator(".pagination [aria-current=page]")).to_have_text(
         "Page 6" if language == "en" else "Страница 6"
     )
+    # The bar chart: the bars are a picture of the table, which everyone can read.
+    chart = page.locator("#sg-chart-votes-caption").locator("..")
+    expect(chart.locator("svg.bar-chart-svg")).to_have_attribute("aria-hidden", "true")
+    expect(chart.get_by_role("table")).to_be_visible()
+    assert chart.locator("svg.bar-chart-svg").bounding_box()["height"] > 0
     axe_check(page)
 
 

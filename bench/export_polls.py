@@ -1,18 +1,18 @@
-"""Exporting a poll's 150,000 ballots to XLSX through the polls' export path: the rows of
-`selectors.ballot_rows_for_export(poll)` (one per answer, streamed from the database in chunks)
-written by openpyxl's `write_only` workbook into an anonymous temporary file, then read back to
-check every row arrived.
+"""Exporting a poll's 150,000 ballots to XLSX through the polls' export path: the organizer's
+download `/polls/<id>/ballots.xlsx` (veche/polls/views/exports.py: the rows of
+`selectors.ballot_rows_for_export`, streamed from the database in chunks, written by
+`veche.core.exports` into an anonymous temporary file, served as a FileResponse), requested in
+this process through Django's test client as the demo's regional admin, read to its end, then
+opened with openpyxl to check every row arrived.
 
     DATABASE_URL=… DJANGO_SETTINGS_MODULE=bench.settings python bench/export_polls.py
     .venv/bin/python bench/export_polls.py --db sqlite      # the bench's databases (run.py's)
 
-Prints the seconds to write (without tracing), the peak of Python's allocations while writing
-(tracemalloc, a second pass) and the process's peak resident memory (ru_maxrss, whole run), e.g.
-`xlsx ballots=150000 rows=1139807 seconds=… traced_peak_mb=… maxrss_mb=…`. Target: under 200 MB.
-Figures, not assertions (docs/benchmarks.md).
-
-TODO(coordinator): main has `veche.core.exports.export_file(columns=…, rows=…, fmt="xlsx")`; once
-this branch meets it, write through it (as the polls' export view will) instead of `write_xlsx`.
+Prints the seconds of the request (without tracing), the peak of Python's allocations during a
+second request (tracemalloc) and the process's peak resident memory (ru_maxrss, whole run so
+far, before reading the file back), e.g. `xlsx ballots=150000 rows=1139807 seconds=…
+traced_peak_mb=… maxrss_mb=…`. Target: under 200 MB. Figures, not assertions
+(docs/benchmarks.md).
 """
 
 import argparse
@@ -28,34 +28,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-COLUMNS = ["voter", "cast_at", "channel", "municipality_id", "question_id", "question", "option",
-           "rank", "text"]  # fmt: skip
-
 
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def write_xlsx(rows, target) -> None:
-    """The rows into `target` as one sheet, in constant memory (openpyxl's write_only mode)."""
-    from django.utils import timezone
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Бюллетени")
-    sheet.append(COLUMNS)
-    for row in rows:
-        moment = row["cast_at"]
-        row["cast_at"] = timezone.localtime(moment).replace(tzinfo=None)  # Excel has no zones
-        sheet.append([row[c] for c in COLUMNS])
-    book.save(target)
-
-
-def export(poll, target) -> float:
-    from veche.polls.selectors import ballot_rows_for_export
-
+def download(client, path: str, target) -> float:
+    """The export's seconds: the request and reading its body to the end into `target`."""
     started = time.perf_counter()
-    write_xlsx(ballot_rows_for_export(poll), target)
+    response = client.get(path)
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    for chunk in response.streaming_content:
+        target.write(chunk)
+    response.close()
     return time.perf_counter() - started
 
 
@@ -71,16 +57,22 @@ def measure() -> None:
     import django
 
     django.setup()
+    from django.test import Client
+
+    from bench.prepare_polls import organizer
     from veche.polls.models import Answer, Poll
 
     poll = Poll.objects.filter(title__startswith="Бенчмарк: итоги").order_by("-ballot_count")[0]
     answers = Answer.objects.filter(ballot__poll=poll).count()
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(organizer())
+    path = f"/polls/{poll.pk}/ballots.xlsx"
     with tempfile.TemporaryFile() as target:
-        seconds = export(poll, target)
+        seconds = download(client, path, target)
         size = target.tell()
     with tempfile.TemporaryFile() as target:
         tracemalloc.start()
-        export(poll, target)
+        download(client, path, target)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         rss = maxrss_mb()  # before reading back: openpyxl's reader is not what is measured

@@ -173,7 +173,7 @@ def main() -> None:
     prepare_ideas.ideas(args.ideas, authors)
     prepare_ideas.comments(args.comments, people)
     prepare_ideas.reset_supports(supporters)
-    opened, closed = prepare_polls.polls(args.open_polls)
+    opened, closed = prepare_polls.polls(args.open_polls, supporters)
     print(
         f"prepared: {Report.objects.count()} reports, {prepare_ideas.public_ideas()} public ideas,"
         f" {prepare_ideas.published_comments()} published comments on ideas,"

@@ -311,8 +311,23 @@ def reset_ballots(polls: list[Poll]) -> None:
         )
 
 
-def polls(open_count: int) -> tuple[list[Poll], list[Poll]]:
+def homes(voters: list[User]) -> None:
+    """Give the voters without one a settlement, spread over the municipalities, so their
+    ballots count by municipality (a ballot keeps the voter's municipality)."""
+    settlements = list(Settlement.objects.order_by("municipality_id", "pk").distinct())
+    first = {}
+    for settlement in settlements:
+        first.setdefault(settlement.municipality_id, settlement)
+    places = list(first.values())
+    homeless = [v for v in voters if v.settlement_id is None]
+    for n, voter in enumerate(homeless):
+        voter.settlement = places[n % len(places)]
+    User.objects.bulk_update(homeless, ["settlement"])
+
+
+def polls(open_count: int, voters: list[User]) -> tuple[list[Poll], list[Poll]]:
     """The open polls (ballots taken back) and the closed ones (150 and 150,000 ballots)."""
+    homes(voters)
     opened = open_polls(open_count)
     reset_ballots(opened)
     return opened, [closed_poll(SMALL), closed_poll(BIG)]

@@ -32,10 +32,11 @@ PER_PAGE = 15
 BREAKDOWN_CACHE_SECONDS = 3600
 
 
-def visible_poll(request: HttpRequest, pk: int) -> Poll:
-    """The poll with its questions if the user may see it (published, or his to organize)."""
+def visible_poll(request: HttpRequest, pk: int, *, read=selectors.poll_detail) -> Poll:
+    """The poll with its questions (or as `read` reads it) if the user may see it (published,
+    or his to organize)."""
     try:
-        poll = selectors.poll_detail(pk)
+        poll = read(pk)
     except Poll.DoesNotExist as error:
         raise Http404 from error
     if not request.user.has_perm("polls.view_poll", poll):
@@ -155,7 +156,8 @@ def _next_step(data, poll: Poll, shown: list) -> BallotForm:
 
 @require_GET
 def poll_results(request: HttpRequest, pk: int) -> HttpResponse:
-    poll = visible_poll(request, pk)
+    # The questions come with their counts from selectors.results.
+    poll = visible_poll(request, pk, read=selectors.poll_row)
     visible = request.user.has_perm("polls.view_results", poll)
     context = {
         "poll": poll,

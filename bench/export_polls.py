@@ -8,11 +8,11 @@ opened with openpyxl to check every row arrived.
     DATABASE_URL=… DJANGO_SETTINGS_MODULE=bench.settings python bench/export_polls.py
     .venv/bin/python bench/export_polls.py --db sqlite      # the bench's databases (run.py's)
 
-Prints the seconds of the request (without tracing), the peak of Python's allocations during a
-second request (tracemalloc) and the process's peak resident memory (ru_maxrss, whole run so
-far, before reading the file back), e.g. `xlsx ballots=150000 rows=1139807 seconds=…
-traced_peak_mb=… maxrss_mb=…`. Target: under 200 MB. Figures, not assertions
-(docs/benchmarks.md).
+Prints `uptime` before and after (the machine is shared), the seconds of the request (without
+tracing), the peak of Python's allocations during a second request (tracemalloc) and the
+process's peak resident memory (ru_maxrss, whole run so far, before reading the file back), e.g.
+`xlsx ballots=150000 rows=1139807 seconds=… traced_peak_mb=… maxrss_mb=…`. Target: under 200
+MB. Figures, not assertions (docs/benchmarks.md).
 """
 
 import argparse
@@ -53,6 +53,10 @@ def read_back(target) -> int:
     return sum(1 for _ in sheet.iter_rows(values_only=True))
 
 
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+
 def measure() -> None:
     import django
 
@@ -67,6 +71,7 @@ def measure() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(organizer())
     path = f"/polls/{poll.pk}/ballots.xlsx"
+    print(f"before: {uptime()}")
     with tempfile.TemporaryFile() as target:
         seconds = download(client, path, target)
         size = target.tell()
@@ -82,6 +87,7 @@ def measure() -> None:
         f"traced_peak_mb={peak / 2**20:.1f} maxrss_mb={rss:.0f} file_mb={size / 2**20:.1f} "
         f"read_back={read} (expected {answers + 1})"
     )
+    print(f"after:  {uptime()}")
     if read != answers + 1:
         raise SystemExit("the export lost rows")
 

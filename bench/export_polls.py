@@ -58,7 +58,9 @@ def read_back(target) -> int:
 
 
 def uptime() -> str:
-    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    # In UTC like run.py's: Django set this process's TZ to the portal's zone.
+    utc = {**os.environ, "TZ": "UTC"}
+    return subprocess.run(["uptime"], capture_output=True, text=True, env=utc).stdout.strip()
 
 
 def measure() -> None:

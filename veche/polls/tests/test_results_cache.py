@@ -54,3 +54,18 @@ def test_a_second_look_reads_no_breakdown_and_a_new_ballot_shows_at_once(client,
 
 def breakdowns(page: str) -> str:
     return page[page.index('id="municipalities-title"') :]
+
+
+def test_a_guest_gets_the_whole_page_from_the_cache_until_the_next_event(
+    client, world, poll, settings
+):
+    settings.GUEST_PAGE_CACHE_SECONDS = 60
+    url = reverse("polls:results", args=[poll.pk])
+    vote(poll, world.surgut_resident, "Парк Победы", "18-29")
+    client.get(url)
+    with CaptureQueriesContext(connection) as again:
+        cached = client.get(url).content.decode()
+    # One query: the event log's last id, the version the page is kept under.
+    assert len(again) == 1 and "Сургут" in breakdowns(cached)
+    vote(poll, world.urai_resident, "Кедровый лог", "60+")  # records an event
+    assert "Урай" in breakdowns(client.get(url).content.decode())

@@ -18,6 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from veche.core import ratelimit
 from veche.core.components import Step, Tab
 from veche.core.forms import apply_service_errors
+from veche.core.pagecache import guest_page
+from veche.events.selectors import last_event_id
 from veche.voting.selectors import staffed_points
 
 from .. import selectors, services
@@ -155,6 +157,7 @@ def _next_step(data, poll: Poll, shown: list) -> BallotForm:
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def poll_results(request: HttpRequest, pk: int) -> HttpResponse:
     # The questions come with their counts from selectors.results.
     poll = visible_poll(request, pk, read=selectors.poll_row)

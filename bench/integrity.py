@@ -1,7 +1,10 @@
 """Integrity under load: 100 residents each send 10 concurrent support requests for the same
 report, across 4 gunicorn worker processes on PostgreSQL; the count must be exactly 100. The same
-for one idea (its `support_count` and its support rows). Then 20 concurrent filings with one
-client token must create one report.
+for one idea (its `support_count` and its support rows). The same residents each cast 10
+concurrent ballots (different answers) in one poll: exactly 100 ballots, and counts that add up
+(the options' counts equal the answers chosen, each option's counts by municipality add up to
+its count, participation to the ballots, demographic counts to a recount of the ballots). Then
+20 concurrent filings with one client token must create one report.
 
     .venv/bin/python bench/integrity.py            # PostgreSQL (the point of the exercise)
     .venv/bin/python bench/integrity.py --db sqlite
@@ -13,17 +16,27 @@ import argparse
 import http.client
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.run import DATABASES, PYTHON, ensure_postgres_database, environment, serve  # noqa: E402
+from bench.run import (  # noqa: E402
+    DATABASES,
+    PYTHON,
+    ballot,
+    ensure_postgres_database,
+    environment,
+    serve,
+    targets,
+)
 
 RESIDENTS, PER_RESIDENT, FILINGS = 100, 10, 20
 
@@ -39,6 +52,16 @@ def post(port: int, path: str, key: str, body: dict | None = None) -> tuple[int,
     payload = response.read()
     connection.close()
     return response.status, json.loads(payload or b"{}")
+
+
+def post_json(port: int, path: str, key: str, body: dict) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+    connection.request("POST", path, body=json.dumps(body), headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status
 
 
 def django(env: dict, code: str) -> str:
@@ -98,6 +121,68 @@ def idea_supports(env: dict, port: int, keys: list[str]) -> bool:
     return counted == rows == RESIDENTS
 
 
+POLL_COUNTS = """
+import json
+from collections import Counter
+from django.db.models import Sum
+from veche.polls.models import (Answer, Ballot, BallotGroupCount, GroupCount, MunicipalityCount,
+                                OptionCount, Poll)
+from veche.polls.selectors import counter_mismatches
+poll = Poll.objects.get(pk=POLL)
+of_poll = dict(question__poll=poll)
+chosen = Answer.objects.filter(ballot__poll=poll, option__isnull=False)
+options = dict(OptionCount.objects.filter(**of_poll).values_list('option_id', 'count'))
+by_place = Counter()
+for option, n in MunicipalityCount.objects.filter(**of_poll).values_list('option_id', 'count'):
+    by_place[option] += n
+groups = Counter({(o, d, v): n for o, d, v, n in GroupCount.objects.filter(**of_poll)
+                  .values_list('option_id', 'dimension', 'value', 'count') if n})
+recount = Counter()
+for o, age, sex, kind in chosen.values_list('option_id', 'ballot__age_group', 'ballot__sex',
+                                            'ballot__settlement_kind'):
+    recount.update((o, d, v) for d, v in (('age', age), ('sex', sex), ('settlement', kind)) if v)
+print(json.dumps({
+    'ballots': Ballot.objects.filter(poll=poll).count(), 'counted': poll.ballot_count,
+    'chosen': chosen.count(), 'option_sum': sum(options.values()),
+    'place_sum': sum(by_place.values()),
+    'options_by_place_differ': sum(options[o] != by_place[o] for o in options),
+    'participation': BallotGroupCount.objects.filter(poll=poll, dimension='municipality')
+        .aggregate(n=Sum('count'))['n'] or 0,
+    'groups_differ': groups != recount, 'mismatches': counter_mismatches(poll)}))
+"""
+
+
+def poll_ballots(env: dict, port: int, keys: list[str]) -> bool:
+    """100 residents × 10 concurrent ballots (each with other answers) in one open poll → exactly
+    100 ballots and counters that add up. The poll is the first open bench poll; bench/prepare.py
+    has just taken its ballots back."""
+    poll = targets(env)["polls"]["open"][0]
+    rng = random.Random(5)
+    jobs = [(key, ballot(poll, rng)) for key in keys for _ in range(PER_RESIDENT)]
+    path = f"/api/v1/polls/{poll['id']}/ballot"
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        statuses = list(pool.map(lambda job: post_json(port, path, *job), jobs))
+    found = json.loads(django(env, POLL_COUNTS.replace("POLL", str(poll["id"]))))
+    answered = ", ".join(f"{n} answered {s}" for s, n in sorted(Counter(statuses).items()))
+    print(
+        f"{len(statuses)} ballots from {len(keys)} residents in one poll ({answered}) → "
+        f"{found['ballots']} ballots, ballot_count {found['counted']} (expected {RESIDENTS}); "
+        f"options counted {found['option_sum']} = {found['chosen']} answers chosen; by "
+        f"municipality {found['place_sum']}, options whose municipalities do not add up: "
+        f"{found['options_by_place_differ']}; participation {found['participation']}; "
+        f"demographic counts {'differ from' if found['groups_differ'] else 'equal'} a recount; "
+        f"counter_mismatches: {found['mismatches'] or 'none'}"
+    )
+    return (
+        found["ballots"] == found["counted"] == found["participation"] == RESIDENTS
+        and found["option_sum"] == found["chosen"] == found["place_sum"]
+        and not found["options_by_place_differ"]
+        and not found["groups_differ"]
+        and not found["mismatches"]
+        and Counter(statuses) == {201: RESIDENTS, 409: RESIDENTS * (PER_RESIDENT - 1)}
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
@@ -150,6 +235,7 @@ def main() -> int:
         )
         failures += counted != expected
         failures += not idea_supports(env, args.port, keys)
+        failures += not poll_ballots(env, args.port, keys)
 
         token = f"integrity-{uuid.uuid4()}"
         body = {

@@ -3,10 +3,11 @@ reporting requests/s and latency percentiles. Loopback only."""
 
 import http.client
 import itertools
+import json
 import random
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 
@@ -18,6 +19,9 @@ class Scenario:
     paths: list[str]
     bodies: list[dict] | None = None
     tokens: list[str] | None = None
+    # Requests that may be sent once only (a ballot: one per key holder and poll), as (path,
+    # key, JSON body): taken in order, each at most once over all the calls of a run.
+    once: list[tuple[str, str, dict]] | None = None
 
 
 @dataclass
@@ -50,19 +54,30 @@ class Result:
         return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]
 
 
-def _worker(port: int, scenario: Scenario, seconds: float, seed: int) -> tuple[int, int, list]:
+def _worker(
+    port: int, scenario: Scenario, seconds: float, seed: int
+) -> tuple[int, int, list, bool]:
     rng = random.Random(seed)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     done = errors = 0
     latencies: list[float] = []
+    pending = iter(scenario.once) if scenario.once is not None else None
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
-        path = rng.choice(scenario.paths)
+        path = rng.choice(scenario.paths) if scenario.paths else ""
         headers = {"Connection": "keep-alive"}
         body = None
         if scenario.tokens:
             headers["Authorization"] = f"Bearer {rng.choice(scenario.tokens)}"
-        if scenario.bodies is not None:
+        if pending is not None:
+            taken = next(pending, None)
+            if taken is None:
+                return done, errors, latencies, True  # ran out: the caller says so
+            path, key, payload = taken
+            headers["Authorization"] = f"Bearer {key}"
+            body = json.dumps(payload)
+            headers["Content-Type"] = "application/json"
+        elif scenario.bodies is not None:
             body = urlencode(rng.choice(scenario.bodies) if scenario.bodies else {})
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.perf_counter()
@@ -79,19 +94,29 @@ def _worker(port: int, scenario: Scenario, seconds: float, seed: int) -> tuple[i
         latencies.append((time.perf_counter() - started) * 1000)
         done += 1
         errors += 0 if ok else 1
-    return done, errors, latencies
+    return done, errors, latencies, False
 
 
 # Each call's clients draw other requests than the calls before: slices of one scenario
 # (run.py --slices) repeating the first slice's draws would measure supports given already.
 _seeds = itertools.count()
+# Per scenario, how far the calls so far went into its `once` requests.
+_taken: dict[str, int] = {}
 
 
 def run(port: int, scenario: Scenario, *, seconds: float, clients: int) -> Result:
+    base = _taken.get(scenario.name, 0)
     with ProcessPoolExecutor(max_workers=clients) as pool:
         seeds = [next(_seeds) for _ in range(clients)]
-        futures = [pool.submit(_worker, port, scenario, seconds, seed) for seed in seeds]
+        futures = [
+            pool.submit(_worker, port, _share(scenario, base, n, clients), seconds, seed)
+            for n, seed in enumerate(seeds)
+        ]
         parts = [f.result() for f in futures]
+    if scenario.once is not None:
+        _taken[scenario.name] = base + clients * max(p[0] for p in parts)
+        if any(p[3] for p in parts):
+            raise SystemExit(f"{scenario.name}: ran out of requests to send once; prepare more")
     return Result(
         scenario.name,
         sum(p[0] for p in parts),
@@ -99,3 +124,10 @@ def run(port: int, scenario: Scenario, *, seconds: float, clients: int) -> Resul
         seconds,  # the measuring window; process start-up is not counted
         [lat for p in parts for lat in p[2]],
     )
+
+
+def _share(scenario: Scenario, base: int, n: int, clients: int) -> Scenario:
+    """Client n's own requests of those sent once: every clients-th from `base` on."""
+    if scenario.once is None:
+        return scenario
+    return replace(scenario, once=scenario.once[base + n :: clients])

@@ -1,7 +1,8 @@
 """Fill a database for the benchmark: the demo territory and catalogue, N reports spread over
-the 22 municipalities (points inside each one's boundary), residents with API keys, and the
-ideas with their comments (bench/prepare_ideas.py), and a 40-section draft under discussion with
-1,000 comments (bench/prepare_discussions.py).
+the 22 municipalities (points inside each one's boundary), residents with API keys, the
+ideas with their comments (bench/prepare_ideas.py), a 40-section draft under discussion with
+1,000 comments (bench/prepare_discussions.py) and the polls (bench/prepare_polls.py: open ones to
+vote in, closed ones with 150 and 150,000 ballots).
 
     DATABASE_URL=… python bench/prepare.py --reports 20000 --residents 300 --keys var/keys.txt
 
@@ -29,7 +30,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench import prepare_discussions, prepare_ideas  # noqa: E402
+from bench import prepare_discussions, prepare_ideas, prepare_polls  # noqa: E402
 from veche.accounts.models import User  # noqa: E402
 from veche.agencies.models import Agency  # noqa: E402
 from veche.api.models import ApiToken  # noqa: E402
@@ -158,6 +159,12 @@ def main() -> None:
     parser.add_argument(
         "--discussion-comments", type=int, default=1_000, help="on the 40-section draft"
     )
+    parser.add_argument(
+        "--open-polls",
+        type=int,
+        default=40,
+        help="open polls × key holders = ballots a run may cast",
+    )
     parser.add_argument("--keys", type=Path, default=ROOT / "var" / "bench-keys.txt")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
@@ -171,10 +178,13 @@ def main() -> None:
     prepare_ideas.comments(args.comments, people)
     prepare_ideas.reset_supports(supporters)
     prepare_discussions.discussion(args.discussion_comments, people)
+    opened, closed = prepare_polls.polls(args.open_polls, supporters)
     print(
         f"prepared: {Report.objects.count()} reports, {prepare_ideas.public_ideas()} public ideas,"
         f" {prepare_ideas.published_comments()} published comments on ideas,"
         f" {prepare_discussions.published_comments()} comments on the 40-section draft,"
+        f" {len(opened)} open polls, closed polls with"
+        f" {' and '.join(str(p.ballot_count) for p in closed)} ballots,"
         f" {len(supporters)} residents with keys"
     )
 

@@ -10,8 +10,10 @@ with several worker processes, on SQLite and on PostgreSQL.
 Prints requests/s, p50/p95 latency and server memory for: the map GeoJSON of one municipality's
 bounding box, the list page with a filter, a report page, the ideas' list (15 a page, 300 ideas)
 and an idea's page (1,500 comments over them), the page of a 40-section draft under discussion
-with 1,000 comments (issue 11), filing a report (API), supporting a report and
-an idea (API) and a bare one-INSERT view; then each support as a percentage of the bare insert.
+with 1,000 comments (issue 11), filing a report (API), supporting a report and an idea (API),
+casting a ballot of 5 questions in a poll (API), a poll's results page (150,000 ballots) and a
+bare one-INSERT view; then each support and the ballot as a percentage of the bare insert, and
+the results page's SQL queries for a poll of 150 and one of 150,000 ballots.
 Figures, not assertions: they depend on the machine (docs/benchmarks.md).
 
 The PostgreSQL database is `veche_bench`, or BENCH_POSTGRES_DB when several people measure on
@@ -40,6 +42,7 @@ DATABASES = {
     "postgres": f"postgres://postgres@127.0.0.1:5432/{POSTGRES_DB}",
 }
 IDEAS_PER_PAGE = 15  # veche/ideas/views/public.py PER_PAGE
+BIG_POLL, SMALL_POLL = 150_000, 150  # ballots of the closed polls (bench/prepare_polls.py)
 
 
 def environment(database_url: str) -> dict:
@@ -141,7 +144,17 @@ if apps.is_installed('veche.discussions'):
     from veche.discussions.models import Draft
     discussion = list(Draft.objects.filter(title__startswith='Бенчмарк: правила')
                       .values_list('pk', flat=True)[:1])
-print(json.dumps({'ids': ids, 'municipality': m.pk, 'discussion': discussion,
+polls = {'open': [], 'results': {}}
+if apps.is_installed('veche.polls'):
+    from veche.polls.models import Poll
+    opened = (Poll.objects.filter(title__startswith='Бенчмарк: открытый', ballot_count=0)
+              .prefetch_related('questions__options').order_by('pk'))
+    polls['open'] = [{'id': p.pk, 'questions': [
+        [q.pk, q.kind, q.max_choices or 0, [[o.pk, o.is_other] for o in q.options.all()]]
+        for q in p.questions.all()]} for p in opened]
+    polls['results'] = {p.ballot_count: p.pk for p in
+                        Poll.objects.filter(title__startswith='Бенчмарк: итоги')}
+print(json.dumps({'ids': ids, 'municipality': m.pk, 'discussion': discussion, 'polls': polls,
     'bbox': [m.min_lon, m.min_lat, m.max_lon, m.max_lat], 'point': [m.centre_lat, m.centre_lon],
     'topic': Topic.objects.filter(attributes__isnull=True).first().pk,
     'ideas': ideas, 'open_ideas': open_ideas}))
@@ -157,6 +170,43 @@ def targets(env: dict, root: Path = ROOT) -> dict:
         [str(PYTHON), "-c", code], cwd=root, env=env, check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+WORDS = ["Больше автобусов по вечерам.", "Нужен пешеходный переход у рынка.", "Спасибо за опрос."]
+AGES, SEXES = ["u18", "18-29", "30-44", "45-59", "60+", ""], ["f", "m", ""]
+
+
+def ballot(poll: dict, rng: random.Random) -> dict:
+    """A ballot of the bench poll's questions (veche/polls/api.py PollBallotIn), drawn at random:
+    one of each single and scale question, one or two of the multiple, every option ranked, and
+    words in the optional free-text question now and then."""
+    answers = []
+    for question_id, kind, most, options in poll["questions"]:
+        plain = [o for o, is_other in options if not is_other]
+        answer = {"question_id": question_id, "option_ids": [], "text": ""}
+        if kind == "text":
+            if rng.random() < 0.3:
+                answers.append({**answer, "text": rng.choice(WORDS)})
+            continue
+        if kind == "ranking":
+            answer["option_ids"] = rng.sample(plain, len(plain))
+        elif kind == "multiple":
+            answer["option_ids"] = rng.sample(plain, rng.randint(1, most or 2))
+        else:
+            chosen, is_other = rng.choice(options)
+            answer["option_ids"] = [chosen]
+            answer["text"] = rng.choice(WORDS) if is_other else ""
+        answers.append(answer)
+    demographics = {"age_group": rng.choice(AGES), "sex": rng.choice(SEXES)}
+    return {"answers": answers, "demographics": demographics}
+
+
+def ballots(polls: list[dict], keys: list[str]) -> list[tuple[str, str, dict]]:
+    """One ballot per key holder and open poll, in random order (each sent once)."""
+    rng = random.Random(3)
+    cast = [(f"/api/v1/polls/{p['id']}/ballot", key, ballot(p, rng)) for p in polls for key in keys]
+    rng.shuffle(cast)
+    return cast
 
 
 def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
@@ -201,6 +251,14 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
         if t.get("discussion")
         else []
     )
+    polls = t.get("polls", {"open": [], "results": {}})
+    poll_scenarios = []
+    if polls["open"]:  # a tree from before the polls app has none
+        results = polls["results"][str(BIG_POLL)]
+        poll_scenarios = [
+            Scenario("cast a ballot (API)", "POST", [], once=ballots(polls["open"], keys)),
+            Scenario("poll results page (150,000)", "GET", [f"/polls/{results}/results/"]),
+        ]
     return [
         Scenario("map GeoJSON (Surgut bbox)", "GET", [f"/reports/map.geojson?bbox={bbox}"]),
         Scenario(
@@ -223,6 +281,7 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
             keys,
         ),
         *idea_support,
+        *poll_scenarios,
         Scenario("bare insert view", "POST", ["/bench/insert/"], []),
     ]
 
@@ -231,6 +290,34 @@ def line(result: Result) -> str:
     return (
         f"  {result.name:<28} {result.rps:8.1f} req/s   p50 {result.percentile(50):7.1f} ms"
         f"   p95 {result.percentile(95):7.1f} ms   errors {result.errors}"
+    )
+
+
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+
+def results_page_queries(env: dict, polls: dict) -> str:
+    """The results page's SQL queries (anonymous, warm) for the polls of 150 and 150,000
+    ballots, and its CPU time per request (bench/pagecost.py, in its own process)."""
+    small, big = (f"/polls/{polls[str(n)]}/results/" for n in (SMALL_POLL, BIG_POLL))
+    out = subprocess.run(
+        [str(PYTHON), "bench/pagecost.py", small, big, f"--cpu=results={big}", "--repeat=50"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    import json
+
+    cost = json.loads(out.strip().splitlines()[-1])
+    queries = cost["queries"]
+    return (
+        f"  SQL queries, anonymous, rendered: results page of {SMALL_POLL} / {BIG_POLL} ballots: "
+        f"{queries[f'anonymous {small}']} / {queries[f'anonymous {big}']}; CPU per anonymous "
+        f"request in one process {cost['cpu_ms']['results']} ms from the guests' cache, "
+        f"{cost['rendered_ms']['results']} ms rendered"
     )
 
 
@@ -251,9 +338,11 @@ def bench(db: str, args) -> None:
     try:
         print(
             f"\n== {db}: {args.reports} reports, {len(t['ideas'])} public ideas, "
+            f"{len(t.get('polls', {}).get('open', []))} open polls, "
             f"gunicorn {args.workers} workers, {args.clients} client processes, "
             f"{args.seconds:g} s per scenario"
         )
+        print(f"  before: {uptime()}")
         chosen = [s for s in scenarios(t, keys) if not args.only or s.name in args.only]
         # In slices, round-robin: every scenario gets its share of each moment of the run, so
         # a ratio (supporting / bare insert) is not skewed by what else the machine does.
@@ -265,6 +354,7 @@ def bench(db: str, args) -> None:
                     run(args.port, scenario, seconds=seconds, clients=args.clients)
                 )
         results = {name: Result.merged(found) for name, found in parts.items()}
+        print(f"  after:  {uptime()}")
         for result in results.values():
             print(line(result), flush=True)
         bare = results.get("bare insert view")
@@ -273,6 +363,12 @@ def bench(db: str, args) -> None:
             if support and bare:
                 ratio = 100 * support.rps / bare.rps
                 print(f"  supporting {what} = {ratio:.0f} % of the bare-insert rate")
+        cast = results.get("cast a ballot (API)")
+        if cast and bare:
+            ratio = 100 * cast.rps / bare.rps
+            print(f"  casting a ballot = {ratio:.0f} % of the bare-insert rate (target 40 %)")
+        if "poll results page (150,000)" in results:
+            print(results_page_queries(env, t["polls"]["results"]))
         print(f"  server memory (master + workers): {memory_mb(server):.0f} MB")
     finally:
         os.killpg(server.pid, signal.SIGTERM)

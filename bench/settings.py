@@ -17,6 +17,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The bench's 250 key holders cast thousands of ballots a run (one per poll each): the limit of 20
+# per person would answer 429. The slot is still reserved and counted, so its cost is measured.
+RATE_LIMIT_POLL_BALLOT = "1000000/600"
 # Background tasks stay queued in the database (as in production); no worker drains them here.
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 

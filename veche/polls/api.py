@@ -174,9 +174,9 @@ class PollResultsOut(Schema):
 # --- Operations -------------------------------------------------------------------------------
 
 
-def _visible(request, poll_id: int) -> Poll:
+def _visible(request, poll_id: int, *, read=selectors.poll_detail) -> Poll:
     try:
-        poll = selectors.poll_detail(poll_id)
+        poll = read(poll_id)
     except Poll.DoesNotExist as error:
         raise HttpError(404, _("Poll not found.")) from error
     if not request.user.has_perm("polls.view_poll", poll):
@@ -219,7 +219,7 @@ def poll_detail(request, poll_id: Id):
 def ballot_cast(request, poll_id: Id, payload: PollBallotIn):
     """Cast the user's ballot: every answer in one request, counted as a whole or not at all.
     A second ballot is a 409; an answer that does not fit its question a 422 naming it."""
-    poll = _visible(request, poll_id)
+    poll = _visible(request, poll_id, read=selectors.poll_row)
     answers = {
         answer.question_id: services.Response(options=answer.option_ids, text=answer.text)
         for answer in payload.answers
@@ -243,7 +243,7 @@ def ballot_cast(request, poll_id: Id, payload: PollBallotIn):
 def poll_results(request, poll_id: Id):
     """Counts and shares per question (a ranking by its Borda points), when the poll's
     visibility rule shows them (403 with when, otherwise)."""
-    poll = _visible(request, poll_id)
+    poll = _visible(request, poll_id, read=selectors.poll_row)
     if not request.user.has_perm("polls.view_results", poll):
         raise HttpError(403, _("The results of this poll are not shown yet."))
     return {

@@ -99,6 +99,13 @@ def poll_detail(pk: int) -> Poll:
     )
 
 
+def poll_row(pk: int) -> Poll:
+    """The poll with its territory, without its questions (one query): for a ballot, whose
+    service reads the questions again under the poll's lock, and for results, read from the
+    counters."""
+    return Poll.objects.select_related("municipality").get(pk=pk)
+
+
 def questions_of(poll: Poll) -> list[Question]:
     return list(poll.questions.all())
 

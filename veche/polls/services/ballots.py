@@ -12,14 +12,12 @@ from those counters only (selectors.py). Paper ballots (channel="paper", a votin
 staff member as `actor`) go through the same function, so one ballot per person holds across
 channels."""
 
-import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import reduce
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -371,51 +369,54 @@ def _groups(ballot: Ballot) -> list[tuple[str, str]]:
 
 def _count_participation(poll: Poll, ballot: Ballot, groups: list[tuple[str, str]]) -> None:
     pairs = [(MUNICIPALITY, str(_municipality_key(ballot.municipality_id))), *groups]
-    BallotGroupCount.objects.bulk_create(
-        [BallotGroupCount(poll=poll, dimension=d, value=v) for d, v in pairs],
-        ignore_conflicts=True,
+    _add_one(
+        BallotGroupCount, ("poll_id", "dimension", "value"), [(poll.pk, d, v) for d, v in pairs]
     )
-    BallotGroupCount.objects.filter(poll=poll).filter(_any_of(pairs)).update(count=F("count") + 1)
 
 
 def _municipality_key(municipality_id: int | None) -> int:
     return municipality_id or 0
 
 
-def _any_of(pairs: list[tuple[str, str]]) -> Q:
-    return reduce(operator.or_, (Q(dimension=d, value=v) for d, v in pairs))
-
-
 def _count_by_municipality(ballot: Ballot, checked: _Checked) -> None:
     key = _municipality_key(ballot.municipality_id)
-    MunicipalityCount.objects.bulk_create(
-        [
-            MunicipalityCount(
-                option_id=o, question_id=checked.option_questions[o], municipality_key=key
-            )
-            for o in checked.options
-        ],
-        ignore_conflicts=True,
-    )
-    MunicipalityCount.objects.filter(option_id__in=checked.options, municipality_key=key).update(
-        count=F("count") + 1
+    _add_one(
+        MunicipalityCount,
+        ("option_id", "municipality_key"),
+        [(o, key) for o in checked.options],
+        questions=checked.option_questions,
     )
 
 
 def _count_by_group(groups: list[tuple[str, str]], checked: _Checked) -> None:
     if not groups:
         return
-    GroupCount.objects.bulk_create(
-        [
-            GroupCount(option_id=o, question_id=checked.option_questions[o], dimension=d, value=v)
-            for o in checked.options
-            for d, v in groups
-        ],
-        ignore_conflicts=True,
+    _add_one(
+        GroupCount,
+        ("option_id", "dimension", "value"),
+        [(o, d, v) for o in checked.options for d, v in groups],
+        questions=checked.option_questions,
     )
-    GroupCount.objects.filter(option_id__in=checked.options).filter(_any_of(groups)).update(
-        count=F("count") + 1
-    )
+
+
+def _add_one(model, key: tuple[str, ...], rows: list[tuple], questions=None) -> None:
+    """Add one to the `count` of each row named by its `key` values (the table's unique
+    constraint), making it with a count of one when missing: one statement, INSERT … ON
+    CONFLICT (key) DO UPDATE, the same on PostgreSQL and SQLite, instead of an insert of the
+    missing rows and an update of all. `questions` maps an option (the key's first value) to
+    its question, for the tables that keep it."""
+    quote = connection.ops.quote_name
+    table, count = quote(model._meta.db_table), quote("count")
+    columns = [*key, "count", *(["question_id"] if questions is not None else [])]
+    values = [(*row, 1, *([questions[row[0]]] if questions is not None else [])) for row in rows]
+    marks = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(values))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(map(quote, columns))}) VALUES {marks} "
+            f"ON CONFLICT ({', '.join(map(quote, key))}) "
+            f"DO UPDATE SET {count} = {table}.{count} + 1",
+            [value for row in values for value in row],
+        )
 
 
 __all__ = ["Demographics", "Option", "Response", "ballot_cast", "check_answers", "vote_refusal"]

@@ -85,4 +85,3 @@ def test_hidden_results_are_not_exported(client, world):
     poll = PollFactory(municipality=world.surgut, results_visibility="after_closing")
     add_question(poll, QuestionKind.SINGLE, text="Да или нет?", options=("Да", "Нет"))
     assert client.get(f"/polls/{poll.pk}/results.csv").status_code == 403
-

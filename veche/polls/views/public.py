@@ -11,12 +11,15 @@ from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from veche.core import ratelimit
 from veche.core.components import Step, Tab
 from veche.core.forms import apply_service_errors
+from veche.core.pagecache import guest_page
+from veche.events.selectors import last_event_id
 from veche.voting.selectors import staffed_points
 
 from .. import selectors, services
@@ -27,12 +30,15 @@ from ..services.ballots import shown_questions
 from ..throttle import ballot_slot
 
 PER_PAGE = 15
+# How long a results page's breakdowns stay cached; their key changes with every ballot.
+BREAKDOWN_CACHE_SECONDS = 3600
 
 
-def visible_poll(request: HttpRequest, pk: int) -> Poll:
-    """The poll with its questions if the user may see it (published, or his to organize)."""
+def visible_poll(request: HttpRequest, pk: int, *, read=selectors.poll_detail) -> Poll:
+    """The poll with its questions (or as `read` reads it) if the user may see it (published,
+    or his to organize)."""
     try:
-        poll = selectors.poll_detail(pk)
+        poll = read(pk)
     except Poll.DoesNotExist as error:
         raise Http404 from error
     if not request.user.has_perm("polls.view_poll", poll):
@@ -151,8 +157,10 @@ def _next_step(data, poll: Poll, shown: list) -> BallotForm:
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def poll_results(request: HttpRequest, pk: int) -> HttpResponse:
-    poll = visible_poll(request, pk)
+    # The questions come with their counts from selectors.results.
+    poll = visible_poll(request, pk, read=selectors.poll_row)
     visible = request.user.has_perm("polls.view_results", poll)
     context = {
         "poll": poll,
@@ -162,12 +170,15 @@ def poll_results(request: HttpRequest, pk: int) -> HttpResponse:
         "organizers_only": visible and not results_visible_now(request.user, poll),
     }
     if visible:
+        # The breakdowns are read only when the template's cached copy (keyed by the poll's
+        # ballot count: only a ballot changes them) is missing: 16 queries and most of the
+        # page's rendering on a poll of 150,000 ballots (docs/benchmarks.md, "Polls").
+        dimensions = ("age", "sex", "settlement") if poll.asks_demographics else ()
         context.update(
             results=selectors.results(poll),
-            by_municipality=selectors.breakdown(poll, "municipality"),
-            by_group=[selectors.breakdown(poll, d) for d in ("age", "sex", "settlement")]
-            if poll.asks_demographics
-            else [],
+            by_municipality=SimpleLazyObject(lambda: selectors.breakdown(poll, "municipality")),
+            by_group=SimpleLazyObject(lambda: [selectors.breakdown(poll, d) for d in dimensions]),
+            breakdown_seconds=BREAKDOWN_CACHE_SECONDS,
             satisfaction=selectors.satisfaction_figures(polls=Poll.objects.filter(pk=poll.pk))
             if poll.is_satisfaction_survey
             else [],

@@ -17,6 +17,7 @@ from veche.voting.models import VotingPoint
 from veche.voting.services import paper_voter
 
 from ..models import Ballot, Channel, PointCount, Poll
+from ._common import lock
 from .ballots import Demographics, PaperIdentity, Response, ballot_cast
 
 
@@ -38,6 +39,9 @@ def paper_ballot_enter(
     # One transaction (a savepoint inside a caller's, e.g. the demo's): a refused ballot takes
     # the new account with it.
     with transaction.atomic():
+        # The poll's row first, as a web ballot takes it: both channels then lock in one order
+        # (poll, then the point in paper_voter), so they queue instead of deadlocking.
+        lock(poll)
         voter = paper_voter(
             actor=actor,
             point=point,

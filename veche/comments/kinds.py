@@ -12,6 +12,7 @@ A domain app makes its content commentable from its AppConfig.ready():
         url_of=lambda idea: idea.get_absolute_url(),
         title_of=lambda idea: idea.title,
         territory_of=lambda idea: idea.municipality_id,  # scopes the moderators (None: region)
+        quotes_of=lambda comment_ids: {...},    # optional: the passage each comment quotes
     ))
 
 This app never imports the domain apps: it reads their rows through `model` and asks them
@@ -48,6 +49,10 @@ def _territory(item) -> int | None:
     return getattr(item, "municipality_id", None)
 
 
+def _no_quotes(comment_ids: list[int]) -> dict[int, str]:
+    return {}
+
+
 @dataclass(frozen=True)
 class CommentableKind:
     kind: str  # "<app>.<model>", as events name subjects
@@ -60,6 +65,9 @@ class CommentableKind:
     title_of: Callable[[Any], str] = str
     territory_of: Callable[[Any], int | None] = _territory
     label: Any = field(default=None)  # what the moderation queue calls the kind («Идея»)
+    # The text each comment quotes from the item (a passage of a draft's section), shown above
+    # the comment in the thread: comment ids → quote, one query for the whole thread.
+    quotes_of: Callable[[list[int]], dict[int, str]] = _no_quotes
 
     def __post_init__(self) -> None:
         if self.moderation not in ("pre", "post"):

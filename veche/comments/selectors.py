@@ -55,6 +55,7 @@ class Node:
     moderated: bool = False
     liked: bool = False
     complained: bool = False
+    quote: str = ""  # what the comment quotes from the item (CommentableKind.quotes_of)
 
     @property
     def status(self) -> str:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from veche.comments.kinds import CommentableKind
 
-from .models import Draft, Phase, Section
+from .models import Draft, DraftComment, Phase, Section
 
 DRAFT_KIND = "discussions.draft"
 SECTION_KIND = "discussions.section"
@@ -61,4 +61,11 @@ def section_kind() -> CommentableKind:
         title_of=lambda section: f"{section.draft.title}: {section.heading}",
         territory_of=lambda section: section.draft.municipality_id,
         label=gettext_lazy("Section of a draft"),
+        quotes_of=passages_quoted,
     )
+
+
+def passages_quoted(comment_ids: list[int]) -> dict[int, str]:
+    """The passage each of these comments quotes from its section (the thread shows it)."""
+    notes = DraftComment.objects.filter(comment_id__in=comment_ids).exclude(passage="")
+    return dict(notes.values_list("comment_id", "passage"))

@@ -19,11 +19,17 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def comment_thread(context, item, kind: str, heading_level: int = 2) -> SafeString:
+def comment_thread(
+    context, item, kind: str, heading_level: int = 2, composer: bool = True
+) -> SafeString:
     """The thread as HTML. A visitor who is not logged in sees the same thread as every other
     one, so that HTML is cached under a key made of everything it shows (a changed comment,
-    name, language or address is a new key); the thread's query still runs."""
+    name, language or address is a new key); the thread's query still runs.
+
+    `composer=False` leaves out the form for a new comment, for a page that has its own (a
+    draft's, which also picks the section); replies stay in the thread."""
     data = _thread_context(context, item, kind, heading_level)
+    data["composer"] = composer
     key = None if data["user"].is_authenticated else _anonymous_key(data)
     seconds = settings.COMMENT_THREAD_CACHE_SECONDS
     if key and seconds and (html := cache.get(key)) is not None:
@@ -36,7 +42,8 @@ def comment_thread(context, item, kind: str, heading_level: int = 2) -> SafeStri
 
 def _anonymous_key(data: dict) -> str:
     digest = hashlib.sha256()
-    page = (get_language(), data["kind"], data["target"].id, data["next"], data["heading_level"])
+    page = (get_language(), data["kind"], data["target"].id, data["next"], data["heading_level"],
+            data["composer"])  # fmt: skip
     for part in page:
         digest.update(f"{part}\x1f".encode())
 
@@ -45,7 +52,8 @@ def _anonymous_key(data: dict) -> str:
             comment = node.comment
             shown = (comment.pk, comment.status, node.shown, comment.like_count, comment.text,
                      comment.edited_at, comment.created_at, comment.removal_reason_id,
-                     comment.author.public_name if comment.author_id else "")  # fmt: skip
+                     comment.author.public_name if comment.author_id else "",
+                     node.quote)  # fmt: skip
             digest.update(f"{shown}\x1e".encode())
             add(node.replies)
 
@@ -65,11 +73,13 @@ def _thread_context(context, item, kind: str, heading_level: int) -> dict:
     if not can_post and user.is_authenticated:
         refusal = participation_refusal(user) or commentable.can_comment(user, item) or ""
     moderates = moderation_scope(user) is not False
+    thread = thread_for(user, kind, item.pk)
+    _add_quotes(commentable, thread.nodes)
     return {
         "request": request,
         "user": user,
         "csrf_token": context.get("csrf_token"),
-        "thread": thread_for(user, kind, item.pk),
+        "thread": thread,
         "target": target,
         "kind": kind,
         "can_post": can_post,
@@ -81,6 +91,21 @@ def _thread_context(context, item, kind: str, heading_level: int) -> dict:
         "max_length": MAX_LENGTH,
         "moderation": commentable.moderation,
     }
+
+
+def _add_quotes(commentable, nodes) -> None:
+    shown = {}
+
+    def collect(level) -> None:
+        for node in level:
+            if node.shown:
+                shown[node.comment.pk] = node
+            collect(node.replies)
+
+    collect(nodes)
+    if shown:
+        for pk, quote in commentable.quotes_of(list(shown)).items():
+            shown[pk].quote = quote
 
 
 @register.filter

@@ -201,3 +201,27 @@ def test_the_cabinet_lists_my_proposals_with_their_answers(world, client):
     client.force_login(world.anna)
     page = client.get(reverse("accounts:cabinet")).content.decode()
     assert "Проект со многими предложениями" in page and "учтено" in page
+
+
+def test_the_section_thread_shows_the_passage_each_comment_quotes(world, client):
+    draft = draft_with(municipality=world.surgut)
+    section = draft.sections.get(heading="Содержание дворов")
+    quoting = published_comment(
+        draft=draft, author=world.anna, section=section, passage="Снег вывозится"
+    )
+    plain = published_comment(draft=draft, author=world.oleg, section=section)
+    page = client.get(reverse("discussions:section", args=[draft.pk, section.pk])).content.decode()
+    quoted = page.split(f'id="comment-{quoting.comment_id}"')[1].split("</article>")[0]
+    unquoted = page.split(f'id="comment-{plain.comment_id}"')[1].split("</article>")[0]
+    assert '<blockquote class="comment-quote">' in quoted and "«Снег вывозится»" in quoted
+    assert "comment-quote" not in unquoted
+
+
+def test_the_draft_page_has_one_form_for_a_new_comment(world, client):
+    draft = draft_with(municipality=world.surgut)
+    published_comment(draft=draft, author=world.oleg)
+    client.force_login(world.anna)
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert page.count(reverse("discussions:comment", args=[draft.pk])) == 1
+    assert 'id="comment-new-text"' not in page  # the thread's own composer is left out
+    assert 'id="comments-title"' in page and 'id="reply-' in page  # the thread, with replies

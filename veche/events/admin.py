@@ -19,9 +19,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(Event)
 class EventAdmin(ReadOnlyAdmin):
     list_display = ["id", "kind", "subject_type", "subject_id", "territory", "occurred_at"]
-    list_filter = ["kind", "subject_type"]
-    search_fields = ["kind", "subject_id"]
-    date_hierarchy = "occurred_at"
+    # Exact searches only: the log is indexed by id alone (models.py), and filters or a date
+    # hierarchy would scan the whole table on every page.
+    search_fields = ["=kind", "=subject_id"]
+    show_full_result_count = False
 
 
 @admin.register(Cursor)

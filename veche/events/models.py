@@ -15,7 +15,9 @@ class Event(models.Model):
     so the log needs no foreign key into any app; `actor` is a pseudonym, never a user id."""
 
     id = models.BigAutoField(primary_key=True)
-    kind = models.CharField(_("kind"), max_length=60, db_index=True)
+    # Only the id is indexed for reading (consumers read forward from a watermark; analytics
+    # queries its own copy): every index here is written by every support and ballot.
+    kind = models.CharField(_("kind"), max_length=60)
     subject_type = models.CharField(_("subject type"), max_length=60)
     subject_id = models.CharField(_("subject id"), max_length=40)
     actor = models.CharField(_("actor pseudonym"), max_length=64, blank=True)
@@ -27,7 +29,7 @@ class Event(models.Model):
         related_name="+",
         verbose_name=_("municipality"),
     )
-    occurred_at = models.DateTimeField(_("occurred"), db_index=True)
+    occurred_at = models.DateTimeField(_("occurred"))
     payload = models.JSONField(_("payload"), default=dict, blank=True)
 
     class Meta:

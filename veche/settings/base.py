@@ -108,6 +108,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Prepared statements for what asks for one (Django's own cursors bind on the client and never
+    # do): the support's one statement (veche/supports) is planned once per connection instead of
+    # on every support, which costs more than running it. Django turns them off by default for
+    # poolers in transaction mode (PgBouncer before 1.21): set DATABASE_PREPARED_STATEMENTS=0 there.
+    prepared = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+    DATABASES["default"]["OPTIONS"] = {"prepare_threshold": 5 if prepared else None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -129,7 +129,10 @@ class Idea(models.Model):
         verbose_name=_("campaign"),
     )
 
-    support_count = models.PositiveIntegerField(_("supports"), default=0, db_index=True)
+    # Not indexed: every support rewrites this column, and an indexed column would make each
+    # rewrite touch all the table's indexes instead of being a HOT update (docs/benchmarks.md);
+    # ranking a municipality's ideas by support sorts a few thousand rows at most.
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
     # Russian word stems of the title and text (reports/search.py): search on any database.
     search_stems = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("filed"), auto_now_add=True, db_index=True)
@@ -144,7 +147,6 @@ class Idea(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["municipality", "status", "-created_at"], name="idea_list"),
-            models.Index(fields=["status", "-support_count"], name="idea_by_support"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -78,6 +78,19 @@ def test_the_item_gets_its_count_and_columns_back_from_the_one_write(report):
     assert len(queries) == 0
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL prepares statements")
+def test_the_support_statement_is_planned_once_per_connection(report):
+    # Django turns psycopg's prepared statements off unless OPTIONS say otherwise (settings);
+    # unprepared, planning this statement cost more than running it.
+    spec = REPORT_SUPPORTS
+    for user in UserFactory.create_batch(2):
+        give_support(spec, user=user, item=report)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('INSERT INTO "reports_support"' in statement for statement in prepared)
+
+
 def test_withdrawal_counts_down_and_only_what_was_given(report):
     told, stays, leaves = Told(), UserFactory(), UserFactory()
     spec = told.spec()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from veche.accounts.models import User
 from veche.comments.models import Comment
 from veche.notifications.messages import Message, subject
-from veche.notifications.models import Subscription
+from veche.notifications.news import news_message, territory_subscribers
 from veche.notifications.services import claim, notify
 from veche.notifications.text import msg
 
@@ -35,18 +35,12 @@ def category_name(key: str) -> str | None:
 
 
 def new_draft_message(draft: Draft) -> Message:
-    where = draft.municipality.name if draft.municipality else msg(gettext_noop("the whole region"))
-    return Message(
+    return news_message(
         kind="discussions.new_draft",
         title=msg(gettext_noop("New public discussion: %(title)s"), title=draft.title),
-        text=[msg(gettext_noop("Territory: %(where)s"), where=where)],
+        item=draft,
+        municipality=draft.municipality,
         link=reverse("discussions:detail", args=[draft.pk]),
-        reason=msg(
-            gettext_noop(
-                "You receive this letter because you subscribed to news of your territory."
-            )
-        ),
-        **subject(draft),
     )
 
 
@@ -93,15 +87,11 @@ def _active(ids) -> Q:
 
 
 def subscribers(draft: Draft) -> list[User]:
-    where = Q()
-    if draft.municipality_id is not None:
-        where = Q(municipality__isnull=True) | Q(municipality_id=draft.municipality_id)
-    ids = (
-        Subscription.objects.filter(where, Q(category_key="") | Q(category_key=NEW_DRAFTS))
-        .values_list("user_id", flat=True)
-        .distinct()
+    return territory_subscribers(
+        municipality_id=draft.municipality_id,
+        category_key=NEW_DRAFTS,
+        besides=(draft.organizer_id,),
     )
-    return list(User.objects.filter(_active(ids)).exclude(pk=draft.organizer_id).order_by("pk"))
 
 
 def participants(draft: Draft, *, besides: set[int]) -> list[User]:

@@ -8,13 +8,12 @@
 The organizer who acted hears nothing; nobody hears of one event twice (`once_key`)."""
 
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from veche.accounts.models import User
 from veche.notifications.messages import Message, subject
-from veche.notifications.models import Subscription
+from veche.notifications.news import news_message, territory_subscribers
 from veche.notifications.services import claim, notify
 from veche.notifications.text import msg
 
@@ -33,18 +32,12 @@ def category_name(key: str) -> str | None:
 
 
 def new_poll_message(poll: Poll) -> Message:
-    where = poll.municipality.name if poll.municipality else msg(gettext_noop("the whole region"))
-    return Message(
+    return news_message(
         kind="polls.new_poll",
         title=msg(gettext_noop("New poll: %(title)s"), title=poll.title),
-        text=[msg(gettext_noop("Territory: %(where)s"), where=where)],
+        item=poll,
+        municipality=poll.municipality,
         link=reverse("polls:detail", args=[poll.pk]),
-        reason=msg(
-            gettext_noop(
-                "You receive this letter because you subscribed to news of your territory."
-            )
-        ),
-        **subject(poll),
     )
 
 
@@ -61,18 +54,8 @@ def results_message(poll: Poll) -> Message:
 
 def subscribers(poll: Poll) -> list[User]:
     # A region-wide poll concerns every municipality's subscribers.
-    where = Q()
-    if poll.municipality_id is not None:
-        where = Q(municipality__isnull=True) | Q(municipality_id=poll.municipality_id)
-    ids = (
-        Subscription.objects.filter(where, Q(category_key="") | Q(category_key=NEW_POLLS))
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
-    return list(
-        User.objects.filter(pk__in=ids, is_active=True, deleted_at__isnull=True)
-        .exclude(pk=poll.organizer_id)
-        .order_by("pk")
+    return territory_subscribers(
+        municipality_id=poll.municipality_id, category_key=NEW_POLLS, besides=(poll.organizer_id,)
     )
 
 

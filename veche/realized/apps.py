@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RealizedConfig(AppConfig):
+    name = "veche.realized"
+    label = "realized"
+    verbose_name = _("Realized initiative projects")
+
+    def ready(self) -> None:
+        from veche.api.routers import register_router
+        from veche.core.demo import register_demo
+
+        from . import demo
+
+        register_demo(self.label, demo.seed, after=("territory", "staff", "budgeting"))
+        register_router("/realized", "veche.realized.api.router")

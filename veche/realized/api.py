@@ -34,7 +34,9 @@ class ProjectOut(Schema):
     year: int
     direction: str
     status: str = Field(description="in_implementation, implemented or not_carried_out")
-    money: dict[str, Decimal] = Field(description="by source: region, municipality, residents, sponsors")
+    money: dict[str, Decimal] = Field(
+        description="by source: region, municipality, residents, sponsors"
+    )
     refunds: dict[str, Decimal] = Field(description="due back to residents and sponsors")
     application_id: int | None
 

@@ -251,7 +251,9 @@ class RealizedCount(models.Model):
         ordering = ["municipality__name", "year"]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "year"], name="realized_count_once"),
-            models.CheckConstraint(condition=Q(realized__gte=0), name="realized_count_not_negative"),
+            models.CheckConstraint(
+                condition=Q(realized__gte=0), name="realized_count_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,13 +8,13 @@ importer's municipalities are refused row by row.
 
 import rules
 
+from veche.staff.models import Role
 from veche.staff.predicates import (
     is_municipal_admin,
     is_municipal_admin_of,
     is_regional_admin,
     municipality_scope,
 )
-from veche.staff.models import Role
 
 from .models import Project
 

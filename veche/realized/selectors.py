@@ -138,5 +138,3 @@ def completeness_total(rows: list[dict]) -> dict:
 def direction_counts(found: QuerySet[Project]) -> dict[str, int]:
     rows = found.order_by().values("direction").annotate(n=Count("pk"))
     return {r["direction"]: r["n"] for r in rows}
-
-

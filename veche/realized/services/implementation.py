@@ -190,4 +190,3 @@ def _refund_details(project: Project) -> dict:
         "refund_residents": str(project.refund_residents),
         "refund_sponsors": str(project.refund_sponsors),
     }
-

@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
@@ -122,7 +121,10 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
         raise ImportRefused([(0, _("The file is not a readable XLSX workbook."))]) from None
     try:
         sheet = book.worksheets[0]
-        return [(number, list(cells)) for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)]
+        return [
+            (number, list(cells))
+            for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
+        ]
     finally:
         book.close()
 
@@ -140,9 +142,7 @@ def _header(cells) -> dict[str, int]:
             positions[code] = index
     missing = [COLUMNS[code][0] for code in REQUIRED if code not in positions]
     if missing:
-        raise ImportRefused(
-            [(1, _("The first row lacks the columns: %s.") % ", ".join(missing))]
-        )
+        raise ImportRefused([(1, _("The first row lacks the columns: %s.") % ", ".join(missing))])
     return positions
 
 
@@ -161,7 +161,9 @@ def _money(value, label: str) -> Decimal:
     try:
         amount = Decimal(raw)
     except InvalidOperation:
-        raise ValueError(_("%(column)s is not an amount: «%(value)s».") % {"column": label, "value": raw}) from None
+        raise ValueError(
+            _("%(column)s is not an amount: «%(value)s».") % {"column": label, "value": raw}
+        ) from None
     if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
         raise ValueError(
             _("%(column)s must be zero or more, in roubles and kopecks: «%(value)s».")
@@ -177,7 +179,9 @@ def _choice(value, choices, label: str) -> str:
     for code, name in choices:
         if raw == code or raw in _labels(name):
             return code
-    raise ValueError(_("Unknown %(column)s: «%(value)s».") % {"column": label, "value": _text(value)})
+    raise ValueError(
+        _("Unknown %(column)s: «%(value)s».") % {"column": label, "value": _text(value)}
+    )
 
 
 def _labels(name) -> set[str]:
@@ -196,9 +200,13 @@ def _coordinate(value, limit: int, label: str) -> float | None:
     try:
         number = float(raw)
     except ValueError:
-        raise ValueError(_("%(column)s is not a number: «%(value)s».") % {"column": label, "value": raw}) from None
+        raise ValueError(
+            _("%(column)s is not a number: «%(value)s».") % {"column": label, "value": raw}
+        ) from None
     if not -limit <= number <= limit:
-        raise ValueError(_("%(column)s is out of range: %(value)s.") % {"column": label, "value": raw})
+        raise ValueError(
+            _("%(column)s is out of range: %(value)s.") % {"column": label, "value": raw}
+        )
     return number
 
 
@@ -228,7 +236,8 @@ def _parse_row(cells, positions, places: _Places, scope) -> dict:
         raise ValueError(_("Unknown municipality: «%s».") % _text(cell("municipality")))
     if scope is not None and municipality.pk not in scope:
         raise ValueError(
-            _("You do not keep the projects of %(municipality)s.") % {"municipality": municipality.name}
+            _("You do not keep the projects of %(municipality)s.")
+            % {"municipality": municipality.name}
         )
     settlement_id = None
     if _text(cell("settlement")):
@@ -243,7 +252,10 @@ def _parse_row(cells, positions, places: _Places, scope) -> dict:
     except ValueError:
         raise ValueError(_("The year is not a number: «%s».") % _text(cell("year"))) from None
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(_("The year must be from %(first)d to %(last)d.") % {"first": FIRST_YEAR, "last": LAST_YEAR})
+        raise ValueError(
+            _("The year must be from %(first)d to %(last)d.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     lat = _coordinate(cell("lat"), 90, _("Latitude"))
     lon = _coordinate(cell("lon"), 180, _("Longitude"))
     if (lat is None) != (lon is None):
@@ -322,7 +334,10 @@ def projects_import(*, user, data: bytes, filename: str) -> ImportResult:
             project.full_clean(validate_unique=False, validate_constraints=False)
         created = Project.objects.bulk_create(new, batch_size=500)
         ProjectUpdate.objects.bulk_create(
-            [ProjectUpdate(project=p, kind=ProjectUpdate.Kind.ENTERED, author=user) for p in created],
+            [
+                ProjectUpdate(project=p, kind=ProjectUpdate.Kind.ENTERED, author=user)
+                for p in created
+            ],
             batch_size=500,
         )
         result.created = len(created)

@@ -38,9 +38,15 @@ def _apply(project: Project, data: ProjectIn) -> None:
         setattr(project, item.name, getattr(data, item.name))
     project.name = words(data.name, "name", required=_("Name the project."), limit=300)
     project.description = words(data.description, "description")
-    if project.settlement is not None and project.settlement.municipality_id != project.municipality.pk:
+    if (
+        project.settlement is not None
+        and project.settlement.municipality_id != project.municipality.pk
+    ):
         raise ValidationError({"settlement": [_("The settlement is not in this municipality.")]})
-    if project.refund_residents > project.amount_residents or project.refund_sponsors > project.amount_sponsors:
+    if (
+        project.refund_residents > project.amount_residents
+        or project.refund_sponsors > project.amount_sponsors
+    ):
         raise ValidationError(
             {"amount_residents": [_("Less than is already recorded as due back.")]}
         )
@@ -91,7 +97,9 @@ def photos_add(*, user, project: Project, stage: str, photos) -> int:
         project = lock(project)
         require(user, "realized.change_project", project)
         save_photos(project, processed, stage=stage)
-        changed(project, user=user, action="photos", details={"stage": stage, "photos": len(processed)})
+        changed(
+            project, user=user, action="photos", details={"stage": stage, "photos": len(processed)}
+        )
         project.save(update_fields=["updated_at"])
         return len(processed)
 
@@ -100,7 +108,11 @@ def realized_count_set(*, user, municipality, year: int, realized: int) -> Reali
     """The figure of projects a municipality realized in a year (entered, or corrected)."""
     with transaction.atomic():
         require(user, "realized.set_realized_count", municipality)
-        row = RealizedCount.objects.select_for_update().filter(municipality=municipality, year=year).first()
+        row = (
+            RealizedCount.objects.select_for_update()
+            .filter(municipality=municipality, year=year)
+            .first()
+        )
         row = row or RealizedCount(municipality=municipality, year=year)
         before = row.realized if row.pk else None
         row.realized = realized

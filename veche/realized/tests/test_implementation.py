@@ -45,9 +45,13 @@ def test_a_non_winner_does_not_move_to_implementation(world):
     assert not Project.objects.exists()
 
 
-def test_a_winner_moves_to_implementation_once(world, admitted_wins, django_capture_on_commit_callbacks):
+def test_a_winner_moves_to_implementation_once(
+    world, admitted_wins, django_capture_on_commit_callbacks
+):
     application = winner_application(world)
-    project = implementation_start(user=world.surgut_admin, application=application, direction="yards")
+    project = implementation_start(
+        user=world.surgut_admin, application=application, direction="yards"
+    )
     assert project.status == "in_implementation"
     assert project.application == application
     assert project.municipality == world.surgut
@@ -69,7 +73,13 @@ def test_an_urai_admin_cannot_start_a_surgut_project(world, admitted_wins):
 
 def test_progress_finish_and_photos(world, admitted_wins):
     project = implementation_start(user=world.surgut_admin, application=winner_application(world))
-    progress_add(user=world.surgut_admin, project=project, text="Завезли плитку", photos=[photo()], stage="before")
+    progress_add(
+        user=world.surgut_admin,
+        project=project,
+        text="Завезли плитку",
+        photos=[photo()],
+        stage="before",
+    )
     with pytest.raises(PermissionDenied):
         progress_add(user=world.urai_admin, project=project, text="Чужой", photos=[])
     implementation_finish(
@@ -82,13 +92,17 @@ def test_progress_finish_and_photos(world, admitted_wins):
     project.refresh_from_db()
     assert project.status == "implemented"
     assert project.refund_residents == Decimal("2000")
-    assert [u.kind for u in project.updates.order_by("pk")] == ["started", "progress", "implemented"]
+    assert [u.kind for u in project.updates.order_by("pk")] == [
+        "started",
+        "progress",
+        "implemented",
+    ]
     assert sorted(project.photos.values_list("stage", flat=True)) == ["after", "after", "before"]
     with pytest.raises(ValidationError):
         progress_add(user=world.surgut_admin, project=project, text="После", photos=[])
-    from django_tasks_db.models import DBTaskResult
+    from veche.notifications.models import Notification
 
-    assert DBTaskResult.objects.filter(task_path__endswith="deliver_project_notices").count() == 3
+    assert Notification.objects.filter(user=world.resident).count() == 3
 
 
 def test_notices_reach_the_group(world, admitted_wins):
@@ -97,8 +111,10 @@ def test_notices_reach_the_group(world, admitted_wins):
 
     project = implementation_start(user=world.surgut_admin, application=winner_application(world))
     entry = project.updates.get()
-    assert deliver(kind="started", project_id=project.pk, update_id=entry.pk) == 1
-    assert Notification.objects.filter(user=world.resident).count() == 1
+    notice = Notification.objects.get(user=world.resident)
+    assert notice.link == project.get_absolute_url()
+    # A retried task tells nobody twice.
+    assert deliver(kind="started", project_id=project.pk, update_id=entry.pk) == 0
 
 
 def test_a_project_not_carried_out_owes_back_residents_and_sponsors(world, admitted_wins):
@@ -108,4 +124,7 @@ def test_a_project_not_carried_out_owes_back_residents_and_sponsors(world, admit
     implementation_abandon(user=world.surgut_admin, project=project, reason="Подрядчик не найден")
     project.refresh_from_db()
     assert project.status == "not_carried_out"
-    assert (project.refund_residents, project.refund_sponsors) == (Decimal("100000"), Decimal("100000"))
+    assert (project.refund_residents, project.refund_sponsors) == (
+        Decimal("100000"),
+        Decimal("100000"),
+    )

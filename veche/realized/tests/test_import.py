@@ -27,7 +27,19 @@ HEADER = [
     "Долгота",
 ]
 GOOD = [
-    ["Сквер Победы", "Сургут", "Лянтор", "2019", "yards", "1 200 000,50", "300000", "15000", "0", "61.62", "72.15"],
+    [
+        "Сквер Победы",
+        "Сургут",
+        "Лянтор",
+        "2019",
+        "yards",
+        "1 200 000,50",
+        "300000",
+        "15000",
+        "0",
+        "61.62",
+        "72.15",
+    ],
     ["Каток", "Урай", "Урай", "2020", "sport", "800000", "200000", "10000", "5000", "", ""],
     ["Библиотека", "Урай", "", "2018", "культура", "500000", "100000", "0", "0", "", ""],
 ]
@@ -109,7 +121,11 @@ def test_bad_rows_are_reported_with_their_line_numbers_and_nothing_is_written(wo
 
 
 def test_bad_xlsx_row_reports_the_sheet_line(world):
-    rows = [GOOD[0], GOOD[1], ["Каток 2", "Урай", "Нет такого", 2020, "sport", 1, 1, 1, 1, None, None]]
+    rows = [
+        GOOD[0],
+        GOOD[1],
+        ["Каток 2", "Урай", "Нет такого", 2020, "sport", 1, 1, 1, 1, None, None],
+    ]
     with pytest.raises(ImportRefused) as refused:
         projects_import(user=world.regional_admin, data=xlsx_bytes(rows), filename="bad.xlsx")
     assert [line for line, _m in refused.value.errors] == [4]

@@ -41,10 +41,20 @@ def test_the_natural_key_is_unique_in_the_database(world):
 
 def test_a_refund_within_contributions_is_recorded_and_summed(world):
     project = ProjectFactory(municipality=world.surgut)
-    refund_record(user=world.surgut_admin, project=project, residents=Decimal("10000"), sponsors=Decimal("0"))
-    refund_record(user=world.surgut_admin, project=project, residents=Decimal("5000"), sponsors=Decimal("30000"))
+    refund_record(
+        user=world.surgut_admin, project=project, residents=Decimal("10000"), sponsors=Decimal("0")
+    )
+    refund_record(
+        user=world.surgut_admin,
+        project=project,
+        residents=Decimal("5000"),
+        sponsors=Decimal("30000"),
+    )
     project.refresh_from_db()
-    assert (project.refund_residents, project.refund_sponsors) == (Decimal("15000"), Decimal("30000"))
+    assert (project.refund_residents, project.refund_sponsors) == (
+        Decimal("15000"),
+        Decimal("30000"),
+    )
     assert project.updates.filter(kind="refund").count() == 2
 
 
@@ -52,7 +62,9 @@ def test_a_refund_beyond_contributions_is_refused_and_nothing_changes(world):
     project = ProjectFactory(municipality=world.surgut)
     refund_record(user=world.surgut_admin, project=project, residents=Decimal("40000"), sponsors=0)
     with pytest.raises(ValidationError) as refused:
-        refund_record(user=world.surgut_admin, project=project, residents=Decimal("10000.01"), sponsors=0)
+        refund_record(
+            user=world.surgut_admin, project=project, residents=Decimal("10000.01"), sponsors=0
+        )
     assert "residents" in refused.value.message_dict
     with pytest.raises(ValidationError):
         refund_record(user=world.surgut_admin, project=project, residents=Decimal("-1"), sponsors=0)

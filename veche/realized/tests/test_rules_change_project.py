@@ -30,7 +30,10 @@ def _user(world, role):
 @pytest.mark.parametrize(("role", "surgut", "urai"), MATRIX)
 def test_who_keeps_which_project(world, role, surgut, urai):
     user = _user(world, role)
-    assert user.has_perm("realized.change_project", ProjectFactory(municipality=world.surgut)) is surgut
+    assert (
+        user.has_perm("realized.change_project", ProjectFactory(municipality=world.surgut))
+        is surgut
+    )
     assert user.has_perm("realized.change_project", ProjectFactory(municipality=world.urai)) is urai
     keeps_any = surgut or urai
     assert user.has_perm("realized.import_projects") is keeps_any
@@ -40,7 +43,9 @@ def test_who_keeps_which_project(world, role, surgut, urai):
 def test_a_surgut_admin_cannot_edit_an_urai_project(world):
     project = ProjectFactory(municipality=world.urai, name="Каток")
     before = list(Project.objects.values())
-    data = ProjectIn(name="Каток (исправлено)", municipality=world.urai, year=2021, direction="sport")
+    data = ProjectIn(
+        name="Каток (исправлено)", municipality=world.urai, year=2021, direction="sport"
+    )
     with pytest.raises(PermissionDenied):
         project_update(user=world.surgut_admin, project=project, data=data)
     with pytest.raises(PermissionDenied):

@@ -15,26 +15,44 @@ from .factories import ProjectFactory
 
 @pytest.fixture
 def registry(world):
-    ProjectFactory(municipality=world.surgut, settlement=world.lyantor, year=2019, direction="roads",
-                   amount_region=Decimal("100.10"), amount_residents=Decimal("7.01"))
-    ProjectFactory(municipality=world.surgut, settlement=world.lyantor, year=2020, direction="sport")
-    ProjectFactory(municipality=world.surgut, year=2020, direction="sport", amount_sponsors=Decimal("0.99"))
-    ProjectFactory(municipality=world.urai, settlement=world.urai_town, year=2020, direction="culture")
+    ProjectFactory(
+        municipality=world.surgut,
+        settlement=world.lyantor,
+        year=2019,
+        direction="roads",
+        amount_region=Decimal("100.10"),
+        amount_residents=Decimal("7.01"),
+    )
+    ProjectFactory(
+        municipality=world.surgut, settlement=world.lyantor, year=2020, direction="sport"
+    )
+    ProjectFactory(
+        municipality=world.surgut, year=2020, direction="sport", amount_sponsors=Decimal("0.99")
+    )
+    ProjectFactory(
+        municipality=world.urai, settlement=world.urai_town, year=2020, direction="culture"
+    )
     return world
 
 
 @pytest.mark.parametrize(
     "filters",
-    [{}, {"year": 2020}, {"direction": "sport"}, {"municipality": "surgut"}, {"year": 2019, "direction": "sport"}],
+    [
+        {},
+        {"year": 2020},
+        {"direction": "sport"},
+        {"municipality": "surgut"},
+        {"year": 2019, "direction": "sport"},
+    ],
 )
 def test_totals_by_source_equal_the_database(registry, filters):
     if "municipality" in filters:
         filters = {**filters, "municipality": registry.surgut.pk}
     found = selectors.projects(**filters)
     totals = selectors.totals(found)
-    expected = Project.objects.filter(**{
-        {"municipality": "municipality_id"}.get(k, k): v for k, v in filters.items()
-    })
+    expected = Project.objects.filter(
+        **{{"municipality": "municipality_id"}.get(k, k): v for k, v in filters.items()}
+    )
     assert totals["count"] == expected.count()
     for source in ("region", "municipality", "residents", "sponsors"):
         assert totals[source] == (expected.aggregate(s=Sum(f"amount_{source}"))["s"] or Decimal(0))
@@ -46,14 +64,21 @@ def test_the_map_groups_by_settlement_and_adds_up(registry):
     assert sum(p["count"] for p in points) == Project.objects.count()
     lyantor = next(p for p in points if p["settlement_id"] == registry.lyantor.pk)
     assert lyantor["count"] == 2
-    assert (lyantor["lat"], lyantor["lon"]) == (registry.lyantor.centre_lat, registry.lyantor.centre_lon)
+    assert (lyantor["lat"], lyantor["lon"]) == (
+        registry.lyantor.centre_lat,
+        registry.lyantor.centre_lon,
+    )
     without = next(p for p in points if p["settlement_id"] is None)
     assert without["name"] == "Сургут"
 
 
 def test_completeness_compares_entered_with_realized(registry):
-    realized_count_set(user=registry.surgut_admin, municipality=registry.surgut, year=2020, realized=5)
-    realized_count_set(user=registry.surgut_admin, municipality=registry.surgut, year=2018, realized=3)
+    realized_count_set(
+        user=registry.surgut_admin, municipality=registry.surgut, year=2020, realized=5
+    )
+    realized_count_set(
+        user=registry.surgut_admin, municipality=registry.surgut, year=2018, realized=3
+    )
     rows = selectors.completeness(scope={registry.surgut.pk})
     assert [(r["year"], r["entered"], r["realized"]) for r in rows] == [
         (2018, 0, 3),

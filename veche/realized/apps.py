@@ -13,5 +13,5 @@ class RealizedConfig(AppConfig):
 
         from . import demo
 
-        register_demo(self.label, demo.seed, after=("territory", "staff", "budgeting"))
+        register_demo(self.label, demo.seed, after=("territory",))
         register_router("/realized", "veche.realized.api.router")

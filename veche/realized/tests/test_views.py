@@ -163,3 +163,16 @@ def test_the_api_lists_totals_and_details(registry, client):
     detail = client.get(f"/api/v1/realized/projects/{project.pk}/").json()
     assert detail["money"]["residents"] in ("50000.00", 50000.0, "50000")
     assert client.get("/api/v1/realized/projects/99999/").status_code == 404
+
+
+def test_the_pages_speak_russian_by_default_and_english_on_request(registry, client):
+    assert (
+        "Реализованные инициативные проекты"
+        in client.get(reverse("realized:list")).content.decode()
+    )
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("realized:list")).content.decode()
+    assert "Realized initiative projects" in page
+    assert "sport" in page

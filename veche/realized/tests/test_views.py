@@ -176,3 +176,35 @@ def test_the_pages_speak_russian_by_default_and_english_on_request(registry, cli
     page = client.get(reverse("realized:list")).content.decode()
     assert "Realized initiative projects" in page
     assert "sport" in page
+
+
+def test_the_list_and_a_project_cost_constant_queries(registry):
+    """Rendered for a signed-in resident (guests' pages may come from the page cache)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from veche.realized.models import ProjectUpdate
+
+    client = _login(registry.resident)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    project = Project.objects.get(name="Каток в Урае")
+    ProjectUpdate.objects.create(project=project, kind="entered")
+    few = (
+        count(reverse("realized:list")),
+        count(reverse("realized:map")),
+        count(project.get_absolute_url()),
+    )
+    for n in range(15):
+        ProjectFactory(municipality=registry.surgut, settlement=registry.lyantor, year=2018 + n % 5)
+        ProjectUpdate.objects.create(project=project, kind="progress", text=str(n))
+    many = (
+        count(reverse("realized:list")),
+        count(reverse("realized:map")),
+        count(project.get_absolute_url()),
+    )
+    assert many == few

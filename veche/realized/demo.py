@@ -96,6 +96,7 @@ def seed() -> None:
         entered[key] = entered.get(key, 0) + 1
         if created:
             _timeline(project, now - timedelta(days=30 * (len(YEARS) - YEARS.index(year))))
+    _photos()
     for (municipality_id, year), count in entered.items():
         # The registry holds about 60 % of what was realized (seed 002: 588 of 949).
         RealizedCount.objects.get_or_create(
@@ -124,3 +125,52 @@ def _timeline(project: Project, start) -> None:
         ProjectUpdate.objects.filter(pk=entry.pk).update(
             created_at=start + timedelta(days=20 * offset)
         )
+
+
+PHOTOGRAPHED = 12
+
+
+def _photos() -> None:
+    """Photos before and after for the latest implemented projects that have none (drawn here:
+    a bare plot, then the built ground with its equipment), through veche.media as uploads."""
+    from veche.media.uploads import process_media
+
+    from .models import ProjectPhoto
+    from .services._common import save_photos
+
+    latest = Project.objects.filter(status=Status.IMPLEMENTED).order_by("-year", "pk")
+    for number, project in enumerate(latest[:PHOTOGRAPHED]):
+        if project.photos.exists():
+            continue
+        for stage in (ProjectPhoto.Stage.BEFORE, ProjectPhoto.Stage.AFTER):
+            upload = _picture(number, after=stage == ProjectPhoto.Stage.AFTER)
+            save_photos(project, process_media([upload]), stage=stage)
+
+
+def _picture(seed: int, *, after: bool):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed * 2 + after)
+    image = Image.new("RGB", (640, 427), (170, 200, 230))
+    draw = ImageDraw.Draw(image)
+    ground = (96, 150, 80) if after else (140, 120, 95)
+    draw.rectangle((0, 250, 640, 427), fill=ground)
+    draw.rectangle((0, 160, 640, 250), fill=(70, 110, 70))  # the taiga behind
+    if after:
+        for _ in range(5):
+            x, y = rng.randrange(20, 560), rng.randrange(270, 380)
+            colour = rng.choice([(220, 80, 60), (250, 200, 60), (60, 120, 200), (240, 240, 240)])
+            draw.rectangle(
+                (x, y - rng.randrange(30, 90), x + rng.randrange(30, 80), y), fill=colour
+            )
+        draw.rectangle((0, 395, 640, 427), fill=(120, 120, 125))  # the new path
+    else:
+        for _ in range(25):
+            x, y = rng.randrange(0, 640), rng.randrange(260, 420)
+            draw.ellipse((x, y, x + 14, y + 8), fill=(110, 95, 75))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return SimpleUploadedFile(f"demo-{seed}.jpg", out.getvalue(), content_type="image/jpeg")

@@ -208,3 +208,9 @@ def test_the_list_and_a_project_cost_constant_queries(registry):
         count(project.get_absolute_url()),
     )
     assert many == few
+
+
+def test_the_home_page_shows_the_registry(registry, client):
+    page = client.get("/").content.decode()
+    assert reverse("realized:map") in page
+    assert "realized-title" in page

@@ -50,9 +50,9 @@ def implementation_start(*, user, application, direction: str = Direction.OTHER)
         existing = Project.objects.filter(application=application).first()
         if existing is not None:
             return existing
+        require(user, "realized.change_project", application.municipality)
         if not rules.is_winner(user, application):
             raise ValidationError(str(NOT_WINNER), code="not_winner")
-        require(user, "realized.change_project", application.municipality)
         project = Project(
             name=application.title,
             municipality=application.municipality,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("ideas/", include("veche.ideas.urls")),
     path("polls/", include("veche.polls.urls")),
     path("discussions/", include("veche.discussions.urls")),
+    path("budgeting/realized/", include("veche.realized.urls")),
     path("budgeting/", include("veche.budgeting.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),

@@ -47,6 +47,9 @@ DOMAIN = {
     "ideas": 20,
     # Initiative budgeting: above ideas (an initiative group publishes its idea through ideas).
     "budgeting": 25,
+    # The registry of realized projects: above budgeting (a winning application moves to
+    # implementation here); budgeting never imports it.
+    "realized": 26,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "veche.polls",
     "veche.discussions",
     "veche.budgeting",
+    "veche.realized",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -271,6 +272,9 @@ PDF_FONT_PATH = env_str("PDF_FONT_PATH", "/usr/share/fonts/truetype/dejavu/DejaV
 RATE_LIMIT_BUDGETING_EDIT = env_str("RATE_LIMIT_BUDGETING_EDIT", "300/600")
 # Invitations to initiative groups one leader sends (each may be a letter to an address).
 RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
+# Staff edits of the realized projects' registry per person, and its imports (veche/realized).
+RATE_LIMIT_REALIZED_EDIT = env_str("RATE_LIMIT_REALIZED_EDIT", "300/600")
+RATE_LIMIT_REALIZED_IMPORT = env_str("RATE_LIMIT_REALIZED_IMPORT", "30/3600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

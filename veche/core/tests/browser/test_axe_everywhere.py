@@ -58,6 +58,9 @@ PAGES = {
         "/budgeting/{contest}/",
         "/budgeting/applications/{admitted_application}/",
         "/budgeting/invitations/{invitation}/",
+        "/budgeting/realized/",
+        "/budgeting/realized/map/",
+        "/budgeting/realized/{realized_project}/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -126,6 +129,11 @@ PAGES = {
         "/budgeting/{contest_draft}/checklist/",
         "/budgeting/applications/{submitted_application}/",
         "/budgeting/applications/{revision_application}/revisions/",
+        "/budgeting/realized/import/",
+        "/budgeting/realized/completeness/",
+        "/budgeting/realized/new/",
+        "/budgeting/realized/{realized_project}/edit/",
+        "/budgeting/realized/{realized_project}/manage/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
     "operator": ["/polls/{poll}/paper/"],
@@ -169,6 +177,7 @@ def world(db):
     names |= _polls(town)
     names |= _discussions(town, resident)
     names |= _budgeting(town, resident)
+    names |= _realized(town)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
@@ -285,6 +294,19 @@ def _campaigns(town, expert) -> dict:
         "closing_campaign": campaign(Stage.RESULTS).pk,
         "results_campaign": results.pk,
     }
+
+
+def _realized(town) -> dict:
+    """A realized project in implementation (the staff page shows every step's form) with a
+    timeline, and the completeness figure of its year."""
+    from veche.realized.models import ProjectUpdate, RealizedCount
+    from veche.realized.tests.factories import ProjectFactory
+
+    project = ProjectFactory(municipality=town, status="in_implementation", year=2025)
+    ProjectUpdate.objects.create(project=project, kind="started", text="Передан в работу.")
+    ProjectFactory(municipality=town, year=2024, refund_residents=1000)
+    RealizedCount.objects.create(municipality=town, year=2025, realized=3)
+    return {"realized_project": project.pk}
 
 
 def _budgeting(town, resident) -> dict:

@@ -1,0 +1,364 @@
+"""Import of past years' realized projects from CSV or XLSX (docs/realized.md, "Import").
+
+- The first row names the columns (`COLUMNS`: an English code or its Russian heading, any case).
+- A row's project is found by its natural key (municipality, year, name): a new key creates a
+  project, a known one updates the fields that differ, an identical row changes nothing — so
+  importing the same file twice changes nothing.
+- Every bad row is reported with its line number (the header is line 1) and nothing is written
+  unless every row is good: one transaction, after every row has been checked.
+- A municipal admin imports rows of his municipalities only; another municipality's row is bad.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from veche.events.services import record_event
+from veche.staff.services import audit_log
+from veche.territory.models import Municipality, Settlement
+
+from .. import rules
+from ..models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    SOURCES,
+    Direction,
+    Project,
+    ProjectUpdate,
+    Status,
+)
+from ._common import NOT_KEEPER, require
+
+MAX_ROWS = 20000
+MAX_NAME = 300
+# Column code → the headings it is recognised by (lower case); the first is the template's.
+COLUMNS = {
+    "name": ("name", "название"),
+    "municipality": ("municipality", "муниципальное образование"),
+    "settlement": ("settlement", "населённый пункт", "населенный пункт"),
+    "year": ("year", "год"),
+    "direction": ("direction", "направление"),
+    "status": ("status", "статус"),
+    "lat": ("lat", "широта"),
+    "lon": ("lon", "долгота"),
+    "amount_region": ("amount_region", "бюджет округа"),
+    "amount_municipality": ("amount_municipality", "бюджет муниципалитета"),
+    "amount_residents": ("amount_residents", "средства жителей"),
+    "amount_sponsors": ("amount_sponsors", "средства спонсоров"),
+    "description": ("description", "описание"),
+}
+REQUIRED = ("name", "municipality", "year", "direction")
+# The fields an import sets; what it compares to tell an unchanged row.
+FIELDS = (
+    "settlement_id",
+    "lat",
+    "lon",
+    "direction",
+    "status",
+    *(f"amount_{s}" for s in SOURCES),
+    "description",
+)
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportRefused(Exception):
+    """The file's bad rows: (line, message) each; nothing was written."""
+
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{line}: {message}" for line, message in self.errors)
+
+
+def read_table(data: bytes, filename: str) -> list[tuple[int, list]]:
+    """(line number, cells) of every row of a CSV (UTF-8, with or without a byte-order mark;
+    comma or semicolon) or XLSX file (its first sheet)."""
+    if filename.lower().endswith(".xlsx"):
+        return _read_xlsx(data)
+    if filename.lower().endswith(".csv"):
+        return _read_csv(data)
+    raise ImportRefused([(0, _("Upload a CSV or XLSX file."))])
+
+
+def _read_csv(data: bytes) -> list[tuple[int, list]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused([(0, _("The CSV file is not in UTF-8."))]) from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportRefused([(reader.line_num, _("Unreadable CSV: %s") % error)]) from None
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a file that is no workbook
+        raise ImportRefused([(0, _("The file is not a readable XLSX workbook."))]) from None
+    try:
+        sheet = book.worksheets[0]
+        return [
+            (number, list(cells))
+            for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
+        ]
+    finally:
+        book.close()
+
+
+def _blank(cells) -> bool:
+    return all(cell is None or str(cell).strip() == "" for cell in cells)
+
+
+def _header(cells) -> dict[str, int]:
+    known = {alias: code for code, aliases in COLUMNS.items() for alias in aliases}
+    positions = {}
+    for index, cell in enumerate(cells):
+        code = known.get(str(cell or "").strip().lower())
+        if code and code not in positions:
+            positions[code] = index
+    missing = [COLUMNS[code][0] for code in REQUIRED if code not in positions]
+    if missing:
+        raise ImportRefused([(1, _("The first row lacks the columns: %s.") % ", ".join(missing))])
+    return positions
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\u00a0", " ").strip()
+
+
+def _money(value, label: str) -> Decimal:
+    raw = _text(value).replace(" ", "").replace(",", ".")
+    if not raw:
+        return Decimal(0)
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(
+            _("%(column)s is not an amount: «%(value)s».") % {"column": label, "value": raw}
+        ) from None
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(
+            _("%(column)s must be zero or more, in roubles and kopecks: «%(value)s».")
+            % {"column": label, "value": raw}
+        )
+    if amount >= Decimal("1e12"):
+        raise ValueError(_("%(column)s is too large.") % {"column": label})
+    return amount.quantize(Decimal("0.01"))
+
+
+def _choice(value, choices, label: str) -> str:
+    raw = _text(value).lower()
+    for code, name in choices:
+        if raw == code or raw in _labels(name):
+            return code
+    raise ValueError(
+        _("Unknown %(column)s: «%(value)s».") % {"column": label, "value": _text(value)}
+    )
+
+
+def _labels(name) -> set[str]:
+    """A choice's label in every language of the portal, lower-cased."""
+    found = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            found.add(str(name).lower())
+    return found
+
+
+def _coordinate(value, limit: int, label: str) -> float | None:
+    raw = _text(value).replace(",", ".")
+    if not raw:
+        return None
+    try:
+        number = float(raw)
+    except ValueError:
+        raise ValueError(
+            _("%(column)s is not a number: «%(value)s».") % {"column": label, "value": raw}
+        ) from None
+    if not -limit <= number <= limit:
+        raise ValueError(
+            _("%(column)s is out of range: %(value)s.") % {"column": label, "value": raw}
+        )
+    return number
+
+
+class _Places:
+    """The region's municipalities and settlements by lower-cased name, read once."""
+
+    def __init__(self) -> None:
+        self.municipalities = {m.name.lower(): m for m in Municipality.objects.all()}
+        self.settlements = {
+            (s.municipality_id, s.name.lower()): s.pk
+            for s in Settlement.objects.only("pk", "name", "municipality_id")
+        }
+
+
+def _parse_row(cells, positions, places: _Places, scope) -> dict:
+    def cell(code):
+        index = positions.get(code)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    name = _text(cell("name"))
+    if not name:
+        raise ValueError(_("The name is empty."))
+    if len(name) > MAX_NAME:
+        raise ValueError(_("The name is longer than %(max)d characters.") % {"max": MAX_NAME})
+    municipality = places.municipalities.get(_text(cell("municipality")).lower())
+    if municipality is None:
+        raise ValueError(_("Unknown municipality: «%s».") % _text(cell("municipality")))
+    if scope is not None and municipality.pk not in scope:
+        raise ValueError(
+            _("You do not keep the projects of %(municipality)s.")
+            % {"municipality": municipality.name}
+        )
+    settlement_id = None
+    if _text(cell("settlement")):
+        settlement_id = places.settlements.get((municipality.pk, _text(cell("settlement")).lower()))
+        if settlement_id is None:
+            raise ValueError(
+                _("Unknown settlement in %(municipality)s: «%(settlement)s».")
+                % {"municipality": municipality.name, "settlement": _text(cell("settlement"))}
+            )
+    try:
+        year = int(_text(cell("year")))
+    except ValueError:
+        raise ValueError(_("The year is not a number: «%s».") % _text(cell("year"))) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            _("The year must be from %(first)d to %(last)d.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    lat = _coordinate(cell("lat"), 90, _("Latitude"))
+    lon = _coordinate(cell("lon"), 180, _("Longitude"))
+    if (lat is None) != (lon is None):
+        raise ValueError(_("Give both the latitude and the longitude, or neither."))
+    status = Status.IMPLEMENTED
+    if _text(cell("status")):
+        status = _choice(cell("status"), Status.choices, _("status"))
+    row = {
+        "name": name,
+        "municipality": municipality,
+        "year": year,
+        "settlement_id": settlement_id,
+        "lat": lat,
+        "lon": lon,
+        "direction": _choice(cell("direction"), Direction.choices, _("direction")),
+        "status": status,
+        "description": _text(cell("description"))[:5000],
+    }
+    for source in SOURCES:
+        row[f"amount_{source}"] = _money(cell(f"amount_{source}"), COLUMNS[f"amount_{source}"][0])
+    return row
+
+
+def parse_rows(table, *, scope) -> list[tuple[int, dict]]:
+    """Every data row checked; ImportRefused with every bad row when any is bad."""
+    rows = [(line, cells) for line, cells in table if not _blank(cells)]
+    if not rows:
+        raise ImportRefused([(1, _("The file is empty."))])
+    positions = _header(rows[0][1])
+    if len(rows) - 1 > MAX_ROWS:
+        raise ImportRefused([(0, _("At most %(max)d rows in one file.") % {"max": MAX_ROWS})])
+    places = _Places()
+    good, errors, seen = [], [], {}
+    for line, cells in rows[1:]:
+        try:
+            row = _parse_row(cells, positions, places, scope)
+        except ValueError as error:
+            errors.append((line, str(error)))
+            continue
+        key = (row["municipality"].pk, row["year"], row["name"].lower())
+        if key in seen:
+            errors.append((line, _("The same project as on line %(line)d.") % {"line": seen[key]}))
+            continue
+        seen[key] = line
+        good.append((line, row))
+    if errors:
+        raise ImportRefused(errors)
+    return good
+
+
+def projects_import(*, user, data: bytes, filename: str) -> ImportResult:
+    """Import the file whole, or nothing (see the module's docstring)."""
+    require(user, "realized.import_projects", None, NOT_KEEPER)
+    scope = rules.kept_municipalities(user)
+    rows = parse_rows(read_table(data, filename), scope=scope)
+    result = ImportResult()
+    with transaction.atomic():
+        existing = _existing(rows)
+        new = []
+        for _line, row in rows:
+            key = (row["municipality"].pk, row["year"], row["name"].lower())
+            project = existing.get(key)
+            if project is None:
+                new.append(Project(**row))
+                continue
+            differs = [name for name in FIELDS if getattr(project, name) != row[name]]
+            if not differs:
+                result.unchanged += 1
+                continue
+            for name in differs:
+                setattr(project, name, row[name])
+            project.full_clean(validate_unique=False, validate_constraints=False)
+            project.save(update_fields=[*differs, "updated_at"])
+            result.updated += 1
+        for project in new:
+            project.full_clean(validate_unique=False, validate_constraints=False)
+        created = Project.objects.bulk_create(new, batch_size=500)
+        ProjectUpdate.objects.bulk_create(
+            [
+                ProjectUpdate(project=p, kind=ProjectUpdate.Kind.ENTERED, author=user)
+                for p in created
+            ],
+            batch_size=500,
+        )
+        result.created = len(created)
+        details = {"file": filename[:200], **result.__dict__}
+        audit_log(actor=user, action="realized.projects_import", target=None, details=details)
+        record_event(
+            kind="realized.projects_import",
+            subject=("realized.registry", "import"),
+            actor=user,
+            payload=details,
+        )
+    return result
+
+
+def _existing(rows) -> dict:
+    """The projects already registered under the rows' keys, by key, locked."""
+    years = {row["year"] for _line, row in rows}
+    municipalities = {row["municipality"].pk for _line, row in rows}
+    found = (
+        Project.objects.select_for_update()
+        .filter(year__in=years, municipality_id__in=municipalities)
+        .only("pk", "name", "municipality_id", "year", *FIELDS)
+    )
+    return {(p.municipality_id, p.year, p.name.lower()): p for p in found}

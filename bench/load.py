@@ -22,6 +22,8 @@ class Scenario:
     # Requests that may be sent once only (a ballot: one per key holder and poll), as (path,
     # key, JSON body): taken in order, each at most once over all the calls of a run.
     once: list[tuple[str, str, dict]] | None = None
+    # A signed-in person's session cookie ("sessionid=…"), for pages only staff see.
+    cookie: str | None = None
 
 
 @dataclass
@@ -67,6 +69,8 @@ def _worker(
         path = rng.choice(scenario.paths) if scenario.paths else ""
         headers = {"Connection": "keep-alive"}
         body = None
+        if scenario.cookie:
+            headers["Cookie"] = scenario.cookie
         if scenario.tokens:
             headers["Authorization"] = f"Bearer {rng.choice(scenario.tokens)}"
         if pending is not None:

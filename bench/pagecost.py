@@ -8,6 +8,8 @@ machine runs.
     DATABASE_URL=… DJANGO_SETTINGS_MODULE=bench.settings python bench/pagecost.py \\
         /ideas/ /ideas/12/ --cpu "idea list=/ideas/" --cpu "idea page=/ideas/12/,/ideas/13/"
 
+    … pagecost.py --user r61@bench.veche --signed-in-only /budgeting/5/review/   # a reviewer
+
 Prints one JSON line: {"queries": {"anonymous /ideas/": 5, …}, "cpu_ms": {"idea list": 0.6},
 "rendered_ms": {"idea list": 12.6}}.
 """
@@ -37,12 +39,12 @@ RESIDENT = "r60@bench.veche"  # a key holder: supports, comments, never an autho
 
 
 @override_settings(GUEST_PAGE_CACHE_SECONDS=0)  # the queries of rendering, not of the cache
-def queries(paths: list[str]) -> dict[str, int]:
+def queries(paths: list[str], *, user: str = RESIDENT, anonymous: bool = True) -> dict[str, int]:
     counts = {}
-    for who in ("anonymous", "resident"):
+    for who in ("anonymous", "resident") if anonymous else ("resident",):
         client = Client(HTTP_HOST="127.0.0.1")
         if who == "resident":
-            client.force_login(get_user_model().objects.get(email=RESIDENT))
+            client.force_login(get_user_model().objects.get(email=user))
         for path in paths:
             client.get(path)  # the first request fills the per-process caches
             with CaptureQueriesContext(connection) as captured:
@@ -78,13 +80,20 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", help="pages whose queries are counted")
     parser.add_argument("--cpu", action="append", default=[], metavar="NAME=PATH[,PATH…]")
     parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument(
+        "--user", default=RESIDENT, help="whose queries are counted besides a guest"
+    )
+    parser.add_argument(
+        "--signed-in-only", action="store_true", help="pages only a signed-in person sees"
+    )
     args = parser.parse_args()
     cpu, rendered = {}, {}
     for spec in args.cpu:
         name, paths = spec.split("=", 1)
         cpu[name] = round(cpu_ms(paths.split(","), args.repeat), 2)
         rendered[name] = round(cpu_ms(paths.split(","), args.repeat, cache=False), 2)
-    found = {"queries": queries(args.paths), "cpu_ms": cpu, "rendered_ms": rendered}
+    counted = queries(args.paths, user=args.user, anonymous=not args.signed_in_only)
+    found = {"queries": counted, "cpu_ms": cpu, "rendered_ms": rendered}
     print(json.dumps(found, ensure_ascii=False))
 
 

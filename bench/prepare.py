@@ -2,7 +2,9 @@
 the 22 municipalities (points inside each one's boundary), residents with API keys, the
 ideas with their comments (bench/prepare_ideas.py), a 40-section draft under discussion with
 1,000 comments (bench/prepare_discussions.py) and the polls (bench/prepare_polls.py: open ones to
-vote in, closed ones with 150 and 150,000 ballots).
+vote in, closed ones with 150 and 150,000 ballots) and the initiative-budgeting contests
+(bench/prepare_budgeting.py: four regional ones with 543 applications, a grants contest with
+1,162).
 
     DATABASE_URL=… python bench/prepare.py --reports 20000 --residents 300 --keys var/keys.txt
 
@@ -30,7 +32,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench import prepare_discussions, prepare_ideas, prepare_polls  # noqa: E402
+from bench import prepare_budgeting, prepare_discussions, prepare_ideas, prepare_polls  # noqa: E402
 from veche.accounts.models import User  # noqa: E402
 from veche.agencies.models import Agency  # noqa: E402
 from veche.api.models import ApiToken  # noqa: E402
@@ -179,12 +181,15 @@ def main() -> None:
     prepare_ideas.reset_supports(supporters)
     prepare_discussions.discussion(args.discussion_comments, people)
     opened, closed = prepare_polls.polls(args.open_polls, supporters)
+    contests = prepare_budgeting.prepare(authors)
     print(
         f"prepared: {Report.objects.count()} reports, {prepare_ideas.public_ideas()} public ideas,"
         f" {prepare_ideas.published_comments()} published comments on ideas,"
         f" {prepare_discussions.published_comments()} comments on the 40-section draft,"
         f" {len(opened)} open polls, closed polls with"
         f" {' and '.join(str(p.ballot_count) for p in closed)} ballots,"
+        f" {sum(c.applications.count() for c in contests)} applications in"
+        f" {len(contests)} budgeting contests,"
         f" {len(supporters)} residents with keys"
     )
 

@@ -11,9 +11,12 @@ Prints requests/s, p50/p95 latency and server memory for: the map GeoJSON of one
 bounding box, the list page with a filter, a report page, the ideas' list (15 a page, 300 ideas)
 and an idea's page (1,500 comments over them), the page of a 40-section draft under discussion
 with 1,000 comments (issue 11), filing a report (API), supporting a report and an idea (API),
-casting a ballot of 5 questions in a poll (API), a poll's results page (150,000 ballots) and a
-bare one-INSERT view; then each support and the ballot as a percentage of the bare insert, and
-the results page's SQL queries for a poll of 150 and one of 150,000 ballots.
+casting a ballot of 5 questions in a poll (API), a poll's results page (150,000 ballots), an
+initiative-budgeting contest's page and its reviewers' queue (issue 12: seed 002's four regional
+contests of 543 applications and the grants contest of 1,162; the queue as the bench reviewer,
+signed in) and a bare one-INSERT view; then each support and the ballot as a percentage of the
+bare insert, and the results page's SQL queries for a poll of 150 and one of 150,000 ballots,
+and the contest page's and the queue's for a contest of ~136 and one of 1,162 applications.
 Figures, not assertions: they depend on the machine (docs/benchmarks.md).
 
 The PostgreSQL database is `veche_bench`, or BENCH_POSTGRES_DB when several people measure on
@@ -129,6 +132,7 @@ from django.apps import apps
 django.setup()
 from veche.reports.models import Report, Topic
 from veche.territory.models import Municipality
+from veche.accounts.models import User
 BENCH = r'^r[0-4]?[0-9]@bench[.]veche$'  # the authors, never key holders
 m = Municipality.objects.get(name='Сургут')
 ids = list(Report.objects.exclude(status__in=['submitted', 'rejected'])
@@ -154,7 +158,19 @@ if apps.is_installed('veche.polls'):
         for q in p.questions.all()]} for p in opened]
     polls['results'] = {p.ballot_count: p.pk for p in
                         Poll.objects.filter(title__startswith='Бенчмарк: итоги')}
-print(json.dumps({'ids': ids, 'municipality': m.pk, 'discussion': discussion, 'polls': polls,
+budgeting = {}
+if apps.is_installed('veche.budgeting'):
+    from django.test import Client
+    from veche.budgeting.models import Contest
+    bench_contests = list(Contest.objects.filter(title__startswith='Бенчмарк: ')
+                          .order_by('pk').values_list('pk', 'accepts_individuals'))
+    reviewer = Client()
+    reviewer.force_login(User.objects.get(email='r61@bench.veche'))
+    budgeting = {'regional': [pk for pk, grants in bench_contests if not grants],
+                 'grants': [pk for pk, grants in bench_contests if grants],
+                 'cookie': 'sessionid=' + reviewer.cookies['sessionid'].value}
+print(json.dumps({'ids': ids, 'budgeting': budgeting, 'municipality': m.pk,
+    'discussion': discussion, 'polls': polls,
     'bbox': [m.min_lon, m.min_lat, m.max_lon, m.max_lat], 'point': [m.centre_lat, m.centre_lon],
     'topic': Topic.objects.filter(attributes__isnull=True).first().pk,
     'ideas': ideas, 'open_ideas': open_ideas}))
@@ -259,6 +275,26 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
             Scenario("cast a ballot (API)", "POST", [], once=ballots(polls["open"], keys)),
             Scenario("poll results page (150,000)", "GET", [f"/polls/{results}/results/"]),
         ]
+    budgeting = t.get("budgeting") or {}
+    budgeting_scenarios = []
+    if budgeting.get("grants"):  # a tree from before issue 12 has none
+        contests = budgeting["regional"] + budgeting["grants"]
+        grants = budgeting["grants"][0]
+        budgeting_scenarios = [
+            Scenario("contest page", "GET", [f"/budgeting/{c}/" for c in contests]),
+            Scenario(
+                "review queue (1,162)",
+                "GET",
+                [f"/budgeting/{grants}/review/"],
+                cookie=budgeting["cookie"],
+            ),
+            Scenario(
+                "review queue (regional)",
+                "GET",
+                [f"/budgeting/{c}/review/" for c in budgeting["regional"]],
+                cookie=budgeting["cookie"],
+            ),
+        ]
     return [
         Scenario("map GeoJSON (Surgut bbox)", "GET", [f"/reports/map.geojson?bbox={bbox}"]),
         Scenario(
@@ -282,6 +318,7 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
         ),
         *idea_support,
         *poll_scenarios,
+        *budgeting_scenarios,
         Scenario("bare insert view", "POST", ["/bench/insert/"], []),
     ]
 
@@ -318,6 +355,33 @@ def results_page_queries(env: dict, polls: dict) -> str:
         f"{queries[f'anonymous {small}']} / {queries[f'anonymous {big}']}; CPU per anonymous "
         f"request in one process {cost['cpu_ms']['results']} ms from the guests' cache, "
         f"{cost['rendered_ms']['results']} ms rendered"
+    )
+
+
+def budgeting_queries(env: dict, budgeting: dict) -> str:
+    """The SQL queries of the contest page (anonymous) and of the reviewers' queue (as the bench
+    reviewer) for a regional contest (~136 applications) and the grants contest (1,162)."""
+    import json
+
+    regional, grants = budgeting["regional"][0], budgeting["grants"][0]
+    pages = [f"/budgeting/{regional}/", f"/budgeting/{grants}/"]
+    queues = [f"/budgeting/{regional}/review/", f"/budgeting/{grants}/review/"]
+    counted = {}
+    for paths, extra in ((pages, []), (queues, ["--signed-in-only"])):
+        out = subprocess.run(
+            [str(PYTHON), "bench/pagecost.py", *paths, "--user", "r61@bench.veche", *extra],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        counted.update(json.loads(out.strip().splitlines()[-1])["queries"])
+    return (
+        "  SQL queries, regional contest / grants contest (1,162 applications): contest page "
+        f"{counted[f'anonymous {pages[0]}']} / {counted[f'anonymous {pages[1]}']} (anonymous), "
+        f"{counted[f'resident {pages[0]}']} / {counted[f'resident {pages[1]}']} (its reviewer); "
+        f"reviewers' queue {counted[f'resident {queues[0]}']} / {counted[f'resident {queues[1]}']}"
     )
 
 
@@ -369,6 +433,8 @@ def bench(db: str, args) -> None:
             print(f"  casting a ballot = {ratio:.0f} % of the bare-insert rate (target 40 %)")
         if "poll results page (150,000)" in results:
             print(results_page_queries(env, t["polls"]["results"]))
+        if "review queue (1,162)" in results:
+            print(budgeting_queries(env, t["budgeting"]))
         print(f"  server memory (master + workers): {memory_mb(server):.0f} MB")
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -210,23 +210,41 @@ def revision_table(application: Application) -> dict:
     return {"revisions": revisions, "rows": rows}
 
 
-def review_queue(contest: Contest) -> dict[str, list[Application]]:
-    """The contest's applications by what the reviewers do with them (drafts left out)."""
-    groups: dict[str, list[Application]] = {
-        "submitted": [],
-        "revision": [],
-        "admitted": [],
-        "rejected": [],
-    }
-    applications = (
-        Application.objects.filter(contest=contest)
-        .exclude(status=Application.Status.DRAFT)
+QUEUE_STATUSES = ("submitted", "revision", "admitted", "rejected")
+
+
+def queue_counts(contest: Contest) -> dict[str, int]:
+    """How many of the contest's applications each tab of the reviewers' queue holds (drafts
+    left out): one query."""
+    from django.db.models import Count
+
+    rows = (
+        Application.objects.filter(contest=contest, status__in=QUEUE_STATUSES)
+        .values("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    found = {row["status"]: row["n"] for row in rows}
+    return {status: found.get(status, 0) for status in QUEUE_STATUSES}
+
+
+def review_queue(contest: Contest, status: str) -> QuerySet[Application]:
+    """The contest's applications of one status, oldest submission first, for a page."""
+    return (
+        Application.objects.filter(contest=contest, status=status)
         .select_related("municipality", "group")
+        .only(
+            "pk",
+            "title",
+            "cost",
+            "submitted_at",
+            "revision_due",
+            "status",
+            "municipality__name",
+            "group__name",
+        )
         .order_by("submitted_at", "pk")
     )
-    for application in applications:
-        groups[application.status].append(application)
-    return groups
 
 
 def my_budgeting(user) -> dict:

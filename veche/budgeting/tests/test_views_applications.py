@@ -134,39 +134,6 @@ def test_a_draft_is_private_and_others_cannot_see_the_queue(world, contest, sett
     )
 
 
-def test_the_review_queue_costs_the_same_for_one_and_ten(
-    world, contest, django_assert_max_num_queries
-):
-    from veche.budgeting.tests.factories import add_group
-
-    group = add_group(world.resident, world.surgut)
-
-    def submitted():
-        from django.utils import timezone
-
-        Application.objects.create(
-            contest=contest,
-            version=contest.template_versions.get(),
-            kind="group",
-            group=group,
-            municipality=world.surgut,
-            author=world.resident,
-            title="Двор",
-            status="submitted",
-            submitted_at=timezone.now(),
-        )
-
-    submitted()
-    client = _login(world.surgut_admin)
-    url = reverse("budgeting:review", args=[contest.pk])
-    with django_assert_max_num_queries(30) as one:
-        client.get(url)
-    for _ in range(9):
-        submitted()
-    with django_assert_max_num_queries(len(one.captured_queries)):
-        client.get(url)
-
-
 def test_files_of_an_admitted_application_stay_private(world, contest, settings, tmp_path):
     """Signature sheets and consents hold personal data: the public page names no file and
     the download answers 404 to anyone but the applicants, reviewers and organizers."""

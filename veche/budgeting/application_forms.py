@@ -5,9 +5,10 @@ errors (by the same names) land on it; then the cost and the co-financing by sou
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from veche.territory.models import Municipality
+from veche.territory.models import Municipality, Settlement
 
 from .models import SOURCE_LABELS, SOURCES, Application, FieldKind, RejectionReason
 from .services.applications import Money
@@ -120,6 +121,24 @@ def answer_name(key: str) -> str:
     return f"answer-{key}"
 
 
+def settlement_name(key: str) -> str:
+    return f"answer-{key}-settlement"
+
+
+def _settlement(field, municipality) -> forms.ModelChoiceField:
+    """Without the map and coordinates: a settlement of the application's municipality, whose
+    centre is then the point (as the report form does)."""
+    choice = forms.ModelChoiceField(
+        queryset=Settlement.objects.filter(municipality=municipality).order_by("name"),
+        empty_label=_("— choose a settlement —"),
+        required=False,
+        label=format_lazy("{}: {}", field.label, _("or the settlement")),
+        help_text=_("If you do not know the coordinates: the point is then its centre."),
+    )
+    choice.label_from_instance = lambda settlement: settlement.name
+    return choice
+
+
 class ApplicationForm(forms.Form):
     """What the applicant fills in; required marks follow the template (checked on submission)."""
 
@@ -133,6 +152,10 @@ class ApplicationForm(forms.Form):
         self.template_fields = list(application.version.fields.order_by("position"))
         for field in self.template_fields:
             self.fields[answer_name(field.key)] = _control(field)
+            if field.kind == FieldKind.LOCATION:
+                self.fields[settlement_name(field.key)] = _settlement(
+                    field, application.municipality
+                )
         # Required by the template (checked on submission, not on saving a draft): unmarked,
         # while the template's optional fields say «(необязательно)».
         self.optional_unmarked = ("cost", *self.required_keys())
@@ -164,6 +187,20 @@ class ApplicationForm(forms.Form):
     def answer_fields(self) -> list:
         return [self[answer_name(f.key)] for f in self.template_fields]
 
+    @property
+    def has_location(self) -> bool:
+        return any(f.kind == FieldKind.LOCATION for f in self.template_fields)
+
+    def answer_rows(self) -> list[tuple]:
+        """(the answer's bound field, the settlement's for a point or None) in the form's order."""
+        return [
+            (
+                self[answer_name(f.key)],
+                self[settlement_name(f.key)] if f.kind == FieldKind.LOCATION else None,
+            )
+            for f in self.template_fields
+        ]
+
     def money_fields(self) -> list:
         return [self[f"amount_{s}"] for s in SOURCES]
 
@@ -173,6 +210,9 @@ class ApplicationForm(forms.Form):
         for field in self.template_fields:
             if field.kind != FieldKind.FILE:
                 answers[field.key] = data.get(answer_name(field.key))
+            settlement = data.get(settlement_name(field.key))
+            if field.kind == FieldKind.LOCATION and not answers[field.key] and settlement:
+                answers[field.key] = {"lat": settlement.centre_lat, "lon": settlement.centre_lon}
         return answers
 
     def uploads(self) -> dict:

@@ -20,6 +20,7 @@ from veche.core.forms import error_text, service_errors
 from veche.media.responses import attachment, download_name
 from veche.staff.models import Role
 from veche.staff.predicates import municipality_scope
+from veche.territory.maps import map_settings, place_bounds
 from veche.territory.models import Municipality
 
 from . import selectors
@@ -273,6 +274,8 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     status = 400 if form.is_bound and form.errors else 200
     files = {f.key: f for f in application.files.order_by("pk")}
     context = {"application": application, "form": form, "files": files}
+    if form.has_location:
+        context |= {"map": map_settings(), "bounds": place_bounds(application.municipality_id)}
     return render(request, "budgeting/application_form.html", context, status=status)
 
 

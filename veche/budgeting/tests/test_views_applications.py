@@ -227,3 +227,45 @@ def test_the_queue_exports_as_csv_and_xlsx_without_personal_data(world, contest)
         outsider.get(reverse("budgeting:review_export", args=[contest.pk, "csv"])).status_code
         == 403
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("", "village"), ("61.2540, 73.3962", {"lat": 61.254, "lon": 73.3962})],
+    ids=["settlement", "coordinates-win"],
+)
+def test_a_point_is_a_settlements_centre_without_coordinates(
+    world, contest, settings, tmp_path, typed, expected
+):
+    from veche.budgeting.services.applications import application_start
+    from veche.budgeting.tests.factories import add_group
+    from veche.territory.tests.factories import SettlementFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    village = SettlementFactory(
+        municipality=world.surgut, name="Солнечный", centre_lat=61.3, centre_lon=73.1
+    )
+    elsewhere = SettlementFactory(municipality=world.urai, name="Шаим")
+    group = add_group(world.resident, world.surgut)
+    application = application_start(
+        user=world.resident, contest=contest, kind="group", group=group, title="Двор"
+    )
+    leader = _login(world.resident)
+    form = leader.get(reverse("budgeting:application_edit", args=[application.pk])).content
+    # Only the application's municipality's settlements are offered.
+    assert "Солнечный" in form.decode() and "Шаим" not in form.decode()
+    response = _fill(
+        leader,
+        application,
+        **{"answer-field-4": typed, "answer-field-4-settlement": str(village.pk)},
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    if expected == "village":
+        expected = {"lat": 61.3, "lon": 73.1}
+    assert application.answers["field-4"] == expected
+    # A settlement of another municipality is not a choice.
+    response = _fill(
+        leader, application, **{"answer-field-4": "", "answer-field-4-settlement": elsewhere.pk}
+    )
+    assert response.status_code == 400

@@ -1,6 +1,7 @@
 """Issue 12's walk in Chromium, by keyboard alone, with JavaScript and without: a resident
 creates a group and invites a neighbour by e-mail, who accepts; the leader starts an
-application, fills it with a file and a point on the map and submits it; the organizer returns
+application, fills it with a file and a point on the map (the keyboard pans the map and marks
+its centre; without JavaScript a settlement gives the point) and submits it; the organizer returns
 it for revision with a remark; the leader corrects and resubmits it; the organizer admits it and
 it is public. axe-core finds nothing on the pages on the way."""
 
@@ -18,6 +19,7 @@ from veche.reports.tests.browser.test_public_pages import (  # noqa: F401
     logged_in_page,
     tab_to,
 )
+from veche.territory.tests.factories import SettlementFactory
 
 pytestmark = pytest.mark.browser
 APPLICATION_PAGE = re.compile(r".*/budgeting/applications/\d+/$")
@@ -51,6 +53,7 @@ def test_a_group_applies_is_returned_for_revision_and_admitted(
     new_page, live_server, axe_check, world, contest, javascript, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
+    village = SettlementFactory(municipality=world.surgut, name="Солнечный")
 
     def check(page):
         if javascript:
@@ -84,7 +87,19 @@ def test_a_group_applies_is_returned_for_revision_and_admitted(
     leader.locator("#application-answer-field-3").set_input_files(
         [{"name": "protocol.pdf", "mimeType": "application/pdf", "buffer": pdf()}]
     )
-    _type(leader, "#application-answer-field-4", "61.2540, 73.3962")
+    if javascript:
+        # The map is a mouse tool; the keyboard pans it and marks its centre (territory's picker).
+        assert leader.locator("#application-answer-field-4-map").is_visible()
+        tab_to(leader, "#application-answer-field-4-map")
+        leader.keyboard.press("ArrowUp")
+        tab_to(leader, "#application-answer-field-4-centre")
+        leader.keyboard.press("Enter")
+        point = leader.locator("#application-answer-field-4").input_value()
+        assert re.fullmatch(r"\d+\.\d{6}, \d+\.\d{6}", point), point
+    else:
+        # No map: the settlement, whose centre becomes the point (as the report form does).
+        assert leader.locator("#application-answer-field-4-map").is_hidden()
+        choose_option(leader, "#application-answer-field-4-settlement", "Солнечный")
     _type(leader, "#application-cost", "1000000")
     _type(leader, "#application-amount_residents", "100000")
     _type(leader, "#application-amount_municipality", "900000")
@@ -93,7 +108,11 @@ def test_a_group_applies_is_returned_for_revision_and_admitted(
     check(leader)
     application = Application.objects.get()
     assert application.status == Application.Status.SUBMITTED
-    assert application.answers["field-4"] == {"lat": 61.254, "lon": 73.3962}
+    lat, lon = application.answers["field-4"]["lat"], application.answers["field-4"]["lon"]
+    if javascript:
+        assert [lat, lon] == [float(x) for x in point.split(", ")]
+    else:
+        assert (lat, lon) == (village.centre_lat, village.centre_lon)
 
     organizer = logged_in_page(new_page, live_server, world.surgut_admin, javascript=javascript)
     organizer.goto(f"{live_server.url}/budgeting/{contest.pk}/review/")

@@ -231,3 +231,8 @@ def application_detail(request, application_id: Id):
     if not request.user.has_perm("budgeting.view_application", application):
         raise HttpError(404, _("Application not found."))
     return application
+
+
+# Writes (groups, invitations, the lead, drafts, files, submissions, reviewers' decisions) add
+# their operations to this router: a draft's PUT shares its path with the GET above.
+from . import api_writes  # noqa: E402, F401

@@ -48,6 +48,28 @@ class IdeaForm(forms.Form):
         self.fields["idea"].queryset = ideas
 
 
+class LeaderForm(forms.Form):
+    member = forms.ModelChoiceField(
+        label=_("The new leader"),
+        queryset=None,
+        empty_label=_("— choose a member —"),
+        help_text=_("He submits the group's applications from now on; you stay a member."),
+        error_messages={"required": _("Choose a member of the group.")},
+    )
+
+    def __init__(self, *args, group, **kwargs):
+        kwargs.setdefault("auto_id", "leader-%s")
+        super().__init__(*args, **kwargs)
+        from veche.accounts.models import User
+
+        self.fields["member"].queryset = (
+            User.objects.filter(group_memberships__group=group)
+            .exclude(pk=group.leader_id)
+            .order_by("last_name", "first_name", "pk")
+        )
+        self.fields["member"].label_from_instance = lambda user: user.public_name
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"),

@@ -197,6 +197,7 @@ in_review_window = in_applications | in_technical_review
 rules.add_perm("budgeting.create_group", can_participate)
 rules.add_perm("budgeting.view_group", is_group_member)
 rules.add_perm("budgeting.invite_to_group", is_group_leader & can_participate)
+rules.add_perm("budgeting.hand_over_group", is_group_leader & can_participate)
 rules.add_perm(
     "budgeting.view_application",
     is_applicant_side

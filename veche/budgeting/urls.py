@@ -40,6 +40,7 @@ urlpatterns += [
     path("groups/<int:pk>/invite/", views_applications.group_invite_view, name="group_invite"),
     path("groups/<int:pk>/apply/", views_applications.group_apply, name="group_apply"),
     path("groups/<int:pk>/idea/", views_applications.group_idea, name="group_idea"),
+    path("groups/<int:pk>/leader/", views_applications.group_leader, name="group_leader"),
     path("invitations/<str:token>/", views_applications.invitation, name="invitation"),
     path("applications/<int:pk>/", views_applications.application_detail, name="application"),
     path(

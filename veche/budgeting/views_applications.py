@@ -29,6 +29,7 @@ from .application_forms import (
     GroupForm,
     IdeaForm,
     InviteForm,
+    LeaderForm,
     RejectForm,
     ReviewerForm,
     RevisionForm,
@@ -39,6 +40,7 @@ from .services import applications as service
 from .services import review
 from .services.groups import (
     group_create,
+    group_hand_over,
     group_invite,
     group_link_idea,
     invitation_accept,
@@ -121,6 +123,7 @@ def group_detail(
         "start_form": start_form or StartForm(contests=_open_contests_for(group), initial=initial),
         "idea_form": idea_form or IdeaForm(ideas=member_ideas(group)),
         "can_invite": request.user.has_perm("budgeting.invite_to_group", group),
+        "can_hand_over": request.user.has_perm("budgeting.hand_over_group", group),
     }
     return render(request, "budgeting/group.html", context, status=status)
 
@@ -186,6 +189,27 @@ def group_idea(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The idea is the group's now."))
             return redirect(group)
     return group_detail(request, pk, idea_form=form, status=400)
+
+
+@login_required
+def group_leader(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hand the group's lead to another member (its leader only)."""
+    group = _group(request, pk)
+    if not request.user.has_perm("budgeting.hand_over_group", group):
+        raise PermissionDenied(_("Only the group's leader hands over."))
+    form = LeaderForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        member = form.cleaned_data["member"]
+        _run(request, form, lambda: group_hand_over(user=request.user, group=group, member=member))
+        if not form.errors:
+            messages.success(
+                request,
+                _("%(name)s leads the group now.") % {"name": member.public_name},
+            )
+            return redirect(group)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"group": group, "form": form}
+    return render(request, "budgeting/group_leader.html", context, status=status)
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:

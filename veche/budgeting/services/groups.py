@@ -126,6 +126,29 @@ def invitation_accept(*, user, token: str) -> GroupMember:
     return member
 
 
+def group_hand_over(*, user, group: InitiativeGroup, member) -> InitiativeGroup:
+    """Hand the group's lead to another member: he submits its applications from now on, the
+    former leader stays a member. The new leader must be able to take part (a confirmed
+    e-mail)."""
+    require(user, "budgeting.hand_over_group", group, _("Only the group's leader hands over."))
+    with transaction.atomic():
+        group = InitiativeGroup.objects.select_for_update().get(pk=group.pk)
+        if group.leader_id != user.pk:  # another hand-over came first
+            raise PermissionDenied(_("Only the group's leader hands over."))
+        if member is None or not group.members.filter(user=member).exists():
+            raise ValidationError({"member": [_("Choose a member of the group.")]})
+        if member.pk == user.pk:
+            raise ValidationError({"member": [_("You lead the group already: choose another.")]})
+        if not member.has_perm("budgeting.create_group"):
+            raise ValidationError(
+                {"member": [_("This member has not confirmed his e-mail and cannot lead yet.")]}
+            )
+        group.leader = member
+        group.save(update_fields=["leader"])
+        _event("lead_handed_over", group, actor=user, payload={"to": member.pk})
+    return group
+
+
 def group_link_idea(*, user, group: InitiativeGroup, idea) -> InitiativeGroup:
     """Name the idea the group published and discusses (veche.ideas): a public idea of one of
     its members, in the group's municipality. Its discussion stays on the idea's page."""

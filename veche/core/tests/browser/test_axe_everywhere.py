@@ -75,6 +75,7 @@ PAGES = {
         "/ideas/new/?campaign={collecting_campaign}",
         "/budgeting/groups/new/",
         "/budgeting/groups/{budget_group}/",
+        "/budgeting/groups/{budget_group}/leader/",
         "/budgeting/applications/{draft_application}/edit/",
         "/budgeting/applications/{revision_application}/",
         "/polls/{poll}/",
@@ -316,7 +317,7 @@ def _budgeting(town, resident) -> dict:
     from veche.budgeting.tests.factories import ContestFactory, DraftContestFactory, add_template
 
     contest = ContestFactory(municipality=town, min_share_municipality=10)
-    add_template(contest)
+    add_template(contest).fields.create(key="field-4", kind="location", label="Место", position=4)
     Criterion.objects.create(contest=contest, title="Значимость", max_score=10, position=1)
     contest.checklist.create(text="Протокол собрания подписан", position=1)
     draft = DraftContestFactory(municipality=None, stage="")
@@ -342,7 +343,9 @@ def _applications(contest, resident) -> dict:
     from veche.budgeting.services.groups import group_invite
     from veche.budgeting.tests.factories import add_group
 
-    group = add_group(resident, contest.municipality)
+    from veche.accounts.tests.factories import UserFactory
+
+    group = add_group(resident, contest.municipality, UserFactory())  # one to hand the lead to
     version = contest.template_versions.get()
 
     def application(status, **fields):

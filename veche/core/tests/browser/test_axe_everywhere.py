@@ -339,11 +339,10 @@ def _applications(contest, resident) -> dict:
     (two revisions and a remark), one admitted; an invitation by link."""
     from django.utils import timezone
 
+    from veche.accounts.tests.factories import UserFactory
     from veche.budgeting.models import Application, ApplicationRevision, RevisionRemark
     from veche.budgeting.services.groups import group_invite
     from veche.budgeting.tests.factories import add_group
-
-    from veche.accounts.tests.factories import UserFactory
 
     group = add_group(resident, contest.municipality, UserFactory())  # one to hand the lead to
     version = contest.template_versions.get()

@@ -7,7 +7,9 @@ money at `["body", "co_financing", source]`)."""
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Annotated
 
+from django.core.exceptions import ValidationError as DomainValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +20,7 @@ from ninja.files import UploadedFile
 from veche.accounts.models import User
 from veche.api.auth import token_or_session
 from veche.api.errors import service_errors
-from veche.api.schemas import Id, Text, errors
+from veche.api.schemas import Id, InputSchema, Text, errors
 from veche.territory.models import Municipality
 
 from . import selectors
@@ -27,6 +29,7 @@ from .models import (
     SOURCES,
     Application,
     Contest,
+    FieldKind,
     GroupInvitation,
     InitiativeGroup,
     RejectionReason,
@@ -70,7 +73,7 @@ def domain_errors(slot, *, conflicts=()):
 # --- Groups -----------------------------------------------------------------------------------
 
 
-class BudgetGroupIn(Schema):
+class BudgetGroupIn(InputSchema):
     name: Text(200, blank=False)
     municipality_id: Id
 
@@ -105,7 +108,7 @@ class BudgetGroupOut(Schema):
         ]
 
 
-class BudgetInviteIn(Schema):
+class BudgetInviteIn(InputSchema):
     email: Text(254) = Field("", description="empty: an invitation by link, passed on by hand")
 
 
@@ -121,7 +124,7 @@ class BudgetInvitationOut(Schema):
         return reverse("budgeting:invitation", args=[invitation.token])
 
 
-class BudgetLeaderIn(Schema):
+class BudgetLeaderIn(InputSchema):
     user_id: Id = Field(description="a member of the group")
 
 
@@ -186,7 +189,7 @@ def hand_over(request, group_id: Id, payload: BudgetLeaderIn):
 # --- Applications -----------------------------------------------------------------------------
 
 
-class BudgetApplicationStartIn(Schema):
+class BudgetApplicationStartIn(InputSchema):
     contest_id: Id
     title: Text(200, blank=False)
     applicant: str = Field("group", description="group (give group_id), municipality or individual")
@@ -194,40 +197,54 @@ class BudgetApplicationStartIn(Schema):
     municipality_id: Id = Field(None, description="the applicant municipality (regional)")
 
 
-Amount = Field(Decimal(0), ge=0, max_digits=14, decimal_places=2)
+# Roubles as text ("1500000" or "1500000.50"): what the schema says is what the server takes.
+MoneyText = Annotated[
+    str, Field(pattern=r"^[0-9]{1,12}([.][0-9]{1,2})?$", description="roubles, e.g. 1500000.00")
+]
 
 
-class BudgetCoFinancingIn(Schema):
-    region: Decimal = Amount
-    municipality: Decimal = Amount
-    residents: Decimal = Amount
-    businesses: Decimal = Amount
-    in_kind: Decimal = Amount
+class BudgetCoFinancingIn(InputSchema):
+    region: MoneyText = "0"
+    municipality: MoneyText = "0"
+    residents: MoneyText = "0"
+    businesses: MoneyText = "0"
+    in_kind: MoneyText = "0"
 
 
-class BudgetApplicationSaveIn(Schema):
+class BudgetPointIn(InputSchema):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+FieldKey = Annotated[str, Field(pattern=r"^[a-z0-9-]{1,40}$")]
+Answer = Text(5000) | list[Text(500)] | BudgetPointIn | float
+
+
+class BudgetApplicationSaveIn(InputSchema):
     title: Text(200, blank=False)
-    answers: dict[str, object] = Field(
+    answers: dict[FieldKey, Answer] = Field(
         default_factory=dict,
+        json_schema_extra={"additionalProperties": False},
         description="by field key: text, a number as text, a date YYYY-MM-DD, a choice or a "
         "list of them, a point «lat, lon» or {lat, lon}; files go to /files/{key}",
     )
-    cost: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
+    cost: MoneyText
     co_financing: BudgetCoFinancingIn = Field(default_factory=BudgetCoFinancingIn)
 
 
-class BudgetRevisionIn(Schema):
-    remarks: dict[str, Text(2000)] = Field(
-        description='by field key; the key "" is a remark on the whole application'
+class BudgetRevisionIn(InputSchema):
+    remarks: dict[Annotated[str, Field(pattern=r"^[a-z0-9-]{0,40}$")], Text(2000)] = Field(
+        json_schema_extra={"additionalProperties": False},
+        description='by field key; the key "" is a remark on the whole application',
     )
     days: int = Field(review.DEFAULT_REVISION_DAYS, ge=1, le=review.MAX_REVISION_DAYS)
 
 
-class BudgetAdmitIn(Schema):
+class BudgetAdmitIn(InputSchema):
     checked: list[Id] = Field(default_factory=list, description="the checklist items ticked")
 
 
-class BudgetRejectIn(Schema):
+class BudgetRejectIn(InputSchema):
     reason_id: Id = Field(description="from /budgeting/rejection-reasons")
     note: Text(2000) = ""
 
@@ -304,8 +321,8 @@ def save_application(request, application_id: Id, payload: BudgetApplicationSave
             user=request.user,
             application=application,
             title=payload.title,
-            answers=payload.answers,
-            money_in=Money(payload.cost, {s: amounts[s] for s in SOURCES}),
+            answers=payload.dict()["answers"],
+            money_in=Money(Decimal(payload.cost), {s: Decimal(amounts[s]) for s in SOURCES}),
         )
     return Status(200, _fresh(application))
 
@@ -315,10 +332,17 @@ def save_application(request, application_id: Id, payload: BudgetApplicationSave
     response={200: ApplicationDetailOut, **WRITE_ERRORS},
     auth=token_or_session,
 )
-def attach_file(request, application_id: Id, key: Text(40, blank=False), file: File[UploadedFile]):
-    """Attach the file answering the file field `key` (multipart), checked as the form checks
-    it: type by content, size limit."""
+def attach_file(
+    request, application_id: Id, key: Text(40, blank=False), file: File[UploadedFile] = None
+):
+    """Attach the file answering the file field `key` (multipart `file`), checked as the form
+    checks it: type by content, size limit."""
     application = _application(request, application_id)
+    with domain_errors(None):
+        if not application.version.fields.filter(key=key, kind=FieldKind.FILE).exists():
+            raise DomainValidationError({"key": [_("The template has no such field.")]})
+        if not file:  # absent or empty
+            raise DomainValidationError({"file": [_("Choose the file.")]})
     with domain_errors(edit_slot(request.user)):
         service.application_save(
             user=request.user,

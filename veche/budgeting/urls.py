@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_applications, views_template
+from . import views, views_applications, views_groups, views_template
 
 app_name = "budgeting"
 
@@ -35,13 +35,13 @@ urlpatterns += [
 ]
 
 urlpatterns += [
-    path("groups/new/", views_applications.group_new, name="group_new"),
-    path("groups/<int:pk>/", views_applications.group_detail, name="group"),
-    path("groups/<int:pk>/invite/", views_applications.group_invite_view, name="group_invite"),
-    path("groups/<int:pk>/apply/", views_applications.group_apply, name="group_apply"),
-    path("groups/<int:pk>/idea/", views_applications.group_idea, name="group_idea"),
-    path("groups/<int:pk>/leader/", views_applications.group_leader, name="group_leader"),
-    path("invitations/<str:token>/", views_applications.invitation, name="invitation"),
+    path("groups/new/", views_groups.group_new, name="group_new"),
+    path("groups/<int:pk>/", views_groups.group_detail, name="group"),
+    path("groups/<int:pk>/invite/", views_groups.group_invite_view, name="group_invite"),
+    path("groups/<int:pk>/apply/", views_groups.group_apply, name="group_apply"),
+    path("groups/<int:pk>/idea/", views_groups.group_idea, name="group_idea"),
+    path("groups/<int:pk>/leader/", views_groups.group_leader, name="group_leader"),
+    path("invitations/<str:token>/", views_groups.invitation, name="invitation"),
     path("applications/<int:pk>/", views_applications.application_detail, name="application"),
     path(
         "applications/<int:pk>/edit/",

@@ -24,7 +24,7 @@ from veche.api.schemas import Id, InputSchema, Text, errors
 from veche.territory.models import Municipality
 
 from . import selectors
-from .api import ApplicationDetailOut, router  # one router: GET and PUT share their paths
+from .api_reads import ApplicationDetailOut, router  # one router: GET and PUT share paths
 from .models import (
     SOURCES,
     Application,

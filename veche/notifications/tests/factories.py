@@ -32,3 +32,4 @@ class PreferenceFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     email_enabled = True
     digest_enabled = True
+

@@ -11,6 +11,15 @@ def _english_free_defaults(settings):
     settings.LANGUAGE_CODE = "ru"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_poll_questions():
+    """A ballot keeps a poll's frozen questions per process, by the poll's id; a rolled-back
+    test database gives the same ids to other polls in the next test."""
+    from veche.polls.services.ballots import forget_frozen_questions
+
+    forget_frozen_questions()
+
+
 @pytest.fixture
 def db_tasks(settings, db):
     """Background tasks stored in the database, as in production (the test settings run them at

@@ -219,7 +219,7 @@ def poll_detail(request, poll_id: Id):
 def ballot_cast(request, poll_id: Id, payload: PollBallotIn):
     """Cast the user's ballot: every answer in one request, counted as a whole or not at all.
     A second ballot is a 409; an answer that does not fit its question a 422 naming it."""
-    poll = _visible(request, poll_id, read=selectors.poll_row)
+    poll = _visible(request, poll_id, read=selectors.poll_alone)
     answers = {
         answer.question_id: services.Response(options=answer.option_ids, text=answer.text)
         for answer in payload.answers

@@ -16,30 +16,26 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, F, Value, When
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.predicates import can_participate, is_active_user, is_verified
 from veche.core.text import clean_text
+from veche.events import sql as event_sql
 from veche.staff.services import audit_log
 from veche.territory.models import Settlement
 
-from ..events import poll_event
+from .. import sql
 from ..models import (
     MAX_TEXT_ANSWER,
     AgeGroup,
     Answer,
     Ballot,
-    BallotGroupCount,
     Channel,
     Dimension,
     Eligibility,
-    GroupCount,
-    MunicipalityCount,
     Option,
-    OptionCount,
     Phase,
     Poll,
     Question,
@@ -48,7 +44,6 @@ from ..models import (
     TextStatus,
 )
 from ..rules import lives_in, settlement_in
-from ._common import lock
 
 MUNICIPALITY = "municipality"
 
@@ -162,27 +157,34 @@ def ballot_cast(
     # Durable when it is the whole request (the web, the API); a paper entry may wrap it in its
     # own transaction with the account it makes for the voter.
     with transaction.atomic(durable=not transaction.get_connection().in_atomic_block):
-        poll = lock(poll)
+        # The poll's row first (a paper entry took it already, in the same order; docs/polls.md
+        # "lock order"): the state we check is the state we change.
+        poll = sql.read_poll(poll.pk, lock=True)
         refusal = vote_refusal(voter, poll) if identity is None else identity.refusal(voter, poll)
         if refusal is not None:
             raise PermissionDenied(refusal)
-        if Ballot.objects.filter(poll=poll, voter=voter).exists():
+        now = timezone.now()
+        ballot = _ballot(poll, voter, identity, demographics, channel, voting_point, actor, now)
+        # The unique constraint (poll, voter) decides, under any concurrency: no row, a ballot.
+        # A ValidationError below rolls the row back with the transaction (or its savepoint).
+        if ballot is None:
             raise ValidationError(already_voted(), code="already_voted")
-        questions = list(poll.questions.prefetch_related("options"))
-        checked = check_answers(questions, answers)
-        settlement = identity.settlement if identity else getattr(voter, "settlement", None)
-        ballot = _ballot(poll, voter, settlement, demographics, channel, voting_point, actor)
-        try:
-            with transaction.atomic():
-                ballot.save(force_insert=True)
-        except IntegrityError as error:
-            raise ValidationError(already_voted(), code="already_voted") from error
-        _apply(poll, ballot, checked)
-        poll_event(
-            "ballot_cast",
-            poll,
-            actor=voter,
-            payload={"ballot": ballot.pk, "channel": channel, "voting_point": voting_point},
+        checked = check_answers(_questions(poll), answers)
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        sql.ballot_writes(
+            ballot_id=ballot.pk,
+            poll_id=poll.pk,
+            counted=_counted(ballot, checked),
+            now=stamp,
+            event=event_sql.values_params(
+                kind="polls.ballot_cast",
+                subject_type=poll._meta.label_lower,
+                subject_id=poll.pk,
+                actor=voter,
+                territory=poll.municipality_id,
+                occurred_at=stamp,
+                payload={"ballot": ballot.pk, "channel": channel, "voting_point": voting_point},
+            ),
         )
         if actor is not None and actor != voter:
             audit_log(
@@ -194,21 +196,77 @@ def ballot_cast(
     return ballot
 
 
-def _ballot(poll, voter, settlement, demographics, channel, voting_point, actor) -> Ballot:
-    ballot = Ballot(
-        poll=poll,
-        voter=voter,
-        cast_at=timezone.now(),
-        channel=channel,
-        voting_point_id=voting_point,
-        entered_by=actor if actor is not None and actor != voter else None,
-        municipality_id=settlement.municipality_id if settlement else None,
-    )
+# The questions and options of polls that have ballots, per process: a ballot freezes them
+# (`require_no_ballots`), so once read under the lock of a poll with ballots they stay what
+# they are. The key also holds `updated_at` (every change of the poll's questions moves it), so
+# a poll whose counts were zeroed (the benchmark does) and then edited is read afresh.
+_FROZEN: dict[tuple[int, object], list[Question]] = {}
+_FROZEN_MAX = 500
+
+
+def _questions(poll: Poll) -> list[Question]:
+    """The poll's questions with their options. Expects the poll's row read under its lock."""
+    if not poll.ballot_count:
+        return list(poll.questions.prefetch_related("options"))
+    key = (poll.pk, poll.updated_at)
+    found = _FROZEN.get(key)
+    if found is None:
+        found = list(poll.questions.prefetch_related("options"))
+        while len(_FROZEN) >= _FROZEN_MAX:
+            _FROZEN.pop(next(iter(_FROZEN)))
+        _FROZEN[key] = found
+    return found
+
+
+def forget_frozen_questions() -> None:
+    """Empty this process's copy (tests: a rolled-back database gives the same ids again)."""
+    _FROZEN.clear()
+
+
+def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, now):
+    """Insert the ballot row, with the voter's municipality and settlement kind as they are now;
+    None when he already has one in this poll."""
+    settlement = identity.settlement if identity else None
+    settlement_id = settlement.pk if settlement else None
+    if identity is None:
+        settlement_id = getattr(voter, "settlement_id", None)
+    entered_by = actor if actor is not None and actor != voter else None
+    age_group = sex = ""
+    kind = None  # not asked: kept empty
     if poll.asks_demographics:
         given = demographics or Demographics()
-        ballot.age_group = given.age_group if given.age_group in AgeGroup.values else ""
-        ballot.sex = given.sex if given.sex in Sex.values else ""
-        ballot.settlement_kind = given.settlement_kind or (settlement.kind if settlement else "")
+        age_group = given.age_group if given.age_group in AgeGroup.values else ""
+        sex = given.sex if given.sex in Sex.values else ""
+        kind = given.settlement_kind
+    row = sql.ballot_insert(
+        poll_id=poll.pk,
+        voter_id=voter.pk,
+        cast_at=connection.ops.adapt_datetimefield_value(now),
+        channel=channel,
+        voting_point_id=voting_point,
+        entered_by_id=entered_by.pk if entered_by else None,
+        settlement_id=settlement_id,
+        age_group=age_group,
+        sex=sex,
+        settlement_kind=kind,
+    )
+    if row is None:
+        return None
+    pk, municipality_id, settlement_kind = row
+    ballot = Ballot(
+        pk=pk,
+        poll=poll,
+        voter=voter,
+        cast_at=now,
+        channel=channel,
+        voting_point_id=voting_point,
+        entered_by=entered_by,
+        municipality_id=municipality_id,
+        age_group=age_group,
+        sex=sex,
+        settlement_kind=settlement_kind,
+    )
+    ballot._state.adding, ballot._state.db = False, connection.alias
     return ballot
 
 
@@ -333,29 +391,26 @@ def _check_one(question: Question, response: Response) -> tuple[list[Answer], di
 # --- Counting ---------------------------------------------------------------------------------
 
 
-def _apply(poll: Poll, ballot: Ballot, checked: _Checked) -> None:
-    """Write the answers and add the ballot to every counter. Expects the poll's row locked."""
-    for answer in checked.answers:
-        answer.ballot = ballot
-    Answer.objects.bulk_create(checked.answers)
-    paper = 1 if ballot.channel == Channel.PAPER else 0
-    Poll.objects.filter(pk=poll.pk).update(
-        ballot_count=F("ballot_count") + 1, paper_ballot_count=F("paper_ballot_count") + paper
-    )
-    Question.objects.filter(pk__in=checked.questions).update(answer_count=F("answer_count") + 1)
+def _counted(ballot: Ballot, checked: _Checked) -> sql.Counted:
+    """The rows and counters `sql.ballot_writes` adds for a valid ballot."""
     groups = _groups(ballot)
-    _count_participation(poll, ballot, groups)
-    if not checked.options:
-        return
-    points = Case(
-        *[When(option_id=o, then=Value(p)) for o, p in checked.points.items()],
-        default=Value(0),
+    return sql.Counted(
+        answers=[
+            (a.question_id, a.option_id, a.rank, a.text, a.text_status) for a in checked.answers
+        ],
+        questions=checked.questions,
+        options=[
+            (o, checked.option_questions[o], checked.points.get(o, 0)) for o in checked.options
+        ],
+        groups=groups,
+        participation=[(MUNICIPALITY, str(_municipality_key(ballot))), *groups],
+        municipality_key=_municipality_key(ballot),
+        paper=ballot.channel == Channel.PAPER,
     )
-    OptionCount.objects.filter(option_id__in=checked.options).update(
-        count=F("count") + 1, points=F("points") + points
-    )
-    _count_by_municipality(ballot, checked)
-    _count_by_group(groups, checked)
+
+
+def _municipality_key(ballot: Ballot) -> int:
+    return ballot.municipality_id or 0  # 0 stands for «not known» (MunicipalityCount)
 
 
 def _groups(ballot: Ballot) -> list[tuple[str, str]]:
@@ -365,58 +420,6 @@ def _groups(ballot: Ballot) -> list[tuple[str, str]]:
         (Dimension.SETTLEMENT, ballot.settlement_kind),
     ]
     return [(str(d), v) for d, v in values if v]
-
-
-def _count_participation(poll: Poll, ballot: Ballot, groups: list[tuple[str, str]]) -> None:
-    pairs = [(MUNICIPALITY, str(_municipality_key(ballot.municipality_id))), *groups]
-    _add_one(
-        BallotGroupCount, ("poll_id", "dimension", "value"), [(poll.pk, d, v) for d, v in pairs]
-    )
-
-
-def _municipality_key(municipality_id: int | None) -> int:
-    return municipality_id or 0
-
-
-def _count_by_municipality(ballot: Ballot, checked: _Checked) -> None:
-    key = _municipality_key(ballot.municipality_id)
-    _add_one(
-        MunicipalityCount,
-        ("option_id", "municipality_key"),
-        [(o, key) for o in checked.options],
-        questions=checked.option_questions,
-    )
-
-
-def _count_by_group(groups: list[tuple[str, str]], checked: _Checked) -> None:
-    if not groups:
-        return
-    _add_one(
-        GroupCount,
-        ("option_id", "dimension", "value"),
-        [(o, d, v) for o in checked.options for d, v in groups],
-        questions=checked.option_questions,
-    )
-
-
-def _add_one(model, key: tuple[str, ...], rows: list[tuple], questions=None) -> None:
-    """Add one to the `count` of each row named by its `key` values (the table's unique
-    constraint), making it with a count of one when missing: one statement, INSERT … ON
-    CONFLICT (key) DO UPDATE, the same on PostgreSQL and SQLite, instead of an insert of the
-    missing rows and an update of all. `questions` maps an option (the key's first value) to
-    its question, for the tables that keep it."""
-    quote = connection.ops.quote_name
-    table, count = quote(model._meta.db_table), quote("count")
-    columns = [*key, "count", *(["question_id"] if questions is not None else [])]
-    values = [(*row, 1, *([questions[row[0]]] if questions is not None else [])) for row in rows]
-    marks = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(values))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({', '.join(map(quote, columns))}) VALUES {marks} "
-            f"ON CONFLICT ({', '.join(map(quote, key))}) "
-            f"DO UPDATE SET {count} = {table}.{count} + 1",
-            [value for row in values for value in row],
-        )
 
 
 __all__ = ["Demographics", "Option", "Response", "ballot_cast", "check_answers", "vote_refusal"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.core.text import clean_text
@@ -240,6 +241,9 @@ def option_update(
 
 
 def _changed(user, poll: Poll, what: str, question: Question) -> None:
+    # The poll's `updated_at` moves with its questions: a ballot's copy of a poll's frozen
+    # questions is keyed by it (services/ballots.py `_questions`).
+    Poll.objects.filter(pk=poll.pk).update(updated_at=timezone.now())
     poll_event(
         "questions_changed", poll, actor=user, payload={"what": what, "question": question.pk}
     )

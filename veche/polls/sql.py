@@ -1,0 +1,300 @@
+"""The statements behind casting a ballot, written once per shape and database from the models'
+metadata (docs/polls.md, "A ballot").
+
+A ballot is the polls' hottest write and most of its time went into the ORM building SQL, not
+into the database. So `services/ballots.py` speaks SQL here, as the supports do
+(veche/supports/sql.py):
+
+- `read_poll` — the poll's row by its primary key (with `FOR UPDATE` under the ballot's lock on
+  PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds its one write lock), turned into a `Poll`
+  with the fields' own converters, without building a query each time;
+- `ballot_insert` — the ballot row, `INSERT … SELECT … ON CONFLICT (poll, voter) DO NOTHING
+  RETURNING`: the unique constraint decides whether the ballot is new, under any concurrency (no
+  row back: the person has already voted; nothing needs reading first), and the voter's
+  municipality and settlement kind are taken from his settlement by the same statement;
+- `ballot_writes` — the answers (one multi-row INSERT) and every counter the ballot touches
+  (the poll's ballots, the questions' answers, the options' counts with their Borda points,
+  participation, option × municipality, option × group: one statement per table, the upserts
+  `INSERT … ON CONFLICT (the unique key) DO UPDATE SET count = count + 1`) and the event.
+  PostgreSQL runs them all as one statement (data-modifying WITH); SQLite one after the other.
+
+The shapes (how many answers, questions, options, groups) are few; each is built once.
+"""
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from django.db import connection
+
+from veche.events import sql as event_sql
+from veche.territory.models import Settlement
+
+from .models import (
+    Answer,
+    Ballot,
+    BallotGroupCount,
+    GroupCount,
+    MunicipalityCount,
+    OptionCount,
+    Poll,
+    Question,
+)
+
+q = connection.ops.quote_name
+
+
+# --- Reading the poll -------------------------------------------------------------------------
+
+
+class _Reader(NamedTuple):
+    sql: str
+    attnames: list[str]
+    converters: list[tuple[int, list, object]]  # (column index, converters, its Col)
+
+
+@lru_cache
+def _poll_reader(vendor: str, lock: bool) -> _Reader:
+    meta = Poll._meta
+    fields = meta.concrete_fields
+    columns = ", ".join(q(f.column) for f in fields)
+    sql = f"SELECT {columns} FROM {q(meta.db_table)} WHERE {q(meta.pk.column)} = %s"
+    if lock and connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    converters = []
+    for index, field in enumerate(fields):
+        col = field.get_col(meta.db_table)
+        found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+        if found:
+            converters.append((index, found, col))
+    return _Reader(sql, [f.attname for f in fields], converters)
+
+
+def read_poll(pk: int, *, lock: bool = False) -> Poll:
+    """The poll's row alone (no territory joined); `lock`: under a row lock, inside the caller's
+    transaction. Raises Poll.DoesNotExist as `.get()` would."""
+    reader = _poll_reader(connection.vendor, lock)
+    with connection.cursor() as cursor:
+        cursor.execute(reader.sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise Poll.DoesNotExist("Poll matching query does not exist.")
+    values = list(row)
+    for index, converters, col in reader.converters:
+        for convert in converters:
+            values[index] = convert(values[index], col, connection)
+    return Poll.from_db(connection.alias, reader.attnames, values)
+
+
+# --- The ballot row ---------------------------------------------------------------------------
+
+
+@lru_cache
+def _ballot_insert(vendor: str, asks_demographics: bool) -> str:
+    ballots, places = Ballot._meta, Settlement._meta
+    table = q(ballots.db_table)
+
+    def column(name: str) -> str:
+        return q(ballots.get_field(name).column)
+
+    given = [
+        "poll",
+        "voter",
+        "cast_at",
+        "channel",
+        "voting_point",
+        "entered_by",
+        "age_group",
+        "sex",
+    ]
+    municipality = f"s.{q(places.get_field('municipality').column)}"
+    # The settlement kind the voter gave, or his settlement's (kept only with demographics).
+    kind = (
+        f"COALESCE(NULLIF(%s, ''), s.{q(places.get_field('kind').column)}, '')"
+        if asks_demographics
+        else "%s"
+    )
+    columns = [*given, "municipality", "settlement_kind"]
+    values = ", ".join(
+        [*(_typed(ballots.get_field(name), vendor) for name in given), municipality, kind]
+    )
+    settlements = f"{q(places.db_table)} AS s ON s.{q(places.pk.column)} = %s"
+    # SQLite needs the WHERE before ON CONFLICT (its parser would read ON as a join's).
+    return (
+        f"INSERT INTO {table} ({', '.join(column(name) for name in columns)}) "
+        f"SELECT {values} FROM (SELECT 1 AS one) AS one LEFT JOIN {settlements} WHERE true "
+        f"ON CONFLICT ({column('poll')}, {column('voter')}) DO NOTHING "
+        f"RETURNING {q(ballots.pk.column)}, {column('municipality')}, {column('settlement_kind')}"
+    )
+
+
+def _typed(field, vendor: str) -> str:
+    """A parameter as the column's type: PostgreSQL cannot tell the type of a NULL in a SELECT."""
+    if vendor != "postgresql":
+        return "%s"
+    return f"%s::{field.cast_db_type(connection)}"
+
+
+def ballot_insert(
+    *,
+    poll_id: int,
+    voter_id: int,
+    cast_at,
+    channel: str,
+    voting_point_id: int | None,
+    entered_by_id: int | None,
+    settlement_id: int | None,
+    age_group: str,
+    sex: str,
+    settlement_kind: str | None,
+) -> tuple[int, int | None, str] | None:
+    """Insert the ballot; (its id, the municipality, the settlement kind kept), or None when the
+    voter already has a ballot in the poll. `settlement_kind` None: not asked (kept empty)."""
+    asks = settlement_kind is not None
+    params = [poll_id, voter_id, cast_at, channel, voting_point_id, entered_by_id, age_group, sex]
+    params += [settlement_kind if asks else "", settlement_id]
+    with connection.cursor() as cursor:
+        cursor.execute(_ballot_insert(connection.vendor, asks), params)
+        return cursor.fetchone()
+
+
+# --- The answers, the counters and the event --------------------------------------------------
+
+
+class Shape(NamedTuple):
+    """How many rows of each kind a ballot writes: its statements depend on nothing else."""
+
+    answers: int
+    questions: int
+    options: int
+    participation: int  # the municipality and each demographic group given
+    groups: int  # demographic groups given (× options rows of GroupCount)
+
+
+def _rows(count: int, row: str) -> str:
+    return ", ".join([row] * count)
+
+
+def _upsert(model, columns: list[str], key: list[str], count: int, row: str) -> str:
+    table = q(model._meta.db_table)
+    return (
+        f"INSERT INTO {table} ({', '.join(map(q, columns))}) VALUES {_rows(count, row)} "
+        f"ON CONFLICT ({', '.join(map(q, key))}) "
+        f"DO UPDATE SET {q('count')} = {table}.{q('count')} + 1"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _statements(vendor: str, shape: Shape) -> tuple[str, ...]:
+    """The statements of one shape, in the order `write_params` gives their parameters."""
+    answer_columns = ["ballot_id", "question_id", "option_id", "rank", "text", "text_status"]
+    answer_columns.append("created_at")
+    count = q("count")
+    polls, questions, options = Poll._meta, Question._meta, OptionCount._meta
+    statements = []
+    if shape.answers:
+        statements.append(
+            f"INSERT INTO {q(Answer._meta.db_table)} ({', '.join(map(q, answer_columns))}) "
+            f"VALUES {_rows(shape.answers, '(%s, %s, %s, %s, %s, %s, %s)')}"
+        )
+    ballots, paper = q("ballot_count"), q("paper_ballot_count")
+    statements.append(
+        f"UPDATE {q(polls.db_table)} SET {ballots} = {ballots} + 1, {paper} = {paper} + %s "
+        f"WHERE {q(polls.pk.column)} = %s"
+    )
+    if shape.questions:
+        answered = q("answer_count")
+        statements.append(
+            f"UPDATE {q(questions.db_table)} SET {answered} = {answered} + 1 "
+            f"WHERE {q(questions.pk.column)} IN ({_rows(shape.questions, '%s')})"
+        )
+    statements.append(
+        _upsert(
+            BallotGroupCount,
+            ["poll_id", "dimension", "value", "count"],
+            ["poll_id", "dimension", "value"],
+            shape.participation,
+            "(%s, %s, %s, 1)",
+        )
+    )
+    if shape.options:
+        option, points = q(options.pk.column), q("points")
+        statements.append(
+            f"UPDATE {q(options.db_table)} SET {count} = {count} + 1, {points} = {points} + "
+            f"CASE {option} {' '.join(['WHEN %s THEN %s'] * shape.options)} "
+            f"ELSE 0 END WHERE {option} IN ({_rows(shape.options, '%s')})"
+        )
+        statements.append(
+            _upsert(
+                MunicipalityCount,
+                ["option_id", "municipality_key", "count", "question_id"],
+                ["option_id", "municipality_key"],
+                shape.options,
+                "(%s, %s, 1, %s)",
+            )
+        )
+        if shape.groups:
+            statements.append(
+                _upsert(
+                    GroupCount,
+                    ["option_id", "dimension", "value", "count", "question_id"],
+                    ["option_id", "dimension", "value"],
+                    shape.options * shape.groups,
+                    "(%s, %s, %s, 1, %s)",
+                )
+            )
+    statements.append(event_sql.insert_values())
+    if vendor == "postgresql":
+        # One statement: each part a data-modifying WITH (all of them run, whether read or not).
+        parts = ", ".join(f"w{n} AS ({sql})" for n, sql in enumerate(statements))
+        return (f"WITH {parts} SELECT 1",)
+    return tuple(statements)
+
+
+class Counted(NamedTuple):
+    """What one ballot writes beside its own row."""
+
+    answers: list[tuple]  # (question, option, rank, text, text status)
+    questions: list[int]  # answered
+    options: list[tuple[int, int, int]]  # (option, its question, Borda points)
+    groups: list[tuple[str, str]]  # (dimension, value) of the demographic groups given
+    participation: list[tuple[str, str]]  # the municipality's pair, then the groups
+    municipality_key: int  # 0: not known
+    paper: bool
+
+
+def ballot_writes(*, ballot_id: int, poll_id: int, counted: Counted, now, event: list) -> None:
+    """Write the answers, add the ballot to every counter and append its event (`event`: the
+    parameters of `events.sql.insert_values`). Expects the poll's row locked."""
+    participation = counted.participation
+    shape = Shape(
+        answers=len(counted.answers),
+        questions=len(counted.questions),
+        options=len(counted.options),
+        participation=len(participation),
+        groups=len(counted.groups),
+    )
+    params = []
+    for row in counted.answers:
+        params += [ballot_id, *row, now]
+    params += [1 if counted.paper else 0, poll_id, *counted.questions]
+    for dimension, value in participation:
+        params += [poll_id, dimension, value]
+    if counted.options:
+        for option, _question, points in counted.options:
+            params += [option, points]
+        params += [option for option, _question, _points in counted.options]
+        for option, question, _points in counted.options:
+            params += [option, counted.municipality_key, question]
+        for option, question, _points in counted.options:
+            for dimension, value in counted.groups:
+                params += [option, dimension, value, question]
+    params += event
+    statements = _statements(connection.vendor, shape)
+    with connection.cursor() as cursor:
+        if len(statements) == 1:
+            cursor.execute(statements[0], params)
+            return
+        for sql in statements:
+            size = sql.count("%s")
+            cursor.execute(sql, params[:size])
+            params = params[size:]

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from django.db import connection
 
+from veche.core.prepared import run_prepared
 from veche.events import sql as event_sql
 from veche.territory.models import Settlement
 
@@ -184,8 +185,9 @@ def _upsert(model, columns: list[str], key: list[str], count: int, row: str) -> 
 
 
 @lru_cache(maxsize=1024)
-def _statements(vendor: str, shape: Shape) -> tuple[str, ...]:
-    """The statements of one shape, in the order `write_params` gives their parameters."""
+def _statements(shape: Shape) -> tuple[str, ...]:
+    """SQLite: the statements of one shape, one after the other, in the order
+    `ballot_writes` gives their parameters."""
     answer_columns = ["ballot_id", "question_id", "option_id", "rank", "text", "text_status"]
     answer_columns.append("created_at")
     count = q("count")
@@ -243,11 +245,98 @@ def _statements(vendor: str, shape: Shape) -> tuple[str, ...]:
                 )
             )
     statements.append(event_sql.insert_values())
-    if vendor == "postgresql":
-        # One statement: each part a data-modifying WITH (all of them run, whether read or not).
-        parts = ", ".join(f"w{n} AS ({sql})" for n, sql in enumerate(statements))
-        return (f"WITH {parts} SELECT 1",)
     return tuple(statements)
+
+
+@lru_cache
+def _one_statement() -> str:
+    """PostgreSQL: the answers, the counters and the event in one statement of one shape for
+    every ballot (the rows come as arrays, `unnest`), so it is parsed once and prepared once per
+    connection. Its parameters: `_one_statement_params`."""
+    answers, polls, questions = Answer._meta, Poll._meta, Question._meta
+    options, participation = OptionCount._meta, BallotGroupCount._meta
+    by_place, by_group = MunicipalityCount._meta, GroupCount._meta
+    count, points = q("count"), q("points")
+    ballots, paper, answered = q("ballot_count"), q("paper_ballot_count"), q("answer_count")
+
+    def upsert(meta, columns: list[str], key: list[str], select: str) -> str:
+        table = q(meta.db_table)
+        return (
+            f"INSERT INTO {table} ({', '.join(map(q, columns))}) {select} "
+            f"ON CONFLICT ({', '.join(map(q, key))}) "
+            f"DO UPDATE SET {count} = {table}.{count} + 1"
+        )
+
+    answer_columns = ["ballot_id", "question_id", "option_id", "rank", "text", "text_status"]
+    parts = [
+        f"INSERT INTO {q(answers.db_table)} ({', '.join(map(q, answer_columns))}, "
+        f"{q('created_at')}) SELECT %s::bigint, a.question, a.option, a.rank, a.text, a.status, "
+        f"%s::timestamptz FROM unnest(%s::bigint[], %s::bigint[], %s::int[], %s::text[], "
+        f"%s::text[]) AS a(question, option, rank, text, status)",
+        f"UPDATE {q(polls.db_table)} SET {ballots} = {ballots} + 1, "
+        f"{paper} = {paper} + %s::int WHERE {q(polls.pk.column)} = %s::bigint",
+        f"UPDATE {q(questions.db_table)} SET {answered} = {answered} + 1 "
+        f"WHERE {q(questions.pk.column)} = ANY(%s::bigint[])",
+        f"UPDATE {q(options.db_table)} AS c SET {count} = c.{count} + 1, "
+        f"{points} = c.{points} + o.points FROM unnest(%s::bigint[], %s::int[]) AS o(option, "
+        f"points) WHERE c.{q(options.pk.column)} = o.option",
+        upsert(
+            participation,
+            ["poll_id", "dimension", "value", "count"],
+            ["poll_id", "dimension", "value"],
+            "SELECT %s::bigint, p.dimension, p.value, 1 FROM unnest(%s::text[], %s::text[]) "
+            "AS p(dimension, value)",
+        ),
+        upsert(
+            by_place,
+            ["option_id", "municipality_key", "count", "question_id"],
+            ["option_id", "municipality_key"],
+            "SELECT o.option, %s::int, 1, o.question FROM unnest(%s::bigint[], %s::bigint[]) "
+            "AS o(option, question)",
+        ),
+        upsert(
+            by_group,
+            ["option_id", "dimension", "value", "count", "question_id"],
+            ["option_id", "dimension", "value"],
+            "SELECT o.option, g.dimension, g.value, 1, o.question FROM unnest(%s::bigint[], "
+            "%s::bigint[]) AS o(option, question) CROSS JOIN unnest(%s::text[], %s::text[]) "
+            "AS g(dimension, value)",
+        ),
+        event_sql.insert_values(),
+    ]
+    # Each part a data-modifying WITH: all of them run, whether read or not.
+    return "WITH " + ", ".join(f"w{n} AS ({sql})" for n, sql in enumerate(parts)) + " SELECT 1"
+
+
+def _one_statement_params(ballot_id: int, poll_id: int, counted: "Counted", now, event) -> list:
+    rows = counted.answers
+    options = [o for o, _question, _points in counted.options]
+    option_questions = [question for _o, question, _points in counted.options]
+    return [
+        ballot_id,
+        now,
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        [r[3] for r in rows],
+        [r[4] for r in rows],
+        1 if counted.paper else 0,
+        poll_id,
+        counted.questions,
+        options,
+        [points for _o, _question, points in counted.options],
+        poll_id,
+        [dimension for dimension, _value in counted.participation],
+        [value for _dimension, value in counted.participation],
+        counted.municipality_key,
+        options,
+        option_questions,
+        options if counted.groups else [],
+        option_questions if counted.groups else [],
+        [dimension for dimension, _value in counted.groups],
+        [value for _dimension, value in counted.groups],
+        *event,
+    ]
 
 
 class Counted(NamedTuple):
@@ -265,6 +354,11 @@ class Counted(NamedTuple):
 def ballot_writes(*, ballot_id: int, poll_id: int, counted: Counted, now, event: list) -> None:
     """Write the answers, add the ballot to every counter and append its event (`event`: the
     parameters of `events.sql.insert_values`). Expects the poll's row locked."""
+    if connection.vendor == "postgresql":
+        run_prepared(
+            _one_statement(), _one_statement_params(ballot_id, poll_id, counted, now, event)
+        )
+        return
     participation = counted.participation
     shape = Shape(
         answers=len(counted.answers),
@@ -289,12 +383,8 @@ def ballot_writes(*, ballot_id: int, poll_id: int, counted: Counted, now, event:
             for dimension, value in counted.groups:
                 params += [option, dimension, value, question]
     params += event
-    statements = _statements(connection.vendor, shape)
     with connection.cursor() as cursor:
-        if len(statements) == 1:
-            cursor.execute(statements[0], params)
-            return
-        for sql in statements:
+        for sql in _statements(shape):
             size = sql.count("%s")
             cursor.execute(sql, params[:size])
             params = params[size:]

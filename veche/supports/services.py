@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from veche.core.prepared import run_prepared
 from veche.events import sql as event_sql
 from veche.events.services import record_event
 
@@ -115,27 +116,12 @@ def _run(cursor, spec: Supportable, combined: str, first: str, then: str, params
     row; the event is written by `_tell_event`)."""
     sql = support_sql(spec, connection.vendor)
     if statement := getattr(sql, combined):
-        return _prepared(statement, [*params, *told])
+        return run_prepared(statement, [*params, *told])
     cursor.execute(getattr(sql, first), params)
     if cursor.fetchone() is None:
         return None
     cursor.execute(getattr(sql, then), params[:1])
     return cursor.fetchone()
-
-
-def _prepared(statement: str, params: list):
-    """Run the one support statement as a prepared statement (PostgreSQL): the database plans it
-    once per connection instead of on every support, about a third of its time there. Django's
-    cursors bind parameters on the client and cannot prepare, so this takes the driver's own."""
-    import psycopg  # PostgreSQL only
-
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(statement, params, prepare=True)
-        row = cursor.fetchone()
-    if connection.queries_logged:  # what CaptureQueriesContext and the debug toolbar read
-        connection.queries_log.append({"sql": statement, "time": "0.000"})
-    return row
 
 
 def _event_params(spec: Supportable, name: str, user, now) -> list:

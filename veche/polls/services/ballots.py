@@ -14,6 +14,7 @@ channels."""
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
@@ -30,7 +31,6 @@ from .. import sql
 from ..models import (
     MAX_TEXT_ANSWER,
     AgeGroup,
-    Answer,
     Ballot,
     Channel,
     Dimension,
@@ -65,11 +65,21 @@ class Demographics:
     settlement_kind: str = ""
 
 
+class AnswerRow(NamedTuple):
+    """One answer row as `sql.ballot_writes` inserts it (models.Answer's columns)."""
+
+    question_id: int
+    option_id: int | None = None
+    rank: int | None = None
+    text: str = ""
+    text_status: str = ""
+
+
 @dataclass
 class _Checked:
     """A valid ballot, ready to write: answer rows and what each counter gains."""
 
-    answers: list[Answer] = field(default_factory=list)
+    answers: list[AnswerRow] = field(default_factory=list)
     questions: list[int] = field(default_factory=list)
     options: list[int] = field(default_factory=list)
     points: dict[int, int] = field(default_factory=dict)
@@ -196,18 +206,17 @@ def ballot_cast(
     return ballot
 
 
-# The questions and options of polls that have ballots, per process: a ballot freezes them
-# (`require_no_ballots`), so once read under the lock of a poll with ballots they stay what
-# they are. The key also holds `updated_at` (every change of the poll's questions moves it), so
-# a poll whose counts were zeroed (the benchmark does) and then edited is read afresh.
+# The questions and options of polls, per process, by the poll's id and `updated_at`. They
+# change only through services/questions.py, under the poll's lock, and each change moves the
+# poll's `updated_at` (`_changed`) and drops this process's copy; a ballot freezes them
+# (`require_no_ballots`). Read under the poll's lock, the key is the state of the questions the
+# ballot is checked against.
 _FROZEN: dict[tuple[int, object], list[Question]] = {}
 _FROZEN_MAX = 500
 
 
 def _questions(poll: Poll) -> list[Question]:
     """The poll's questions with their options. Expects the poll's row read under its lock."""
-    if not poll.ballot_count:
-        return list(poll.questions.prefetch_related("options"))
     key = (poll.pk, poll.updated_at)
     found = _FROZEN.get(key)
     if found is None:
@@ -218,9 +227,14 @@ def _questions(poll: Poll) -> list[Question]:
     return found
 
 
-def forget_frozen_questions() -> None:
-    """Empty this process's copy (tests: a rolled-back database gives the same ids again)."""
-    _FROZEN.clear()
+def forget_frozen_questions(poll_id: int | None = None) -> None:
+    """Drop this process's copy of a poll's questions, or of every poll's (tests: a rolled-back
+    database gives the same ids to other polls)."""
+    if poll_id is None:
+        _FROZEN.clear()
+        return
+    for key in [key for key in _FROZEN if key[0] == poll_id]:
+        _FROZEN.pop(key, None)
 
 
 def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, now):
@@ -329,7 +343,7 @@ def _words(text: str, question: Question) -> str:
     return words
 
 
-def _check_one(question: Question, response: Response) -> tuple[list[Answer], dict[int, int]]:
+def _check_one(question: Question, response: Response) -> tuple[list[AnswerRow], dict[int, int]]:
     """The answer rows of one question (empty when unanswered) and, for a ranking, each
     option's Borda points."""
     name = question.text
@@ -339,7 +353,7 @@ def _check_one(question: Question, response: Response) -> tuple[list[Answer], di
             if question.is_required:
                 raise ValidationError(_("Answer the question «%(question)s».") % {"question": name})
             return [], {}
-        return [Answer(question=question, text=words, text_status=TextStatus.PENDING)], {}
+        return [AnswerRow(question.pk, text=words, text_status=TextStatus.PENDING)], {}
 
     options = {o.pk: o for o in question.options.all()}
     picked = [int(o) for o in response.options]
@@ -368,22 +382,19 @@ def _check_one(question: Question, response: Response) -> tuple[list[Answer], di
                 _("Give every option of «%(question)s» its own place.") % {"question": name}
             )
         size = len(picked)
-        rows = [
-            Answer(question=question, option_id=o, rank=rank)
-            for rank, o in enumerate(picked, start=1)
-        ]
+        rows = [AnswerRow(question.pk, o, rank) for rank, o in enumerate(picked, start=1)]
         # Borda count: the first place gets n-1 points, the last none.
         return rows, {o: size - rank for rank, o in enumerate(picked, start=1)}
     rows = []
     for o in picked:
-        row = Answer(question=question, option_id=o)
+        row = AnswerRow(question.pk, o)
         if options[o].is_other:
             words = _words(response.text, question)
             if not words:
                 raise ValidationError(
                     _("Write your answer beside «Other» in «%(question)s».") % {"question": name}
                 )
-            row.text, row.text_status = words, TextStatus.PENDING
+            row = row._replace(text=words, text_status=TextStatus.PENDING)
         rows.append(row)
     return rows, {}
 
@@ -395,9 +406,7 @@ def _counted(ballot: Ballot, checked: _Checked) -> sql.Counted:
     """The rows and counters `sql.ballot_writes` adds for a valid ballot."""
     groups = _groups(ballot)
     return sql.Counted(
-        answers=[
-            (a.question_id, a.option_id, a.rank, a.text, a.text_status) for a in checked.answers
-        ],
+        answers=checked.answers,
         questions=checked.questions,
         options=[
             (o, checked.option_questions[o], checked.points.get(o, 0)) for o in checked.options

@@ -20,6 +20,7 @@ from veche.staff.services import audit_log
 from ..events import poll_event
 from ..models import Measure, Option, OptionCount, Poll, Question, QuestionKind
 from ._common import lock, not_organizer, require, require_no_ballots
+from .ballots import forget_frozen_questions
 from .polls import _set_image, delete_after_commit
 
 MAX_QUESTION = 500
@@ -241,9 +242,10 @@ def option_update(
 
 
 def _changed(user, poll: Poll, what: str, question: Question) -> None:
-    # The poll's `updated_at` moves with its questions: a ballot's copy of a poll's frozen
-    # questions is keyed by it (services/ballots.py `_questions`).
+    # The poll's `updated_at` moves with its questions: a ballot's copy of a poll's questions
+    # is keyed by it (services/ballots.py `_questions`); this process's copy goes at once.
     Poll.objects.filter(pk=poll.pk).update(updated_at=timezone.now())
+    forget_frozen_questions(poll.pk)
     poll_event(
         "questions_changed", poll, actor=user, payload={"what": what, "question": question.pk}
     )

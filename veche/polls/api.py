@@ -219,20 +219,24 @@ def poll_detail(request, poll_id: Id):
 def ballot_cast(request, poll_id: Id, payload: PollBallotIn):
     """Cast the user's ballot: every answer in one request, counted as a whole or not at all.
     A second ballot is a 409; an answer that does not fit its question a 422 naming it."""
-    poll = _visible(request, poll_id, read=selectors.poll_alone)
     answers = {
         answer.question_id: services.Response(options=answer.option_ids, text=answer.text)
         for answer in payload.answers
     }
     given = payload.demographics or PollDemographicsIn()
-    with domain_errors(ballot_slot(request.user)):
-        ballot = services.ballot_cast(
-            voter=request.user,
-            poll=poll,
-            answers=answers,
-            demographics=services.Demographics(**given.dict()),
-        )
-    return Status(201, {"poll_id": poll.pk, "cast_at": ballot.cast_at, "channel": ballot.channel})
+    try:
+        with domain_errors(ballot_slot(request.user)):
+            # The poll is read once, under its lock: one it does not show this user is a 404.
+            ballot = services.ballot_cast(
+                voter=request.user,
+                poll=Poll(pk=poll_id),
+                answers=answers,
+                demographics=services.Demographics(**given.dict()),
+                unseen_as_missing=True,
+            )
+    except Poll.DoesNotExist as error:
+        raise HttpError(404, _("Poll not found.")) from error
+    return Status(201, {"poll_id": poll_id, "cast_at": ballot.cast_at, "channel": ballot.channel})
 
 
 @router.get(

@@ -23,7 +23,6 @@ from veche.staff.predicates import (
 )
 from veche.territory.models import Municipality
 
-from . import sql
 from .models import (
     Answer,
     Ballot,
@@ -105,12 +104,6 @@ def poll_row(pk: int) -> Poll:
     service reads the questions again under the poll's lock, and for results, read from the
     counters."""
     return Poll.objects.select_related("municipality").get(pk=pk)
-
-
-def poll_alone(pk: int) -> Poll:
-    """The poll's row alone, read without building a query (sql.py): for a ballot through the
-    API, whose service reads it again under the poll's lock."""
-    return sql.read_poll(pk)
 
 
 def questions_of(poll: Poll) -> list[Question]:

@@ -155,21 +155,32 @@ def ballot_cast(
     voting_point: int | None = None,
     actor=None,
     identity: PaperIdentity | None = None,
+    unseen_as_missing: bool = False,
 ) -> Ballot:
     """Cast `voter`'s ballot in `poll`: `answers` maps question ids to responses. On paper
     (`channel="paper"`), `actor` is the staff member entering it at `voting_point`; the caller
     (services/paper.py) checks the staff member's rule; this checks the voter's, by `identity` —
-    what the staff member established in person — instead of the account's state."""
+    what the staff member established in person — instead of the account's state.
+    `unseen_as_missing`: a poll the voter may not see (`polls.view_poll`) is Poll.DoesNotExist,
+    as if there were none (the API's 404; `poll` may then be `Poll(pk=…)`, nothing read)."""
     if channel not in Channel.values:
         raise ValidationError(_("Unknown voting channel."), code="channel")
     if channel == Channel.WEB and voting_point is not None:
         raise ValidationError(_("A voting point takes paper ballots only."), code="channel")
     # Durable when it is the whole request (the web, the API); a paper entry may wrap it in its
     # own transaction with the account it makes for the voter.
+    # The answers are checked before the transaction against this process's copy of the
+    # poll's questions, when it has one, so the poll's lock (on SQLite the database's one write
+    # lock) is held for the writes; the result is told after the rule and the one-ballot check,
+    # and checked again under the lock if the questions changed meanwhile.
+    kept = _FROZEN.get(poll.pk)
+    early = _checked_or_error(kept[1], answers) if kept else None
     with transaction.atomic(durable=not transaction.get_connection().in_atomic_block):
         # The poll's row first (a paper entry took it already, in the same order; docs/polls.md
         # "lock order"): the state we check is the state we change.
         poll = sql.read_poll(poll.pk, lock=True)
+        if unseen_as_missing and not voter.has_perm("polls.view_poll", poll):
+            raise Poll.DoesNotExist("Poll matching query does not exist.")
         refusal = vote_refusal(voter, poll) if identity is None else identity.refusal(voter, poll)
         if refusal is not None:
             raise PermissionDenied(refusal)
@@ -179,7 +190,11 @@ def ballot_cast(
         # A ValidationError below rolls the row back with the transaction (or its savepoint).
         if ballot is None:
             raise ValidationError(already_voted(), code="already_voted")
-        checked = check_answers(_questions(poll), answers)
+        if early is None or kept[0] != poll.updated_at:
+            early = _checked_or_error(_questions(poll), answers)
+        checked, wrong = early
+        if wrong is not None:
+            raise wrong
         stamp = connection.ops.adapt_datetimefield_value(now)
         sql.ballot_writes(
             ballot_id=ballot.pk,
@@ -206,25 +221,33 @@ def ballot_cast(
     return ballot
 
 
-# The questions and options of polls, per process, by the poll's id and `updated_at`. They
-# change only through services/questions.py, under the poll's lock, and each change moves the
-# poll's `updated_at` (`_changed`) and drops this process's copy; a ballot freezes them
-# (`require_no_ballots`). Read under the poll's lock, the key is the state of the questions the
-# ballot is checked against.
-_FROZEN: dict[tuple[int, object], list[Question]] = {}
+# The questions and options of polls, per process: the poll's id → (its `updated_at`, the
+# questions). They change only through services/questions.py, under the poll's lock, and each
+# change moves the poll's `updated_at` (`_changed`) and drops this process's copy; a ballot
+# freezes them (`require_no_ballots`). A copy is used under the lock only when its `updated_at`
+# is the one read under the lock.
+_FROZEN: dict[int, tuple[object, list[Question]]] = {}
 _FROZEN_MAX = 500
 
 
 def _questions(poll: Poll) -> list[Question]:
     """The poll's questions with their options. Expects the poll's row read under its lock."""
-    key = (poll.pk, poll.updated_at)
-    found = _FROZEN.get(key)
-    if found is None:
-        found = list(poll.questions.prefetch_related("options"))
-        while len(_FROZEN) >= _FROZEN_MAX:
-            _FROZEN.pop(next(iter(_FROZEN)))
-        _FROZEN[key] = found
+    kept = _FROZEN.get(poll.pk)
+    if kept is not None and kept[0] == poll.updated_at:
+        return kept[1]
+    found = list(poll.questions.prefetch_related("options"))
+    _FROZEN.pop(poll.pk, None)
+    while len(_FROZEN) >= _FROZEN_MAX:
+        _FROZEN.pop(next(iter(_FROZEN)))
+    _FROZEN[poll.pk] = (poll.updated_at, found)
     return found
+
+
+def _checked_or_error(questions, answers) -> tuple["_Checked | None", ValidationError | None]:
+    try:
+        return check_answers(questions, answers), None
+    except ValidationError as error:
+        return None, error
 
 
 def forget_frozen_questions(poll_id: int | None = None) -> None:
@@ -232,9 +255,8 @@ def forget_frozen_questions(poll_id: int | None = None) -> None:
     database gives the same ids to other polls)."""
     if poll_id is None:
         _FROZEN.clear()
-        return
-    for key in [key for key in _FROZEN if key[0] == poll_id]:
-        _FROZEN.pop(key, None)
+    else:
+        _FROZEN.pop(poll_id, None)
 
 
 def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, now):

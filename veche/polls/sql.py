@@ -36,6 +36,7 @@ from .models import (
     BallotGroupCount,
     GroupCount,
     MunicipalityCount,
+    Option,
     OptionCount,
     Poll,
     Question,
@@ -47,43 +48,96 @@ q = connection.ops.quote_name
 # --- Reading the poll -------------------------------------------------------------------------
 
 
-class _Reader(NamedTuple):
-    sql: str
+class _Columns(NamedTuple):
+    """A model's columns as a SELECT lists them, and how to turn a row's values into it."""
+
+    select: str  # "alias"."column", …
     attnames: list[str]
     converters: list[tuple[int, list, object]]  # (column index, converters, its Col)
 
+    def build(self, model, values):
+        values = list(values)
+        for index, converters, col in self.converters:
+            for convert in converters:
+                values[index] = convert(values[index], col, connection)
+        return model.from_db(connection.alias, self.attnames, values)
+
 
 @lru_cache
-def _poll_reader(vendor: str, lock: bool) -> _Reader:
-    meta = Poll._meta
-    fields = meta.concrete_fields
-    columns = ", ".join(q(f.column) for f in fields)
-    sql = f"SELECT {columns} FROM {q(meta.db_table)} WHERE {q(meta.pk.column)} = %s"
-    if lock and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
+def _columns(model, alias: str, vendor: str) -> _Columns:
+    fields = model._meta.concrete_fields
     converters = []
     for index, field in enumerate(fields):
-        col = field.get_col(meta.db_table)
+        col = field.get_col(model._meta.db_table)
         found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
         if found:
             converters.append((index, found, col))
-    return _Reader(sql, [f.attname for f in fields], converters)
+    select = ", ".join(f"{alias}.{q(f.column)}" for f in fields)
+    return _Columns(select, [f.attname for f in fields], converters)
+
+
+@lru_cache
+def _poll_select(vendor: str, lock: bool) -> str:
+    meta = Poll._meta
+    columns = _columns(Poll, "p", vendor).select
+    sql = f"SELECT {columns} FROM {q(meta.db_table)} AS p WHERE p.{q(meta.pk.column)} = %s"
+    if lock and connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    return sql
 
 
 def read_poll(pk: int, *, lock: bool = False) -> Poll:
     """The poll's row alone (no territory joined); `lock`: under a row lock, inside the caller's
     transaction. Raises Poll.DoesNotExist as `.get()` would."""
-    reader = _poll_reader(connection.vendor, lock)
     with connection.cursor() as cursor:
-        cursor.execute(reader.sql, [pk])
+        cursor.execute(_poll_select(connection.vendor, lock), [pk])
         row = cursor.fetchone()
     if row is None:
         raise Poll.DoesNotExist("Poll matching query does not exist.")
-    values = list(row)
-    for index, converters, col in reader.converters:
-        for convert in converters:
-            values[index] = convert(values[index], col, connection)
-    return Poll.from_db(connection.alias, reader.attnames, values)
+    return _columns(Poll, "p", connection.vendor).build(Poll, row)
+
+
+@lru_cache
+def _questions_select(vendor: str) -> str:
+    questions, options = Question._meta, Option._meta
+    both = f"{_columns(Question, 'q', vendor).select}, {_columns(Option, 'o', vendor).select}"
+    position = q("position")
+    return (
+        f"SELECT {both} FROM {q(questions.db_table)} AS q LEFT JOIN {q(options.db_table)} AS o "
+        f"ON o.{q(options.get_field('question').column)} = q.{q(questions.pk.column)} "
+        f"WHERE q.{q(questions.get_field('poll').column)} = %s "
+        f"ORDER BY q.{position}, q.{q(questions.pk.column)}, o.{position}, "
+        f"o.{q(options.pk.column)}"
+    )
+
+
+def read_questions(poll_id: int) -> list[Question]:
+    """The poll's questions in their order, each with its options as `question.options.all()`
+    gives them (as `prefetch_related("options")` would leave them), in one query."""
+    vendor = connection.vendor
+    question_columns, option_columns = (
+        _columns(Question, "q", vendor),
+        _columns(Option, "o", vendor),
+    )
+    width = len(question_columns.attnames)
+    key = question_columns.attnames.index(Question._meta.pk.attname)
+    found: dict[int, tuple[Question, list[Option]]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(_questions_select(vendor), [poll_id])
+        rows = cursor.fetchall()
+    for row in rows:
+        pk = row[key]
+        if pk not in found:
+            found[pk] = (question_columns.build(Question, row[:width]), [])
+        if row[width] is not None:
+            found[pk][1].append(option_columns.build(Option, row[width:]))
+    questions = []
+    for question, options in found.values():
+        cached = Option.objects.filter(question=question)
+        cached._result_cache, cached._prefetch_done = options, True
+        question._prefetched_objects_cache = {"options": cached}
+        questions.append(question)
+    return questions
 
 
 # --- The ballot row ---------------------------------------------------------------------------

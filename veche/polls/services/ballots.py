@@ -235,7 +235,7 @@ def _questions(poll: Poll) -> list[Question]:
     kept = _FROZEN.get(poll.pk)
     if kept is not None and kept[0] == poll.updated_at:
         return kept[1]
-    found = list(poll.questions.prefetch_related("options"))
+    found = sql.read_questions(poll.pk)
     _FROZEN.pop(poll.pk, None)
     while len(_FROZEN) >= _FROZEN_MAX:
         _FROZEN.pop(next(iter(_FROZEN)))

@@ -178,3 +178,23 @@ def test_a_ballot_through_the_api_costs_a_few_statements(client, world, poll):
     expected = 2 if connection.vendor == "postgresql" else 9
     assert len(writes) == expected, writes
     assert selectors.counter_mismatches(poll) == []
+
+
+def test_the_questions_read_in_one_query_are_the_orms(world, poll):
+    conditional = add_question(poll, text="Почему?", options=("Далеко", "Скучно"))
+    first = poll.questions.order_by("position").first()
+    conditional.shown_if = option(first, "Парк Победы")
+    conditional.save()
+    add_question(poll, QuestionKind.TEXT, text="Что ещё?", options=(), is_required=False)
+    expected = list(poll.questions.prefetch_related("options"))
+    with CaptureQueriesContext(connection) as captured:
+        read = sql.read_questions(poll.pk)
+        options = [[(o.pk, o.text, o.is_other, o.value) for o in q.options.all()] for q in read]
+    assert len(captured) == 1
+    assert [(q.pk, q.text, q.kind, q.is_required, q.max_choices, q.shown_if_id) for q in read] == [
+        (q.pk, q.text, q.kind, q.is_required, q.max_choices, q.shown_if_id) for q in expected
+    ]
+    assert options == [
+        [(o.pk, o.text, o.is_other, o.value) for o in q.options.all()] for q in expected
+    ]
+    assert options[-1] == []  # the free-text question has none

@@ -167,14 +167,14 @@ def ballot_cast(
         raise ValidationError(_("Unknown voting channel."), code="channel")
     if channel == Channel.WEB and voting_point is not None:
         raise ValidationError(_("A voting point takes paper ballots only."), code="channel")
-    # Durable when it is the whole request (the web, the API); a paper entry may wrap it in its
-    # own transaction with the account it makes for the voter.
     # The answers are checked before the transaction against this process's copy of the
     # poll's questions, when it has one, so the poll's lock (on SQLite the database's one write
     # lock) is held for the writes; the result is told after the rule and the one-ballot check,
     # and checked again under the lock if the questions changed meanwhile.
     kept = _FROZEN.get(poll.pk)
     early = _checked_or_error(kept[1], answers) if kept else None
+    # Durable when it is the whole request (the web, the API); a paper entry may wrap it in its
+    # own transaction with the account it makes for the voter.
     with transaction.atomic(durable=not transaction.get_connection().in_atomic_block):
         # The poll's row first (a paper entry took it already, in the same order; docs/polls.md
         # "lock order"): the state we check is the state we change.

@@ -176,8 +176,8 @@ def seed() -> None:
 
 
 def _past_contest(spec: dict, voters: list[User]) -> Contest:
-    from .services.results import decide
     from .models import VotingResult
+    from .services.results import decide
 
     municipality = Municipality.objects.filter(name=spec["municipality"]).first()
     organizer = User.objects.filter(is_superuser=True).first() or voters[0]

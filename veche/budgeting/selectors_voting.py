@@ -97,6 +97,7 @@ def voting_results(contest: Contest) -> Results:
                 "decision": decision,
                 "override": override,
                 "won": override.won if override else bool(decision and decision["won"]),
+                "online": tally.votes - tally.paper_votes,
             }
         )
     if result:

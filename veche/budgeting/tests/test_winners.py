@@ -50,7 +50,7 @@ def test_ties_by_more_votes_and_by_a_recorded_draw():
 
 def test_equal_shares_buys_what_its_supporters_can_pay():
     # Budget 300, three voters with 100 each. X (200) is wanted by voters 0 and 1, Y (200) by
-    # voter 2 only, Z (100) by voter 2. X is bought (each pays 100); Y's one supporter has 100 < 200.
+    # voter 2 only, Z (100) by voter 2. X is bought (each pays 100), then Z; Y is unaffordable.
     rows = [ranked(1, 200, 2, 1), ranked(2, 200, 1, 2), ranked(3, 100, 1, 3)]
     decisions = equal_shares(rows, ballots=[{1}, {1}, {2, 3}], budget=Decimal(300))
     assert {d.application: d.won for d in decisions} == {1: True, 2: False, 3: True}

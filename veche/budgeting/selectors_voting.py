@@ -240,3 +240,26 @@ def paper_total(contest: Contest) -> int:
 
 def has_voting(contest: Contest) -> bool:
     return terms_of(contest) is not None
+
+
+def application_for_vote(pk: int):
+    """An application on a ballot with what a vote checks (contest, terms, stages): two queries."""
+    from django.db.models import Prefetch
+
+    from .models import Application, ContestStage
+
+    return (
+        Application.objects.select_related("contest__voting_terms", "contest__municipality")
+        .prefetch_related(Prefetch("contest__stages", queryset=ContestStage.objects.all()))
+        .only(
+            "pk",
+            "cost",
+            "title",
+            "contest__id",
+            "contest__status",
+            "contest__budget",
+            "contest__municipality",
+            "contest__voting_terms",
+        )
+        .get(pk=pk)
+    )

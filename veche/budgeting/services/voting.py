@@ -215,7 +215,7 @@ def _cast(voter, application, terms, trace, channel, point) -> VoteReceipt:
     if not created:
         if not VoteTally.objects.filter(pk=application.pk, status="open").exists():
             raise ValidationError(_("This project is not on the ballot."))
-        raise ValidationError(_("You have already voted for this project."))
+        raise ValidationError(_("You have already voted for this project."), code="already_voted")
     with connection.cursor() as cursor:
         cursor.execute(
             _ballot_up_sql(),

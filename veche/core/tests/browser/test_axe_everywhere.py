@@ -348,8 +348,8 @@ def _voting(town, resident) -> dict:
     """A contest in its public voting (the resident voted, from a shared network) and one whose
     winners are computed, with a skip and a paper subtotal."""
     from veche.budgeting import stages
-    from veche.budgeting.services.results import decide
     from veche.budgeting.models import VotingResult
+    from veche.budgeting.services.results import decide
     from veche.budgeting.services.voting import Trace, vote_cast
     from veche.budgeting.tests.factories import voting_contest
 

@@ -362,6 +362,15 @@ def ballot_submit(
         dropped = had - chosen
         if dropped and not terms.withdrawal_allowed:
             raise ValidationError(_("In this contest a vote cannot be withdrawn."))
+        # The projects' rows in one order (their ids) before any counter moves: two ballots that
+        # withdraw and add the same projects the other way round queue instead of deadlocking.
+        changed = sorted(dropped | (chosen - had))
+        list(
+            VoteTally.objects.select_for_update()
+            .filter(pk__in=changed)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         for pk in sorted(dropped):
             _withdraw(voter, tallies[pk].application, terms, check_minimum=False)
         for pk in sorted(chosen - had):

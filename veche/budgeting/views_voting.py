@@ -17,7 +17,9 @@ from django.views.decorators.http import require_GET, require_POST
 from veche.core import ratelimit
 from veche.core.exports import FORMATS, export_response
 from veche.core.forms import error_text, service_errors
+from veche.core.pagecache import guest_page
 from veche.core.ratelimit import client_ip
+from veche.events.selectors import last_event_id
 from veche.voting.models import VotingPoint
 
 from . import selectors_voting as read
@@ -114,6 +116,9 @@ def ballot_post(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+# Guests see the results only once voting is over, when votes no longer change; a computation or
+# an override records an event, so the next guest after one gets a fresh page.
+@guest_page(version=last_event_id)
 def results_page(request: HttpRequest, pk: int) -> HttpResponse:
     contest = _voting_contest(request, pk)
     if not request.user.has_perm("budgeting.view_voting_results", contest):

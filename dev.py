@@ -76,6 +76,7 @@ PERIODIC = [
     ("report_deadlines", 15 * 60),
     ("notify_digest", 24 * 3600),
     ("budgeting_reminders", 24 * 3600),
+    ("budgeting_forget_vote_traces", 24 * 3600),
 ]
 
 
@@ -85,9 +86,7 @@ def _periodic(manage: list, env: dict[str, str], stop: threading.Event) -> None:
         for command, every in PERIODIC:
             if time.monotonic() - last[command] >= every:
                 last[command] = time.monotonic()
-                subprocess.run(
-                    [str(a) for a in (*manage, command)], cwd=ROOT, check=False, env=env
-                )
+                subprocess.run([str(a) for a in (*manage, command)], cwd=ROOT, check=False, env=env)
 
 
 def _dotenv_sets(name: str, dotenv: Path) -> bool:

@@ -4,7 +4,9 @@ for one idea (its `support_count` and its support rows). The same residents each
 concurrent ballots (different answers) in one poll: exactly 100 ballots, and counts that add up
 (the options' counts equal the answers chosen, each option's counts by municipality add up to
 its count, participation to the ballots, demographic counts to a recount of the ballots). Then
-20 concurrent filings with one client token must create one report.
+20 concurrent filings with one client token must create one report. Public voting (issue 13):
+100 residents × 10 concurrent votes for one project → exactly 100, and with a cap of 3 each
+resident's 10 concurrent votes for 10 projects → exactly 3 each.
 
     .venv/bin/python bench/integrity.py            # PostgreSQL (the point of the exercise)
     .venv/bin/python bench/integrity.py --db sqlite
@@ -183,6 +185,74 @@ def poll_ballots(env: dict, port: int, keys: list[str]) -> bool:
     )
 
 
+VOTING_RESET = """
+from veche.accounts.models import User
+from veche.budgeting.models import Contest, VotingTerms
+from bench.prepare_voting import OPEN_TITLE, reset
+contest = Contest.objects.get(title=OPEN_TITLE)
+reset(contest, list(User.objects.filter(api_tokens__isnull=False).distinct()))
+VotingTerms.objects.filter(contest=contest).update(max_choices=CAP)
+print(contest.pk)
+"""
+
+VOTING_COUNTS = """
+import json
+from django.db.models import Count
+from veche.budgeting.models import PublicVote, VoterBallot, VoteReceipt, VoteTally
+tallies = {t.pk: t.votes for t in VoteTally.objects.filter(contest_id=CONTEST)}
+rows = dict(PublicVote.objects.filter(tally__contest_id=CONTEST).values_list('tally_id')
+            .annotate(n=Count('pk')).values_list('tally_id', 'n'))
+per_voter = list(VoterBallot.objects.filter(contest_id=CONTEST, votes__gt=0)
+                 .values_list('votes', flat=True))
+live = VoteReceipt.objects.filter(contest_id=CONTEST, withdrawn_at=None).count()
+print(json.dumps({'tallies': tallies, 'rows': {str(k): v for k, v in rows.items()},
+                  'per_voter': per_voter, 'receipts': live}))
+"""
+
+
+def public_votes(env: dict, port: int, keys: list[str]) -> bool:
+    """Issue 13: 100 residents × 10 concurrent votes for one project → exactly 100; then, with a
+    cap of 3, each resident's 10 concurrent votes for 10 projects → exactly 3 each."""
+    ok = True
+    path = "/api/v1/budgeting/applications/{}/vote"
+    for cap in ("None", "3"):
+        contest = int(django(env, VOTING_RESET.replace("CAP", cap)))
+        projects = sorted(targets(env)["voting"]["projects"])
+        if cap == "None":
+            jobs = [(key, projects[0]) for key in keys for _ in range(PER_RESIDENT)]
+        else:
+            jobs = [(key, projects[n]) for key in keys for n in range(PER_RESIDENT)]
+        random.Random(9).shuffle(jobs)
+        with ThreadPoolExecutor(max_workers=64) as pool:
+            statuses = list(
+                pool.map(lambda job: post_json(port, path.format(job[1]), job[0], {}), jobs)
+            )
+        found = json.loads(django(env, VOTING_COUNTS.replace("CONTEST", str(contest))))
+        total = sum(found["tallies"].values())
+        rows = sum(found["rows"].values())
+        answered = ", ".join(f"{n} answered {s}" for s, n in sorted(Counter(statuses).items()))
+        counters_equal_rows = all(
+            found["rows"].get(str(pk), 0) == votes for pk, votes in found["tallies"].items()
+        )
+        if cap == "None":
+            print(
+                f"{len(statuses)} votes from {len(keys)} residents for one project ({answered})"
+                f" → {total} counted, {rows} rows, {found['receipts']} receipts "
+                f"(expected {RESIDENTS})"
+            )
+            ok &= total == rows == found["receipts"] == RESIDENTS and counters_equal_rows
+        else:
+            print(
+                f"{len(statuses)} votes from {len(keys)} residents for 10 projects each with a cap"
+                f" of 3 ({answered}) → {rows} rows, {total} counted, per voter "
+                f"{sorted(set(found['per_voter']))} (expected 3 each, {3 * RESIDENTS} in all)"
+            )
+            ok &= total == rows == 3 * RESIDENTS and set(found["per_voter"]) == {3}
+            ok &= counters_equal_rows
+    django(env, VOTING_RESET.replace("CAP", "None"))
+    return bool(ok)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
@@ -193,7 +263,8 @@ def main() -> int:
         ensure_postgres_database(env)
     keys_file = ROOT / "var" / f"bench-keys-{args.db}.txt"
     subprocess.run(
-        [str(PYTHON), "bench/prepare.py", "--reports", "200", "--keys", str(keys_file)],
+        [str(PYTHON), "bench/prepare.py", "--reports", "200", "--votes", "2000"]
+        + ["--keys", str(keys_file)],
         cwd=ROOT,
         env=env,
         check=True,
@@ -236,6 +307,7 @@ def main() -> int:
         failures += counted != expected
         failures += not idea_supports(env, args.port, keys)
         failures += not poll_ballots(env, args.port, keys)
+        failures += not public_votes(env, args.port, keys)
 
         token = f"integrity-{uuid.uuid4()}"
         body = {

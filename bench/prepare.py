@@ -32,7 +32,13 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench import prepare_budgeting, prepare_discussions, prepare_ideas, prepare_polls  # noqa: E402
+from bench import (  # noqa: E402
+    prepare_budgeting,
+    prepare_discussions,
+    prepare_ideas,
+    prepare_polls,
+    prepare_voting,
+)
 from veche.accounts.models import User  # noqa: E402
 from veche.agencies.models import Agency  # noqa: E402
 from veche.api.models import ApiToken  # noqa: E402
@@ -167,6 +173,12 @@ def main() -> None:
         default=40,
         help="open polls × key holders = ballots a run may cast",
     )
+    parser.add_argument(
+        "--votes",
+        type=int,
+        default=100_000,
+        help="votes stored in the closed bench contest (seed 002: 802,034)",
+    )
     parser.add_argument("--keys", type=Path, default=ROOT / "var" / "bench-keys.txt")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
@@ -182,6 +194,7 @@ def main() -> None:
     prepare_discussions.discussion(args.discussion_comments, people)
     opened, closed = prepare_polls.polls(args.open_polls, supporters)
     contests = prepare_budgeting.prepare(authors)
+    prepare_voting.voting(args.votes, supporters)
     print(
         f"prepared: {Report.objects.count()} reports, {prepare_ideas.public_ideas()} public ideas,"
         f" {prepare_ideas.published_comments()} published comments on ideas,"

@@ -169,8 +169,16 @@ if apps.is_installed('veche.budgeting'):
     budgeting = {'regional': [pk for pk, grants in bench_contests if not grants],
                  'grants': [pk for pk, grants in bench_contests if grants],
                  'cookie': 'sessionid=' + reviewer.cookies['sessionid'].value}
+voting = {'projects': [], 'results': None}
+if apps.is_installed('veche.budgeting'):
+    from veche.budgeting.models import Contest, VoteTally
+    opened = Contest.objects.filter(title='Голосование (бенчмарк): открытое').first()
+    closed = Contest.objects.filter(title='Голосование (бенчмарк): итоги').first()
+    if opened and closed:
+        voting = {'projects': list(VoteTally.objects.filter(contest=opened)
+                                   .values_list('pk', flat=True)), 'results': closed.pk}
 print(json.dumps({'ids': ids, 'budgeting': budgeting, 'municipality': m.pk,
-    'discussion': discussion, 'polls': polls,
+    'discussion': discussion, 'polls': polls, 'voting': voting,
     'bbox': [m.min_lon, m.min_lat, m.max_lon, m.max_lat], 'point': [m.centre_lat, m.centre_lon],
     'topic': Topic.objects.filter(attributes__isnull=True).first().pk,
     'ideas': ideas, 'open_ideas': open_ideas}))
@@ -295,6 +303,20 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
                 cookie=budgeting["cookie"],
             ),
         ]
+    voting = t.get("voting", {"projects": []})
+    voting_scenarios = []
+    if voting["projects"]:  # issue 13: each key holder votes for each project once
+        rng_votes = random.Random(4)
+        votes = [
+            (f"/api/v1/budgeting/applications/{p}/vote", key, {})
+            for p in voting["projects"]
+            for key in keys
+        ]
+        rng_votes.shuffle(votes)
+        voting_scenarios = [
+            Scenario("vote for a project (API)", "POST", [], once=votes),
+            Scenario("voting results page", "GET", [f"/budgeting/{voting['results']}/results/"]),
+        ]
     return [
         Scenario("map GeoJSON (Surgut bbox)", "GET", [f"/reports/map.geojson?bbox={bbox}"]),
         Scenario(
@@ -319,6 +341,7 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
         *idea_support,
         *poll_scenarios,
         *budgeting_scenarios,
+        *voting_scenarios,
         Scenario("bare insert view", "POST", ["/bench/insert/"], []),
     ]
 
@@ -431,6 +454,10 @@ def bench(db: str, args) -> None:
         if cast and bare:
             ratio = 100 * cast.rps / bare.rps
             print(f"  casting a ballot = {ratio:.0f} % of the bare-insert rate (target 40 %)")
+        vote = results.get("vote for a project (API)")
+        if vote and bare:
+            ratio = 100 * vote.rps / bare.rps
+            print(f"  voting for a project = {ratio:.0f} % of the bare-insert rate (target 60 %)")
         if "poll results page (150,000)" in results:
             print(results_page_queries(env, t["polls"]["results"]))
         if "review queue (1,162)" in results:

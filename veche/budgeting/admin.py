@@ -87,3 +87,24 @@ class RejectionReasonAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# Public voting (issue 13): read-only; votes change only through the voting services. Individual
+# votes and ballots are not listed: who voted for what stays out of the back office.
+from .models import VoteTally, VotingResult, VotingTerms  # noqa: E402
+
+
+@admin.register(VotingTerms)
+class VotingTermsAdmin(ReadOnly):
+    list_display = ("contest", "ballot_style", "min_choices", "max_choices", "winner_method")
+
+
+@admin.register(VoteTally)
+class VoteTallyAdmin(ReadOnly):
+    list_display = ("application", "contest", "cost", "votes", "paper_votes", "status")
+    list_filter = ("status",)
+
+
+@admin.register(VotingResult)
+class VotingResultAdmin(ReadOnly):
+    list_display = ("contest", "method", "tie_rule", "computed_at")

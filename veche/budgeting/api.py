@@ -6,3 +6,5 @@ from . import api_writes  # noqa: F401  (registers the writes)
 from .api_reads import router
 
 __all__ = ["router"]
+
+from . import api_voting  # noqa: E402, F401  (registers public voting's operations, issue 13)

@@ -29,6 +29,22 @@ class BudgetingConfig(AppConfig):
         )
         register_export_section("budgeting", privacy.export_section)
         register_deletion_hook("budgeting", privacy.deletion_hook)
+        self._ready_voting()
+
+    def _ready_voting(self) -> None:
+        """Public voting (issue 13): its kind of support, the "votes" ranking, its demo."""
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
+        from veche.core.demo import register_demo
+        from veche.supports.kinds import register_supportable
+
+        from . import demo_voting, privacy_voting
+        from .services import results, voting
+
+        register_supportable(voting.VOTES)
+        assert results.votes_ranking  # registers the "votes" ranking on import
+        register_demo("budgeting_voting", demo_voting.seed, after=("budgeting",))
+        register_export_section("budgeting_voting", privacy_voting.export_section)
+        register_deletion_hook("budgeting_voting", privacy_voting.deletion_hook)
 
 
 def _dashboard(user):

@@ -12,7 +12,7 @@ import rules
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from veche.accounts.predicates import can_participate
+from veche.accounts.predicates import can_participate, is_verified
 from veche.core.formats import local_datetime
 from veche.staff.predicates import is_municipal_admin, is_municipal_admin_of, is_regional_admin
 
@@ -228,3 +228,71 @@ rules.add_perm(
 )
 rules.add_perm("budgeting.view_review_queue", is_contest_reviewer | manages_contest)
 rules.add_perm("budgeting.manage_reviewers", manages_contest)
+
+
+# --- Public voting (issue 13, point 3) ----------------------------------------------------------
+
+
+def terms_of(obj):
+    """The contest's voting terms (None when the contest has no public voting configured)."""
+    contest = contest_of(obj)
+    if contest is None:
+        return None
+    try:
+        return contest.voting_terms
+    except Contest.voting_terms.RelatedObjectDoesNotExist:
+        return None
+
+
+in_public_voting = in_stage(stages.PUBLIC_VOTING)
+
+
+@rules.predicate
+def voting_is_over(user, obj) -> bool:
+    contest = contest_of(obj)
+    stage = contest.stage_of_kind(stages.PUBLIC_VOTING) if contest else None
+    return stage is not None and timezone.now() >= stage.ends_at
+
+
+@rules.predicate
+def may_vote_by_terms(user, obj) -> bool:
+    """The contest's terms admit the user: verified if they say so, a resident of the contest's
+    municipality only when they restrict it (a regional contest: any settlement of the region)."""
+    terms = terms_of(obj)
+    if terms is None or not can_participate(user):
+        return False
+    if terms.verified_only and not is_verified(user):
+        return False
+    if terms.residents_only:
+        settlement = getattr(user, "settlement", None)
+        if settlement is None:
+            return False
+        contest = contest_of(obj)
+        return contest.is_regional or settlement.municipality_id == contest.municipality_id
+    return True
+
+
+@rules.predicate
+def withdrawal_allowed(user, obj) -> bool:
+    terms = terms_of(obj)
+    return terms is not None and terms.withdrawal_allowed
+
+
+rules.add_perm(
+    "budgeting.vote_in_contest", contest_is_published & in_public_voting & may_vote_by_terms
+)
+rules.add_perm(
+    "budgeting.withdraw_vote",
+    contest_is_published & in_public_voting & may_vote_by_terms & withdrawal_allowed,
+)
+# Paper votes: the staff of a voting point (voting.enter_paper_ballot, asked on the point) enters
+# them while the voting stage is open; the voter's side is the same as on the web.
+rules.add_perm("budgeting.accept_paper_votes", contest_is_published & in_public_voting)
+rules.add_perm("budgeting.configure_voting", manages_contest)
+# Counts, results and the pseudonymous exports are public once voting is over; the organizer
+# sees them and the suspicious-account signals at any time.
+rules.add_perm(
+    "budgeting.view_voting_results", (contest_is_published & voting_is_over) | manages_contest
+)
+rules.add_perm("budgeting.view_vote_signals", manages_contest)
+rules.add_perm("budgeting.compute_winners", manages_contest & voting_is_over)

@@ -26,3 +26,8 @@ def edit_slot(user):
 
 def invite_slot(user):
     return _slot("budgeting-invite", "RATE_LIMIT_BUDGETING_INVITE", user)
+
+
+def vote_slot(user):
+    """A resident's votes and withdrawals (RATE_LIMIT_BUDGETING_VOTE)."""
+    return _slot("budgeting-vote", "RATE_LIMIT_BUDGETING_VOTE", user)

@@ -89,3 +89,20 @@ urlpatterns += [
     path("<int:pk>/reviewers/", views_applications.reviewers, name="reviewers"),
     path("reviewers/<int:pk>/remove/", views_applications.reviewer_remove, name="reviewer_remove"),
 ]
+
+# Public voting, results and their exports (issue 13; views_voting.py).
+from . import views_voting  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/voting/", views_voting.voting_page, name="voting"),
+    path("<int:pk>/voting/ballot/", views_voting.ballot_post, name="ballot"),
+    path("<int:pk>/voting/terms/", views_voting.voting_terms, name="voting_terms"),
+    path("<int:pk>/voting/signals/", views_voting.vote_signals, name="vote_signals"),
+    path("<int:pk>/voting/paper/", views_voting.paper_votes, name="paper_votes"),
+    path("<int:pk>/results/", views_voting.results_page, name="voting_results"),
+    path("<int:pk>/results/compute/", views_voting.results_compute, name="results_compute"),
+    path("<int:pk>/results/override/", views_voting.result_override, name="result_override"),
+    path("<int:pk>/results/votes.<str:fmt>", views_voting.votes_export, name="votes_export"),
+    path("<int:pk>/results/results.<str:fmt>", views_voting.results_export, name="results_export"),
+    path("<int:pk>/results/contest.pb", views_voting.pabulib_export, name="pabulib_export"),
+]

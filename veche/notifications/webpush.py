@@ -52,10 +52,9 @@ def push_subscription_save(*, user, endpoint: str, p256dh: str, auth: str) -> Pu
     _check_key(p256dh, 65, "p256dh")
     _check_key(auth, 16, "auth")
     with transaction.atomic():
-        subscription = (
-            PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
-            or PushSubscription(endpoint=endpoint)
-        )
+        subscription = PushSubscription.objects.select_for_update().filter(
+            endpoint=endpoint
+        ).first() or PushSubscription(endpoint=endpoint)
         subscription.user, subscription.p256dh, subscription.auth = user, p256dh, auth
         subscription.full_clean()
         subscription.save()

@@ -13,9 +13,7 @@ from veche.staff.services import SERVER, role_assign
 
 
 @transaction.atomic
-def integration_key_create(
-    *, name: str, actor=None, trusted: bool = False
-) -> tuple[ApiToken, str]:
+def integration_key_create(*, name: str, actor=None, trusted: bool = False) -> tuple[ApiToken, str]:
     """An API key for a city app: its own account, allowed to file on residents' behalf (the
     region-wide operator role, granted once and written to the staff audit log). A trusted key
     (the region's own contact centre or app) files reports that skip pre-moderation.

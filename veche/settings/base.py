@@ -344,3 +344,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Public voting in initiative budgeting (docs/budgeting.md, "Suspicious-account signals"): the
+# key of the HMAC that stores networks and devices only as keyed hashes (by default derived from
+# SECRET_KEY), how long the hashes are kept, and the thresholds of the signals.
+VOTE_SIGNAL_KEY = env_str("VOTE_SIGNAL_KEY", "") or f"vote-signals:{SECRET_KEY}"
+VOTE_SIGNAL_KEEP_DAYS = env_int("VOTE_SIGNAL_KEEP_DAYS", 90)
+# Several accounts (at least ..._ACCOUNTS) voting from one network or one device within
+# ..._MINUTES of each other.
+VOTE_SIGNAL_SHARED_ACCOUNTS = env_int("VOTE_SIGNAL_SHARED_ACCOUNTS", 3)
+VOTE_SIGNAL_SHARED_MINUTES = env_int("VOTE_SIGNAL_SHARED_MINUTES", 10)
+# An account created less than ..._FRESH_HOURS before its first vote.
+VOTE_SIGNAL_FRESH_HOURS = env_int("VOTE_SIGNAL_FRESH_HOURS", 24)
+# A burst: at least ..._BURST_ACCOUNTS accounts whose first vote in the contest came from one
+# network within ..._BURST_MINUTES of their registration.
+VOTE_SIGNAL_BURST_ACCOUNTS = env_int("VOTE_SIGNAL_BURST_ACCOUNTS", 5)
+VOTE_SIGNAL_BURST_MINUTES = env_int("VOTE_SIGNAL_BURST_MINUTES", 60)
+RATE_LIMIT_BUDGETING_VOTE = env_str("RATE_LIMIT_BUDGETING_VOTE", "240/3600")

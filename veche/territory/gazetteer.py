@@ -139,9 +139,7 @@ def _settlement_of(row: Row, index: dict) -> Settlement | None:
     if row.municipality:
         wanted = normalize_name(row.municipality)
         found = [
-            s
-            for s in found
-            if wanted in (normalize_name(s.municipality.name), s.municipality.slug)
+            s for s in found if wanted in (normalize_name(s.municipality.name), s.municipality.slug)
         ]
     return found[0] if len(found) == 1 else None
 

@@ -61,3 +61,31 @@ __all__ = [
     "TemplateVersion",
     "share_field",
 ]
+
+from .voting import (  # noqa: E402 (public voting, issue 13)
+    BallotStyle,
+    PointTally,
+    PublicVote,
+    ResultOverride,
+    TieRule,
+    VoterBallot,
+    VoteReceipt,
+    VoteTally,
+    VotingResult,
+    VotingTerms,
+    WinnerMethod,
+)
+
+__all__ += [
+    "BallotStyle",
+    "PointTally",
+    "PublicVote",
+    "ResultOverride",
+    "TieRule",
+    "VoterBallot",
+    "VoteReceipt",
+    "VoteTally",
+    "VotingResult",
+    "VotingTerms",
+    "WinnerMethod",
+]

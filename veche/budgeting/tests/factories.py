@@ -103,3 +103,40 @@ def add_group(leader, municipality, *members):
     for user in (leader, *members):
         GroupMember.objects.create(group=group, user=user)
     return group
+
+
+def voting_contest(*, projects=(100, 200, 300), stage: str = stages.PUBLIC_VOTING, **terms):
+    """A published contest whose public voting is open now (or `stage`), with `VotingTerms`
+    (`terms`) and one admitted application on the ballot per cost in `projects`; returns
+    (contest, applications) in the order of `projects`, submitted one minute apart."""
+    from veche.budgeting.models import Application, VoteTally, VotingTerms
+
+    budget = terms.pop("budget", Decimal("10000000"))
+    contest = ContestFactory(stage=stage, budget=budget, min_share_residents=Decimal(0))
+    VotingTerms.objects.create(contest=contest, **terms)
+    version = add_template(contest)
+    author = UserFactory()
+    municipality = author.settlement.municipality
+    start = timezone.now() - timedelta(days=30)
+    applications = []
+    for n, cost in enumerate(projects):
+        application = Application.objects.create(
+            contest=contest,
+            version=version,
+            kind="individual",
+            municipality=municipality,
+            author=author,
+            title=f"Проект {n + 1:02d}",
+            status=Application.Status.ADMITTED,
+            cost=Decimal(cost),
+            amount_residents=Decimal(cost),
+            submitted_at=start + timedelta(minutes=n),
+        )
+        VoteTally.objects.create(
+            application=application,
+            contest=contest,
+            municipality=municipality,
+            cost=application.cost,
+        )
+        applications.append(application)
+    return contest, applications

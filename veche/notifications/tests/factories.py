@@ -32,4 +32,3 @@ class PreferenceFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     email_enabled = True
     digest_enabled = True
-

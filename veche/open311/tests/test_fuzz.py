@@ -45,8 +45,7 @@ def in_process(fuzz_open311, client: Client):
 def test_fuzzing_finds_no_server_error_and_only_parseable_documents(fuzz_open311, world, seed):
     key = integration_key_create(name="Фаззер")[1]
     reports = [
-        RoutedReportFactory(municipality=world.surgut, agency=world.surgut_admin)
-        for _ in range(3)
+        RoutedReportFactory(municipality=world.surgut, agency=world.surgut_admin) for _ in range(3)
     ]
     # As a live server: a 500 is counted, not raised; no CSRF page may answer.
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)

@@ -61,6 +61,8 @@ PAGES = {
         "/budgeting/realized/",
         "/budgeting/realized/map/",
         "/budgeting/realized/{realized_project}/",
+        "/budgeting/{voting_contest}/voting/",
+        "/budgeting/{voted_contest}/results/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -78,6 +80,7 @@ PAGES = {
         "/budgeting/groups/{budget_group}/leader/",
         "/budgeting/applications/{draft_application}/edit/",
         "/budgeting/applications/{revision_application}/",
+        "/budgeting/{voting_contest}/voting/",
         "/polls/{poll}/",
         "/discussions/{discussion}/",
         "/accounts/cabinet/",
@@ -135,9 +138,12 @@ PAGES = {
         "/budgeting/realized/new/",
         "/budgeting/realized/{realized_project}/edit/",
         "/budgeting/realized/{realized_project}/manage/",
+        "/budgeting/{voting_contest}/voting/terms/",
+        "/budgeting/{voting_contest}/voting/signals/",
+        "/budgeting/{voted_contest}/results/",
     ],
     "expert": ["/ideas/campaigns/{selection_campaign}/"],
-    "operator": ["/polls/{poll}/paper/"],
+    "operator": ["/polls/{poll}/paper/", "/budgeting/{voting_contest}/voting/paper/"],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
 OPTIONAL_PAGES = {"regional_admin": ["/styleguide/"]}
@@ -331,7 +337,47 @@ def _budgeting(town, resident) -> dict:
         position=1,
     )
     draft.checklist.create(text="Смета приложена", position=1)
-    return {"contest": contest.pk, "contest_draft": draft.pk} | _applications(contest, resident)
+    return (
+        {"contest": contest.pk, "contest_draft": draft.pk}
+        | _applications(contest, resident)
+        | _voting(town, resident)
+    )
+
+
+def _voting(town, resident) -> dict:
+    """A contest in its public voting (the resident voted, from a shared network) and one whose
+    winners are computed, with a skip and a paper subtotal."""
+    from veche.budgeting import stages
+    from veche.budgeting.models import VotingResult
+    from veche.budgeting.services.results import decide
+    from veche.budgeting.services.voting import Trace, vote_cast
+    from veche.budgeting.tests.factories import voting_contest
+
+    voting, apps = voting_contest(projects=(900000, 1200000, 450000), max_choices=2)
+    voting.municipality = town
+    voting.save()
+    for voter in (resident, UserFactory(), UserFactory(), UserFactory()):
+        vote_cast(voter=voter, application=apps[0], trace=Trace(network="203.0.113.9"))
+    voted, done = voting_contest(
+        projects=(900000, 700000, 300000), stage=stages.RESULTS, budget=1000000
+    )
+    voted.municipality = town
+    voted.save()
+    from veche.budgeting.models import VoteTally
+
+    for app, votes in zip(done, (12, 9, 4), strict=True):
+        VoteTally.objects.filter(pk=app.pk).update(votes=votes)
+    decisions, seed = decide(voted)
+    VotingResult.objects.create(
+        contest=voted,
+        ranking="votes",
+        method="greedy",
+        tie_rule="earlier",
+        seed=seed,
+        decisions=[d.as_json() for d in decisions],
+        computed_at=voted.stages.get(kind=stages.RESULTS).starts_at,
+    )
+    return {"voting_contest": voting.pk, "voted_contest": voted.pk}
 
 
 def _applications(contest, resident) -> dict:

@@ -1,0 +1,184 @@
+"""Public voting for the benchmark (issue 13): a contest in its public voting with 40 projects on
+the ballot (approval, no cap) that the key holders vote in through the API, and a closed contest
+with the same 40 projects whose votes are stored in bulk (`--votes`, 802,034 in seed 002 — as
+many as the machine's patience allows: bench/prepare.py passes what it was given) and whose
+results page is measured. Called by bench/prepare.py after Django is set up.
+
+The stored votes are data generation: synthetic voters (4 votes each) made in bulk, their votes,
+ballots and the tallies' counters filled from the same loop (no receipts: nobody checks them).
+It tops up: contests that exist are kept. Each run takes back the key holders' votes in the open
+contest and sets its counters from the rows, so "vote for a project (API)" measures first votes.
+"""
+
+import random
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from veche.accounts.models import User
+from veche.budgeting import stages
+from veche.budgeting.models import (
+    Application,
+    Contest,
+    ContestStage,
+    PublicVote,
+    TemplateVersion,
+    VoterBallot,
+    VoteReceipt,
+    VoteTally,
+    VotingTerms,
+)
+from veche.territory.models import Municipality
+
+# Not "Бенчмарк: …": bench/prepare_budgeting.py's contests are found by that prefix.
+OPEN_TITLE, CLOSED_TITLE = "Голосование (бенчмарк): открытое", "Голосование (бенчмарк): итоги"
+PROJECTS, PER_VOTER = 40, 4
+DAY = timedelta(days=1)
+
+
+def voting(stored_votes: int, supporters: list[User]) -> tuple[Contest, Contest]:
+    started = time.monotonic()
+    opened = Contest.objects.filter(title=OPEN_TITLE).first() or _contest(OPEN_TITLE, open_now=True)
+    closed = Contest.objects.filter(title=CLOSED_TITLE).first() or _contest(
+        CLOSED_TITLE, open_now=False
+    )
+    have = PublicVote.objects.filter(tally__contest=closed).count()
+    if have < stored_votes:
+        _store(closed, stored_votes - have)
+    reset(opened, supporters)
+    print(f"  voting prepared in {time.monotonic() - started:.0f} s")
+    return opened, closed
+
+
+def _contest(title: str, *, open_now: bool) -> Contest:
+    surgut = Municipality.objects.get(name="Сургут")
+    organizer = User.objects.filter(is_superuser=True).first() or User.objects.first()
+    now = timezone.now()
+    start = now - 40 * DAY if open_now else now - 400 * DAY
+    with transaction.atomic():
+        contest = Contest.objects.create(
+            title=title,
+            municipality=surgut,
+            organizer=organizer,
+            status=Contest.Status.PUBLISHED,
+            published_at=start,
+            budget=Decimal(60_000_000),
+        )
+        kinds = (stages.APPLICATIONS, stages.TECHNICAL_REVIEW, stages.PUBLIC_VOTING, stages.RESULTS)
+        spans = (
+            ((0, 15), (15, 30), (30, 200), (200, 600))
+            if open_now
+            else ((0, 15), (15, 30), (30, 45), (45, 300))
+        )
+        for position, (kind, (a, b)) in enumerate(zip(kinds, spans, strict=True), start=1):
+            ContestStage.objects.create(
+                contest=contest,
+                kind=kind,
+                position=position,
+                starts_at=start + a * DAY,
+                ends_at=start + b * DAY,
+            )
+        VotingTerms.objects.create(contest=contest)
+        version = TemplateVersion.objects.create(contest=contest, number=1, published_at=start)
+        rng = random.Random(13)
+        for n in range(PROJECTS):
+            cost = Decimal(rng.randrange(300, 5000) * 1000)
+            application = Application.objects.create(
+                contest=contest,
+                version=version,
+                kind=Application.Kind.INDIVIDUAL,
+                municipality=surgut,
+                author=organizer,
+                title=f"Бенчмарк: проект {n + 1}",
+                status=Application.Status.ADMITTED,
+                cost=cost,
+                amount_municipality=cost,
+                submitted_at=start + DAY + n * timedelta(minutes=5),
+            )
+            VoteTally.objects.create(
+                application=application, contest=contest, municipality=surgut, cost=cost
+            )
+    return contest
+
+
+def _store(contest: Contest, votes: int) -> None:
+    """`votes` more votes by new synthetic voters (PER_VOTER each), in batches."""
+    tallies = list(VoteTally.objects.filter(contest=contest).order_by("pk"))
+    rng = random.Random(votes)
+    weights = [rng.uniform(0.2, 3.0) for _t in tallies]
+    password = make_password(None)
+    first = User.objects.filter(email__startswith="bv", email__endswith="@bench.veche").count()
+    voters_needed = -(-votes // PER_VOTER)
+    moment = contest.stage_of_kind(stages.PUBLIC_VOTING).starts_at + DAY
+    batch = 5000
+    left = votes
+    for offset in range(0, voters_needed, batch):
+        size = min(batch, voters_needed - offset)
+        users = User.objects.bulk_create(
+            [
+                User(
+                    email=f"bv{first + offset + n}@bench.veche",
+                    password=password,
+                    first_name="Бенч",
+                    last_name="Голосующий",
+                    email_confirmed_at=moment,
+                )
+                for n in range(size)
+            ]
+        )
+        if users[0].pk is None:  # SQLite before RETURNING: read the ids back
+            emails = [u.email for u in users]
+            users = list(User.objects.filter(email__in=emails).order_by("pk"))
+        rows, ballots = [], []
+        for user in users:
+            count = min(PER_VOTER, left)
+            if count <= 0:
+                break
+            chosen: set[int] = set()
+            while len(chosen) < count:
+                chosen.add(rng.choices(range(len(tallies)), weights=weights)[0])
+            rows += [PublicVote(tally=tallies[i], user=user) for i in chosen]
+            ballots.append(
+                VoterBallot(
+                    contest=contest,
+                    user=user,
+                    votes=count,
+                    spent=sum((tallies[i].cost for i in chosen), Decimal(0)),
+                    first_voted_at=moment,
+                )
+            )
+            left -= count
+        with transaction.atomic():
+            PublicVote.objects.bulk_create(rows, batch_size=5000)
+            VoterBallot.objects.bulk_create(ballots, batch_size=5000)
+    _recount(contest)
+
+
+def _recount(contest: Contest) -> None:
+    counted = dict(
+        PublicVote.objects.filter(tally__contest=contest)
+        .values_list("tally_id")
+        .annotate(n=Count("pk"))
+        .values_list("tally_id", "n")
+    )
+    with transaction.atomic():
+        for tally in VoteTally.objects.filter(contest=contest):
+            VoteTally.objects.filter(pk=tally.pk).update(votes=counted.get(tally.pk, 0))
+
+
+def reset(contest: Contest, supporters: list[User]) -> None:
+    """Take back the key holders' votes, ballots and receipts in the open contest."""
+    ids = [u.pk for u in supporters]
+    with transaction.atomic():
+        PublicVote.objects.filter(tally__contest=contest, user_id__in=ids).delete()
+        VoterBallot.objects.filter(contest=contest, user_id__in=ids).delete()
+        VoteReceipt.objects.filter(contest=contest, user_id__in=ids).delete()
+    _recount(contest)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE budgeting_publicvote")

@@ -1,0 +1,265 @@
+"""Reads of public voting: the ballot page, the results with their subtotals, the suspicious-
+account signals and the pseudonymous rows of the exports (docs/budgeting.md, "Public voting")."""
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Sum
+
+from veche.voting.models import Channel
+
+from .models import (
+    Contest,
+    PointTally,
+    PublicVote,
+    ResultOverride,
+    VoterBallot,
+    VoteReceipt,
+    VoteTally,
+    VotingResult,
+)
+from .rules import terms_of
+
+
+def voter_pseudonym(contest_id: int, user_id: int) -> str:
+    """The voter's name in one contest's exports: stable there, unlinkable across contests."""
+    key = settings.VOTE_SIGNAL_KEY.encode()
+    digest = hmac.new(key, f"pseudonym:{contest_id}:{user_id}".encode(), hashlib.sha256)
+    return "v" + digest.hexdigest()[:12]
+
+
+def ballot_entries(contest: Contest) -> list[VoteTally]:
+    """The projects on the ballot (open tallies), cheapest query: one."""
+    return list(
+        VoteTally.objects.filter(contest=contest, status=VoteTally.Status.OPEN)
+        .select_related("application", "municipality")
+        .order_by("application__title", "pk")
+    )
+
+
+def my_choices(contest: Contest, user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        PublicVote.objects.filter(tally__contest=contest, user=user).values_list(
+            "tally_id", flat=True
+        )
+    )
+
+
+def my_receipts(contest: Contest, user) -> list[VoteReceipt]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        VoteReceipt.objects.filter(contest=contest, user=user)
+        .select_related("application")
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass
+class Results:
+    rows: list[dict]
+    online: int
+    paper: int
+    participants: int
+    points: list[PointTally]
+    result: VotingResult | None
+    overrides: list[ResultOverride] = field(default_factory=list)
+
+
+def voting_results(contest: Contest) -> Results:
+    """Counts from the counters (no counting of votes), the stored result with overrides applied.
+    Participants: ballots with at least one vote (paper voters included)."""
+    tallies = list(
+        VoteTally.objects.filter(contest=contest)
+        .select_related("application")
+        .order_by("-votes", "application__submitted_at", "pk")
+    )
+    result = VotingResult.objects.filter(contest=contest).first()
+    overrides = (
+        list(ResultOverride.objects.filter(result=result).select_related("application"))
+        if result
+        else []
+    )
+    decided = {d["application"]: d for d in (result.decisions if result else [])}
+    overridden = {o.application_id: o for o in overrides}
+    rows = []
+    for tally in tallies:
+        decision = decided.get(tally.pk)
+        override = overridden.get(tally.pk)
+        rows.append(
+            {
+                "tally": tally,
+                "decision": decision,
+                "override": override,
+                "won": override.won if override else bool(decision and decision["won"]),
+                "online": tally.votes - tally.paper_votes,
+            }
+        )
+    if result:
+        rank = {d["application"]: d["rank"] for d in result.decisions}
+        rows.sort(key=lambda r: rank.get(r["tally"].pk, 10**9))
+    total = sum(t.votes for t in tallies)
+    paper = sum(t.paper_votes for t in tallies)
+    return Results(
+        rows=rows,
+        online=total - paper,
+        paper=paper,
+        participants=VoterBallot.objects.filter(contest=contest, votes__gt=0).count(),
+        points=list(
+            PointTally.objects.filter(contest=contest)
+            .select_related("voting_point")
+            .order_by("voting_point__title")
+        ),
+        result=result,
+        overrides=overrides,
+    )
+
+
+def vote_rows(contest: Contest):
+    """Every vote (live ones) with its time, project and the voter's pseudonym — never a name or
+    a contact. An iterator: 802,034 rows in constant memory."""
+    votes = (
+        PublicVote.objects.filter(tally__contest=contest)
+        .order_by("pk")
+        .values_list("pk", "created_at", "tally_id", "user_id", "channel", "voting_point_id")
+    )
+    for pk, created_at, tally_id, user_id, channel, point in votes.iterator(chunk_size=5000):
+        yield (
+            pk,
+            created_at,
+            tally_id,
+            voter_pseudonym(contest.pk, user_id),
+            str(Channel(channel).label),
+            point or "",
+        )
+
+
+# --- Suspicious-account signals --------------------------------------------------------------
+
+
+@dataclass
+class Signal:
+    """One pattern the organizer should look at: never a vote dropped, only shown."""
+
+    kind: str  # "shared_network", "shared_device", "fresh_account", "registration_burst"
+    accounts: list[dict]  # {"user": id, "pseudonym", "joined", "first_vote"}
+    evidence: str  # the hash prefix shared, or the hours between registration and vote
+
+
+def vote_signals(contest: Contest) -> list[Signal]:
+    """The suspicious-account signals of a contest (thresholds: settings.VOTE_SIGNAL_*)."""
+    ballots = list(
+        VoterBallot.objects.filter(contest=contest)
+        .select_related("user")
+        .order_by("first_voted_at", "pk")
+        .only("user__date_joined", "first_voted_at", "network_hash", "device_hash", "user_id")
+    )
+    signals = []
+    window = timedelta(minutes=settings.VOTE_SIGNAL_SHARED_MINUTES)
+    for kind, attribute in (("shared_network", "network_hash"), ("shared_device", "device_hash")):
+        signals += _clusters(
+            contest.pk,
+            ballots,
+            kind,
+            key=lambda b, a=attribute: getattr(b, a),
+            moment=lambda b: b.first_voted_at,
+            window=window,
+            least=settings.VOTE_SIGNAL_SHARED_ACCOUNTS,
+        )
+    signals += _clusters(
+        contest.pk,
+        ballots,
+        "registration_burst",
+        key=lambda b: b.network_hash,
+        moment=lambda b: b.user.date_joined,
+        window=timedelta(minutes=settings.VOTE_SIGNAL_BURST_MINUTES),
+        least=settings.VOTE_SIGNAL_BURST_ACCOUNTS,
+    )
+    fresh = timedelta(hours=settings.VOTE_SIGNAL_FRESH_HOURS)
+    for ballot in ballots:
+        age = ballot.first_voted_at - ballot.user.date_joined
+        if age < fresh:
+            signals.append(
+                Signal(
+                    kind="fresh_account",
+                    accounts=[_account(contest, ballot)],
+                    evidence=f"{age.total_seconds() / 3600:.1f}",
+                )
+            )
+    return signals
+
+
+def _clusters(contest_id, ballots, kind, *, key, moment, window, least) -> list[Signal]:
+    """Groups of at least `least` ballots with one key whose moments lie within `window`."""
+    by_key: dict[str, list] = {}
+    for ballot in ballots:
+        if value := key(ballot):
+            by_key.setdefault(value, []).append(ballot)
+    found = []
+    for value, group in by_key.items():
+        group.sort(key=moment)
+        start = 0
+        best: list = []
+        for end in range(len(group)):
+            while moment(group[end]) - moment(group[start]) > window:
+                start += 1
+            if end - start + 1 > len(best):
+                best = group[start : end + 1]
+        if len(best) >= least:
+            found.append(
+                Signal(
+                    kind=kind,
+                    accounts=[_account_of(contest_id, b) for b in best],
+                    evidence=value[:12],
+                )
+            )
+    return found
+
+
+def _account(contest: Contest, ballot: VoterBallot) -> dict:
+    return _account_of(contest.pk, ballot)
+
+
+def _account_of(contest_id: int, ballot: VoterBallot) -> dict:
+    return {
+        "user": ballot.user_id,
+        "pseudonym": voter_pseudonym(contest_id, ballot.user_id),
+        "joined": ballot.user.date_joined,
+        "first_vote": ballot.first_voted_at,
+    }
+
+
+def paper_total(contest: Contest) -> int:
+    return PointTally.objects.filter(contest=contest).aggregate(n=Sum("votes"))["n"] or 0
+
+
+def has_voting(contest: Contest) -> bool:
+    return terms_of(contest) is not None
+
+
+def application_for_vote(pk: int):
+    """An application on a ballot with what a vote checks (contest, terms, stages): two queries."""
+    from django.db.models import Prefetch
+
+    from .models import Application, ContestStage
+
+    return (
+        Application.objects.select_related("contest__voting_terms", "contest__municipality")
+        .prefetch_related(Prefetch("contest__stages", queryset=ContestStage.objects.all()))
+        .only(
+            "pk",
+            "cost",
+            "title",
+            "contest__id",
+            "contest__status",
+            "contest__budget",
+            "contest__municipality",
+            "contest__voting_terms",
+        )
+        .get(pk=pk)
+    )

@@ -1,0 +1,485 @@
+"""Public voting on a contest's admitted applications (issue 13, point 3; docs/budgeting.md,
+"Public voting").
+
+A vote is a support of the project's `VoteTally`, counted by the shared mechanism
+(veche.supports: one row per person per project, the unique constraint decides, the counter moves
+in the same statement). Around it, in one transaction:
+
+1. `give_support` — a second vote for the same project (any channel) changes nothing;
+2. the voter's `VoterBallot` moves by one upsert whose WHERE holds the cap and the budget
+   (`_BALLOT_UP`): concurrent votes of one person queue on that row, and the one that would pass
+   the cap or the budget changes nothing, so the whole vote rolls back — the database's CHECKs on
+   the ballot back the same bounds;
+3. the receipt.
+
+Votes record no event: the event log carries the actor's pseudonym, and who voted for what stays
+out of it. Opening the ballot, the results and overrides are events and audit rows.
+"""
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from veche.core.formats import local_datetime
+from veche.staff.services import audit_log
+from veche.supports.kinds import Supportable
+from veche.supports.services import give_support, withdraw_support
+from veche.voting.models import Channel, VotingPoint
+
+from .. import stages
+from ..models import (
+    Application,
+    Contest,
+    PointTally,
+    PublicVote,
+    VoterBallot,
+    VoteReceipt,
+    VoteTally,
+    VotingTerms,
+)
+from ..rules import stage_refusal, terms_of
+from ._common import contest_changed, lock_contest, not_organizer, require
+
+# The write checks that the project is on the ballot (tally open); the rule checks the rest.
+VOTES = Supportable(
+    item_model=VoteTally,
+    support_model=PublicVote,
+    item_field="tally",
+    counter="votes",
+    open_statuses=(VoteTally.Status.OPEN,),
+)
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Where a web vote came from, as the view saw it; only keyed hashes are stored."""
+
+    network: str = ""
+    device: str = ""
+
+
+def keyed_hash(value: str) -> str:
+    """HMAC-SHA256 with the portal's key (settings.VOTE_SIGNAL_KEY): the same network or device
+    gives the same hash, which cannot be turned back into the address."""
+    if not value:
+        return ""
+    key = settings.VOTE_SIGNAL_KEY.encode()
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+def new_receipt_code() -> str:
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _n in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+# --- Messages ---------------------------------------------------------------------------------
+
+
+def _cap_message(terms: VotingTerms) -> str:
+    return _("You have already chosen %(n)s projects: the most this ballot allows.") % {
+        "n": terms.max_choices
+    }
+
+
+def _budget_message(contest: Contest, spent: Decimal, cost: Decimal) -> str:
+    return _(
+        "This project costs %(cost)s ₽; with the projects already chosen (%(spent)s ₽) your "
+        "choice would exceed the budget of %(budget)s ₽. Withdraw a vote first or choose a "
+        "cheaper project."
+    ) % {"cost": f"{cost:,.0f}", "spent": f"{spent:,.0f}", "budget": f"{contest.budget:,.0f}"}
+
+
+def voting_refusal(user, contest: Contest) -> str:
+    """Why the user may not vote in the contest now, in words."""
+    terms = terms_of(contest)
+    if terms is None:
+        return _("This contest has no public voting.")
+    if closed := stage_refusal(contest, stages.PUBLIC_VOTING):
+        return closed
+    if not user.is_authenticated:
+        return _("Log in to vote.")
+    if user.email_confirmed_at is None:
+        return _("Confirm your e-mail to vote.")
+    if terms.verified_only and user.verified_at is None:
+        return _("Only residents with a verified account vote in this contest.")
+    if terms.residents_only:
+        return _("Only residents of the contest's municipality vote in this contest.")
+    return _("You cannot vote in this contest.")
+
+
+# --- Terms and the ballot ----------------------------------------------------------------------
+
+
+def voting_terms_set(*, user, contest: Contest, **fields) -> VotingTerms:
+    """Set the contest's voting terms (the organizer, before voting opens)."""
+    with transaction.atomic():
+        contest = lock_contest(contest)
+        require(user, "budgeting.configure_voting", contest, not_organizer())
+        stage = contest.stage_of_kind(stages.PUBLIC_VOTING)
+        if stage is not None and timezone.now() >= stage.starts_at:
+            raise ValidationError(_("Voting has begun: its terms no longer change."))
+        terms = VotingTerms.objects.filter(contest=contest).first() or VotingTerms(contest=contest)
+        for name, value in fields.items():
+            setattr(terms, name, value)
+        terms.full_clean()
+        terms.save()
+        contest_changed(contest, user=user, action="voting_terms", details=dict(fields))
+    return terms
+
+
+def ballot_open(*, user, contest: Contest) -> int:
+    """Put every admitted application on the ballot (idempotent); returns how many are on it."""
+    with transaction.atomic():
+        contest = lock_contest(contest)
+        require(user, "budgeting.configure_voting", contest, not_organizer())
+        if terms_of(contest) is None:
+            raise ValidationError(_("Set the voting terms first."))
+        admitted = Application.objects.filter(
+            contest=contest, status=Application.Status.ADMITTED, vote_tally__isnull=True
+        )
+        VoteTally.objects.bulk_create(
+            [
+                VoteTally(
+                    application=a, contest=contest, municipality_id=a.municipality_id, cost=a.cost
+                )
+                for a in admitted
+            ]
+        )
+        count = VoteTally.objects.filter(contest=contest).count()
+        contest_changed(contest, user=user, action="ballot_opened", details={"projects": count})
+    return count
+
+
+# --- Casting and withdrawing -----------------------------------------------------------------
+
+
+def _ballot_up_sql() -> str:
+    table = VoterBallot._meta.db_table
+    return (
+        f"INSERT INTO {table} (contest_id, user_id, votes, spent, cap, budget, first_voted_at, "
+        "network_hash, device_hash) VALUES (%s, %s, 1, %s, %s, %s, %s, %s, %s) "
+        f"ON CONFLICT (contest_id, user_id) DO UPDATE SET votes = {table}.votes + 1, "
+        f"spent = {table}.spent + excluded.spent "
+        f"WHERE ({table}.cap IS NULL OR {table}.votes < {table}.cap) "
+        f"AND ({table}.budget IS NULL OR {table}.spent + excluded.spent <= {table}.budget) "
+        "RETURNING votes"
+    )
+
+
+def _ballot_and_receipt_sql() -> str:
+    receipts = VoteReceipt._meta.db_table
+    return (
+        f"WITH moved AS ({_ballot_up_sql()}) INSERT INTO {receipts} (code, contest_id, "
+        "application_id, user_id, channel, voting_point_id, created_at) "
+        "SELECT %s, %s, %s, %s, %s, %s, %s FROM moved RETURNING id"
+    )
+
+
+def _prepared(statement: str, params: list):
+    """Run one statement as a prepared statement (PostgreSQL), as veche.supports does for the
+    support: planned once per connection. Django's cursors bind on the client and cannot."""
+    import psycopg  # PostgreSQL only
+
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(statement, params, prepare=True)
+        row = cursor.fetchone()
+    if connection.queries_logged:  # what CaptureQueriesContext and the debug toolbar read
+        connection.queries_log.append({"sql": statement, "time": "0.000"})
+    return row
+
+
+def vote_cast(
+    *,
+    voter,
+    application: Application,
+    trace: Trace = Trace(),
+    channel: str = Channel.WEB,
+    point: VotingPoint | None = None,
+) -> VoteReceipt:
+    """Vote for one project on the contest's ballot; returns the receipt. Refused with a message:
+    outside the voting stage, a voter the terms do not admit, a project not on the ballot, a
+    second vote for it, beyond the cap, over the budget (knapsack), or where the ballot asks for
+    several projects at once (a minimum above one: `ballot_submit`)."""
+    contest = application.contest
+    if not voter.has_perm("budgeting.vote_in_contest", contest):
+        raise PermissionDenied(voting_refusal(voter, contest))
+    terms = contest.voting_terms
+    if terms.min_choices > 1:
+        raise ValidationError(
+            _("Choose at least %(n)s projects on the ballot and submit them together.")
+            % {"n": terms.min_choices}
+        )
+    with transaction.atomic():
+        return _cast(voter, application, terms, trace, channel, point)
+
+
+def _cast(voter, application, terms, trace, channel, point) -> VoteReceipt:
+    """The vote's three writes; raises ValidationError (and the caller's transaction rolls back
+    everything) when the vote is refused."""
+    contest = application.contest
+    cost = application.cost
+    if terms.is_knapsack and cost > contest.budget:
+        raise ValidationError(_budget_message(contest, Decimal(0), cost))
+    now = timezone.now()
+    _count, created = give_support(VOTES, user=voter, item=VoteTally(pk=application.pk))
+    if not created:
+        if not VoteTally.objects.filter(pk=application.pk, status="open").exists():
+            raise ValidationError(_("This project is not on the ballot."))
+        raise ValidationError(_("You have already voted for this project."), code="already_voted")
+    ballot_params = [
+        contest.pk,
+        voter.pk,
+        cost,
+        terms.max_choices,
+        contest.budget if terms.is_knapsack else None,
+        now,
+        keyed_hash(trace.network),
+        keyed_hash(trace.device),
+    ]
+    receipt = VoteReceipt(
+        code=new_receipt_code(),
+        contest=contest,
+        application=application,
+        user=voter,
+        channel=channel,
+        voting_point=point,
+        created_at=now,
+    )
+    if connection.vendor == "postgresql" and channel == Channel.WEB:
+        # The ballot's guarded upsert and the receipt in one prepared statement: the receipt is
+        # written only when the ballot moved.
+        receipt_params = [receipt.code, contest.pk, application.pk, voter.pk, channel, None, now]
+        row = _prepared(_ballot_and_receipt_sql(), [*ballot_params, *receipt_params])
+        if row is not None:
+            receipt.pk = row[0]
+            receipt._state.adding, receipt._state.db = False, "default"
+            return receipt
+        moved = None
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(_ballot_up_sql(), ballot_params)
+            moved = cursor.fetchone()
+    if moved is None:
+        ballot = VoterBallot.objects.get(contest=contest, user=voter)
+        if terms.max_choices is not None and ballot.votes >= terms.max_choices:
+            raise ValidationError(_cap_message(terms))
+        raise ValidationError(_budget_message(contest, ballot.spent, cost))
+    if channel == Channel.PAPER:
+        PublicVote.objects.filter(tally_id=application.pk, user=voter).update(
+            channel=Channel.PAPER, voting_point=point
+        )
+        VoteTally.objects.filter(pk=application.pk).update(paper_votes=F("paper_votes") + 1)
+    receipt.save(force_insert=True)
+    return receipt
+
+
+def vote_withdraw(*, voter, application: Application) -> VoteReceipt:
+    """Take a vote back while voting is open (if the terms allow); its receipt then says it was
+    withdrawn. A ballot with a minimum cannot drop below it except to nothing."""
+    contest = application.contest
+    if not voter.has_perm("budgeting.withdraw_vote", contest):
+        if voter.has_perm("budgeting.vote_in_contest", contest):
+            raise PermissionDenied(_("In this contest a vote cannot be withdrawn."))
+        raise PermissionDenied(voting_refusal(voter, contest))
+    with transaction.atomic():
+        receipt = _withdraw(voter, application, contest.voting_terms, check_minimum=True)
+    return receipt
+
+
+def _withdraw(voter, application, terms, *, check_minimum: bool) -> VoteReceipt:
+    contest = application.contest
+    tally = VoteTally(pk=application.pk)
+    _count, withdrawn = withdraw_support(VOTES, user=voter, item=tally)
+    if not withdrawn:
+        raise ValidationError(_("You have not voted for this project."))
+    ballot = VoterBallot.objects.select_for_update().get(contest=contest, user=voter)
+    ballot.votes -= 1
+    ballot.spent -= application.cost
+    if check_minimum and 0 < ballot.votes < terms.min_choices:
+        raise ValidationError(
+            _("The ballot needs at least %(n)s projects: withdraw them all or keep %(n)s.")
+            % {"n": terms.min_choices}
+        )
+    VoterBallot.objects.filter(pk=ballot.pk).update(
+        votes=F("votes") - 1, spent=F("spent") - application.cost
+    )
+    receipt = VoteReceipt.objects.get(application=application, user=voter, withdrawn_at=None)
+    receipt.withdrawn_at = timezone.now()
+    receipt.save(update_fields=["withdrawn_at"])
+    if receipt.channel == Channel.PAPER:
+        VoteTally.objects.filter(pk=application.pk).update(paper_votes=F("paper_votes") - 1)
+        PointTally.objects.filter(contest=contest, voting_point=receipt.voting_point_id).update(
+            votes=F("votes") - 1
+        )
+    return receipt
+
+
+def ballot_submit(
+    *,
+    voter,
+    contest: Contest,
+    chosen: Iterable[int],
+    trace: Trace = Trace(),
+    channel: str = Channel.WEB,
+    point: VotingPoint | None = None,
+) -> list[VoteReceipt]:
+    """Make the voter's choices in the contest exactly `chosen` (application ids), as a whole:
+    new choices are cast, dropped ones withdrawn, and the minimum, the cap and the budget hold
+    for the result, or nothing changes. Returns the receipts of the new votes. A paper ballot's
+    voter was identified in person by the point's staff (`paper_vote_enter` checks the stage)."""
+    if channel == Channel.WEB and not voter.has_perm("budgeting.vote_in_contest", contest):
+        raise PermissionDenied(voting_refusal(voter, contest))
+    terms = contest.voting_terms
+    chosen = set(chosen)
+    tallies = {
+        t.pk: t
+        for t in VoteTally.objects.filter(contest=contest, status="open").select_related(
+            "application"
+        )
+    }
+    if unknown := chosen - set(tallies):
+        raise ValidationError(
+            _("These projects are not on this ballot: %(ids)s.")
+            % {"ids": ", ".join(map(str, sorted(unknown)))}
+        )
+    if chosen and len(chosen) < terms.min_choices:
+        raise ValidationError(
+            _("Choose at least %(n)s projects.") % {"n": terms.min_choices}, code="min"
+        )
+    if terms.max_choices is not None and len(chosen) > terms.max_choices:
+        raise ValidationError(
+            _("Choose at most %(n)s projects.") % {"n": terms.max_choices}, code="max"
+        )
+    total = sum((tallies[pk].cost for pk in chosen), Decimal(0))
+    if terms.is_knapsack and total > contest.budget:
+        raise ValidationError(
+            _(
+                "The chosen projects cost %(total)s ₽, more than the budget of %(budget)s ₽. "
+                "Leave out some of them."
+            )
+            % {"total": f"{total:,.0f}", "budget": f"{contest.budget:,.0f}"},
+            code="budget",
+        )
+    receipts = []
+    with transaction.atomic():
+        # The ballot's row first (made empty if new), then every change under its lock.
+        VoterBallot.objects.get_or_create(
+            contest=contest,
+            user=voter,
+            defaults={
+                "first_voted_at": timezone.now(),
+                "network_hash": keyed_hash(trace.network),
+                "device_hash": keyed_hash(trace.device),
+                "cap": terms.max_choices,
+                "budget": contest.budget if terms.is_knapsack else None,
+            },
+        )
+        VoterBallot.objects.select_for_update().get(contest=contest, user=voter)
+        had = set(
+            PublicVote.objects.filter(tally__contest=contest, user=voter).values_list(
+                "tally_id", flat=True
+            )
+        )
+        dropped = had - chosen
+        if dropped and not terms.withdrawal_allowed:
+            raise ValidationError(_("In this contest a vote cannot be withdrawn."))
+        # The projects' rows in one order (their ids) before any counter moves: two ballots that
+        # withdraw and add the same projects the other way round queue instead of deadlocking.
+        changed = sorted(dropped | (chosen - had))
+        list(
+            VoteTally.objects.select_for_update()
+            .filter(pk__in=changed)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for pk in sorted(dropped):
+            _withdraw(voter, tallies[pk].application, terms, check_minimum=False)
+        for pk in sorted(chosen - had):
+            receipts.append(_cast(voter, tallies[pk].application, terms, trace, channel, point))
+    return receipts
+
+
+def paper_vote_enter(
+    *,
+    actor,
+    point: VotingPoint,
+    contest: Contest,
+    chosen: Iterable[int],
+    phone: str = "",
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+) -> list[VoteReceipt]:
+    """A voting point's staff enters a resident's paper ballot: the resident is found or made by
+    `voting.services.paper_voter`, then the same `ballot_submit` runs, so one vote per person per
+    project holds across both channels; the point's subtotal goes up. One transaction."""
+    from veche.voting.services import paper_voter
+
+    if not actor.has_perm("voting.enter_paper_ballot", point):
+        raise PermissionDenied(_("You do not enter ballots at this voting point."))
+    if not actor.has_perm("budgeting.accept_paper_votes", contest):
+        raise PermissionDenied(stage_refusal(contest, stages.PUBLIC_VOTING) or not_organizer())
+    with transaction.atomic():
+        voter = paper_voter(
+            actor=actor,
+            point=point,
+            phone=phone,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+        )
+        receipts = ballot_submit(
+            voter=voter,
+            contest=contest,
+            chosen=set(chosen)
+            | set(
+                PublicVote.objects.filter(tally__contest=contest, user=voter).values_list(
+                    "tally_id", flat=True
+                )
+            ),
+            channel=Channel.PAPER,
+            point=point,
+        )
+        if not receipts:
+            raise ValidationError(_("This resident has already voted for these projects."))
+        PointTally.objects.get_or_create(contest=contest, voting_point=point)
+        PointTally.objects.filter(contest=contest, voting_point=point).update(
+            votes=F("votes") + len(receipts)
+        )
+        audit_log(
+            actor=actor,
+            action="budgeting.paper_votes",
+            target=contest,
+            details={"point": point.pk, "votes": len(receipts)},
+        )
+    return receipts
+
+
+def receipt_status(*, contest: Contest, code: str) -> str:
+    """What a receipt code says on the contest page: counted, withdrawn, or unknown. Nothing of
+    the project or the voter."""
+    code = code.strip().upper()
+    receipt = VoteReceipt.objects.filter(contest=contest, code=code).first()
+    if receipt is None:
+        return _("No vote in this contest has this receipt. Check the code.")
+    if receipt.withdrawn_at is not None:
+        return _("This vote was cast on %(cast)s and withdrawn on %(withdrawn)s.") % {
+            "cast": local_datetime(receipt.created_at),
+            "withdrawn": local_datetime(receipt.withdrawn_at),
+        }
+    return _("This vote, cast on %(cast)s, is counted.") % {
+        "cast": local_datetime(receipt.created_at)
+    }

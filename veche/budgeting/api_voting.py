@@ -22,7 +22,7 @@ from .models import Application, Contest
 from .services import voting as voting_services
 from .throttle import vote_slot
 
-VOTE_ERRORS = errors(401, 403, 404, 409, 422, 429)
+VOTE_ERRORS = errors(400, 401, 403, 404, 409, 422, 429)  # 400: a body that is not JSON
 
 
 class ReceiptOut(Schema):

@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from veche.api.pagination import Pagination
-from veche.api.schemas import Id, errors
+from veche.api.schemas import MAX_ID, Id, errors
 
 from . import selectors
 from .models import SOURCES, Project
@@ -19,7 +19,7 @@ router = Router(tags=["realized"])
 
 class Filters(Schema):
     year: int | None = Field(None, ge=2017, le=2100)
-    municipality: int | None = Field(None, ge=1, description="municipality id")
+    municipality: int | None = Field(None, ge=1, le=MAX_ID, description="municipality id")
     direction: str | None = Field(None, max_length=20, description="roads, yards, culture, …")
 
 

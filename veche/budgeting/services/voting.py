@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.core.formats import local_datetime
+from veche.core.prepared import run_prepared
 from veche.staff.services import audit_log
 from veche.supports.kinds import Supportable
 from veche.supports.services import give_support, withdraw_support
@@ -187,20 +188,6 @@ def _ballot_and_receipt_sql() -> str:
     )
 
 
-def _prepared(statement: str, params: list):
-    """Run one statement as a prepared statement (PostgreSQL), as veche.supports does for the
-    support: planned once per connection. Django's cursors bind on the client and cannot."""
-    import psycopg  # PostgreSQL only
-
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(statement, params, prepare=True)
-        row = cursor.fetchone()
-    if connection.queries_logged:  # what CaptureQueriesContext and the debug toolbar read
-        connection.queries_log.append({"sql": statement, "time": "0.000"})
-    return row
-
-
 def vote_cast(
     *,
     voter,
@@ -262,7 +249,7 @@ def _cast(voter, application, terms, trace, channel, point) -> VoteReceipt:
         # The ballot's guarded upsert and the receipt in one prepared statement: the receipt is
         # written only when the ballot moved.
         receipt_params = [receipt.code, contest.pk, application.pk, voter.pk, channel, None, now]
-        row = _prepared(_ballot_and_receipt_sql(), [*ballot_params, *receipt_params])
+        row = run_prepared(_ballot_and_receipt_sql(), [*ballot_params, *receipt_params])
         if row is not None:
             receipt.pk = row[0]
             receipt._state.adding, receipt._state.db = False, "default"

@@ -7,8 +7,9 @@ free loopback port, logs in as the demo personas (docs/demo.md) and saves <page>
 the home page, the list, the map, a report page, the filing form, the cabinet, the moderation
 queue, the agency's inbox and the staff report page; the ideas list, an idea page, the idea
 filing form, a campaign and the shared moderation page; the polls, a poll with its ballot, a
-closed poll's results, an operator's paper-ballot page and the organizer's polls. The server
-is stopped afterwards.
+closed poll's results, an operator's paper-ballot page and the organizer's polls; a draft under
+discussion, the contests, a contest, its ballot, and the registry of realized projects (list and
+map). The server is stopped afterwards.
 """
 
 import os
@@ -87,6 +88,20 @@ PAGES = [
         lambda page: _first_link(page, "/polls/", "a[href^='/polls/'][href$='/']") + "paper/",
     ),
     ("poll-editor", "organizer", "/polls/manage/"),
+    (
+        "discussion",
+        "resident",
+        lambda page: _first_link(page, "/discussions/", "a[href^='/discussions/'][href$='/']"),
+    ),
+    ("budgeting", None, "/budgeting/"),
+    (
+        "contest",
+        None,
+        lambda page: _first_link(page, "/budgeting/", "a[href^='/budgeting/'][href$='/']"),
+    ),
+    ("voting", "resident", lambda page: _contest_with(page, "voting/")),
+    ("realized", None, "/budgeting/realized/"),
+    ("realized-map", None, "/budgeting/realized/map/"),
 ]
 
 
@@ -96,6 +111,19 @@ def _first_link(page, listing: str, selector: str) -> str:
         if href.rstrip("/").split("/")[-1].isdigit():
             return href
     raise RuntimeError(f"no report link on {listing}")
+
+
+def _contest_with(page, tail: str) -> str:
+    """The first contest whose page links its `tail` page (its ballot: "voting/")."""
+    page.goto(BASE + "/budgeting/")
+    contests = page.locator("a[href^='/budgeting/'][href$='/']").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    for href in dict.fromkeys(h for h in contests if h.rstrip("/").split("/")[-1].isdigit()):
+        page.goto(BASE + href)
+        if page.locator(f"a[href='{href}{tail}']").count():
+            return href + tail
+    raise RuntimeError(f"no contest links its {tail}")
 
 
 def _free_port() -> int:

@@ -296,3 +296,63 @@ rules.add_perm(
 )
 rules.add_perm("budgeting.view_vote_signals", manages_contest)
 rules.add_perm("budgeting.compute_winners", manages_contest & voting_is_over)
+
+
+# --- The expert commission and its evaluation sheet (issue 13, points 1–2) --------------------
+
+
+def commission_roles(user) -> dict[int, str]:
+    """{contest id: role} of the user's seats on commissions, read once per request."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_veche_commission_roles", None)
+    if cached is None:
+        from .models import CommissionMember
+
+        cached = dict(CommissionMember.objects.filter(user=user).values_list("contest_id", "role"))
+        user._veche_commission_roles = cached
+    return cached
+
+
+def _seat(user, obj) -> str | None:
+    contest = contest_of(obj)
+    if contest is None:
+        return None
+    return commission_roles(user).get(contest.pk)
+
+
+@rules.predicate
+def is_commission_member(user, obj) -> bool:
+    return _seat(user, obj) is not None
+
+
+@rules.predicate
+def is_expert(user, obj) -> bool:
+    """An expert or the chair of the contest's commission (they score and sign)."""
+    return _seat(user, obj) in ("expert", "chair")
+
+
+@rules.predicate
+def is_jury(user, obj) -> bool:
+    return _seat(user, obj) == "jury"
+
+
+@rules.predicate
+def is_chair(user, obj) -> bool:
+    return _seat(user, obj) == "chair"
+
+
+in_expert_evaluation = in_stage(stages.EXPERT_EVALUATION)
+in_public_jury = in_stage(stages.PUBLIC_JURY)
+
+rules.add_perm("budgeting.manage_commission", manages_contest)
+# Experts score in the expert evaluation stage, the public jury in its own.
+rules.add_perm(
+    "budgeting.score_applications",
+    (is_expert & in_expert_evaluation) | (is_jury & in_public_jury),
+)
+rules.add_perm("budgeting.view_scoring", is_commission_member | manages_contest)
+rules.add_perm("budgeting.generate_sheet", is_chair | manages_contest)
+rules.add_perm("budgeting.void_sheet", is_chair)
+rules.add_perm("budgeting.sign_sheet", is_expert)
+rules.add_perm("budgeting.view_sheet", contest_is_published | manages_contest)

@@ -2,25 +2,13 @@
 default Debian's DejaVu Sans from fonts-dejavu-core). A missing font is a clear error, never a
 PDF of question marks."""
 
-from pathlib import Path
-
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from veche.core.pdf import font_path
+
 from .models import Outcome
 from .selectors import Report
-
-
-def font_path() -> str:
-    path = getattr(settings, "PDF_FONT_PATH", "")
-    if not path or not Path(path).is_file():
-        raise ImproperlyConfigured(
-            f"PDF_FONT_PATH={path!r} is not a font file: install fonts-dejavu-core or point "
-            "PDF_FONT_PATH at a TrueType font with Cyrillic."
-        )
-    return path
 
 
 def report_pdf(report: Report) -> bytes:

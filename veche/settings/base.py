@@ -275,6 +275,11 @@ RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
 # Staff edits of the realized projects' registry per person, and its imports (veche/realized).
 RATE_LIMIT_REALIZED_EDIT = env_str("RATE_LIMIT_REALIZED_EDIT", "300/600")
 RATE_LIMIT_REALIZED_IMPORT = env_str("RATE_LIMIT_REALIZED_IMPORT", "30/3600")
+# The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
+# separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
+BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")
+# Signatures uploaded to evaluation sheets per person (each is verified with pyHanko).
+RATE_LIMIT_BUDGETING_SIGN = env_str("RATE_LIMIT_BUDGETING_SIGN", "20/3600")
 # Reverse proxies in front of the app servers (nginx: 1). Rate limits then key on the client's
 # address from X-Forwarded-For; 0 trusts no header and uses the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -18,6 +18,14 @@ from .contest import (
     ContestStage,
     share_field,
 )
+from .evaluation import (
+    Assignment,
+    CommissionMember,
+    EvaluationSheet,
+    ExpertCertificate,
+    Score,
+    SheetSignature,
+)
 from .template import (
     CHOICE_KINDS,
     FILE_TYPES,
@@ -60,6 +68,12 @@ __all__ = [
     "TemplateField",
     "TemplateVersion",
     "share_field",
+    "Assignment",
+    "CommissionMember",
+    "EvaluationSheet",
+    "ExpertCertificate",
+    "Score",
+    "SheetSignature",
 ]
 
 from .voting import (  # noqa: E402 (public voting, issue 13)

@@ -129,6 +129,7 @@ class Application(models.Model):
         REVISION = "revision", pgettext_lazy("application status", "on revision")
         ADMITTED = "admitted", pgettext_lazy("application status", "admitted")
         REJECTED = "rejected", pgettext_lazy("application status", "rejected")
+        EVALUATED = "evaluated", pgettext_lazy("application status", "evaluated")
 
     contest = models.ForeignKey(Contest, on_delete=models.PROTECT, related_name="applications")
     version = models.ForeignKey(
@@ -197,7 +198,16 @@ class Application(models.Model):
                 name="application_group_iff_group_kind",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "submitted", "revision", "admitted", "rejected"]),
+                condition=Q(
+                    status__in=[
+                        "draft",
+                        "submitted",
+                        "revision",
+                        "admitted",
+                        "rejected",
+                        "evaluated",
+                    ]
+                ),
                 name="application_status_known",
             ),
             models.CheckConstraint(

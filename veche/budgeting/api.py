@@ -2,7 +2,7 @@
 (api_reads.py) and the writes (api_writes.py) add their operations to it, so a draft's PUT
 shares its path with the application's GET."""
 
-from . import api_writes  # noqa: F401  (registers the writes)
+from . import api_sheets, api_writes  # noqa: F401  (register the writes and the sheets)
 from .api_reads import router
 
 __all__ = ["router"]

@@ -31,3 +31,8 @@ def invite_slot(user):
 def vote_slot(user):
     """A resident's votes and withdrawals (RATE_LIMIT_BUDGETING_VOTE)."""
     return _slot("budgeting-vote", "RATE_LIMIT_BUDGETING_VOTE", user)
+
+
+def sign_slot(user):
+    """Signatures uploaded to evaluation sheets (RATE_LIMIT_BUDGETING_SIGN): each is verified."""
+    return _slot("budgeting-sign", "RATE_LIMIT_BUDGETING_SIGN", user)

@@ -105,4 +105,38 @@ urlpatterns += [
     path("<int:pk>/results/votes.<str:fmt>", views_voting.votes_export, name="votes_export"),
     path("<int:pk>/results/results.<str:fmt>", views_voting.results_export, name="results_export"),
     path("<int:pk>/results/contest.pb", views_voting.pabulib_export, name="pabulib_export"),
+
+
+# The expert commission and its signed evaluation sheet (issue 13, points 1–2).
+from . import views_commission, views_sheet  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/commission/", views_commission.commission_page, name="commission"),
+    path(
+        "<int:pk>/commission/assign/",
+        views_commission.commission_assign,
+        name="commission_assign",
+    ),
+    path(
+        "commission/<int:pk>/remove/",
+        views_commission.commission_remove,
+        name="commission_remove",
+    ),
+    path("<int:pk>/scoring/", views_commission.scoring_page, name="scoring"),
+    path("scoring/<int:pk>/", views_commission.score, name="score"),
+    path("scoring/<int:pk>/conflict/", views_commission.conflict, name="conflict"),
+    path("<int:pk>/sheet/", views_sheet.sheet_page, name="sheet"),
+    path("<int:pk>/sheet/generate/", views_sheet.sheet_generate, name="sheet_generate"),
+    path("<int:pk>/sheet/void/", views_sheet.sheet_void, name="sheet_void"),
+    path("<int:pk>/sheet/sign/", views_sheet.sheet_sign, name="sheet_sign"),
+    path("<int:pk>/sheet/refuse/", views_sheet.sheet_refuse, name="sheet_refuse"),
+    path("sheets/<int:pk>/sheet.pdf", views_sheet.sheet_pdf, name="sheet_pdf"),
+    path("sheets/<int:pk>/bundle.zip", views_sheet.sheet_bundle, name="sheet_bundle"),
+    path("signatures/<int:pk>.p7s", views_sheet.signature_download, name="signature"),
+    path("certificates/", views_sheet.certificates, name="certificates"),
+    path(
+        "certificates/<int:pk>/remove/",
+        views_sheet.certificate_remove,
+        name="certificate_remove",
+    ),
 ]

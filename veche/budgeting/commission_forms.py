@@ -61,10 +61,11 @@ class ScoreForm(forms.Form):
         for criterion in criteria:
             given = scores.get(criterion.pk)
             self.fields[f"score-{criterion.pk}"] = forms.CharField(
-                label=_("Score from 0 to %(max)s") % {"max": criterion.max_score.normalize()},
+                label=_("Score from 0 to %(max)s")
+                % {"max": f"{criterion.max_score.normalize():f}"},
                 help_text=criterion.description,
                 required=False,
-                initial=given.value.normalize() if given else "",
+                initial=f"{given.value.normalize():f}" if given else "",
                 widget=forms.TextInput(
                     attrs={"inputmode": "decimal", "size": 6, "autocomplete": "off"}
                 ),

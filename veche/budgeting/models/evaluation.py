@@ -126,9 +126,9 @@ class ExpertCertificate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signing_certificates"
     )
     sha256 = models.CharField(_("SHA-256 fingerprint"), max_length=64, unique=True)
-    subject = models.CharField(_("subject"), max_length=500)
-    issuer = models.CharField(_("issuer"), max_length=500)
-    not_after = models.DateTimeField(_("valid until"))
+    subject = models.CharField(pgettext_lazy("certificate", "subject"), max_length=500)
+    issuer = models.CharField(pgettext_lazy("certificate", "issuer"), max_length=500)
+    not_after = models.DateTimeField(pgettext_lazy("certificate", "valid until"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

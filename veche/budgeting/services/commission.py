@@ -220,7 +220,7 @@ def scores_save(*, user, assignment: Assignment, scores: list[ScoreIn]) -> list[
             if not value.is_finite() or value < 0 or value > criterion.max_score:
                 errors[key] = [
                     _("%(title)s: from 0 to %(max)s.")
-                    % {"title": criterion.title, "max": criterion.max_score.normalize()}
+                    % {"title": criterion.title, "max": f"{criterion.max_score.normalize():f}"}
                 ]
                 continue
             if value != value.quantize(Decimal("0.01")):

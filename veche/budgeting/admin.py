@@ -108,3 +108,40 @@ class VoteTallyAdmin(ReadOnly):
 @admin.register(VotingResult)
 class VotingResultAdmin(ReadOnly):
     list_display = ("contest", "method", "tie_rule", "computed_at")
+
+
+# --- The expert commission and its sheets (issue 13): read-only, the services change them -------
+
+from .models import CommissionMember, EvaluationSheet, ExpertCertificate, SheetSignature  # noqa: E402
+
+
+@admin.register(CommissionMember)
+class CommissionMemberAdmin(ReadOnly):
+    list_display = ["contest", "user", "role", "created_at"]
+    list_filter = ["role"]
+    list_select_related = ["contest", "user"]
+
+
+class SignatureInline(admin.TabularInline):
+    model = SheetSignature
+    fields = ["member", "refused", "refusal_reason", "certificate_sha256", "signing_time"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(EvaluationSheet)
+class EvaluationSheetAdmin(ReadOnly):
+    list_display = ["contest", "number", "status", "sha256", "generated_at"]
+    list_filter = ["status"]
+    exclude = ["content", "snapshot"]
+    inlines = [SignatureInline]
+
+
+@admin.register(ExpertCertificate)
+class ExpertCertificateAdmin(ReadOnly):
+    list_display = ["user", "subject", "not_after", "sha256"]
+    list_select_related = ["user"]

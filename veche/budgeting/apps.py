@@ -30,6 +30,7 @@ class BudgetingConfig(AppConfig):
         register_export_section("budgeting", privacy.export_section)
         register_deletion_hook("budgeting", privacy.deletion_hook)
         self._ready_voting()
+        self._ready_commission()
 
     def _ready_voting(self) -> None:
         """Public voting (issue 13): its kind of support, the "votes" ranking, its demo."""
@@ -45,6 +46,19 @@ class BudgetingConfig(AppConfig):
         register_demo("budgeting_voting", demo_voting.seed, after=("budgeting",))
         register_export_section("budgeting_voting", privacy_voting.export_section)
         register_deletion_hook("budgeting_voting", privacy_voting.deletion_hook)
+
+    def _ready_commission(self) -> None:
+        """The expert commission (issue 13, points 1–2): its demo and personal data."""
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
+        from veche.core.demo import register_demo
+
+        from . import demo_evaluation, privacy_commission
+
+        register_demo(
+            "budgeting_commission", demo_evaluation.seed, after=("budgeting", "budgeting_voting")
+        )
+        register_export_section("budgeting_commission", privacy_commission.export_section)
+        register_deletion_hook("budgeting_commission", privacy_commission.deletion_hook)
 
 
 def _dashboard(user):

@@ -105,7 +105,7 @@ urlpatterns += [
     path("<int:pk>/results/votes.<str:fmt>", views_voting.votes_export, name="votes_export"),
     path("<int:pk>/results/results.<str:fmt>", views_voting.results_export, name="results_export"),
     path("<int:pk>/results/contest.pb", views_voting.pabulib_export, name="pabulib_export"),
-
+]
 
 # The expert commission and its signed evaluation sheet (issue 13, points 1–2).
 from . import views_commission, views_sheet  # noqa: E402

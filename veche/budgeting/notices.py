@@ -128,3 +128,11 @@ def remind_revisions(now=None) -> int:
             once_key=f"budgeting:reminder:{application.pk}:{application.revision_due.isoformat()}",
         )
     return told
+
+
+# The expert commission's step (issue 13, point 2): the applicants hear of their evaluation once
+# the sheet is signed.
+TITLES["evaluated"] = gettext_noop("Application «%(title)s» is evaluated by the expert commission")
+TEXTS["evaluated"] = gettext_noop(
+    "The commission's signed evaluation sheet is published on the contest's page."
+)

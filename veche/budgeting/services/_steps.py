@@ -42,7 +42,8 @@ def step(
     )
     if audit:
         audit_log(actor=actor, action=f"budgeting.application_{name}", target=application)
-    if name in ("submitted", "revision", "admitted", "rejected") and not notices_are_off():
+    notified = ("submitted", "revision", "admitted", "rejected", "evaluated")
+    if name in notified and not notices_are_off():
         from ..tasks import deliver_application_notices
 
         deliver_application_notices.enqueue(kind=name, application_id=application.pk)

@@ -54,3 +54,19 @@ def test_the_demo_ca_command_gives_each_expert_a_certificate_that_signs(world, t
         user=setup.expert, sheet=sheet, signature=(tmp_path / "sheet.pdf.sig").read_bytes()
     )
     assert "BUDGETING_TRUSTED_CAS" in out.getvalue()
+
+
+def test_the_demo_seats_a_commission_once(db, settings, tmp_path):
+    from veche.budgeting import demo, demo_evaluation
+    from veche.budgeting.models import Assignment
+    from veche.budgeting.tests.test_demo import _seed_all_before_budgeting
+
+    settings.MEDIA_ROOT = tmp_path
+    _seed_all_before_budgeting()
+    demo.seed()
+    demo_evaluation.seed()
+    demo_evaluation.seed()
+    seats = CommissionMember.objects.filter(contest__title=demo_evaluation.CONTEST)
+    assert sorted(seats.values_list("role", flat=True)) == ["chair", "expert"]
+    assert Assignment.objects.filter(member__in=seats).count() == 4  # two admitted, all to all
+    assert len(demo_evaluation.demo_experts()) == 2

@@ -234,3 +234,18 @@ def test_a_certificate_is_registered_once(world, ready, pki):
     assert len(registered.sha256) == 64
     _refusal(lambda: sheets.certificate_register(user=ready.chair, data=issued.certificate_pem))
     _refusal(lambda: sheets.certificate_register(user=ready.chair, data=b"nonsense"))
+
+
+def test_the_applicants_hear_of_the_evaluation(ready, pki):
+    from veche.budgeting.notices import deliver
+    from veche.notifications.models import Notification
+
+    sheet = _sheet(ready)
+    for user in (ready.chair, ready.expert):
+        sheets.sheet_sign(
+            user=user, sheet=sheet, signature=pki.sign(bytes(sheet.content), pki.issue(user))
+        )
+    application = ready.applications[0]
+    deliver(kind="evaluated", application_id=application.pk)  # again: told once
+    told = Notification.objects.filter(kind="budgeting.evaluated", subject_id=str(application.pk))
+    assert told.count() == 1

@@ -17,6 +17,7 @@ from veche.budgeting import stages
 from veche.budgeting.demo_ca import Issued, make_ca, make_signer
 from veche.budgeting.models import (
     Application,
+    CommissionMember,
     Criterion,
     ExpertCertificate,
 )
@@ -143,3 +144,34 @@ class Pki:
 
 def expired_window() -> dict:
     return {"not_before": datetime.now(UTC) - timedelta(days=400), "days": 365}
+
+
+def axe_world(town, expert, resident) -> dict:
+    """For the axe-everywhere test: a contest being scored (`expert` chairs its commission, with
+    an assignment half scored) and one whose sheet awaits signatures (one refusal recorded)."""
+    from veche.budgeting.services import sheets
+    from veche.staff.models import Role
+    from veche.staff.tests.factories import RoleAssignmentFactory
+
+    organizer = RoleAssignmentFactory(role=Role.MUNICIPAL_ADMIN, municipality=town).user
+    names = {}
+    for key in ("scoring_contest", "signing_contest"):
+        world = SimpleNamespace(surgut=town, surgut_admin=organizer, resident=resident)
+        setup = scoring_contest(world, applications=2)
+        other = setup.chair
+        CommissionMember.objects.filter(user=other).update(role="expert")
+        CommissionMember.objects.filter(user=setup.expert).update(user=expert, role="chair")
+        setup.chair, setup.expert = expert, other
+        if key == "signing_contest":
+            score_everything(world, setup)
+            sheet = sheets.sheet_generate(user=expert, contest=setup.contest)
+            sheets.sheet_refuse(user=other, sheet=sheet, reason="Не согласен с рейтингом")
+        else:
+            commission.scores_save(
+                user=expert,
+                assignment=assignment_of(expert, setup.applications[0]),
+                scores=[commission.ScoreIn(setup.criteria.social.pk, "7", "Нужен жителям")],
+            )
+            names["assignment"] = assignment_of(expert, setup.applications[0]).pk
+        names[key] = setup.contest.pk
+    return names

@@ -63,6 +63,7 @@ PAGES = {
         "/budgeting/realized/{realized_project}/",
         "/budgeting/{voting_contest}/voting/",
         "/budgeting/{voted_contest}/results/",
+        "/budgeting/{signing_contest}/sheet/",
         "/accounts/login/",
         "/accounts/register/",
         "/verification/claim/",
@@ -130,6 +131,7 @@ PAGES = {
         "/budgeting/{contest}/",
         "/budgeting/{contest}/review/",
         "/budgeting/{contest}/reviewers/",
+        "/budgeting/{scoring_contest}/commission/",
         "/budgeting/{contest_draft}/checklist/",
         "/budgeting/applications/{submitted_application}/",
         "/budgeting/applications/{revision_application}/revisions/",
@@ -142,7 +144,13 @@ PAGES = {
         "/budgeting/{voting_contest}/voting/signals/",
         "/budgeting/{voted_contest}/results/",
     ],
-    "expert": ["/ideas/campaigns/{selection_campaign}/"],
+    "expert": [
+        "/ideas/campaigns/{selection_campaign}/",
+        "/budgeting/{scoring_contest}/scoring/",
+        "/budgeting/scoring/{assignment}/",
+        "/budgeting/{signing_contest}/sheet/",
+        "/budgeting/certificates/",
+    ],
     "operator": ["/polls/{poll}/paper/", "/budgeting/{voting_contest}/voting/paper/"],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
@@ -185,6 +193,7 @@ def world(db):
     names |= _discussions(town, resident)
     names |= _budgeting(town, resident)
     names |= _realized(town)
+    names |= _commission(town, people["expert"], resident)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
@@ -378,6 +387,13 @@ def _voting(town, resident) -> dict:
         computed_at=voted.stages.get(kind=stages.RESULTS).starts_at,
     )
     return {"voting_contest": voting.pk, "voted_contest": voted.pk}
+
+
+def _commission(town, expert, resident) -> dict:
+    """A contest being scored and one whose evaluation sheet awaits signatures (issue 13)."""
+    from veche.budgeting.tests.commission_helpers import axe_world
+
+    return axe_world(town, expert, resident)
 
 
 def _applications(contest, resident) -> dict:

@@ -6,7 +6,6 @@ import io
 import zipfile
 
 from asn1crypto import cms, pem
-from django.utils.text import slugify
 
 from .models import EvaluationSheet
 
@@ -26,8 +25,8 @@ def _signer_pem(der: bytes) -> bytes:
 
 
 def signature_name(number: int, signature) -> str:
-    who = slugify(signature.member.user.public_name, allow_unicode=False) or "expert"
-    return f"{number:02d}-{who}.p7s"
+    """`01-expert-7.p7s`: the order of signing and the commission seat (the PDF names him)."""
+    return f"{number:02d}-expert-{signature.member_id}.p7s"
 
 
 def bundle(sheet: EvaluationSheet, signatures) -> bytes:

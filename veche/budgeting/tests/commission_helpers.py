@@ -162,6 +162,7 @@ def axe_world(town, expert, resident) -> dict:
         CommissionMember.objects.filter(user=other).update(role="expert")
         CommissionMember.objects.filter(user=setup.expert).update(user=expert, role="chair")
         setup.chair, setup.expert = expert, other
+        expert.__dict__.pop("_veche_commission_roles", None)  # the rules' per-request cache
         if key == "signing_contest":
             score_everything(world, setup)
             sheet = sheets.sheet_generate(user=expert, contest=setup.contest)

@@ -232,3 +232,19 @@ def test_a_member_who_scored_stays(world):
     member = CommissionMember.objects.get(user=setup.expert)
     with pytest.raises(ValidationError):
         commission.member_remove(user=world.surgut_admin, member=member)
+
+
+def test_the_table_takes_a_constant_number_of_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(setup) -> int:
+        fresh = type(setup.contest).objects.get(pk=setup.contest.pk)
+        with CaptureQueriesContext(connection) as queries:
+            scoring.score_table(fresh)
+        return len(queries)
+
+    small = scoring_contest(world, applications=1)
+    big = scoring_contest(world, applications=4)
+    score_everything(world, big)
+    assert count(small) == count(big) <= 6

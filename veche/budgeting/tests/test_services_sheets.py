@@ -58,6 +58,12 @@ def test_the_chair_generates_a_pdf_with_its_sha256(ready):
     assert content.startswith(b"%PDF")
     assert sheet.sha256 == hashlib.sha256(content).hexdigest()
     assert [row["rank"] for row in sheet.snapshot["rows"]] == [1, 2, 3]
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "Оценочная ведомость № 1" in text and "Двор 3" in text  # Cyrillic, not «?»
     assert StaffAuditLog.objects.filter(action="budgeting.sheet_generate").exists()
 
 

@@ -18,6 +18,7 @@ from veche.staff.predicates import is_municipal_admin, is_municipal_admin_of, is
 
 from . import stages
 from .models import Application, Contest, ContestReviewer, InitiativeGroup
+from .models.application import past_admission
 
 
 def group_of(obj) -> InitiativeGroup | None:
@@ -191,7 +192,8 @@ def status_in(*statuses: str) -> rules.Predicate:
 is_draft = status_in(Application.Status.DRAFT)
 on_revision = status_in(Application.Status.REVISION)
 awaits_review = status_in(Application.Status.SUBMITTED)
-is_admitted = status_in(Application.Status.ADMITTED)
+# Admitted, or further on (evaluated, …): public from then on.
+is_admitted = status_in(*past_admission())
 in_review_window = in_applications | in_technical_review
 
 rules.add_perm("budgeting.create_group", can_participate)

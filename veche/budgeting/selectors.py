@@ -20,6 +20,7 @@ from .models import (
     TemplateField,
     TemplateVersion,
 )
+from .models.application import past_admission
 from .rules import manages_contest
 
 
@@ -219,19 +220,24 @@ def queue_counts(contest: Contest) -> dict[str, int]:
     from django.db.models import Count
 
     rows = (
-        Application.objects.filter(contest=contest, status__in=QUEUE_STATUSES)
+        Application.objects.filter(contest=contest, status__in=[*QUEUE_STATUSES, *past_admission()])
         .values("status")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    found = {row["status"]: row["n"] for row in rows}
+    found: dict[str, int] = {}
+    for row in rows:
+        # evaluated (and later) applications stay in the admitted tab
+        tab = row["status"] if row["status"] in QUEUE_STATUSES else "admitted"
+        found[tab] = found.get(tab, 0) + row["n"]
     return {status: found.get(status, 0) for status in QUEUE_STATUSES}
 
 
 def review_queue(contest: Contest, status: str) -> QuerySet[Application]:
     """The contest's applications of one status, oldest submission first, for a page."""
+    statuses = past_admission() if status == "admitted" else [status]
     return (
-        Application.objects.filter(contest=contest, status=status)
+        Application.objects.filter(contest=contest, status__in=statuses)
         .select_related("municipality", "group")
         .only(
             "pk",
@@ -267,7 +273,7 @@ def contest_applications(contest: Contest, *, everything: bool) -> QuerySet[Appl
     if everything:
         applications = applications.exclude(status=Application.Status.DRAFT)
     else:
-        applications = applications.filter(status=Application.Status.ADMITTED)
+        applications = applications.filter(status__in=past_admission())
     return applications.select_related("municipality", "version").order_by("submitted_at", "pk")
 
 

@@ -349,3 +349,10 @@ class ApplicationTimelineEntry(models.Model):
             if self.params
             else {"msgid": self.message}
         )
+
+
+def past_admission() -> list[str]:
+    """The statuses of an application that has passed the technical review (public from then
+    on): admitted and every later one (evaluated; voting, winner … as later modules add them)."""
+    before = ("draft", "submitted", "revision", "rejected")
+    return [status for status in Application.Status.values if status not in before]

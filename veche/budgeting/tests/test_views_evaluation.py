@@ -213,3 +213,18 @@ def test_an_expert_registers_his_certificate(client, world, pki):
     upload.name = "x.crt"
     response = client.post(reverse("budgeting:certificates"), {"certificate": upload})
     assert response.status_code == 400
+
+
+def test_an_evaluated_application_stays_public_and_in_the_queue(client, world):
+    from veche.budgeting.models import Application
+
+    setup = scoring_contest(world, applications=1)
+    application = setup.applications[0]
+    Application.objects.filter(pk=application.pk).update(status="evaluated")
+    assert client.get(application.get_absolute_url()).status_code == 200
+    listed = client.get(f"/api/v1/budgeting/contests/{setup.contest.pk}/applications").json()
+    assert [a["id"] for a in listed["items"]] == [application.pk]
+    client.force_login(world.surgut_admin)
+    queue = client.get(reverse("budgeting:review", args=[setup.contest.pk]))
+    assert queue.status_code == 200
+    assert application.title in queue.content.decode()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from veche.accounts.predicates import is_verified
 from veche.core.text import clean_text
 from veche.events.services import record_event
 from veche.staff.services import audit_log
@@ -47,6 +48,10 @@ def member_add(*, user, contest: Contest, person, role: str) -> CommissionMember
         contest = _organizing(user, contest)
         if person is None or not person.is_active:
             raise ValidationError({"email": [_("There is no active account with this e-mail.")]})
+        if role == CommissionMember.Role.JURY and not is_verified(person):
+            raise ValidationError(
+                {"email": [_("The public jury takes residents whose identity is verified.")]}
+            )
         if CommissionMember.objects.filter(contest=contest, user=person).exists():
             raise ValidationError({"email": [_("This person already sits on the commission.")]})
         if role == "chair" and contest.commission.filter(role="chair").exists():

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
 
-from veche.accounts.tests.factories import UserFactory
+from veche.accounts.tests.factories import VerifiedUserFactory
 from veche.budgeting.models import CommissionMember
 from veche.budgeting.tests.commission_helpers import scoring_contest
 
@@ -23,7 +23,7 @@ def _fresh(user):
 @pytest.fixture
 def people(world):
     setup = scoring_contest(world)
-    juror = UserFactory()
+    juror = VerifiedUserFactory()
     CommissionMember.objects.create(contest=setup.contest, user=juror, role="jury")
     return setup, {
         "anonymous": AnonymousUser(),

@@ -248,3 +248,17 @@ def test_the_table_takes_a_constant_number_of_queries(world):
     big = scoring_contest(world, applications=4)
     score_everything(world, big)
     assert count(small) == count(big) <= 6
+
+
+def test_the_public_jury_takes_verified_residents(world):
+    from veche.accounts.tests.factories import VerifiedUserFactory
+
+    setup = scoring_contest(world)
+    with pytest.raises(ValidationError) as refused:
+        commission.member_add(
+            user=world.surgut_admin, contest=setup.contest, person=UserFactory(), role="jury"
+        )
+    assert "email" in refused.value.message_dict
+    juror = VerifiedUserFactory()
+    commission.member_add(user=world.surgut_admin, contest=setup.contest, person=juror, role="jury")
+    assert CommissionMember.objects.get(user=juror).role == "jury"

@@ -27,10 +27,17 @@ def pki(tmp_path, settings):
 
 
 def test_the_organizer_seats_and_assigns_through_the_page(client, world):
-    from veche.accounts.tests.factories import UserFactory
+    from veche.accounts.tests.factories import UserFactory, VerifiedUserFactory
 
     setup = scoring_contest(world)
-    juror = UserFactory(email="juror@example.org")
+    client.force_login(world.surgut_admin)
+    UserFactory(email="unverified@example.org")
+    refused = client.post(
+        reverse("budgeting:commission", args=[setup.contest.pk]),
+        {"email": "unverified@example.org", "role": "jury"},
+    )
+    assert refused.status_code == 400
+    juror = VerifiedUserFactory(email="juror@example.org")
     client.force_login(world.surgut_admin)
     url = reverse("budgeting:commission", args=[setup.contest.pk])
     assert client.get(url).status_code == 200

@@ -23,10 +23,16 @@ from ..scoring import current_sheet, scored_statuses
 MAX_COMMENT = 2000
 
 
-def _organizing(user, contest: Contest) -> Contest:
+def _organizing(user, contest: Contest, *, seats: bool = False) -> Contest:
+    """The contest under its row lock, for its organizer; with `seats`, only while no sheet is
+    current (those who sign are those who sat when it was generated)."""
     contest = Contest.objects.select_for_update().get(pk=contest.pk)
     if not user.has_perm("budgeting.manage_commission", contest):
         raise PermissionDenied(_("Only the contest's organizers form its expert commission."))
+    if seats and current_sheet(contest) is not None:
+        raise ValidationError(
+            _("The evaluation sheet is generated: the commission changes only after it is voided.")
+        )
     return contest
 
 
@@ -45,7 +51,7 @@ def member_add(*, user, contest: Contest, person, role: str) -> CommissionMember
     if role not in CommissionMember.Role.values:
         raise ValidationError({"role": [_("Choose a role.")]})
     with transaction.atomic():
-        contest = _organizing(user, contest)
+        contest = _organizing(user, contest, seats=True)
         if person is None or not person.is_active:
             raise ValidationError({"email": [_("There is no active account with this e-mail.")]})
         if role == CommissionMember.Role.JURY and not is_verified(person):
@@ -68,7 +74,7 @@ def member_add(*, user, contest: Contest, person, role: str) -> CommissionMember
 def member_remove(*, user, member: CommissionMember) -> None:
     """Unseat a member; refused once he has scored (his scores are the sheet's record)."""
     with transaction.atomic():
-        contest = _organizing(user, member.contest)
+        contest = _organizing(user, member.contest, seats=True)
         if Score.objects.filter(assignment__member=member).exists():
             raise ValidationError(
                 _("This member has already scored applications: he stays on the commission.")

@@ -255,3 +255,18 @@ def test_the_applicants_hear_of_the_evaluation(ready, pki):
     deliver(kind="evaluated", application_id=application.pk)  # again: told once
     told = Notification.objects.filter(kind="budgeting.evaluated", subject_id=str(application.pk))
     assert told.count() == 1
+
+
+def test_the_commission_is_frozen_with_its_sheet(world, ready):
+    from veche.accounts.tests.factories import UserFactory
+    from veche.budgeting.models import CommissionMember
+
+    _sheet(ready)
+    _refusal(
+        lambda: commission.member_add(
+            user=world.surgut_admin, contest=ready.contest, person=UserFactory(), role="expert"
+        )
+    )
+    member = CommissionMember.objects.get(user=ready.expert)
+    _refusal(lambda: commission.member_remove(user=world.surgut_admin, member=member))
+    assert CommissionMember.objects.filter(contest=ready.contest).count() == 2

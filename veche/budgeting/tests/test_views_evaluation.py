@@ -232,6 +232,6 @@ def test_an_evaluated_application_stays_public_and_in_the_queue(client, world):
     listed = client.get(f"/api/v1/budgeting/contests/{setup.contest.pk}/applications").json()
     assert [a["id"] for a in listed["items"]] == [application.pk]
     client.force_login(world.surgut_admin)
-    queue = client.get(reverse("budgeting:review", args=[setup.contest.pk]))
+    queue = client.get(reverse("budgeting:review", args=[setup.contest.pk]) + "?status=admitted")
     assert queue.status_code == 200
-    assert application.title in queue.content.decode()
+    assert application.title in queue.content.decode()  # in the admitted tab

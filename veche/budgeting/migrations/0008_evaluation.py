@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budgeting', '0006_labels'),
+        ('budgeting', '0007_public_voting'),
         ('territory', '0003_gazetteer'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

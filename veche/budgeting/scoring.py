@@ -3,8 +3,8 @@ has to score, and the **score table** of a contest — each scored application's
 criterion (the experts' average for their criteria, the computed ones filled by their formula),
 its weighted total and its rank. Winners (point 4) read `score_table(contest)`.
 
-The votes a `votes_relative` criterion reads come from one function the public vote registers
-(`register_vote_counter`); until it does, every application has 0 votes. A constant number of
+The votes a `votes_relative` criterion reads are the public vote's tallies (`VoteTally.votes`,
+online and paper); `register_vote_counter` replaces that source (e.g. for a test). A constant number of
 queries per table, whatever the number of applications and experts.
 """
 
@@ -47,8 +47,17 @@ def register_vote_counter(counter: VoteCounter) -> None:
     _vote_counter[:] = [counter]
 
 
+def tally_votes(contest: Contest) -> dict[int, int]:
+    """The public vote's counters (online and paper votes: `VoteTally.votes`), by application."""
+    from .models import VoteTally
+
+    return dict(VoteTally.objects.filter(contest=contest).values_list("application_id", "votes"))
+
+
 def vote_counts(contest: Contest) -> dict[int, int]:
-    return _vote_counter[0](contest) if _vote_counter else {}
+    """The votes a `votes_relative` criterion reads: the public vote's tallies, unless another
+    counter is registered."""
+    return (_vote_counter[0] if _vote_counter else tally_votes)(contest)
 
 
 # --- Members and assignments ------------------------------------------------------------------

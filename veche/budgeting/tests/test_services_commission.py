@@ -262,3 +262,29 @@ def test_the_public_jury_takes_verified_residents(world):
     juror = VerifiedUserFactory()
     commission.member_add(user=world.surgut_admin, contest=setup.contest, person=juror, role="jury")
     assert CommissionMember.objects.get(user=juror).role == "jury"
+
+
+def test_the_votes_criterion_reads_the_public_votes_tallies(world):
+    from veche.budgeting.models import Criterion, VoteTally
+
+    setup = scoring_contest(world, applications=2)
+    votes = Criterion.objects.create(
+        contest=setup.contest,
+        title="Голоса",
+        max_score=10,
+        source="vote",
+        formula="votes_relative",
+        position=4,
+    )
+    first, second = setup.applications
+    for application, count in ((first, 30), (second, 60)):
+        VoteTally.objects.create(
+            contest=setup.contest,
+            application=application,
+            municipality=application.municipality,
+            cost=application.cost,
+            votes=count,
+        )
+    rows = {r.application.pk: r for r in scoring.score_table(setup.contest).rows}
+    assert rows[first.pk].scores[votes.pk] == Decimal("5.00")
+    assert rows[second.pk].scores[votes.pk] == Decimal("10.00")

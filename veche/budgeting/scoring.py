@@ -4,8 +4,8 @@ criterion (the experts' average for their criteria, the computed ones filled by 
 its weighted total and its rank. Winners (point 4) read `score_table(contest)`.
 
 The votes a `votes_relative` criterion reads are the public vote's tallies (`VoteTally.votes`,
-online and paper); `register_vote_counter` replaces that source (e.g. for a test). A constant number of
-queries per table, whatever the number of applications and experts.
+online and paper); `register_vote_counter` replaces that source (e.g. for a test). A constant
+number of queries per table, whatever the number of applications and experts.
 """
 
 from collections import defaultdict

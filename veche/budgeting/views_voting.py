@@ -205,6 +205,7 @@ class TermsForm(forms.ModelForm):
             "verified_only",
             "residents_only",
             "withdrawal_allowed",
+            "ranking",
             "winner_method",
             "tie_rule",
         ]

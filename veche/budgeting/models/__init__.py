@@ -80,6 +80,7 @@ from .voting import (  # noqa: E402 (public voting, issue 13)
     BallotStyle,
     PointTally,
     PublicVote,
+    Ranking,
     ResultOverride,
     TieRule,
     VoterBallot,
@@ -101,5 +102,6 @@ __all__ += [
     "VoteTally",
     "VotingResult",
     "VotingTerms",
+    "Ranking",
     "WinnerMethod",
 ]

@@ -41,6 +41,11 @@ class TieRule(models.TextChoices):
     DRAW = "draw", _("a public draw with a recorded seed")
 
 
+class Ranking(models.TextChoices):
+    VOTES = "votes", _("by the public vote")
+    SCORE = "score", _("by the commission's weighted scores")
+
+
 class WinnerMethod(models.TextChoices):
     GREEDY = "greedy", _("fill the budget in rank order")
     EQUAL_SHARES = "equal_shares", _("the Method of Equal Shares")
@@ -65,9 +70,11 @@ class VotingTerms(models.Model):
     withdrawal_allowed = models.BooleanField(
         _("votes may be withdrawn while voting is open"), default=True
     )
-    # What ranks the applications: "votes" here; the expert scoring plugs in "score"
-    # (budgeting.winners.register_ranking; docs/budgeting.md, "Winners").
-    ranking = models.CharField(_("ranking"), max_length=20, default="votes")
+    # What ranks the applications: each choice is a function registered with
+    # budgeting.winners.register_ranking (services/results.py; docs/budgeting.md, "Winners").
+    ranking = models.CharField(
+        _("ranking"), max_length=20, choices=Ranking.choices, default=Ranking.VOTES
+    )
     winner_method = models.CharField(
         _("how winners are chosen"),
         max_length=20,

@@ -17,6 +17,7 @@ from ..models import (
     WinnerMethod,
 )
 from ..rules import terms_of
+from ..scoring import application_scores
 from ..winners import Ranked, equal_shares, greedy, new_seed, order, ranking, register_ranking
 from ._common import contest_changed, lock_contest, require
 
@@ -37,7 +38,27 @@ def votes_ranking(contest: Contest) -> list[Ranked]:
     ]
 
 
+def score_ranking(contest: Contest) -> list[Ranked]:
+    """The admitted projects scored by the commission's weighted totals (the public vote counts
+    where it is one of the contest's computed criteria); votes, where there was a vote, are the
+    tie rule's "more votes"."""
+    totals = application_scores(contest)
+    votes = dict(VoteTally.objects.filter(contest=contest).values_list("pk", "votes"))
+    return [
+        Ranked(
+            application=a.pk,
+            title=a.title,
+            cost=a.cost,
+            score=totals[a.pk][1],
+            votes=votes.get(a.pk, 0),
+            submitted_at=a.submitted_at,
+        )
+        for a in Application.objects.filter(pk__in=totals)
+    ]
+
+
 register_ranking("votes", votes_ranking)
+register_ranking("score", score_ranking)
 
 
 def contest_ballots(contest: Contest) -> list[set[int]]:

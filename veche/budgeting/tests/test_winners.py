@@ -95,3 +95,32 @@ def test_the_demo_contests_equal_pabutools_and_pass_the_checker(index):
     checked = Checker().process_files([text])
     assert checked["summary"] == {}, checked
     assert pabutools
+
+
+@pytest.mark.django_db
+def test_a_contest_ranked_by_the_commission_fills_its_budget_by_weighted_totals(world):
+    from veche.budgeting.models import Ranking, VoteTally, VotingTerms
+    from veche.budgeting.services.results import decide
+    from veche.budgeting.tests.commission_helpers import score_everything, scoring_contest
+
+    setup = scoring_contest(world)  # three projects of 1,000,000 ₽; totals rise with the number
+    score_everything(world, setup)
+    first, second, third = setup.applications
+    contest = setup.contest
+    contest.budget = Decimal(2_000_000)
+    contest.save(update_fields=["budget"])
+    VotingTerms.objects.create(contest=contest, ranking=Ranking.SCORE)
+    for application, votes in ((first, 90), (second, 5), (third, 1)):  # the vote says otherwise
+        VoteTally.objects.create(
+            application=application,
+            contest=contest,
+            municipality=application.municipality,
+            cost=application.cost,
+            votes=votes,
+        )
+    decisions, _seed = decide(contest)
+    assert [(d.application, d.won) for d in decisions] == [
+        (third.pk, True),
+        (second.pk, True),
+        (first.pk, False),
+    ]

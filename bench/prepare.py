@@ -30,6 +30,8 @@ django.setup()
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
+from django.db.models import Count, F, Value  # noqa: E402
+from django.db.models.functions import Greatest  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import (  # noqa: E402
@@ -44,7 +46,7 @@ from veche.agencies.models import Agency  # noqa: E402
 from veche.api.models import ApiToken  # noqa: E402
 from veche.api.services import KEY_PREFIX  # noqa: E402
 from veche.api.tokens import hash_key  # noqa: E402
-from veche.reports.models import Report, Status, TimelineEntry, Topic  # noqa: E402
+from veche.reports.models import Report, Status, Support, TimelineEntry, Topic  # noqa: E402
 from veche.reports.search import stems  # noqa: E402
 from veche.territory.geometry import contains  # noqa: E402
 from veche.territory.models import Municipality  # noqa: E402
@@ -103,6 +105,23 @@ def keys(users: list[User], path: Path) -> None:
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(plain) + "\n")
+
+
+def reset_report_supports(supporters: list[User]) -> None:
+    """Take back the key holders' supports of reports (each run gives them anew) and lower each
+    report's count by what was taken back."""
+    with transaction.atomic():
+        taken = (
+            Support.objects.filter(user__in=supporters)
+            .values("report")
+            .annotate(n=Count("pk"))
+            .values_list("report", "n")
+        )
+        for report_id, n in taken:
+            Report.objects.filter(pk=report_id).update(
+                support_count=Greatest(F("support_count") - n, Value(0))
+            )
+        Support.objects.filter(user__in=supporters).delete()
 
 
 def reports(count: int, authors: list[User], seed: int = 7) -> None:
@@ -191,6 +210,7 @@ def main() -> None:
     prepare_ideas.ideas(args.ideas, authors)
     prepare_ideas.comments(args.comments, people)
     prepare_ideas.reset_supports(supporters)
+    reset_report_supports(supporters)
     prepare_discussions.discussion(args.discussion_comments, people)
     opened, closed = prepare_polls.polls(args.open_polls, supporters)
     contests = prepare_budgeting.prepare(authors)

@@ -21,6 +21,8 @@ TITLES = {
     "admitted": gettext_noop("Application «%(title)s» is admitted to the contest"),
     "rejected": gettext_noop("Application «%(title)s» is rejected"),
     "to_review": gettext_noop("A new application to review: «%(title)s»"),
+    "winner": gettext_noop("Project «%(title)s» is among the contest's winners"),
+    "not_selected": gettext_noop("Project «%(title)s» is not among the contest's winners"),
 }
 TEXTS = {
     "submitted": gettext_noop("The technical reviewers will check it; you will hear of them."),
@@ -30,6 +32,10 @@ TEXTS = {
     "admitted": gettext_noop("It passed the technical review and goes on to the next stages."),
     "rejected": gettext_noop("Its page says why."),
     "to_review": gettext_noop("It waits in the contest's review queue."),
+    "winner": gettext_noop("The contest's results page says why each project won or not."),
+    "not_selected": gettext_noop(
+        "The contest's results page says why each project won or not."
+    ),
 }
 
 

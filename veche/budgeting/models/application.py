@@ -130,6 +130,14 @@ class Application(models.Model):
         ADMITTED = "admitted", pgettext_lazy("application status", "admitted")
         REJECTED = "rejected", pgettext_lazy("application status", "rejected")
         EVALUATED = "evaluated", pgettext_lazy("application status", "evaluated")
+        # Set by the winners' computation (services/results.py) and the registry of realized
+        # projects (veche.realized, through services/implementation.py).
+        WINNER = "winner", pgettext_lazy("application status", "winner")
+        NOT_SELECTED = "not_selected", pgettext_lazy("application status", "not selected")
+        IN_IMPLEMENTATION = "in_implementation", pgettext_lazy(
+            "application status", "in implementation"
+        )
+        IMPLEMENTED = "implemented", pgettext_lazy("application status", "implemented")
 
     contest = models.ForeignKey(Contest, on_delete=models.PROTECT, related_name="applications")
     version = models.ForeignKey(
@@ -206,6 +214,10 @@ class Application(models.Model):
                         "admitted",
                         "rejected",
                         "evaluated",
+                        "winner",
+                        "not_selected",
+                        "in_implementation",
+                        "implemented",
                     ]
                 ),
                 name="application_status_known",

@@ -42,7 +42,15 @@ def step(
     )
     if audit:
         audit_log(actor=actor, action=f"budgeting.application_{name}", target=application)
-    notified = ("submitted", "revision", "admitted", "rejected", "evaluated")
+    notified = (
+        "submitted",
+        "revision",
+        "admitted",
+        "rejected",
+        "evaluated",
+        "winner",
+        "not_selected",
+    )  # in implementation and implemented: the registry of realized projects tells them
     if name in notified and not notices_are_off():
         from ..tasks import deliver_application_notices
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..models import (
     Application,
@@ -20,6 +21,7 @@ from ..rules import terms_of
 from ..scoring import application_scores
 from ..winners import Ranked, equal_shares, greedy, new_seed, order, ranking, register_ranking
 from ._common import contest_changed, lock_contest, require
+from ._steps import step
 
 
 def votes_ranking(contest: Contest) -> list[Ranked]:
@@ -111,6 +113,7 @@ def results_compute(*, user, contest: Contest) -> VotingResult:
                 "computed_by": user,
             },
         )
+        _set_outcomes(result, user)
         contest_changed(
             contest,
             user=user,
@@ -118,6 +121,33 @@ def results_compute(*, user, contest: Contest) -> VotingResult:
             details={"method": terms.winner_method, "winners": sum(d.won for d in decisions)},
         )
     return result
+
+
+OUTCOME_MESSAGES = {
+    Application.Status.WINNER: gettext_noop("Among the contest's winners."),
+    Application.Status.NOT_SELECTED: gettext_noop(
+        "Not among the contest's winners: the results say why."
+    ),
+}
+# Past the result: the registry of realized projects has taken the project over.
+IMPLEMENTING = (Application.Status.IN_IMPLEMENTATION, Application.Status.IMPLEMENTED)
+
+
+def _set_outcomes(result: VotingResult, user) -> None:
+    """Each project of the result becomes a winner or not selected — the organizer's latest
+    override decides where there is one — with its timeline entry and notice; a status that
+    does not change records nothing. Called with the contest locked (applications after it)."""
+    overrides = result.overrides.order_by("created_at", "pk").values_list("application_id", "won")
+    won = {d["application"]: d["won"] for d in result.decisions} | dict(overrides)
+    for application in Application.objects.select_for_update().filter(pk__in=won).order_by("pk"):
+        status = (
+            Application.Status.WINNER if won[application.pk] else Application.Status.NOT_SELECTED
+        )
+        if application.status == status or application.status in IMPLEMENTING:
+            continue
+        application.status = status
+        application.save(update_fields=["status", "updated_at"])
+        step(application, status, actor=user, message=OUTCOME_MESSAGES[status])
 
 
 def result_override(
@@ -149,6 +179,7 @@ def result_override(
         )
         override.full_clean()
         override.save()
+        _set_outcomes(result, user)
         contest_changed(
             contest,
             user=user,

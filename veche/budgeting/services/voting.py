@@ -147,8 +147,11 @@ def ballot_open(*, user, contest: Contest) -> int:
         require(user, "budgeting.configure_voting", contest, not_organizer())
         if terms_of(contest) is None:
             raise ValidationError(_("Set the voting terms first."))
+        # Admitted, or already scored where the commission scores before the vote.
         admitted = Application.objects.filter(
-            contest=contest, status=Application.Status.ADMITTED, vote_tally__isnull=True
+            contest=contest,
+            status__in=(Application.Status.ADMITTED, Application.Status.EVALUATED),
+            vote_tally__isnull=True,
         )
         VoteTally.objects.bulk_create(
             [

@@ -124,3 +124,34 @@ def test_a_contest_ranked_by_the_commission_fills_its_budget_by_weighted_totals(
         (second.pk, True),
         (first.pk, False),
     ]
+
+
+@pytest.mark.django_db
+def test_the_result_makes_winners_and_not_selected_and_an_override_moves_one(world):
+    from veche.budgeting import stages
+    from veche.budgeting.models import Application
+    from veche.budgeting.services.results import result_override, results_compute
+    from veche.budgeting.tests.factories import voting_contest
+
+    # Budget 1000: 600 and 300 fit in rank order, 500 is skipped (the 600 left 400).
+    contest, (big, middle, small) = voting_contest(
+        projects=(600, 500, 300), budget=1000, stage=stages.RESULTS
+    )
+    for application, votes in ((big, 3), (middle, 2), (small, 1)):
+        application.vote_tally.votes = votes
+        application.vote_tally.save(update_fields=["votes"])
+    from veche.staff.models import Role
+    from veche.staff.tests.factories import RegionWideRoleFactory
+
+    organizer = RegionWideRoleFactory(role=Role.REGIONAL_ADMIN).user
+    results_compute(user=organizer, contest=contest)
+    results_compute(user=organizer, contest=contest)  # again: nothing changes twice
+
+    def status(application):
+        return Application.objects.get(pk=application.pk).status
+
+    assert [status(a) for a in (big, middle, small)] == ["winner", "not_selected", "winner"]
+    assert big.timeline.filter(status="winner").count() == 1
+    result_override(user=organizer, contest=contest, application=middle, won=True, reason="Спонсор")
+    assert status(middle) == "winner"
+    assert middle.timeline.filter(status="winner").count() == 1

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from veche.budgeting.services.implementation import application_implementation
 from veche.media.uploads import is_photo, process_media
 
 from .. import rules
@@ -75,6 +76,7 @@ def implementation_start(*, user, application, direction: str = Direction.OTHER)
             % {"contest": application.contest.title},
             details={"application": application.pk},
         )
+        application_implementation(user=user, application=application, implemented=False)
         return project
 
 
@@ -128,6 +130,10 @@ def implementation_finish(
             details={"photos": len(processed), **_refund_details(project)},
         )
         save_photos(project, processed, stage=ProjectPhoto.Stage.AFTER, update=entry)
+        if project.application_id is not None:
+            application_implementation(
+                user=user, application=project.application, implemented=True
+            )
         return project
 
 

@@ -19,8 +19,8 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     amount_sponsors = Decimal("30000.00")
 
 
-def winner_application(world, *, title="Сквер у школы"):
-    """An application of a Surgut contest, marked as a winner (the winner rule's status)."""
+def winner_application(world, *, title="Сквер у школы", status="winner"):
+    """An application of a Surgut contest, a winner (the status the winners' computation sets)."""
     from django.utils import timezone
 
     from veche.budgeting.models import Application
@@ -37,7 +37,7 @@ def winner_application(world, *, title="Сквер у школы"):
         municipality=world.surgut,
         author=world.resident,
         title=title,
-        status="admitted",
+        status=status,
         submitted_at=timezone.now(),
         cost=Decimal("1500000"),
         amount_region=Decimal("1000000"),

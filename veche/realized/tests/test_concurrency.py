@@ -7,7 +7,6 @@ import threading
 import pytest
 from django.db import connection
 
-from veche.realized import rules
 from veche.realized.models import Project, ProjectUpdate
 from veche.realized.services import implementation_start
 
@@ -15,8 +14,7 @@ from .factories import winner_application
 
 
 @pytest.mark.django_db(transaction=True)
-def test_five_starts_at_once_enter_one_project(world, monkeypatch):
-    monkeypatch.setattr(rules, "WINNER_STATUSES", frozenset({"winner", "admitted"}))
+def test_five_starts_at_once_enter_one_project(world):
     application = winner_application(world)
     barrier = threading.Barrier(5)
     projects, errors = [], []

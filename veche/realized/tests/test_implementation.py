@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from veche.events.models import Event
-from veche.realized import rules
 from veche.realized.models import Project
 from veche.realized.services import (
     implementation_abandon,
@@ -20,12 +19,6 @@ from veche.realized.services import (
 from veche.staff.models import StaffAuditLog
 
 from .factories import winner_application
-
-
-@pytest.fixture
-def admitted_wins(monkeypatch):
-    """Until the winner rule's status exists, an admitted application stands for a winner."""
-    monkeypatch.setattr(rules, "WINNER_STATUSES", frozenset({"winner", "admitted"}))
 
 
 def photo(name="p.png"):
@@ -39,14 +32,14 @@ def photo(name="p.png"):
 
 
 def test_a_non_winner_does_not_move_to_implementation(world):
-    application = winner_application(world)
+    application = winner_application(world, status="admitted")
     with pytest.raises(ValidationError):
         implementation_start(user=world.surgut_admin, application=application)
     assert not Project.objects.exists()
 
 
 def test_a_winner_moves_to_implementation_once(
-    world, admitted_wins, django_capture_on_commit_callbacks
+    world, django_capture_on_commit_callbacks
 ):
     application = winner_application(world)
     project = implementation_start(
@@ -65,13 +58,13 @@ def test_a_winner_moves_to_implementation_once(
     assert Project.objects.count() == 1
 
 
-def test_an_urai_admin_cannot_start_a_surgut_project(world, admitted_wins):
+def test_an_urai_admin_cannot_start_a_surgut_project(world):
     with pytest.raises(PermissionDenied):
         implementation_start(user=world.urai_admin, application=winner_application(world))
     assert not Project.objects.exists()
 
 
-def test_progress_finish_and_photos(world, admitted_wins):
+def test_progress_finish_and_photos(world):
     project = implementation_start(user=world.surgut_admin, application=winner_application(world))
     progress_add(
         user=world.surgut_admin,
@@ -105,7 +98,7 @@ def test_progress_finish_and_photos(world, admitted_wins):
     assert Notification.objects.filter(user=world.resident).count() == 3
 
 
-def test_notices_reach_the_group(world, admitted_wins):
+def test_notices_reach_the_group(world):
     from veche.notifications.models import Notification
     from veche.realized.notices import deliver
 
@@ -117,7 +110,7 @@ def test_notices_reach_the_group(world, admitted_wins):
     assert deliver(kind="started", project_id=project.pk, update_id=entry.pk) == 0
 
 
-def test_a_project_not_carried_out_owes_back_residents_and_sponsors(world, admitted_wins):
+def test_a_project_not_carried_out_owes_back_residents_and_sponsors(world):
     project = implementation_start(user=world.surgut_admin, application=winner_application(world))
     with pytest.raises(ValidationError):
         implementation_abandon(user=world.surgut_admin, project=project, reason="  ")
@@ -128,3 +121,15 @@ def test_a_project_not_carried_out_owes_back_residents_and_sponsors(world, admit
         Decimal("100000"),
         Decimal("100000"),
     )
+
+
+def test_the_application_follows_its_project_to_implemented(world):
+    application = winner_application(world)
+    project = implementation_start(user=world.surgut_admin, application=application)
+    application.refresh_from_db()
+    assert application.status == "in_implementation"
+    implementation_finish(user=world.surgut_admin, project=project, text="Сквер открыт")
+    application.refresh_from_db()
+    assert application.status == "implemented"
+    steps = list(application.timeline.values_list("status", flat=True))
+    assert steps[-2:] == ["in_implementation", "implemented"]

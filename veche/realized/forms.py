@@ -125,6 +125,11 @@ class FinishForm(forms.Form):
     left_sponsors = _money(_("Left over from sponsors' money, due back, ₽"))
 
 
+class StartForm(forms.Form):
+    application = forms.IntegerField(widget=forms.HiddenInput)
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+
+
 class AbandonForm(forms.Form):
     reason = forms.CharField(
         label=_("Why the project is not carried out"), widget=forms.Textarea(attrs={"rows": 3})

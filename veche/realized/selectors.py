@@ -138,3 +138,19 @@ def completeness_total(rows: list[dict]) -> dict:
 def direction_counts(found: QuerySet[Project]) -> dict[str, int]:
     rows = found.order_by().values("direction").annotate(n=Count("pk"))
     return {r["direction"]: r["n"] for r in rows}
+
+
+def winners_waiting(*, scope: set[int] | None):
+    """Contests' winning applications in the user's municipalities (None: all) whose project is
+    not in the registry yet, oldest contest first."""
+    from veche.budgeting.models import Application
+
+    entered = Project.objects.filter(application__isnull=False).values("application_id")
+    found = Application.objects.filter(status=Application.Status.WINNER).exclude(pk__in=entered)
+    if scope is not None:
+        found = found.filter(municipality_id__in=scope)
+    return (
+        found.select_related("contest")
+        .only("pk", "title", "cost", "contest__id", "contest__title", "municipality_id")
+        .order_by("contest_id", "pk")
+    )

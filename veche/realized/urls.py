@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", views.project_new, name="new"),
     path("import/", views.project_import, name="import"),
     path("completeness/", views.completeness, name="completeness"),
+    path("winners/", views.winners, name="winners"),
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/edit/", views.project_edit, name="edit"),
     path("<int:pk>/manage/", views.project_manage, name="manage"),

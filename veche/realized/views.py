@@ -31,6 +31,7 @@ from .forms import (
     ProgressForm,
     ProjectForm,
     RefundForm,
+    StartForm,
 )
 from .models import SOURCE_LABELS, SOURCES, Direction, Project
 from .services._common import NOT_KEEPER
@@ -338,3 +339,31 @@ def completeness(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "rows": rows, "total": selectors.completeness_total(rows)}
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "realized/completeness.html", context, status=status)
+
+
+@login_required
+def winners(request: HttpRequest) -> HttpResponse:
+    """The contests' winners waiting to be entered: each starts its implementation here."""
+    if not request.user.has_perm("realized.import_projects"):
+        raise PermissionDenied(_("Only municipal and regional administrators keep the registry."))
+    waiting = selectors.winners_waiting(scope=rules.kept_municipalities(request.user))
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        application = waiting.filter(pk=form.cleaned_data["application"]).first()
+        if application is None:
+            raise Http404
+        try:
+            with edit_slot(request.user), service_errors(form, refusal_on_form=True):
+                project = services.implementation_start(
+                    user=request.user,
+                    application=application,
+                    direction=form.cleaned_data["direction"],
+                )
+        except ratelimit.Limited:
+            _limited(form)
+        if not form.errors:
+            messages.success(request, _("The project is in implementation."))
+            return redirect("realized:detail", pk=project.pk)
+    context = {"waiting": list(waiting), "form": form, "directions": Direction.choices}
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "realized/winners.html", context, status=status)

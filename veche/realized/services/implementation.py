@@ -131,9 +131,7 @@ def implementation_finish(
         )
         save_photos(project, processed, stage=ProjectPhoto.Stage.AFTER, update=entry)
         if project.application_id is not None:
-            application_implementation(
-                user=user, application=project.application, implemented=True
-            )
+            application_implementation(user=user, application=project.application, implemented=True)
         return project
 
 

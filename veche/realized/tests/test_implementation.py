@@ -38,9 +38,7 @@ def test_a_non_winner_does_not_move_to_implementation(world):
     assert not Project.objects.exists()
 
 
-def test_a_winner_moves_to_implementation_once(
-    world, django_capture_on_commit_callbacks
-):
+def test_a_winner_moves_to_implementation_once(world, django_capture_on_commit_callbacks):
     application = winner_application(world)
     project = implementation_start(
         user=world.surgut_admin, application=application, direction="yards"

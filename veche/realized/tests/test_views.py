@@ -214,3 +214,35 @@ def test_the_home_page_shows_the_registry(registry, client):
     page = client.get("/").content.decode()
     assert reverse("realized:map") in page
     assert "realized-title" in page
+
+
+def test_the_admin_starts_a_winner_s_implementation_from_the_waiting_list(world, client):
+    from django.urls import reverse
+
+    from .factories import winner_application
+
+    ours = winner_application(world, title="Сквер у школы")
+    theirs = winner_application(world, title="Чужой сквер")
+    theirs.municipality = world.urai
+    theirs.save(update_fields=["municipality"])
+    client.force_login(world.surgut_admin)
+    page = client.get(reverse("realized:winners")).content.decode()
+    assert "Сквер у школы" in page and "Чужой сквер" not in page
+    refused = client.post(
+        reverse("realized:winners"), {"application": theirs.pk, "direction": "yards"}
+    )
+    assert refused.status_code == 404
+    response = client.post(
+        reverse("realized:winners"), {"application": ours.pk, "direction": "yards"}
+    )
+    project = Project.objects.get(application=ours)
+    assert response["Location"] == reverse("realized:detail", args=[project.pk])
+    assert project.direction == "yards" and project.status == "in_implementation"
+    assert "Сквер у школы" not in client.get(reverse("realized:winners")).content.decode()
+
+
+def test_residents_do_not_see_the_waiting_winners(world, client):
+    from django.urls import reverse
+
+    client.force_login(world.resident)
+    assert client.get(reverse("realized:winners")).status_code == 403

@@ -137,6 +137,7 @@ PAGES = {
         "/budgeting/applications/{revision_application}/revisions/",
         "/budgeting/realized/import/",
         "/budgeting/realized/completeness/",
+        "/budgeting/realized/winners/",
         "/budgeting/realized/new/",
         "/budgeting/realized/{realized_project}/edit/",
         "/budgeting/realized/{realized_project}/manage/",

@@ -88,7 +88,7 @@ def contest_sheets(request, contest_id: Id):
     response={201: SheetSignatureOut, **errors(400, 401, 403, 404, 422, 429)},
     auth=token_or_session,
 )
-def sheet_sign(request, contest_id: Id, signature: File[UploadedFile]):
+def sheet_sign(request, contest_id: Id, signature: File[UploadedFile] = None):
     """Upload the expert's detached CMS signature (DER or PEM) of the current sheet's PDF. It is
     verified (the bytes, the certificate's chain to the portal's trusted CAs, its validity now,
     that the certificate is registered to this expert); a refusal says which check failed."""
@@ -98,8 +98,11 @@ def sheet_sign(request, contest_id: Id, signature: File[UploadedFile]):
     sheet = scoring.current_sheet(contest)
     if sheet is None:
         raise HttpError(404, _("The contest has no sheet to sign."))
-    if signature.size > 256 * 1024:
+    if signature is not None and signature.size > 256 * 1024:
         raise HttpError(400, _("The signature file is too large."))
+    # An empty file arrives as none at all: the service says the signature is missing.
     with service_errors(sign_slot(request.user)):
-        signed = sign(user=request.user, sheet=sheet, signature=signature.read())
+        signed = sign(
+            user=request.user, sheet=sheet, signature=signature.read() if signature else b""
+        )
     return Status(201, SheetSignature.objects.select_related("member__user").get(pk=signed.pk))

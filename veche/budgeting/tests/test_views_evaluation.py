@@ -195,6 +195,8 @@ def test_a_refused_signature_comes_back_on_the_form_and_the_api(client, world, p
         f"/api/v1/budgeting/contests/{setup.contest.pk}/sheet/signatures", {"signature": upload}
     )
     assert response.status_code == 422
+    empty = client.post(f"/api/v1/budgeting/contests/{setup.contest.pk}/sheet/signatures", {})
+    assert empty.status_code == 422 and empty.json()["detail"][0]["loc"][-1] == "signature"
     assert not sheet.signatures.exists()
 
 

@@ -176,8 +176,8 @@ def seed() -> None:
 
 
 def _past_contest(spec: dict, voters: list[User]) -> Contest:
-    from .models import VotingResult
-    from .services.results import decide
+    from .models import ApplicationTimelineEntry, VotingResult
+    from .services.results import decide, set_outcomes
 
     municipality = Municipality.objects.filter(name=spec["municipality"]).first()
     organizer = User.objects.filter(is_superuser=True).first() or voters[0]
@@ -234,7 +234,7 @@ def _past_contest(spec: dict, voters: list[User]) -> Contest:
     ballots = approval_ballots(len(tallies), spec["voters"], spec["seed"])
     store_votes(contest, tallies, voters, ballots, start=year_ago - 25 * DAY)
     decisions, seed = decide(contest)
-    VotingResult.objects.create(
+    result = VotingResult.objects.create(
         contest=contest,
         ranking="votes",
         method=spec["method"],
@@ -244,6 +244,10 @@ def _past_contest(spec: dict, voters: list[User]) -> Contest:
         computed_at=year_ago - 9 * DAY,
         computed_by=organizer,
     )
+    set_outcomes(result, organizer)  # the applications: winners and not selected
+    ApplicationTimelineEntry.objects.filter(
+        application__contest=contest, status__in=("winner", "not_selected")
+    ).update(created_at=result.computed_at)
     return contest
 
 

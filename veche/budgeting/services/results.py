@@ -113,7 +113,7 @@ def results_compute(*, user, contest: Contest) -> VotingResult:
                 "computed_by": user,
             },
         )
-        _set_outcomes(result, user)
+        set_outcomes(result, user)
         contest_changed(
             contest,
             user=user,
@@ -133,7 +133,8 @@ OUTCOME_MESSAGES = {
 IMPLEMENTING = (Application.Status.IN_IMPLEMENTATION, Application.Status.IMPLEMENTED)
 
 
-def _set_outcomes(result: VotingResult, user) -> None:
+@transaction.atomic
+def set_outcomes(result: VotingResult, user) -> None:
     """Each project of the result becomes a winner or not selected — the organizer's latest
     override decides where there is one — with its timeline entry and notice; a status that
     does not change records nothing. Called with the contest locked (applications after it)."""
@@ -179,7 +180,7 @@ def result_override(
         )
         override.full_clean()
         override.save()
-        _set_outcomes(result, user)
+        set_outcomes(result, user)
         contest_changed(
             contest,
             user=user,

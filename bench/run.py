@@ -20,7 +20,8 @@ and the contest page's and the queue's for a contest of ~136 and one of 1,162 ap
 Figures, not assertions: they depend on the machine (docs/benchmarks.md).
 
 The PostgreSQL database is `veche_bench`, or BENCH_POSTGRES_DB when several people measure on
-one server.
+one server; the SQLite file var/bench.sqlite3, or BENCH_SQLITE_FILE (e.g. one prepared with
+`bench/prepare.py --votes 802034`).
 """
 
 import argparse
@@ -41,7 +42,7 @@ from bench.load import Result, Scenario, run  # noqa: E402
 PYTHON = Path(sys.executable)
 POSTGRES_DB = os.environ.get("BENCH_POSTGRES_DB", "veche_bench")
 DATABASES = {
-    "sqlite": f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}",
+    "sqlite": f"sqlite:///{os.environ.get('BENCH_SQLITE_FILE') or ROOT / 'var' / 'bench.sqlite3'}",
     "postgres": f"postgres://postgres@127.0.0.1:5432/{POSTGRES_DB}",
 }
 IDEAS_PER_PAGE = 15  # veche/ideas/views/public.py PER_PAGE

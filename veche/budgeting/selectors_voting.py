@@ -249,7 +249,9 @@ def application_for_vote(pk: int):
     from .models import Application, ContestStage
 
     return (
-        Application.objects.select_related("contest__voting_terms", "contest__municipality")
+        # The contest's municipality id is enough (regional or not, residents' check): its row
+        # carries the boundary, which a vote need not read.
+        Application.objects.select_related("contest__voting_terms")
         .prefetch_related(Prefetch("contest__stages", queryset=ContestStage.objects.all()))
         .only(
             "pk",

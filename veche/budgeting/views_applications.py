@@ -51,10 +51,11 @@ def _limited(form) -> None:
     form.add_error(None, _("Too many changes in a short time. Try again in a few minutes."))
 
 
-def _run(request, form, call):
+def _run(request, form, call, slot=edit_slot):
+    """Call the service under the user's rate-limit slot; its refusals land on the form."""
     result = None
     try:
-        with edit_slot(request.user), service_errors(form, refusal_on_form=True):
+        with slot(request.user), service_errors(form, refusal_on_form=True):
             result = call()
     except ratelimit.Limited:
         _limited(form)

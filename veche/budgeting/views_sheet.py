@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from veche.core import ratelimit
-from veche.core.forms import service_errors
 
 from . import scoring
 from .commission_forms import CertificateForm, ReasonForm, SignatureForm
@@ -21,7 +20,7 @@ from .services import sheets as service
 from .sheet_bundle import bundle, signature_name
 from .throttle import edit_slot, sign_slot
 from .views import _contest
-from .views_applications import _limited, _run
+from .views_applications import _run
 
 
 def download(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
@@ -114,13 +113,14 @@ def sheet_sign(request: HttpRequest, pk: int) -> HttpResponse:
     contest, sheet = _current(request, pk)
     form = SignatureForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            with sign_slot(request.user), service_errors(form, refusal_on_form=True):
-                service.sheet_sign(
-                    user=request.user, sheet=sheet, signature=form.cleaned_data["signature"]
-                )
-        except ratelimit.Limited:
-            _limited(form)
+        _run(
+            request,
+            form,
+            lambda: service.sheet_sign(
+                user=request.user, sheet=sheet, signature=form.cleaned_data["signature"]
+            ),
+            slot=sign_slot,
+        )
         if not form.errors:
             messages.success(request, _("Your signature is verified and recorded."))
             return redirect("budgeting:sheet", pk=contest.pk)

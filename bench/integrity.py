@@ -205,8 +205,11 @@ rows = dict(PublicVote.objects.filter(tally__contest_id=CONTEST).values_list('ta
 per_voter = list(VoterBallot.objects.filter(contest_id=CONTEST, votes__gt=0)
                  .values_list('votes', flat=True))
 live = VoteReceipt.objects.filter(contest_id=CONTEST, withdrawn_at=None).count()
+from veche.budgeting.models import Contest
+from veche.budgeting.selectors_voting import participants
+kept = participants(Contest.objects.get(pk=CONTEST))
 print(json.dumps({'tallies': tallies, 'rows': {str(k): v for k, v in rows.items()},
-                  'per_voter': per_voter, 'receipts': live}))
+                  'per_voter': per_voter, 'receipts': live, 'participants': kept}))
 """
 
 
@@ -238,7 +241,8 @@ def public_votes(env: dict, port: int, keys: list[str]) -> bool:
             print(
                 f"{len(statuses)} votes from {len(keys)} residents for one project ({answered})"
                 f" → {total} counted, {rows} rows, {found['receipts']} receipts "
-                f"(expected {RESIDENTS})"
+                f"(expected {RESIDENTS}); participants kept {found['participants']}, ballots "
+                f"with a vote {len(found['per_voter'])}"
             )
             ok &= total == rows == found["receipts"] == RESIDENTS and counters_equal_rows
         else:
@@ -249,6 +253,7 @@ def public_votes(env: dict, port: int, keys: list[str]) -> bool:
             )
             ok &= total == rows == 3 * RESIDENTS and set(found["per_voter"]) == {3}
             ok &= counters_equal_rows
+        ok &= found["participants"] == len(found["per_voter"])
     django(env, VOTING_RESET.replace("CAP", "None"))
     return bool(ok)
 

@@ -33,6 +33,7 @@ from veche.budgeting.models import (
     VoteTally,
     VotingTerms,
 )
+from veche.budgeting.services.voting import participants_recount
 from veche.territory.models import Municipality
 
 # Not "Бенчмарк: …": bench/prepare_budgeting.py's contests are found by that prefix.
@@ -160,6 +161,7 @@ def _store(contest: Contest, votes: int) -> None:
 
 
 def _recount(contest: Contest) -> None:
+    participants_recount(contest)
     counted = dict(
         PublicVote.objects.filter(tally__contest=contest)
         .values_list("tally_id")

@@ -31,7 +31,7 @@ from .models import (
     VoteTally,
     VotingTerms,
 )
-from .services.voting import new_receipt_code
+from .services.voting import new_receipt_code, participants_recount
 
 DAY = timedelta(days=1)
 VOTERS_EMAIL = "voter{n}@demo.veche"
@@ -164,6 +164,7 @@ def store_votes(contest: Contest, tallies: list[VoteTally], voters, ballots, *, 
     )
     for row in counted:
         VoteTally.objects.filter(pk=row["tally_id"]).update(votes=row["n"])
+    participants_recount(contest)
 
 
 def seed() -> None:

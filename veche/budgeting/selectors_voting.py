@@ -13,6 +13,7 @@ from veche.voting.models import Channel
 
 from .models import (
     Contest,
+    ParticipantCount,
     PointTally,
     PublicVote,
     ResultOverride,
@@ -71,9 +72,15 @@ class Results:
     overrides: list[ResultOverride] = field(default_factory=list)
 
 
+def participants(contest: Contest) -> int:
+    """People with at least one live vote (paper voters included), from the kept count."""
+    counted = ParticipantCount.objects.filter(contest=contest).aggregate(n=Sum("participants"))
+    return counted["n"] or 0
+
+
 def voting_results(contest: Contest) -> Results:
-    """Counts from the counters (no counting of votes), the stored result with overrides applied.
-    Participants: ballots with at least one vote (paper voters included)."""
+    """Counts from the counters (no counting of votes), the stored result with overrides
+    applied."""
     tallies = list(
         VoteTally.objects.filter(contest=contest)
         .select_related("application")
@@ -109,7 +116,7 @@ def voting_results(contest: Contest) -> Results:
         rows=rows,
         online=total - paper,
         paper=paper,
-        participants=VoterBallot.objects.filter(contest=contest, votes__gt=0).count(),
+        participants=participants(contest),
         points=list(
             PointTally.objects.filter(contest=contest)
             .select_related("voting_point")

@@ -78,6 +78,7 @@ __all__ = [
 
 from .voting import (  # noqa: E402 (public voting, issue 13)
     BallotStyle,
+    ParticipantCount,
     PointTally,
     PublicVote,
     Ranking,
@@ -97,6 +98,7 @@ __all__ += [
     "PublicVote",
     "ResultOverride",
     "TieRule",
+    "ParticipantCount",
     "VoterBallot",
     "VoteReceipt",
     "VoteTally",

@@ -199,6 +199,29 @@ class VoterBallot(models.Model):
         return f"{self.contest_id} · {self.user_id}"
 
 
+class ParticipantCount(models.Model):
+    """How many people have at least one live vote in a contest, kept as ballots move from none
+    to one vote and back (services/voting.py), in shards by the voter's id so that first votes
+    arriving together do not queue on one row; the results add up the shards."""
+
+    SHARDS = 16
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="+")
+    shard = models.PositiveSmallIntegerField()
+    participants = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contest", "shard"], name="participant_count_once"),
+            models.CheckConstraint(
+                condition=Q(participants__gte=0), name="participant_count_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest_id} · {self.shard} · {self.participants}"
+
+
 class VoteReceipt(models.Model):
     """The code a voter checks; it names the contest and the state, nothing of the project."""
 

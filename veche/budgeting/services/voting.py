@@ -26,7 +26,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,6 +41,7 @@ from .. import stages
 from ..models import (
     Application,
     Contest,
+    ParticipantCount,
     PointTally,
     PublicVote,
     VoterBallot,
@@ -182,10 +183,58 @@ def _ballot_up_sql() -> str:
     )
 
 
-def _ballot_and_receipt_sql() -> str:
-    receipts = VoteReceipt._meta.db_table
+def _participants_sql(source: str) -> str:
+    """Add a participant to the voter's shard of the contest's count; `source` yields
+    (contest_id, shard, 1)."""
+    table = ParticipantCount._meta.db_table
     return (
-        f"WITH moved AS ({_ballot_up_sql()}) INSERT INTO {receipts} (code, contest_id, "
+        f"INSERT INTO {table} (contest_id, shard, participants) {source} "
+        f"ON CONFLICT (contest_id, shard) DO UPDATE "
+        f"SET participants = {table}.participants + excluded.participants"
+    )
+
+
+def _participant_in(contest_id: int, voter_id: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _participants_sql("VALUES (%s, %s, 1)"),
+            [contest_id, voter_id % ParticipantCount.SHARDS],
+        )
+
+
+def _participant_out(contest_id: int, voter_id: int) -> None:
+    # An UPDATE, not the upsert: the databases check the CHECK on the row an upsert proposes.
+    ParticipantCount.objects.filter(
+        contest_id=contest_id, shard=voter_id % ParticipantCount.SHARDS
+    ).update(participants=F("participants") - 1)
+
+
+def participants_recount(contest: Contest) -> int:
+    """Set the contest's participants' count from its ballots, after ballots were stored in bulk
+    (a past year's votes, the demo, the benchmark's preparation); returns the count."""
+    shards = (
+        VoterBallot.objects.filter(contest=contest, votes__gt=0)
+        .annotate(shard=F("user_id") % ParticipantCount.SHARDS)
+        .values("shard")
+        .annotate(n=Count("pk"))
+        .values_list("shard", "n")
+    )
+    with transaction.atomic():
+        ParticipantCount.objects.filter(contest=contest).delete()
+        ParticipantCount.objects.bulk_create(
+            ParticipantCount(contest=contest, shard=shard, participants=n) for shard, n in shards
+        )
+    return sum(n for _shard, n in shards)
+
+
+def _ballot_and_receipt_sql() -> str:
+    """The ballot's guarded upsert, the participants' count when it was the voter's first live
+    vote, and the receipt when the ballot moved — one statement."""
+    receipts = VoteReceipt._meta.db_table
+    counted = _participants_sql("SELECT %s, %s, 1 FROM moved WHERE votes = 1")
+    return (
+        f"WITH moved AS ({_ballot_up_sql()}), counted AS ({counted}) "
+        f"INSERT INTO {receipts} (code, contest_id, "
         "application_id, user_id, channel, voting_point_id, created_at) "
         "SELECT %s, %s, %s, %s, %s, %s, %s FROM moved RETURNING id"
     )
@@ -251,8 +300,11 @@ def _cast(voter, application, terms, trace, channel, point) -> VoteReceipt:
     if connection.vendor == "postgresql" and channel == Channel.WEB:
         # The ballot's guarded upsert and the receipt in one prepared statement: the receipt is
         # written only when the ballot moved.
+        shard_params = [contest.pk, voter.pk % ParticipantCount.SHARDS]
         receipt_params = [receipt.code, contest.pk, application.pk, voter.pk, channel, None, now]
-        row = run_prepared(_ballot_and_receipt_sql(), [*ballot_params, *receipt_params])
+        row = run_prepared(
+            _ballot_and_receipt_sql(), [*ballot_params, *shard_params, *receipt_params]
+        )
         if row is not None:
             receipt.pk = row[0]
             receipt._state.adding, receipt._state.db = False, "default"
@@ -267,6 +319,8 @@ def _cast(voter, application, terms, trace, channel, point) -> VoteReceipt:
         if terms.max_choices is not None and ballot.votes >= terms.max_choices:
             raise ValidationError(_cap_message(terms))
         raise ValidationError(_budget_message(contest, ballot.spent, cost))
+    if moved[0] == 1:
+        _participant_in(contest.pk, voter.pk)
     if channel == Channel.PAPER:
         PublicVote.objects.filter(tally_id=application.pk, user=voter).update(
             channel=Channel.PAPER, voting_point=point
@@ -306,6 +360,8 @@ def _withdraw(voter, application, terms, *, check_minimum: bool) -> VoteReceipt:
     VoterBallot.objects.filter(pk=ballot.pk).update(
         votes=F("votes") - 1, spent=F("spent") - application.cost
     )
+    if ballot.votes == 0:
+        _participant_out(contest.pk, voter.pk)
     receipt = VoteReceipt.objects.get(application=application, user=voter, withdrawn_at=None)
     receipt.withdrawn_at = timezone.now()
     receipt.save(update_fields=["withdrawn_at"])

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
@@ -17,6 +19,7 @@ from veche.budgeting.services.voting import (
     ballot_submit,
     keyed_hash,
     paper_vote_enter,
+    participants_recount,
     receipt_status,
     vote_cast,
     vote_withdraw,
@@ -234,3 +237,24 @@ def test_an_account_made_just_before_voting_is_flagged_never_dropped():
     shared = next(s for s in signals if s.kind == "shared_network")
     assert len(shared.accounts) == 4
     assert counts([first]) == [4]
+
+
+def test_participants_are_kept_as_ballots_fill_and_empty_not_counted_at_read_time():
+    contest, (first, second, third) = voting_contest()
+    one, two, three = UserFactory(), UserFactory(), UserFactory()
+    vote_cast(voter=one, application=first)
+    vote_cast(voter=one, application=second)  # a second vote: still one participant
+    vote_cast(voter=two, application=first)
+    ballot_submit(voter=three, contest=contest, chosen=[second.pk, third.pk])
+    ballot_submit(voter=three, contest=contest, chosen=[first.pk])  # changes, stays in
+    vote_withdraw(voter=two, application=first)  # his only vote: out
+    with pytest.raises(ValidationError, match="already voted"):
+        vote_cast(voter=one, application=first)  # refused: counted nothing
+    assert VoterBallot.objects.filter(contest=contest, votes__gt=0).count() == 2
+    with CaptureQueriesContext(connection) as queries:
+        results = voting_results(contest)
+    assert results.participants == 2
+    assert not [q for q in queries if VoterBallot._meta.db_table in q["sql"]]
+    vote_cast(voter=two, application=third)  # back in
+    assert voting_results(contest).participants == 3
+    assert participants_recount(contest) == 3

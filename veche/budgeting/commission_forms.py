@@ -19,6 +19,10 @@ class MemberForm(forms.Form):
         initial=CommissionMember.Role.EXPERT,
         widget=forms.RadioSelect,
     )
+    # Shown when a juror's account appears in suspicious-account signals (the service asks).
+    signals_checked = forms.BooleanField(
+        label=_("I have checked this resident's suspicious-account signals"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "member-%s")

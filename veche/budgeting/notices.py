@@ -33,9 +33,7 @@ TEXTS = {
     "rejected": gettext_noop("Its page says why."),
     "to_review": gettext_noop("It waits in the contest's review queue."),
     "winner": gettext_noop("The contest's results page says why each project won or not."),
-    "not_selected": gettext_noop(
-        "The contest's results page says why each project won or not."
-    ),
+    "not_selected": gettext_noop("The contest's results page says why each project won or not."),
 }
 
 

@@ -16,16 +16,25 @@ from veche.accounts.models import User
 from . import scoring
 from .commission_forms import AssignForm, ConflictForm, MemberForm, ScoreForm
 from .models import Assignment, CommissionMember
+from .selectors_voting import account_signals
 from .services import commission as service
 from .views import _contest
 from .views_applications import _run
 
 
-def _commission_page(request, contest, *, member_form=None, assign_form=None, status=200):
+def _commission_page(
+    request, contest, *, member_form=None, assign_form=None, status=200, candidate=None
+):
     members = contest.commission.select_related("user")
+    seated = scoring.commission(contest)
+    jurors = [m for m in seated if m.role == CommissionMember.Role.JURY]
+    signals = account_signals([m.user_id for m in jurors] + ([candidate.pk] if candidate else []))
+    for member in jurors:
+        member.signals = signals[member.user_id]
     context = {
         "contest": contest,
-        "members": scoring.commission(contest),
+        "members": seated,
+        "candidate_signals": signals[candidate.pk] if candidate else [],
         "member_form": member_form or MemberForm(),
         "assign_form": assign_form
         or AssignForm(members=members, applications=scoring.scored_applications(contest)),
@@ -52,12 +61,18 @@ def commission_page(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             form,
             lambda: service.member_add(
-                user=request.user, contest=contest, person=person, role=form.cleaned_data["role"]
+                user=request.user,
+                contest=contest,
+                person=person,
+                role=form.cleaned_data["role"],
+                signals_checked=form.cleaned_data["signals_checked"],
             ),
         )
         if not form.errors:
             messages.success(request, _("The member is seated on the commission."))
             return redirect("budgeting:commission", pk=contest.pk)
+        candidate = person if "signals_checked" in form.errors else None
+        return _commission_page(request, contest, member_form=form, status=400, candidate=candidate)
     status = 400 if form.is_bound and form.errors else 200
     return _commission_page(request, contest, member_form=form, status=status)
 

@@ -134,8 +134,9 @@ class Application(models.Model):
         # projects (veche.realized, through services/implementation.py).
         WINNER = "winner", pgettext_lazy("application status", "winner")
         NOT_SELECTED = "not_selected", pgettext_lazy("application status", "not selected")
-        IN_IMPLEMENTATION = "in_implementation", pgettext_lazy(
-            "application status", "in implementation"
+        IN_IMPLEMENTATION = (
+            "in_implementation",
+            pgettext_lazy("application status", "in implementation"),
         )
         IMPLEMENTED = "implemented", pgettext_lazy("application status", "implemented")
 

@@ -19,6 +19,7 @@ from veche.staff.services import audit_log
 
 from ..models import Application, Assignment, CommissionMember, Contest, Score
 from ..scoring import current_sheet, scored_statuses
+from ..selectors_voting import account_signals
 
 MAX_COMMENT = 2000
 
@@ -46,8 +47,12 @@ def _event(kind: str, contest: Contest, user, **payload) -> None:
     )
 
 
-def member_add(*, user, contest: Contest, person, role: str) -> CommissionMember:
-    """Seat `person` on the contest's commission as an expert, its chair or a juror."""
+def member_add(
+    *, user, contest: Contest, person, role: str, signals_checked: bool = False
+) -> CommissionMember:
+    """Seat `person` on the contest's commission as an expert, its chair or a juror. A juror
+    whose account appears in suspicious-account signals is seated only once the organizer says
+    he has checked them (`signals_checked`)."""
     if role not in CommissionMember.Role.values:
         raise ValidationError({"role": [_("Choose a role.")]})
     with transaction.atomic():
@@ -58,6 +63,19 @@ def member_add(*, user, contest: Contest, person, role: str) -> CommissionMember
             raise ValidationError(
                 {"email": [_("The public jury takes residents whose identity is verified.")]}
             )
+        if role == CommissionMember.Role.JURY and not signals_checked:
+            if account_signals([person.pk])[person.pk]:
+                raise ValidationError(
+                    {
+                        "signals_checked": [
+                            _(
+                                "This resident's account appears in suspicious-account signals "
+                                "(listed below). Check them, then confirm to seat him."
+                            )
+                        ]
+                    },
+                    code="signals",
+                )
         if CommissionMember.objects.filter(contest=contest, user=person).exists():
             raise ValidationError({"email": [_("This person already sits on the commission.")]})
         if role == "chair" and contest.commission.filter(role="chair").exists():
@@ -65,7 +83,7 @@ def member_add(*, user, contest: Contest, person, role: str) -> CommissionMember
         member = CommissionMember.objects.create(
             contest=contest, user=person, role=role, added_by=user
         )
-        details = {"member": person.pk, "role": role}
+        details = {"member": person.pk, "role": role, "signals_checked": signals_checked}
         audit_log(actor=user, action="budgeting.commission_add", target=contest, details=details)
         _event("commission_member_added", contest, user, role=role)
     return member

@@ -288,3 +288,42 @@ def test_the_votes_criterion_reads_the_public_votes_tallies(world):
     rows = {r.application.pk: r for r in scoring.score_table(setup.contest).rows}
     assert rows[first.pk].scores[votes.pk] == Decimal("5.00")
     assert rows[second.pk].scores[votes.pk] == Decimal("10.00")
+
+
+def flagged_resident():
+    """A verified resident whose first vote, in another contest, came minutes after he
+    registered: the fresh-account signal names him."""
+    from veche.accounts.tests.factories import VerifiedUserFactory
+    from veche.budgeting.services.voting import vote_cast
+    from veche.budgeting.tests.factories import voting_contest
+
+    resident = VerifiedUserFactory()
+    _other, (project, *_rest) = voting_contest()
+    vote_cast(voter=resident, application=project)
+    return resident
+
+
+def test_a_juror_named_in_signals_is_seated_only_once_the_organizer_has_checked_them(world):
+    from veche.accounts.tests.factories import VerifiedUserFactory
+    from veche.staff.models import StaffAuditLog
+
+    setup = scoring_contest(world)
+    suspect = flagged_resident()
+    with pytest.raises(ValidationError) as refused:
+        commission.member_add(
+            user=world.surgut_admin, contest=setup.contest, person=suspect, role="jury"
+        )
+    assert "signals_checked" in refused.value.message_dict
+    assert not CommissionMember.objects.filter(user=suspect).exists()
+    commission.member_add(
+        user=world.surgut_admin,
+        contest=setup.contest,
+        person=suspect,
+        role="jury",
+        signals_checked=True,
+    )
+    entry = StaffAuditLog.objects.filter(action="budgeting.commission_add").latest("pk")
+    assert entry.details["signals_checked"] is True
+    clean = VerifiedUserFactory()  # no signals: no check asked
+    commission.member_add(user=world.surgut_admin, contest=setup.contest, person=clean, role="jury")
+    assert CommissionMember.objects.filter(role="jury").count() == 2

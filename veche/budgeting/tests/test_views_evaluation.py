@@ -56,6 +56,24 @@ def test_the_organizer_seats_and_assigns_through_the_page(client, world):
     assert Assignment.objects.filter(member=member).count() == 3
 
 
+def test_the_organizer_sees_a_candidates_signals_before_seating_him_on_the_jury(client, world):
+    from veche.budgeting.tests.test_services_commission import flagged_resident
+
+    setup = scoring_contest(world)
+    suspect = flagged_resident()
+    client.force_login(world.surgut_admin)
+    url = reverse("budgeting:commission", args=[setup.contest.pk])
+    asked = client.post(url, {"email": suspect.email, "role": "jury"})
+    assert asked.status_code == 400
+    page = asked.content.decode()
+    assert 'class="signals-of-account"' in page and 'name="signals_checked"' in page
+    assert not CommissionMember.objects.filter(user=suspect).exists()
+    seated = client.post(url, {"email": suspect.email, "role": "jury", "signals_checked": "on"})
+    assert seated.status_code == 302
+    assert CommissionMember.objects.get(user=suspect).role == "jury"
+    assert 'class="signals-of-account"' in client.get(url).content.decode()  # beside him
+
+
 def test_others_do_not_see_the_commission_page(client, world):
     setup = scoring_contest(world)
     client.force_login(setup.expert)

@@ -6,14 +6,18 @@ own cursor (server-side binding: `%s` placeholders with explicit casts where the
 from django.db import connection
 
 
-def run_prepared(statement: str, params: list):
-    """Execute `statement` prepared (PostgreSQL only); its first row, or None."""
+def run_prepared(statement: str, params: list, *, every_row: bool = False):
+    """Execute `statement` prepared (PostgreSQL only); its first row, or None (with
+    `every_row`: the list of its rows)."""
     import psycopg  # PostgreSQL only
 
     connection.ensure_connection()
     with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(statement, params, prepare=True)
-        row = cursor.fetchone() if cursor.description else None
+        if every_row:
+            row = cursor.fetchall() if cursor.description else []
+        else:
+            row = cursor.fetchone() if cursor.description else None
     if connection.queries_logged:  # what CaptureQueriesContext and the debug toolbar read
         connection.queries_log.append({"sql": statement, "time": "0.000"})
     return row

@@ -11,6 +11,10 @@ So the run lets a schema-valid request be refused with 422 only by such a rule
 schema-valid request that comes from the API's own validation (a pydantic error type such as
 `missing`, `string_too_long`, `date_parsing`, or `string_nul`): that would be a schema promising
 more than the server takes.
+
+Likewise a list's `cursor` is opaque: only one the server issued (signed, within a day, for the
+same ordering, without an offset) is good, so a made-up one is a 400 that no schema can tell from
+a good one. 400 is allowed to a schema-valid request only when it carries a cursor.
 """
 
 import schemathesis
@@ -24,7 +28,11 @@ def schema_valid_input_passes_validation(
     ctx: CheckContext, response: Response, case: Case
 ) -> bool | None:
     meta = case.meta
-    if meta is None or not meta.generation.mode.is_positive or response.status_code != 422:
+    if meta is None or not meta.generation.mode.is_positive:
+        return None
+    if response.status_code == 400 and not (case.query or {}).get("cursor"):
+        raise AssertionError("Schema-valid request refused with 400 without a cursor.")
+    if response.status_code != 422:
         return None
     try:
         errors = response.json()["detail"]

@@ -107,7 +107,9 @@ class ContestDetailOut(ContestOut):
         ]
 
 
-@router.get("/contests/", response={200: list[ContestOut], **errors(401, 422)}, auth=optional_user)
+@router.get(
+    "/contests/", response={200: list[ContestOut], **errors(400, 401, 422)}, auth=optional_user
+)
 @paginate(Pagination)
 def contest_list(request):
     """Published contests (and the drafts the user organizes), newest first."""
@@ -200,7 +202,7 @@ class ApplicationDetailOut(ApplicationOut):
 
 @router.get(
     "/contests/{contest_id}/applications",
-    response={200: list[ApplicationOut], **errors(401, 404, 422)},
+    response={200: list[ApplicationOut], **errors(400, 401, 404, 422)},
     auth=optional_user,
 )
 @paginate(Pagination)

@@ -174,7 +174,7 @@ def _visible(request, draft_id: int) -> Draft:
     return draft
 
 
-@router.get("/", response={200: list[DraftOut], **errors(422)}, auth=None)
+@router.get("/", response={200: list[DraftOut], **errors(400, 422)}, auth=None)
 @paginate(Pagination)
 def draft_list(request, phase: Phase | None = None, municipality: Id = None):
     """Published drafts: open ones by default ordered by closing, or `phase`; `municipality`

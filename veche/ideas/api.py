@@ -83,7 +83,7 @@ def rejection_reasons(request):
     return IdeaRejectionReason.objects.filter(is_active=True)
 
 
-@router.get("/", response={200: list[IdeaOut], **errors(422)}, auth=None)
+@router.get("/", response={200: list[IdeaOut], **errors(400, 422)}, auth=None)
 @paginate(Pagination)
 def idea_list(
     request,

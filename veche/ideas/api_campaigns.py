@@ -171,7 +171,7 @@ class VerdictOut(Schema):
 
 @router.get(
     "/campaigns/",
-    response={200: list[CampaignListOut], **errors(401, 422)},
+    response={200: list[CampaignListOut], **errors(400, 401, 422)},
     auth=optional_user,
 )
 @paginate(Pagination)

@@ -184,7 +184,7 @@ def _visible(request, poll_id: int, *, read=selectors.poll_detail) -> Poll:
     return poll
 
 
-@router.get("/", response={200: list[PollOut], **errors(422)}, auth=None)
+@router.get("/", response={200: list[PollOut], **errors(400, 422)}, auth=None)
 @paginate(Pagination)
 def poll_list(request, phase: Phase | None = None, municipality: Id = None):
     """Published polls: open ones by default ordered by closing, or `phase`; `municipality`

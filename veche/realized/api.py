@@ -105,7 +105,7 @@ class TotalsOut(Schema):
     refund_sponsors: Decimal
 
 
-@router.get("/projects/", response={200: list[ProjectOut], **errors(422)})
+@router.get("/projects/", response={200: list[ProjectOut], **errors(400, 422)})
 @paginate(Pagination)
 def project_list(request, filters: Query[Filters]):
     return selectors.projects(**filters.dict())

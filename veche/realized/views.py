@@ -7,7 +7,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from veche.core import ratelimit
 from veche.core.forms import error_text, service_errors
 from veche.core.pagecache import guest_page
+from veche.core.paging import CachedCountPaginator
 from veche.events.selectors import last_event_id
 from veche.territory.maps import map_settings, place_bounds
 from veche.territory.models import Municipality
@@ -65,7 +65,7 @@ def _totals_context(found) -> dict:
 @guest_page(version=last_event_id)
 def project_list(request: HttpRequest) -> HttpResponse:
     form, filters, found, query = _filtered(request)
-    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(found, PER_PAGE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "query": query, **_totals_context(found)}
     return render(request, "realized/list.html", context)
 

@@ -76,7 +76,7 @@ def report_map(request, filters: Query[MapFilters]):
     return map_feed(request, bbox=bbox, filters={"query": filters.q, **selected})
 
 
-@router.get("/", response={200: list[ReportOut], **errors(422)}, auth=None)
+@router.get("/", response={200: list[ReportOut], **errors(400, 422)}, auth=None)
 @paginate(Pagination)
 def report_list(
     request,

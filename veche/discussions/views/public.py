@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -23,6 +22,7 @@ from veche.core import ratelimit
 from veche.core.components import Step, Tab
 from veche.core.forms import apply_service_errors, error_text
 from veche.core.pagecache import guest_page
+from veche.core.paging import CachedCountPaginator
 from veche.events.selectors import last_event_id
 from veche.media.responses import attachment
 
@@ -56,7 +56,7 @@ def draft_list(request: HttpRequest) -> HttpResponse:
         phase = Phase.OPEN
     filters = DraftFilters(request.GET or None)
     drafts = selectors.draft_list(phase=phase, municipality=filters.chosen_municipality())
-    page = Paginator(drafts, PER_PAGE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(drafts, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     totals = selectors.comment_totals(page.object_list)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from veche.accounts.models import User
 from veche.core import ratelimit
 from veche.core.components import Step
 from veche.core.forms import apply_service_errors, refusal_message, service_errors
+from veche.core.paging import CachedCountPaginator
 from veche.staff.models import Role
 from veche.staff.predicates import is_regional_admin, municipality_scope
 from veche.territory.models import Municipality
@@ -125,7 +125,7 @@ def render_campaign(
     order = "new" if campaign.stage in (None, Stage.COLLECTING) else "rating"
     if not campaign.has_started:
         order = "new"
-    page = Paginator(selectors.campaign_ideas(campaign, order=order), PER_PAGE).get_page(
+    page = CachedCountPaginator(selectors.campaign_ideas(campaign, order=order), PER_PAGE).get_page(
         request.GET.get("page")
     )
     managing = request.user.has_perm("ideas.manage_campaign", campaign)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from veche.core.http import cacheable
 from veche.core.pagecache import guest_page
+from veche.core.paging import CachedCountPaginator
 from veche.events.selectors import last_event_id
 from veche.media.responses import attachment, download_name
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
@@ -45,7 +46,7 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
     filters = form.filters()
     ideas = selectors.with_first_photo(selectors.idea_list(**filters))
-    page = Paginator(ideas, PER_PAGE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(ideas, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,

@@ -6,7 +6,6 @@ the page asks them, keeping the answers given). Each post calls ONE service."""
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from veche.core import ratelimit
 from veche.core.components import Step, Tab
 from veche.core.forms import apply_service_errors
 from veche.core.pagecache import guest_page
+from veche.core.paging import CachedCountPaginator
 from veche.events.selectors import last_event_id
 from veche.voting.selectors import staffed_points
 
@@ -54,7 +54,7 @@ def poll_list(request: HttpRequest) -> HttpResponse:
     filters = PollFilters(request.GET or None)
     municipality = filters.chosen_municipality()
     polls = selectors.poll_list(phase=phase, municipality=municipality)
-    page = Paginator(polls, PER_PAGE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(polls, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     tabs = []

@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from veche.core.http import cacheable
+from veche.core.pagecache import guest_page
+from veche.core.paging import CachedCountPaginator
+from veche.events.selectors import last_event_id
 from veche.media.responses import attachment, download_name
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
@@ -45,11 +48,12 @@ def active_filters(form: ReportFilters) -> int:
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def report_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
     filters = form.filters()
     reports = selectors.with_first_photo(selectors.report_list(**filters))
-    page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(reports, PER_PAGE).get_page(request.GET.get("page"))
     query = _filter_query(request)
     context = {
         "form": form,
@@ -111,6 +115,7 @@ def render_report(
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_report(request, visible_report(request, pk))
 
@@ -156,6 +161,7 @@ def map_context(request: HttpRequest, filters: dict) -> dict:
 
 
 @require_GET
+@guest_page(version=last_event_id)
 def report_map(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
     context = {

@@ -34,6 +34,8 @@ PLATFORM = {
     "voting": 5,
     # Shared participation parts every module uses (comments on any content kind).
     "comments": 6,
+    # The double-entry ledger points and virtual capital live in (accounts owned generically).
+    "ledger": 5,
 }
 # Domain apps, above the platform. Domain apps depend on each other in one direction only: a
 # later one (ideas, infrastructure) takes a higher number than the ones it refers to.

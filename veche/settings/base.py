@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "veche.api",
     "veche.moderation",
     "veche.comments",
+    "veche.ledger",
 ]
 
 MIDDLEWARE = [

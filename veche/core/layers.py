@@ -52,6 +52,8 @@ DOMAIN = {
     # The registry of realized projects: above budgeting (a winning application moves to
     # implementation here); budgeting never imports it.
     "realized": 26,
+    # Points and rewards: reads every domain app's events from the log, imports none of them.
+    "points": 30,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

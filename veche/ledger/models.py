@@ -27,7 +27,7 @@ class Kind(models.TextChoices):
     # Where spent points go (rewards ordered, capital returned to nobody).
     SPENDING = "spending", _("spending")
     # Points held for an order until staff fulfil or cancel it.
-    RESERVED = "reserved", _("reserved")
+    RESERVED = "reserved", _("reserve")
 
 
 class Account(models.Model):

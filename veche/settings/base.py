@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "veche.moderation",
     "veche.comments",
     "veche.ledger",
+    "veche.points",
 ]
 
 MIDDLEWARE = [

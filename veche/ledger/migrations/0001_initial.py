@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('currency', models.CharField(choices=[('points', 'points'), ('capital', 'virtual capital')], max_length=10, verbose_name='currency')),
-                ('kind', models.CharField(choices=[('personal', 'personal'), ('project', 'project'), ('issuing', 'issuing'), ('spending', 'spending'), ('reserved', 'reserved')], max_length=10, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('personal', 'personal'), ('project', 'project'), ('issuing', 'issuing'), ('spending', 'spending'), ('reserved', 'reserve')], max_length=10, verbose_name='kind')),
                 ('owner_type', models.CharField(blank=True, max_length=60, verbose_name='owner type')),
                 ('owner_id', models.CharField(blank=True, max_length=40, verbose_name='owner id')),
                 ('balance', models.BigIntegerField(default=0, verbose_name='balance')),

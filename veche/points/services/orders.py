@@ -101,10 +101,31 @@ def _close(order: Order, *, actor, status: str, note: str) -> None:
     """Expects the order locked by `_locked`."""
     order.status = status
     order.decided_at = timezone.now()
-    order.decided_by = actor
+    order.decided_by = actor if getattr(actor, "is_authenticated", False) else None
     order.note = note
     order.full_clean()
     order.save(update_fields=["status", "decided_at", "decided_by", "note"])
     record_event(
         kind=f"points.order_{status}", subject=order, actor=actor, payload={"status": status}
     )
+
+
+def orders_cancel_for_deleted_account(user) -> int:
+    """An account being deleted: its orders still waiting are cancelled by the system (points
+    back on his account, which stays with its entries; items back in stock). Returns how many."""
+    cancelled = 0
+    with transaction.atomic():
+        for order in Order.objects.filter(user=user, status=OrderStatus.RESERVED):
+            order = _locked(order)
+            Reward.objects.select_for_update().filter(pk=order.reward_id).update(
+                stock=F("stock") + 1
+            )
+            post(
+                key=f"points.refund:{order.pk}",
+                kind="points.refund",
+                memo=order.reward.title,
+                legs=[(reserve_account(), -order.price), (person_account(user), order.price)],
+            )
+            _close(order, actor=None, status=OrderStatus.CANCELLED, note="")
+            cancelled += 1
+    return cancelled

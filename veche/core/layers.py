@@ -54,6 +54,8 @@ DOMAIN = {
     "realized": 26,
     # Points and rewards: reads every domain app's events from the log, imports none of them.
     "points": 30,
+    # Community projects and virtual capital (the seed of the NGO/activist/project registries).
+    "community": 31,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

@@ -271,7 +271,7 @@ def set_balance(user, amount):
         other = issuing_account() if change > 0 else spending_account()
         post(key=f"bench.points:{uuid.uuid4()}", kind="bench.points",
              legs=[(other, -change), (account, change)])
-users = [User.objects.get(api_tokens__key_prefix=p, api_tokens__name='bench') for p in PREFIXES]
+users = [User.objects.get(pk=pk) for pk in USER_IDS]
 for user in users:
     set_balance(user, BALANCE)
 reward = Reward.objects.create(title=f"Бенчмарк {uuid.uuid4().hex[:8]}", kind="souvenir",
@@ -298,9 +298,10 @@ print(json.dumps({
 
 
 def _points_case(env, port, keys, *, balance, price, stock, requests_per_key):
-    prefixes = [key[:12] for key in keys]
+    # bench/prepare.py writes each key as <prefix>bench<user id, 8 digits><random>.
+    user_ids = [int(key.split("bench", 1)[1][:8]) for key in keys]
     setup = (
-        POINTS_SETUP.replace("PREFIXES", repr(prefixes))
+        POINTS_SETUP.replace("USER_IDS", repr(user_ids))
         .replace("BALANCE", str(balance))
         .replace("PRICE", str(price))
         .replace("STOCK", str(stock))
@@ -363,6 +364,9 @@ def main() -> int:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--only", choices=["points"], help="run only these cases")
+    parser.add_argument(
+        "--skip-prepare", action="store_true", help="reuse the data and keys of the last run"
+    )
     args = parser.parse_args()
     env = environment(DATABASES[args.db])
     # The order limit per resident would refuse the spends before the balance does.
@@ -370,13 +374,14 @@ def main() -> int:
     if args.db == "postgres":
         ensure_postgres_database(env)
     keys_file = ROOT / "var" / f"bench-keys-{args.db}.txt"
-    subprocess.run(
-        [str(PYTHON), "bench/prepare.py", "--reports", "200", "--votes", "2000"]
-        + ["--keys", str(keys_file)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    if not args.skip_prepare:
+        subprocess.run(
+            [str(PYTHON), "bench/prepare.py", "--reports", "200", "--votes", "2000"]
+            + ["--keys", str(keys_file)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     keys = keys_file.read_text().split()[:RESIDENTS]
     # A published demo report (its author is not a bench resident), its supports reset.
     report_id = int(

@@ -91,7 +91,9 @@ def orders(request):
 
 
 @router.post(
-    "/orders", response={201: OrderOut, **errors(401, 403, 404, 422, 429)}, auth=token_or_session
+    "/orders",
+    response={201: OrderOut, **errors(400, 401, 403, 404, 422, 429)},
+    auth=token_or_session,
 )
 def order(request, payload: OrderIn):
     reward = get_object_or_404(Reward, pk=payload.reward)

@@ -62,3 +62,12 @@ def test_export_and_deletion():
     deletion_hooks()["community"](project.owner)
     project.refresh_from_db()
     assert (project.status, capital(anna)) == ("returned", 500)
+
+
+def test_the_cabinet_shows_the_capital_and_the_gifts(client):
+    anna, project = with_capital(VerifiedUserFactory(), 500), ProjectFactory()
+    capital_give(user=anna, project=project, amount=50)
+    client.force_login(anna)
+    page = client.get(reverse("accounts:cabinet")).content.decode()
+    assert "<strong>450</strong>" in page
+    assert project.title in page

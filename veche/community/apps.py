@@ -22,4 +22,4 @@ class CommunityConfig(AppConfig):
         )
         register_export_section("community", privacy.export_section)
         register_deletion_hook("community", privacy.deletion_hook)
-        register_demo(self.label, demo.seed, after=("staff",))
+        register_demo(self.label, demo.seed, after=("staff", "reports"))

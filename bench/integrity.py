@@ -6,7 +6,12 @@ concurrent ballots (different answers) in one poll: exactly 100 ballots, and cou
 its count, participation to the ballots, demographic counts to a recount of the ballots). Then
 20 concurrent filings with one client token must create one report. Public voting (issue 13):
 100 residents × 10 concurrent votes for one project → exactly 100, and with a cap of 3 each
-resident's 10 concurrent votes for 10 projects → exactly 3 each.
+resident's 10 concurrent votes for 10 projects → exactly 3 each. Points (issue 15): one
+resident's 50 concurrent orders of a 10-point reward from a balance of 100 → exactly 10 placed,
+the balance 0; 20 residents' concurrent orders for the last item in stock → exactly one; the
+balances are printed, none negative, and the ledger has no drift.
+
+    .venv/bin/python bench/integrity.py --only points   # just the points cases
 
     .venv/bin/python bench/integrity.py            # PostgreSQL (the point of the exercise)
     .venv/bin/python bench/integrity.py --db sqlite
@@ -258,22 +263,130 @@ def public_votes(env: dict, port: int, keys: list[str]) -> bool:
     return bool(ok)
 
 
+POINTS_SETUP = """
+import json, uuid
+from veche.accounts.models import User
+from veche.ledger.services import post
+from veche.points.models import Reward
+from veche.points.services._common import issuing_account, person_account, spending_account
+def set_balance(user, amount):
+    account = person_account(user)
+    change = amount - account.balance
+    if change:
+        other = issuing_account() if change > 0 else spending_account()
+        post(key=f"bench.points:{uuid.uuid4()}", kind="bench.points",
+             legs=[(other, -change), (account, change)])
+users = [User.objects.get(pk=pk) for pk in USER_IDS]
+for user in users:
+    set_balance(user, BALANCE)
+reward = Reward.objects.create(title=f"Бенчмарк {uuid.uuid4().hex[:8]}", kind="souvenir",
+                               price=PRICE, stock=STOCK)
+print(json.dumps({"reward": reward.pk, "users": [u.pk for u in users]}))
+"""
+
+POINTS_FOUND = """
+import json
+from django.db.models import Sum
+from veche.ledger.models import Account
+from veche.ledger.selectors import balance_drift, unbalanced_transactions
+from veche.points.models import Order, Reward
+from veche.points.services._common import person_account
+from veche.accounts.models import User
+users = User.objects.filter(pk__in=USERS).order_by('pk')
+print(json.dumps({
+    "balances": [person_account(u).balance for u in users],
+    "orders": Order.objects.filter(reward_id=REWARD).count(),
+    "stock": Reward.objects.get(pk=REWARD).stock,
+    "negative": Account.objects.filter(balance__lt=0, may_go_negative=False).count(),
+    "drift": len(balance_drift()) + unbalanced_transactions().count()}))
+"""
+
+
+def _points_case(env, port, keys, *, balance, price, stock, requests_per_key):
+    # bench/prepare.py writes each key as <prefix>bench<user id, 8 digits><random>.
+    user_ids = [int(key.split("bench", 1)[1][:8]) for key in keys]
+    setup = (
+        POINTS_SETUP.replace("USER_IDS", repr(user_ids))
+        .replace("BALANCE", str(balance))
+        .replace("PRICE", str(price))
+        .replace("STOCK", str(stock))
+    )
+    made = json.loads(django(env, setup))
+    jobs = [key for key in keys for _ in range(requests_per_key)]
+    random.Random(3).shuffle(jobs)
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        statuses = list(
+            pool.map(
+                lambda key: post_json(
+                    port, "/api/v1/points/orders", key, {"reward": made["reward"]}
+                ),
+                jobs,
+            )
+        )
+    found = json.loads(
+        django(
+            env,
+            POINTS_FOUND.replace("USERS", repr(made["users"])).replace(
+                "REWARD", str(made["reward"])
+            ),
+        )
+    )
+    return statuses, found
+
+
+def points_orders(env: dict, port: int, keys: list[str]) -> bool:
+    """Issue 15: 50 concurrent spends from one balance covering 10, and 20 concurrent orders for
+    the last item, through the API on 4 processes."""
+    statuses, found = _points_case(
+        env, port, keys[:1], balance=100, price=10, stock=1000, requests_per_key=50
+    )
+    answered = ", ".join(f"{n} answered {s}" for s, n in sorted(Counter(statuses).items()))
+    print(
+        f"50 concurrent orders of a 10-point reward from a balance of 100 ({answered}) → "
+        f"{found['orders']} orders, balance {found['balances']} (expected 10 orders, [0]); "
+        f"negative balances: {found['negative']}, ledger drift: {found['drift']}"
+    )
+    ok = found["orders"] == 10 and found["balances"] == [0]
+    ok &= not found["negative"] and not found["drift"]
+    statuses, found = _points_case(
+        env, port, keys[:20], balance=100, price=60, stock=1, requests_per_key=1
+    )
+    answered = ", ".join(f"{n} answered {s}" for s, n in sorted(Counter(statuses).items()))
+    print(
+        f"20 residents' concurrent orders for the last item ({answered}) → {found['orders']} "
+        f"order, stock {found['stock']}, balances {sorted(found['balances'])} (expected 1 order, "
+        f"stock 0, one 40 and nineteen 100); negative balances: {found['negative']}, "
+        f"ledger drift: {found['drift']}"
+    )
+    ok &= found["orders"] == 1 and found["stock"] == 0
+    ok &= sorted(found["balances"]) == [40] + [100] * 19
+    ok &= not found["negative"] and not found["drift"]
+    return bool(ok)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
     parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--only", choices=["points"], help="run only these cases")
+    parser.add_argument(
+        "--skip-prepare", action="store_true", help="reuse the data and keys of the last run"
+    )
     args = parser.parse_args()
     env = environment(DATABASES[args.db])
+    # The order limit per resident would refuse the spends before the balance does.
+    env["RATE_LIMIT_POINTS_ORDER"] = "1000/60"
     if args.db == "postgres":
         ensure_postgres_database(env)
     keys_file = ROOT / "var" / f"bench-keys-{args.db}.txt"
-    subprocess.run(
-        [str(PYTHON), "bench/prepare.py", "--reports", "200", "--votes", "2000"]
-        + ["--keys", str(keys_file)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    if not args.skip_prepare:
+        subprocess.run(
+            [str(PYTHON), "bench/prepare.py", "--reports", "200", "--votes", "2000"]
+            + ["--keys", str(keys_file)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     keys = keys_file.read_text().split()[:RESIDENTS]
     # A published demo report (its author is not a bench resident), its supports reset.
     report_id = int(
@@ -290,6 +403,14 @@ def main() -> int:
     )
     server = serve(env, args.port, workers=4)
     failures = 0
+    if args.only == "points":
+        try:
+            failures += not points_orders(env, args.port, keys)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        print("INTEGRITY OK" if not failures else "INTEGRITY FAILED")
+        return 1 if failures else 0
     try:
         statuses = concurrent_supports(args.port, f"/api/v1/reports/{report_id}/support", keys)
         counted = int(
@@ -313,6 +434,7 @@ def main() -> int:
         failures += not idea_supports(env, args.port, keys)
         failures += not poll_ballots(env, args.port, keys)
         failures += not public_votes(env, args.port, keys)
+        failures += not points_orders(env, args.port, keys)
 
         token = f"integrity-{uuid.uuid4()}"
         body = {

@@ -16,6 +16,8 @@ urlpatterns = [
     path("polls/", include("veche.polls.urls")),
     path("discussions/", include("veche.discussions.urls")),
     path("budgeting/realized/", include("veche.realized.urls")),
+    path("points/", include("veche.points.urls")),
+    path("community/", include("veche.community.urls")),
     path("budgeting/", include("veche.budgeting.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),

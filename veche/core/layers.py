@@ -34,6 +34,8 @@ PLATFORM = {
     "voting": 5,
     # Shared participation parts every module uses (comments on any content kind).
     "comments": 6,
+    # The double-entry ledger points and virtual capital live in (accounts owned generically).
+    "ledger": 5,
 }
 # Domain apps, above the platform. Domain apps depend on each other in one direction only: a
 # later one (ideas, infrastructure) takes a higher number than the ones it refers to.
@@ -50,6 +52,10 @@ DOMAIN = {
     # The registry of realized projects: above budgeting (a winning application moves to
     # implementation here); budgeting never imports it.
     "realized": 26,
+    # Points and rewards: reads every domain app's events from the log, imports none of them.
+    "points": 30,
+    # Community projects and virtual capital (the seed of the NGO/activist/project registries).
+    "community": 31,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

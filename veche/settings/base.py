@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "veche.api",
     "veche.moderation",
     "veche.comments",
+    "veche.ledger",
+    "veche.points",
+    "veche.community",
 ]
 
 MIDDLEWARE = [
@@ -275,6 +278,11 @@ RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
 # Staff edits of the realized projects' registry per person, and its imports (veche/realized).
 RATE_LIMIT_REALIZED_EDIT = env_str("RATE_LIMIT_REALIZED_EDIT", "300/600")
 RATE_LIMIT_REALIZED_IMPORT = env_str("RATE_LIMIT_REALIZED_IMPORT", "30/3600")
+# Points: reward orders per resident, the rewards desk's decisions per staff member.
+RATE_LIMIT_POINTS_ORDER = env_str("RATE_LIMIT_POINTS_ORDER", "10/3600")
+RATE_LIMIT_POINTS_DESK = env_str("RATE_LIMIT_POINTS_DESK", "300/600")
+# Virtual capital: gifts to community projects per resident.
+RATE_LIMIT_CAPITAL_GIVE = env_str("RATE_LIMIT_CAPITAL_GIVE", "20/600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "veche.community"
+    label = "community"
+    verbose_name = _("Community projects and virtual capital")
+
+    def ready(self) -> None:
+        from veche.accounts.cabinet import register_cabinet_section
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
+        from veche.core.demo import register_demo
+
+        from . import demo, privacy
+
+        register_cabinet_section(
+            "capital",
+            title=_("My virtual capital"),
+            empty_text=_("You have not backed any project yet."),
+            order=35,
+        )
+        register_export_section("community", privacy.export_section)
+        register_deletion_hook("community", privacy.deletion_hook)
+        register_demo(self.label, demo.seed, after=("staff", "reports"))

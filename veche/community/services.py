@@ -1,0 +1,188 @@
+"""Every state change of virtual capital (docs/community.md): issuing it by the rules, giving it
+to a project under the project's row lock (so a goal is never overshot however many give at
+once), and returning every gift of a project that expired below its goal or was rejected."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from veche.events.services import record_event
+from veche.ledger.models import Account, Currency, Kind, Transaction
+from veche.ledger.services import InsufficientFunds, open_account, post, reverse
+from veche.staff.services import audit_log
+
+from .models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
+
+STEPS = (50, 100, 200, 500)
+ISSUER = ("community.capitalrule", "all")
+
+
+def capital_account(user) -> Account:
+    return open_account(currency=Currency.CAPITAL, kind=Kind.PERSONAL, owner=user)
+
+
+def project_account(project: Project) -> Account:
+    return open_account(currency=Currency.CAPITAL, kind=Kind.PROJECT, owner=project)
+
+
+def issuing_account() -> Account:
+    return open_account(currency=Currency.CAPITAL, kind=Kind.ISSUING, owner=ISSUER)
+
+
+def capital_issue(*, today=None) -> int:
+    """Give every verified resident what the active rules owe him (on verification; a seasonal
+    grant once its date has come). Each grant's key is the rule and the person, so a second run
+    gives nothing twice. Returns how many grants were posted."""
+    today = today or timezone.localdate()
+    posted = 0
+    for rule in CapitalRule.objects.filter(active=True):
+        if rule.kind == CapitalRuleKind.SEASONAL and rule.grant_on > today:
+            continue
+        prefix = f"capital.rule:{rule.pk}:"
+        done = set(Transaction.objects.filter(key__startswith=prefix).values_list("key", flat=True))
+        verified = get_user_model().objects.filter(is_active=True, verified_at__isnull=False)
+        for user in verified.only("pk").iterator():
+            key = f"{prefix}{user.pk}"
+            if key in done:
+                continue
+            with transaction.atomic():
+                _transaction, created = post(
+                    key=key,
+                    kind="capital.issue",
+                    memo=rule.label,
+                    legs=[(issuing_account(), -rule.amount), (capital_account(user), rule.amount)],
+                )
+            posted += created
+    return posted
+
+
+def capital_give(*, user, project: Project, amount) -> Gift:
+    """Give `amount` of the resident's capital to the project: a positive whole number, within
+    his balance and what the project still needs, while it collects."""
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
+        raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        if not user.has_perm("community.give_capital", project):
+            raise PermissionDenied(
+                _("You cannot back your own project.")
+                if project.owner_id == user.pk
+                else _("Only verified residents give virtual capital.")
+            )
+        _require_collecting(project)
+        left = project.goal - project.collected
+        if amount > left:
+            raise ValidationError(
+                {"amount": _("The project needs only %(left)s more.") % {"left": left}},
+                code="over_goal",
+            )
+        backed_before = Gift.objects.filter(
+            project=project, user=user, returned_at__isnull=True
+        ).exists()
+        gift = Gift.objects.create(project=project, user=user, amount=amount)
+        try:
+            gift.transaction, _created = post(
+                key=f"capital.gift:{gift.pk}",
+                kind="capital.gift",
+                memo=project.title,
+                legs=[(capital_account(user), -amount), (project_account(project), amount)],
+            )
+        except InsufficientFunds:
+            raise ValidationError(
+                {"amount": _("You do not have that much virtual capital.")}, code="insufficient"
+            ) from None
+        gift.save(update_fields=["transaction"])
+        project.collected += amount
+        project.backers += 0 if backed_before else 1
+        if project.collected == project.goal:
+            project.status = ProjectStatus.COLLECTED
+        project.save(update_fields=["collected", "backers", "status"])
+        record_event(
+            kind="community.capital_given",
+            subject=project,
+            actor=user,
+            payload={"amount": amount, "collected": project.collected},
+        )
+        return gift
+
+
+def _require_collecting(project: Project) -> None:
+    if project.status == ProjectStatus.FROZEN:
+        raise ValidationError(_("This project is frozen pending a check."), code="frozen")
+    if project.status != ProjectStatus.OPEN or project.deadline < timezone.localdate():
+        raise ValidationError(_("This project no longer collects capital."), code="closed")
+
+
+def project_reject(*, moderator, project: Project, reason: str = "") -> Project:
+    """A moderator rejects the project: every backer's capital comes back. Audited."""
+    if not moderator.has_perm("community.reject_project", project):
+        raise PermissionDenied(_("Only a moderator rejects a project."))
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        if project.status in (ProjectStatus.REJECTED, ProjectStatus.RETURNED):
+            raise ValidationError(_("This project's capital was already returned."), code="done")
+        returned = _return_gifts(project, status=ProjectStatus.REJECTED)
+        audit_log(
+            actor=moderator,
+            action="community.project_reject",
+            target=project,
+            details={"reason": reason[:200], "returned": returned},
+        )
+        record_event(
+            kind="community.project_rejected",
+            subject=project,
+            actor=moderator,
+            payload={"returned": returned},
+        )
+        return project
+
+
+def projects_close_expired(*, today=None) -> int:
+    """Projects past their deadline below their goal return every gift (the periodic job)."""
+    today = today or timezone.localdate()
+    closed = 0
+    expired = Project.objects.filter(status=ProjectStatus.OPEN, deadline__lt=today)
+    for pk in expired.values_list("pk", flat=True):
+        with transaction.atomic():
+            project = Project.objects.select_for_update().get(pk=pk)
+            if project.status != ProjectStatus.OPEN:
+                continue
+            returned = _return_gifts(project, status=ProjectStatus.RETURNED)
+            record_event(
+                kind="community.project_expired",
+                subject=project,
+                payload={"returned": returned},
+            )
+            closed += 1
+    return closed
+
+
+def _return_gifts(project: Project, *, status: str) -> int:
+    """Reverse every gift not yet returned. Expects the project locked."""
+    now = timezone.now()
+    gifts = project.gifts.filter(returned_at__isnull=True).select_related("transaction")
+    returned = 0
+    for gift in gifts:
+        reverse(original=gift.transaction, key=f"capital.return:{gift.pk}", kind="capital.return")
+        gift.returned_at = now
+        gift.save(update_fields=["returned_at"])
+        returned += gift.amount
+    project.status = status
+    project.collected = 0
+    project.backers = 0
+    project.save(update_fields=["status", "collected", "backers"])
+    return returned
+
+
+def owner_projects_close(user) -> int:
+    """An account being deleted: its projects still collecting return every gift and close."""
+    closed = 0
+    with transaction.atomic():
+        for project in Project.objects.select_for_update().filter(
+            owner=user, status=ProjectStatus.OPEN
+        ):
+            _return_gifts(project, status=ProjectStatus.RETURNED)
+            closed += 1
+    return closed

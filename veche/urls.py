@@ -20,6 +20,7 @@ urlpatterns = [
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),
     path("moderation/", include("veche.moderation.urls")),
+    path("search/", include("veche.search.urls")),
     path("notifications/", include("veche.notifications.urls")),
     path("comments/", include("veche.comments.urls")),
     path("voting/", include("veche.voting.urls")),

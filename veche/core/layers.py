@@ -32,6 +32,8 @@ PLATFORM = {
     # Voting points and their operators, the paper-ballot channel polls, budgeting and object
     # votes share.
     "voting": 5,
+    # The site-wide search index and the registry each domain app's searchable kind joins.
+    "search": 5,
     # Shared participation parts every module uses (comments on any content kind).
     "comments": 6,
 }

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "veche.notifications",
     "veche.api",
     "veche.moderation",
+    "veche.search",
     "veche.comments",
 ]
 

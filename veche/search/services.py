@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .kinds import Document, SearchKind, searchable, searchable_kinds
 from .models import SearchEntry
@@ -13,7 +14,7 @@ _FIELDS = ["municipality", "title", "excerpt", "url", "stems", "title_stems", "p
 EXCERPT_CHARS = 400
 
 
-def _entry(spec: SearchKind, pk: int, document: Document) -> SearchEntry:
+def entry_for(spec: SearchKind, pk: int, document: Document) -> SearchEntry:
     excerpt = " ".join((document.excerpt or document.text).split())
     if len(excerpt) > EXCERPT_CHARS:
         excerpt = excerpt[: EXCERPT_CHARS - 1].rsplit(" ", 1)[0] + "…"
@@ -41,9 +42,16 @@ def _upsert(entries: list[SearchEntry]) -> None:
     )
 
 
+def document_of(spec: SearchKind, item) -> Document:
+    """The item's document in the portal's language (a label read by the document is stemmed
+    the same whoever saved the item)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return spec.document(item)
+
+
 def index_item(spec: SearchKind, item) -> None:
     """Write (or replace) the item's entry."""
-    _upsert([_entry(spec, item.pk, spec.document(item))])
+    _upsert([entry_for(spec, item.pk, document_of(spec, item))])
 
 
 def index_by_id(kind: str, pk: int) -> None:
@@ -75,7 +83,7 @@ def reindex(kinds: Iterable[str] | None = None, *, batch: int = 1000) -> dict[st
             pending: list[SearchEntry] = []
             count = 0
             for item in spec.queryset().order_by("pk").iterator(chunk_size=batch):
-                pending.append(_entry(spec, item.pk, spec.document(item)))
+                pending.append(entry_for(spec, item.pk, document_of(spec, item)))
                 if len(pending) >= batch:
                     SearchEntry.objects.bulk_create(pending)
                     count += len(pending)

@@ -93,7 +93,6 @@ def latency(args) -> None:
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from veche.search.selectors import search
 
@@ -101,7 +100,13 @@ def latency(args) -> None:
     rows = {}
     for path in paths():
         client.get(path)  # warm
-        with CaptureQueriesContext(connection) as queries:
+        queries = []
+
+        def counted(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counted):
             response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         pages, selector = [], []

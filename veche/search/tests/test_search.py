@@ -111,13 +111,13 @@ def test_reindex_rebuilds_and_drops_what_is_gone(items):
         moment=items["reports"][0].created_at,
         stems=" ям ",
     )
-    assert reindex() == {
+    counts = reindex()
+    assert {kind: counts[kind] for kind in ("reports.report", "ideas.idea", "polls.poll")} == {
         "reports.report": 4,
         "ideas.idea": 3,
         "polls.poll": 2,
-        "discussions.draft": 0,
-        "budgeting.contest": 0,
     }
+    assert counts["discussions.draft"] == counts["budgeting.contest"] == 0
     assert search("ямы").total == 5
 
 

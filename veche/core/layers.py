@@ -52,6 +52,8 @@ DOMAIN = {
     # The registry of realized projects: above budgeting (a winning application moves to
     # implementation here); budgeting never imports it.
     "realized": 26,
+    # The children's activities catalogue: needs no other domain app.
+    "activities": 14,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

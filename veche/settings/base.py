@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "veche.discussions",
     "veche.budgeting",
     "veche.realized",
+    "veche.activities",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -276,6 +277,8 @@ RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
 # Staff edits of the realized projects' registry per person, and its imports (veche/realized).
 RATE_LIMIT_REALIZED_EDIT = env_str("RATE_LIMIT_REALIZED_EDIT", "300/600")
 RATE_LIMIT_REALIZED_IMPORT = env_str("RATE_LIMIT_REALIZED_IMPORT", "30/3600")
+# Imports of the children's activities catalogue per person (veche/activities).
+RATE_LIMIT_ACTIVITIES_IMPORT = env_str("RATE_LIMIT_ACTIVITIES_IMPORT", "30/3600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

@@ -1,10 +1,12 @@
 """The search page's reads: public entries matching every word of the query, kinds as facets
-with counts, one page of hits. Two queries for a page (facets, then the page's rows)."""
+with counts, one page of hits. Two queries for a page (the matches' ids and kinds, then the
+page's rows)."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from .kinds import SearchKind, searchable, searchable_kinds
 from .models import SearchEntry
@@ -36,23 +38,6 @@ class Results:
     hits: list[Hit]
 
 
-class _Counted:
-    """A queryset whose count is already known (from the facets), so the paginator does not
-    count again."""
-
-    def __init__(self, queryset: QuerySet, count: int):
-        self.queryset, self._count = queryset, count
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):
-        return list(self.queryset[index])
-
-
 def public_matches(query: str) -> QuerySet[SearchEntry]:
     """Public entries of registered kinds whose stems hold every word of the query (none for an
     empty query)."""
@@ -64,26 +49,31 @@ def public_matches(query: str) -> QuerySet[SearchEntry]:
 
 
 def search(query: str, *, kind: str = "", page: int | str = 1, per_page: int = PER_PAGE) -> Results:
+    """One scan reads the ids and kinds of every match in order (the facets are counted from
+    them), a second query reads the page's entries: two queries, one pass over the index."""
     query = " ".join((query or "").split())[:200]
-    found = public_matches(query)
-    counts = dict(found.values_list("kind").annotate(n=Count("pk")).order_by()) if query else {}
+    kind = kind if searchable(kind) else ""
+    if not stems_condition(query, "stems"):
+        return Results(query, kind, [], 0, None, [])
+    in_title = stems_condition(query, "title_stems")
+    ranked = public_matches(query).annotate(
+        in_title=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
+    matches = list(ranked.order_by("-in_title", "-moment", "-pk").values_list("pk", "kind"))
+    counts = Counter(match_kind for _pk, match_kind in matches)
     facets = [
         Facet(spec.kind, spec.label, counts[spec.kind])
         for spec in searchable_kinds()
         if counts.get(spec.kind)
     ]
-    kind = kind if searchable(kind) else ""
-    total = sum(counts.values())
-    if not total:
+    if not matches:
         return Results(query, kind, facets, 0, None, [])
-    if kind:
-        found = found.filter(kind=kind)
-    in_title = stems_condition(query, "title_stems")
-    ranked = found.annotate(
-        in_title=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).select_related("municipality")
-    ranked = ranked.order_by("-in_title", "-moment", "-pk")
-    paginator = Paginator(_Counted(ranked, counts.get(kind, 0) if kind else total), per_page)
-    current = paginator.get_page(page)
-    hits = [Hit(entry, searchable(entry.kind)) for entry in current.object_list]
-    return Results(query, kind, facets, total, current, hits)
+    ids = [pk for pk, match_kind in matches if not kind or match_kind == kind]
+    current = Paginator(ids, per_page).get_page(page)
+    entries = SearchEntry.objects.select_related("municipality").in_bulk(current.object_list)
+    hits = [
+        Hit(entries[pk], searchable(entries[pk].kind))
+        for pk in current.object_list
+        if pk in entries
+    ]
+    return Results(query, kind, facets, len(matches), current, hits)

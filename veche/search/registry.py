@@ -54,8 +54,11 @@ def _saved(kind: str, sender, instance, raw=False, update_fields=None, **kwargs)
     spec = KINDS.get(kind)
     if raw or spec is None:
         return
-    if update_fields and spec.watch and not set(update_fields) & set(spec.watch):
-        return
+    if update_fields and spec.watch:
+        # "topic_id" and "topic" name the same field.
+        names = {sender._meta.get_field(name).name for name in update_fields}
+        if not names & set(spec.watch):
+            return
     transaction.on_commit(partial(services.index_by_id, kind, instance.pk), robust=True)
 
 

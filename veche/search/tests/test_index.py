@@ -83,6 +83,9 @@ def test_a_save_of_fields_search_ignores_schedules_nothing(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         report.save(update_fields=["due_at"])
     assert callbacks == []
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        report.save(update_fields=["topic_id"])
+    assert len(callbacks) == 1
 
 
 def test_a_deleted_item_leaves_the_index(world, django_capture_on_commit_callbacks):

@@ -54,6 +54,8 @@ DOMAIN = {
     "realized": 26,
     # The children's activities catalogue: needs no other domain app.
     "activities": 14,
+    # The direct line (questions before a live event): needs no other domain app.
+    "directline": 15,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

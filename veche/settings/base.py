@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "veche.budgeting",
     "veche.realized",
     "veche.activities",
+    "veche.directline",
     "veche.open311",
     "veche.notifications",
     "veche.api",

@@ -8,10 +8,13 @@ class DirectlineConfig(AppConfig):
     verbose_name = _("Direct line")
 
     def ready(self) -> None:
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.moderation.registry import register_source
         from veche.supports.kinds import register_supportable
 
-        from . import queue, services
+        from . import privacy, queue, services
 
         register_supportable(services.QUESTION_SUPPORTS)
         register_source(queue.source())
+        register_export_section("directline", privacy.export_section)
+        register_deletion_hook("directline", privacy.deletion_hook)

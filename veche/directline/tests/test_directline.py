@@ -142,3 +142,19 @@ def test_figures_by_channel_and_answered(line, admin, moderator):
     figures = selectors.figures(line)
     assert figures.total == 5 and figures.through_portal == 3 and figures.answered == 1
     assert figures.by_channel == {"portal": 3, "video": 0, "phone": 1, "letter": 1}
+
+
+def test_export_and_deletion(line, moderator):
+    from veche.directline import privacy
+
+    author = UserFactory()
+    kept = services.question_ask(user=author, campaign=line, text="Опубликованный вопрос")
+    services.question_publish(user=moderator, question=kept)
+    services.question_ask(user=author, campaign=line, text="Ещё на модерации")
+    exported = privacy.export_section(author)
+    assert [q["text"] for q in exported["direct_line_questions"]] == [
+        "Опубликованный вопрос",
+        "Ещё на модерации",
+    ]
+    privacy.deletion_hook(author)
+    assert list(Question.objects.values_list("text", flat=True)) == ["Опубликованный вопрос"]

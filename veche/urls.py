@@ -22,6 +22,8 @@ urlpatterns = [
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),
     path("moderation/", include("veche.moderation.urls")),
+    path("search/", include("veche.search.urls")),
+    path("activities/", include("veche.activities.urls")),
     path("notifications/", include("veche.notifications.urls")),
     path("comments/", include("veche.comments.urls")),
     path("voting/", include("veche.voting.urls")),

@@ -32,6 +32,8 @@ PLATFORM = {
     # Voting points and their operators, the paper-ballot channel polls, budgeting and object
     # votes share.
     "voting": 5,
+    # The site-wide search index and the registry each domain app's searchable kind joins.
+    "search": 5,
     # Shared participation parts every module uses (comments on any content kind).
     "comments": 6,
     # The double-entry ledger points and virtual capital live in (accounts owned generically).
@@ -56,6 +58,10 @@ DOMAIN = {
     "points": 30,
     # Community projects and virtual capital (the seed of the NGO/activist/project registries).
     "community": 31,
+    # The children's activities catalogue: needs no other domain app.
+    "activities": 14,
+    # The direct line (questions before a live event): needs no other domain app.
+    "directline": 15,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

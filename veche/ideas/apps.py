@@ -8,6 +8,11 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self) -> None:
+        from veche.search.registry import register_searchable
+
+        from .searching import search_kind
+
+        register_searchable(search_kind())
         from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router

@@ -8,6 +8,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Problem reports")
 
     def ready(self) -> None:
+        from veche.search.registry import register_searchable
+
+        from .searching import search_kind
+
+        register_searchable(search_kind())
         from . import filter_choices
 
         filter_choices.connect_signals()

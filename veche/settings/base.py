@@ -46,10 +46,13 @@ INSTALLED_APPS = [
     "veche.discussions",
     "veche.budgeting",
     "veche.realized",
+    "veche.activities",
+    "veche.directline",
     "veche.open311",
     "veche.notifications",
     "veche.api",
     "veche.moderation",
+    "veche.search",
     "veche.comments",
     "veche.ledger",
     "veche.points",
@@ -283,6 +286,8 @@ RATE_LIMIT_POINTS_ORDER = env_str("RATE_LIMIT_POINTS_ORDER", "10/3600")
 RATE_LIMIT_POINTS_DESK = env_str("RATE_LIMIT_POINTS_DESK", "300/600")
 # Virtual capital: gifts to community projects per resident.
 RATE_LIMIT_CAPITAL_GIVE = env_str("RATE_LIMIT_CAPITAL_GIVE", "20/600")
+# Imports of the children's activities catalogue per person (veche/activities).
+RATE_LIMIT_ACTIVITIES_IMPORT = env_str("RATE_LIMIT_ACTIVITIES_IMPORT", "30/3600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

@@ -9,16 +9,14 @@
 - A municipal admin imports rows of his municipalities only; another municipality's row is bad.
 """
 
-import csv
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from veche.core import tables
+from veche.core.tables import ImportRefused
 from veche.events.services import record_event
 from veche.staff.services import audit_log
 from veche.territory.models import Municipality, Settlement
@@ -73,85 +71,10 @@ class ImportResult:
     unchanged: int = 0
 
 
-@dataclass
-class ImportRefused(Exception):
-    """The file's bad rows: (line, message) each; nothing was written."""
-
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        return "; ".join(f"{line}: {message}" for line, message in self.errors)
-
-
-def read_table(data: bytes, filename: str) -> list[tuple[int, list]]:
-    """(line number, cells) of every row of a CSV (UTF-8, with or without a byte-order mark;
-    comma or semicolon) or XLSX file (its first sheet)."""
-    if filename.lower().endswith(".xlsx"):
-        return _read_xlsx(data)
-    if filename.lower().endswith(".csv"):
-        return _read_csv(data)
-    raise ImportRefused([(0, _("Upload a CSV or XLSX file."))])
-
-
-def _read_csv(data: bytes) -> list[tuple[int, list]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRefused([(0, _("The CSV file is not in UTF-8."))]) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    start = 1
-    try:
-        for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise ImportRefused([(reader.line_num, _("Unreadable CSV: %s") % error)]) from None
-    return rows
-
-
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a file that is no workbook
-        raise ImportRefused([(0, _("The file is not a readable XLSX workbook."))]) from None
-    try:
-        sheet = book.worksheets[0]
-        return [
-            (number, list(cells))
-            for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
-        ]
-    finally:
-        book.close()
-
-
-def _blank(cells) -> bool:
-    return all(cell is None or str(cell).strip() == "" for cell in cells)
-
-
-def _header(cells) -> dict[str, int]:
-    known = {alias: code for code, aliases in COLUMNS.items() for alias in aliases}
-    positions = {}
-    for index, cell in enumerate(cells):
-        code = known.get(str(cell or "").strip().lower())
-        if code and code not in positions:
-            positions[code] = index
-    missing = [COLUMNS[code][0] for code in REQUIRED if code not in positions]
-    if missing:
-        raise ImportRefused([(1, _("The first row lacks the columns: %s.") % ", ".join(missing))])
-    return positions
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).replace("\u00a0", " ").strip()
+read_table = tables.read_table
+_text = tables.text
+_choice = tables.choice
+_coordinate = tables.coordinate
 
 
 def _money(value, label: str) -> Decimal:
@@ -172,42 +95,6 @@ def _money(value, label: str) -> Decimal:
     if amount >= Decimal("1e12"):
         raise ValueError(_("%(column)s is too large.") % {"column": label})
     return amount.quantize(Decimal("0.01"))
-
-
-def _choice(value, choices, label: str) -> str:
-    raw = _text(value).lower()
-    for code, name in choices:
-        if raw == code or raw in _labels(name):
-            return code
-    raise ValueError(
-        _("Unknown %(column)s: «%(value)s».") % {"column": label, "value": _text(value)}
-    )
-
-
-def _labels(name) -> set[str]:
-    """A choice's label in every language of the portal, lower-cased."""
-    found = set()
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            found.add(str(name).lower())
-    return found
-
-
-def _coordinate(value, limit: int, label: str) -> float | None:
-    raw = _text(value).replace(",", ".")
-    if not raw:
-        return None
-    try:
-        number = float(raw)
-    except ValueError:
-        raise ValueError(
-            _("%(column)s is not a number: «%(value)s».") % {"column": label, "value": raw}
-        ) from None
-    if not -limit <= number <= limit:
-        raise ValueError(
-            _("%(column)s is out of range: %(value)s.") % {"column": label, "value": raw}
-        )
-    return number
 
 
 class _Places:
@@ -281,12 +168,8 @@ def _parse_row(cells, positions, places: _Places, scope) -> dict:
 
 def parse_rows(table, *, scope) -> list[tuple[int, dict]]:
     """Every data row checked; ImportRefused with every bad row when any is bad."""
-    rows = [(line, cells) for line, cells in table if not _blank(cells)]
-    if not rows:
-        raise ImportRefused([(1, _("The file is empty."))])
-    positions = _header(rows[0][1])
-    if len(rows) - 1 > MAX_ROWS:
-        raise ImportRefused([(0, _("At most %(max)d rows in one file.") % {"max": MAX_ROWS})])
+    rows = tables.data_rows(table, max_rows=MAX_ROWS)
+    positions = tables.header(rows[0][1], COLUMNS, REQUIRED)
     places = _Places()
     good, errors, seen = [], [], {}
     for line, cells in rows[1:]:

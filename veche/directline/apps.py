@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectlineConfig(AppConfig):
+    name = "veche.directline"
+    label = "directline"
+    verbose_name = _("Direct line")
+
+    def ready(self) -> None:
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
+        from veche.moderation.registry import register_source
+        from veche.supports.kinds import register_supportable
+
+        from . import privacy, queue, services
+
+        register_supportable(services.QUESTION_SUPPORTS)
+        register_source(queue.source())
+        register_export_section("directline", privacy.export_section)
+        register_deletion_hook("directline", privacy.deletion_hook)

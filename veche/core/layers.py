@@ -50,6 +50,9 @@ DOMAIN = {
     # The registry of realized projects: above budgeting (a winning application moves to
     # implementation here); budgeting never imports it.
     "realized": 26,
+    # News, pages, materials, the knowledge base and the events calendar: needs no other domain
+    # app (docs/content.md).
+    "content": 14,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "django_tasks",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "veche.discussions",
     "veche.budgeting",
     "veche.realized",
+    "veche.content",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -275,6 +277,9 @@ RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
 # Staff edits of the realized projects' registry per person, and its imports (veche/realized).
 RATE_LIMIT_REALIZED_EDIT = env_str("RATE_LIMIT_REALIZED_EDIT", "300/600")
 RATE_LIMIT_REALIZED_IMPORT = env_str("RATE_LIMIT_REALIZED_IMPORT", "30/3600")
+# Editors' writes per person, and residents' «helpful?» answers and «Пойду» marks (veche/content).
+RATE_LIMIT_CONTENT_EDIT = env_str("RATE_LIMIT_CONTENT_EDIT", "300/600")
+RATE_LIMIT_CONTENT_REACT = env_str("RATE_LIMIT_CONTENT_REACT", "60/600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

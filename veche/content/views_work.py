@@ -71,7 +71,7 @@ def work(request: HttpRequest, kind: str = "news") -> HttpResponse:
     if current.model is KbEntry:
         counts = selectors.kb_feedback_counts([i.pk for i in items])
     for item in items:
-        item.feedback = counts.get(item.pk)
+        item.helpful_counts = counts.get(item.pk)
     context = {"kinds": KINDS.values(), "current": current, "items": items}
     return render(request, "content/work/list.html", context)
 

@@ -11,13 +11,17 @@ class ContentConfig(AppConfig):
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.core.demo import register_demo
         from veche.core.home import register_home_section
+        from veche.core.sitemaps import register_sitemap
 
         from . import demo, privacy
+        from .sitemaps import SITEMAPS
 
-        register_demo(self.label, demo.seed, after=("territory", "accounts"))
+        register_demo(self.label, demo.seed, after=("territory",))
         register_home_section("content", template="content/home.html", context=_home, order=60)
         register_export_section("content", privacy.export)
         register_deletion_hook("content", privacy.erase)
+        for name, sitemap in SITEMAPS.items():
+            register_sitemap(name, sitemap)
 
 
 def _home(request):

@@ -12,11 +12,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    PUBLISHED = "published", _("published")
+    DRAFT = "draft", pgettext_lazy("content status", "draft")
+    PUBLISHED = "published", pgettext_lazy("content status", "published")
 
 
 class PublishedQuerySet(models.QuerySet):

@@ -2,10 +2,12 @@
 events calendar (with iCalendar). Every page works without JavaScript."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
@@ -255,7 +257,7 @@ def events_ics(request: HttpRequest) -> HttpResponse:
 @require_POST
 def event_attend(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next=/events/{pk}/")
+        return redirect_to_login(reverse("content:event", args=[pk]))
     leave = request.POST.get("leave") == "1"
     try:
         with react_slot(str(request.user.pk)):

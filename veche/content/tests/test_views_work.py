@@ -46,7 +46,7 @@ def test_publishing_at_a_later_time_schedules(world, client):
     news.refresh_from_db()
     assert news.is_scheduled()
     page = client.get("/content/work/news/").content.decode()
-    assert "запланировано" in page or "scheduled" in page
+    assert "назначено на" in page or "scheduled for" in page
 
 
 def test_a_form_error_is_shown_with_400_and_nothing_saved(world, client):

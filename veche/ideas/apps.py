@@ -8,6 +8,11 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self) -> None:
+        from veche.core.sitemaps import register_sitemap
+
+        from .sitemaps import IdeaSitemap
+
+        register_sitemap("ideas", IdeaSitemap())
         from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router

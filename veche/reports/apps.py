@@ -8,6 +8,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Problem reports")
 
     def ready(self) -> None:
+        from veche.core.sitemaps import register_sitemap
+
+        from .sitemaps import ReportSitemap
+
+        register_sitemap("reports", ReportSitemap())
         from . import filter_choices
 
         filter_choices.connect_signals()

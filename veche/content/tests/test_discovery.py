@@ -97,3 +97,19 @@ def test_the_manifest_service_worker_and_offline_page(client, db):
     assert b"/offline/" in worker.content
     assert client.get("/offline/").status_code == 200
     assert 'rel="manifest"' in client.get("/").content.decode()
+
+
+def test_published_reports_and_ideas_are_in_the_sitemap_and_unpublished_are_not(world, client):
+    from veche.ideas.tests.factories import IdeaFactory
+    from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
+
+    public_report = RoutedReportFactory(municipality=world.surgut)
+    pending_report = ReportFactory(status="submitted", municipality=world.surgut)
+    public_idea = IdeaFactory(status="published", municipality=world.surgut)
+    pending_idea = IdeaFactory(status="submitted", municipality=world.surgut)
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = {loc.text.split("testserver")[-1] for loc in root.findall("s:url/s:loc", NS)}
+    assert f"/reports/{public_report.pk}/" in locations
+    assert f"/ideas/{public_idea.pk}/" in locations
+    assert f"/reports/{pending_report.pk}/" not in locations
+    assert f"/ideas/{pending_idea.pk}/" not in locations

@@ -32,7 +32,12 @@ class EventFilterForm(forms.Form):
     municipality = forms.TypedChoiceField(
         label=_("Municipality"), required=False, coerce=int, empty_value=None
     )
-    month = forms.CharField(label=_("Month"), required=False, max_length=7)
+    month = forms.CharField(
+        label=_("Month"),
+        required=False,
+        max_length=7,
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-12"}),
+    )
 
     def __init__(self, *args, municipalities=(), **kwargs):
         super().__init__(*args, **kwargs)

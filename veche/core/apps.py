@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 - registers the system checks
+        from .sitemaps import CoreSitemap, register_sitemap
+
+        register_sitemap("core", CoreSitemap())

@@ -62,6 +62,9 @@ DOMAIN = {
     "activities": 14,
     # The direct line (questions before a live event): needs no other domain app.
     "directline": 15,
+    # News, pages, materials, the knowledge base and the events calendar: needs no other domain
+    # app (docs/content.md).
+    "content": 14,
 }
 # Adapters translate a foreign protocol into a domain app's services.
 ADAPTERS = {

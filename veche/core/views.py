@@ -115,3 +115,97 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     with what to do, instead of Django's English one."""
     message = _("The form has expired. Go back, reload the page and send the form again.")
     return permission_denied(request, PermissionDenied(message))
+
+
+# --- Discovery: sitemap, robots.txt; installing the portal: manifest, service worker ----------
+
+# Staff, accounts and programs' addresses: nothing there for a search engine.
+ROBOTS_DISALLOW = (
+    "/admin/", "/staff/", "/accounts/", "/workspace/", "/moderation/", "/content/work/",
+    "/api/", "/api-tokens/", "/notifications/", "/i18n/",
+)  # fmt: skip
+
+
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    """All registered sections in one sitemap, or an index of them past SITEMAP_MAX_URLS."""
+    from django.contrib.sitemaps import views as sitemap_views
+
+    from .sitemaps import max_urls, sitemaps
+
+    maps = sitemaps()
+    limit = max_urls()
+    for section in maps.values():
+        section.limit = limit
+    if sum(section.paginator.count for section in maps.values()) <= limit:
+        return sitemap_views.sitemap(request, sitemaps=maps)
+    return sitemap_views.index(request, sitemaps=maps, sitemap_url_name="core:sitemap_section")
+
+
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    from django.contrib.sitemaps import views as sitemap_views
+
+    from .sitemaps import max_urls, sitemaps
+
+    maps = sitemaps()
+    for item in maps.values():
+        item.limit = max_urls()
+    return sitemap_views.sitemap(request, sitemaps=maps, section=section)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest: the portal installs on a phone (the seeds' native apps' place)."""
+    from django.templatetags.static import static
+
+    data = {
+        "name": settings.PORTAL_NAME,
+        "short_name": settings.PORTAL_NAME[:12],
+        "description": _("Open-government portal of %(region)s")
+        % {"region": getattr(settings, "REGION_NAME", "")},
+        "lang": "ru",
+        "start_url": "/?source=app",
+        "scope": "/",
+        "id": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b4f9c",
+        "icons": [
+            {"src": static(f"core/icons/icon-{size}.png"), "sizes": f"{size}x{size}",
+             "type": "image/png", "purpose": "any"}
+            for size in (192, 512)
+        ] + [
+            {"src": static("core/icons/maskable-512.png"), "sizes": "512x512",
+             "type": "image/png", "purpose": "maskable"}
+        ],
+    }  # fmt: skip
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    return response
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, served from the site's root so its scope is the whole portal: pages
+    come from the network; without one, the offline page kept at install time."""
+    from django.templatetags.static import static
+
+    response = render(
+        request,
+        "core/sw.js",
+        {
+            "offline_url": "/offline/",
+            "assets": [static("core/tokens.css"), static("core/veche.css")],
+        },
+        content_type="application/javascript; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+def offline(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/offline.html")

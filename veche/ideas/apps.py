@@ -8,6 +8,11 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self) -> None:
+        from veche.core.sitemaps import register_sitemap
+
+        from .sitemaps import IdeaSitemap
+
+        register_sitemap("ideas", IdeaSitemap())
         from veche.search.registry import register_searchable
 
         from .searching import search_kind

@@ -8,6 +8,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Problem reports")
 
     def ready(self) -> None:
+        from veche.core.sitemaps import register_sitemap
+
+        from .sitemaps import ReportSitemap
+
+        register_sitemap("reports", ReportSitemap())
         from veche.search.registry import register_searchable
 
         from .searching import search_kind

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "django_tasks",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "veche.realized",
     "veche.activities",
     "veche.directline",
+    "veche.content",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -288,6 +290,9 @@ RATE_LIMIT_POINTS_DESK = env_str("RATE_LIMIT_POINTS_DESK", "300/600")
 RATE_LIMIT_CAPITAL_GIVE = env_str("RATE_LIMIT_CAPITAL_GIVE", "20/600")
 # Imports of the children's activities catalogue per person (veche/activities).
 RATE_LIMIT_ACTIVITIES_IMPORT = env_str("RATE_LIMIT_ACTIVITIES_IMPORT", "30/3600")
+# Editors' writes per person, and residents' «helpful?» answers and «Пойду» marks (veche/content).
+RATE_LIMIT_CONTENT_EDIT = env_str("RATE_LIMIT_CONTENT_EDIT", "300/600")
+RATE_LIMIT_CONTENT_REACT = env_str("RATE_LIMIT_CONTENT_REACT", "60/600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

@@ -80,11 +80,11 @@ def test_on_a_wide_screen_the_menu_is_a_bar_without_a_button(
     login = page.locator(".main-nav").get_by_role("link", name="Войти")
     expect(login).to_be_visible()
     expect(page.get_by_text("Меню", exact=True)).to_be_hidden()
-    # Reached by the keyboard after the skip link, the switch, the brand and the ten sections:
+    # Reached by the keyboard after the skip link, the switch, the brand and the eleven sections:
     # home, reports, ideas, polls, discussions, initiative budgeting, news, events, about the
-    # region, help.
+    # region, help, children's activities.
     focused = []
-    for _ in range(14):
+    for _ in range(15):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("() => document.activeElement.textContent.trim()"))
     assert focused[-1] == "Войти", focused

@@ -6,3 +6,8 @@ class OpendataConfig(AppConfig):
     name = "veche.opendata"
     label = "opendata"
     verbose_name = _("Open data")
+
+    def ready(self) -> None:
+        from . import datasets
+
+        datasets.register()

@@ -3,10 +3,11 @@ impersonal facts: no author, no text a resident wrote, no address, points on the
 
 from django.utils.translation import gettext_lazy as _
 
+from veche.budgeting.selectors_voting import contests_with_public_results, voting_results
 from veche.core.opendata import Column, Dataset, coarse_point, register_dataset
-from veche.ideas import selectors as ideas
-from veche.polls import selectors as polls
-from veche.reports import selectors as reports
+from veche.ideas.selectors import public_ideas
+from veche.polls.selectors import published_results, results
+from veche.reports.selectors import public_reports
 
 LAT = Column("lat", "number", _("Latitude, rounded to about 100 m"))
 LON = Column("lon", "number", _("Longitude, rounded to about 100 m"))
@@ -26,7 +27,7 @@ def report_rows():
         "lat",
         "lon",
     )
-    for row in reports.public_reports().order_by("pk").values(*fields).iterator():
+    for row in public_reports().order_by("pk").values(*fields).iterator():
         lat, lon = coarse_point(row["lat"], row["lon"])
         yield {
             "id": row["pk"],
@@ -55,7 +56,7 @@ def idea_rows():
         "lat",
         "lon",
     )
-    for row in ideas.public_ideas().order_by("pk").values(*fields).iterator():
+    for row in public_ideas().order_by("pk").values(*fields).iterator():
         lat, lon = coarse_point(row["lat"], row["lon"])
         yield {
             "id": row["pk"],
@@ -71,8 +72,8 @@ def idea_rows():
 
 
 def poll_result_rows():
-    for poll in polls.published_results():
-        for result in polls.results(poll):
+    for poll in published_results():
+        for result in results(poll):
             for row in result.rows:
                 yield {
                     "poll": poll.pk,
@@ -84,6 +85,22 @@ def poll_result_rows():
                     "share": round(row.share, 4),
                     "question_answered": result.answered,
                 }
+
+
+def contest_result_rows():
+    for contest in contests_with_public_results():
+        for row in voting_results(contest).rows:
+            tally = row["tally"]
+            yield {
+                "contest": contest.pk,
+                "contest_title": contest.title,
+                "municipality": contest.municipality.name if contest.municipality else "",
+                "project": tally.application.title,
+                "cost": tally.cost,
+                "votes": tally.votes,
+                "paper_votes": tally.paper_votes,
+                "won": row["won"],
+            }
 
 
 def register() -> None:
@@ -157,5 +174,27 @@ def register() -> None:
             ),
             rows=poll_result_rows,
             order=30,
+        )
+    )
+    register_dataset(
+        Dataset(
+            slug="contest-results",
+            title=_("Initiative budgeting: voting results"),
+            description=_(
+                "Votes for each project on the ballot of contests whose public voting is "
+                "over, and whether it won. No voters and no applicants."
+            ),
+            columns=(
+                Column("contest", "integer", _("Contest number on the portal")),
+                Column("contest_title", "string", _("Contest")),
+                Column("municipality", "string", _("Municipality, empty for the region")),
+                Column("project", "string", _("Project")),
+                Column("cost", "number", _("Cost, roubles")),
+                Column("votes", "integer", _("Votes, online and on paper")),
+                Column("paper_votes", "integer", _("Votes on paper")),
+                Column("won", "boolean", _("Won")),
+            ),
+            rows=contest_result_rows,
+            order=40,
         )
     )

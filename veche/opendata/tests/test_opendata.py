@@ -127,3 +127,49 @@ def test_the_command_builds_nightly(private_people, files):
     call_command("opendata_build")
     assert (files / "catalogue.json").is_file()
     assert timezone.now().isoformat()[:10] in (files / "catalogue.json").read_text("utf-8")
+
+
+def rows_of(files, slug):
+    return json.loads((files / f"{slug}.json").read_text("utf-8"))["rows"]
+
+
+def test_finished_polls_results_are_published_open_ones_are_not(db, files):
+    from veche.polls.models import OptionCount, Question, ResultsVisibility
+    from veche.polls.tests.factories import PollFactory, add_question
+
+    past = {
+        "opens_at": timezone.now() - timezone.timedelta(days=10),
+        "closes_at": timezone.now() - timezone.timedelta(days=1),
+    }
+    finished = PollFactory(**past, results_visibility=ResultsVisibility.AFTER_CLOSING)
+    question = add_question(finished, options=("Парк Победы", "Сквер у школы"))
+    OptionCount.objects.filter(option__text="Парк Победы").update(count=30)
+    OptionCount.objects.filter(option__text="Сквер у школы").update(count=10)
+    Question.objects.filter(pk=question.pk).update(answer_count=40)
+    add_question(PollFactory())  # still open
+    add_question(PollFactory(**past, results_visibility=ResultsVisibility.ON_PUBLICATION))
+    build()
+    rows = rows_of(files, "poll-results")
+    assert [(r["poll"], r["option"], r["answers"], r["share"]) for r in rows] == [
+        (finished.pk, "Парк Победы", 30, 0.75),
+        (finished.pk, "Сквер у школы", 10, 0.25),
+    ]
+
+
+def test_contest_results_after_the_public_voting(db, files):
+    from veche.budgeting import stages
+    from veche.budgeting.models import VoteTally
+    from veche.budgeting.tests.factories import voting_contest
+
+    over, applications = voting_contest(stage=stages.RESULTS)
+    VoteTally.objects.filter(application=applications[0]).update(votes=12, paper_votes=2)
+    voting_contest()  # voting under way: not yet
+    build()
+    rows = rows_of(files, "contest-results")
+    assert {r["contest"] for r in rows} == {over.pk} and len(rows) == 3
+    assert rows[0]["project"] == "Проект 01" and (rows[0]["votes"], rows[0]["paper_votes"]) == (
+        12,
+        2,
+    )
+    text = (files / "contest-results.csv").read_text("utf-8-sig")
+    assert applications[0].author.email not in text

@@ -168,3 +168,14 @@ def test_the_example_queries_give_the_portals_figures(sink, world):
 
     answers = {kind: int(n) for kind, n in run(sink, queries["answer_counts"])}
     assert answers == selectors.answer_counts() == {"resolved": 2, "refused": 1}
+
+
+@pytest.mark.django_db
+def test_the_command_fails_loudly_and_keeps_the_watermark_when_the_server_is_down(settings):
+    from django.core.management.base import CommandError
+
+    log(3)
+    settings.CLICKHOUSE_URL = "http://127.0.0.1:9/veche"  # the discard port: nothing listens
+    with pytest.raises(CommandError, match="unreachable|failed"):
+        call_command("warehouse_export")
+    assert watermark(CONSUMER) == 0

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Q, Sum
 from django.db.models.expressions import Col
-from django.utils import timezone
 
 from veche.core.prepared import run_prepared
 from veche.voting.models import Channel
@@ -32,7 +31,6 @@ from .models import (
     VotingTerms,
 )
 from .rules import terms_of
-from .stages import PUBLIC_VOTING
 
 
 def voter_pseudonym(contest_id: int, user_id: int) -> str:
@@ -360,21 +358,3 @@ def application_for_vote(pk: int) -> Application:
     cached._result_cache, cached._prefetch_done = stages, True
     contest._prefetched_objects_cache = {"stages": cached}
     return application
-
-
-def contests_with_public_results(now=None) -> list[Contest]:
-    """Published contests whose public voting is over: their results are open to everyone (what
-    the rule budgeting.view_voting_results lets a guest see); the open-data catalogue reads them."""
-    now = now or timezone.now()
-    contests = (
-        Contest.objects.filter(
-            status=Contest.Status.PUBLISHED,
-            stages__kind=PUBLIC_VOTING,
-            stages__ends_at__lte=now,
-        )
-        .distinct()
-        .select_related("municipality")
-        .prefetch_related("stages")
-        .order_by("pk")
-    )
-    return list(contests)

@@ -3,7 +3,7 @@ impersonal facts: no author, no text a resident wrote, no address, points on the
 
 from django.utils.translation import gettext_lazy as _
 
-from veche.budgeting.selectors_voting import contests_with_public_results, voting_results
+from veche.budgeting.selectors import public_voting_results
 from veche.core.opendata import Column, Dataset, coarse_point, register_dataset
 from veche.ideas.selectors import public_ideas
 from veche.polls.selectors import published_results, results
@@ -88,8 +88,8 @@ def poll_result_rows():
 
 
 def contest_result_rows():
-    for contest in contests_with_public_results():
-        for row in voting_results(contest).rows:
+    for contest, results_of_contest in public_voting_results():
+        for row in results_of_contest.rows:
             tally = row["tally"]
             yield {
                 "contest": contest.pk,

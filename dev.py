@@ -77,6 +77,8 @@ PERIODIC = [
     ("notify_digest", 24 * 3600),
     ("budgeting_reminders", 24 * 3600),
     ("budgeting_forget_vote_traces", 24 * 3600),
+    ("warehouse_export", 5 * 60),
+    ("opendata_build", 24 * 3600),
 ]
 
 

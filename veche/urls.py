@@ -28,6 +28,7 @@ urlpatterns = [
     path("comments/", include("veche.comments.urls")),
     path("voting/", include("veche.voting.urls")),
     path("", include("veche.content.urls")),
+    path("opendata/", include("veche.opendata.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("open311/v2/", include("veche.open311.urls")),

@@ -22,6 +22,8 @@ from .models import (
 )
 from .models.application import past_admission
 from .rules import manages_contest
+from .selectors_voting import Results, voting_results
+from .stages import PUBLIC_VOTING
 
 
 def _with_parts(contests: QuerySet[Contest]) -> QuerySet[Contest]:
@@ -293,3 +295,21 @@ def review_work(user) -> list[Contest]:
     )
     contests = contests.filter(waiting__gt=0).select_related("municipality").order_by("-waiting")
     return [c for c in contests if c.pk in reviewed or (organizing and manages_contest(user, c))]
+
+
+def public_voting_results(now=None) -> list[tuple[Contest, Results]]:
+    """Published contests whose public voting is over, with their results: what the rule
+    budgeting.view_voting_results lets a guest see (the open-data catalogue publishes them)."""
+    now = now or timezone.now()
+    contests = (
+        Contest.objects.filter(
+            status=Contest.Status.PUBLISHED,
+            stages__kind=PUBLIC_VOTING,
+            stages__ends_at__lte=now,
+        )
+        .distinct()
+        .select_related("municipality")
+        .prefetch_related("stages")
+        .order_by("pk")
+    )
+    return [(contest, voting_results(contest)) for contest in contests]

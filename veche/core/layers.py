@@ -73,6 +73,10 @@ ADAPTERS = {
 # Analytics reads every domain app's selectors; nothing imports it.
 TOP = {
     "analytics": 100,
+    # The ClickHouse export of the event log (docs/warehouse.md).
+    "warehouse": 101,
+    # The open-data catalogue (docs/opendata.md).
+    "opendata": 102,
 }
 LAYERS: dict[str, int] = {**PLATFORM, **DOMAIN, **ADAPTERS, **TOP}
 

@@ -39,6 +39,7 @@ from .models import (
     PollStatus,
     Question,
     QuestionKind,
+    ResultsVisibility,
     TextStatus,
 )
 from .services.ballots import MUNICIPALITY
@@ -508,3 +509,18 @@ def answers_pending_for(user) -> QuerySet[Answer]:
     if scope is None:
         return pending
     return pending.filter(ballot__poll__municipality_id__in=scope)
+
+
+def published_results(now: datetime | None = None) -> QuerySet[Poll]:
+    """Finished polls whose results everyone may see (the open-data catalogue publishes them):
+    closed, and either shown after closing (or live) or published by the organizer."""
+    now = now or timezone.now()
+    shown = ~Q(results_visibility=ResultsVisibility.ON_PUBLICATION) | Q(
+        results_published_at__isnull=False
+    )
+    return (
+        Poll.objects.filter(status=PollStatus.PUBLISHED, closes_at__lte=now)
+        .filter(shown)
+        .select_related("municipality")
+        .order_by("pk")
+    )

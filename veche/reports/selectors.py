@@ -1,10 +1,21 @@
 """Reads of reports: what the public, an author and staff may see, with a constant number of
 queries per page."""
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
-from .models import Answer, CatalogueProposal, Report, ReportMedia, Status, TimelineEntry
+from .models import (
+    Answer,
+    CatalogueProposal,
+    Report,
+    ReportMedia,
+    Status,
+    Support,
+    TimelineEntry,
+)
 from .models.report import AWAITING_ANSWER, UNPUBLISHED
 from .search import matching
 
@@ -168,3 +179,28 @@ def latest_published(limit: int = 6) -> list[Report]:
         .order_by("-created_at")[:limit]
     )
     return list(reports)
+
+
+def filed_per_municipality_month() -> dict[tuple[int, datetime.date], int]:
+    """(municipality id, first day of the month) → reports filed, counted in the portal's zone
+    (the warehouse's example query gives the same from the event log)."""
+    rows = (
+        Report.objects.annotate(month=TruncMonth("created_at"))
+        .values("municipality_id", "month")
+        .annotate(filed=Count("pk"))
+    )
+    return {(row["municipality_id"], row["month"]): row["filed"] for row in rows}
+
+
+def supports_per_day() -> dict[datetime.date, int]:
+    """Day → supports given that day that still stand (withdrawn ones are deleted)."""
+    rows = (
+        Support.objects.annotate(day=TruncDate("created_at")).values("day").annotate(n=Count("pk"))
+    )
+    return {row["day"]: row["n"] for row in rows}
+
+
+def answer_counts() -> dict[str, int]:
+    """Answer kind (resolved, scheduled, refused) → answers given."""
+    rows = Answer.objects.values("kind").annotate(n=Count("pk"))
+    return {row["kind"]: row["n"] for row in rows}

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "veche.ledger",
     "veche.points",
     "veche.community",
+    "veche.warehouse",
+    "veche.opendata",
 ]
 
 MIDDLEWARE = [
@@ -387,3 +389,13 @@ VOTE_SIGNAL_FRESH_HOURS = env_int("VOTE_SIGNAL_FRESH_HOURS", 24)
 VOTE_SIGNAL_BURST_ACCOUNTS = env_int("VOTE_SIGNAL_BURST_ACCOUNTS", 5)
 VOTE_SIGNAL_BURST_MINUTES = env_int("VOTE_SIGNAL_BURST_MINUTES", 60)
 RATE_LIMIT_BUDGETING_VOTE = env_str("RATE_LIMIT_BUDGETING_VOTE", "240/3600")
+
+# The ClickHouse export of the event log (docs/warehouse.md): a server's URL, e.g.
+# http://user:password@clickhouse:8123/veche; empty turns `warehouse_export` off.
+CLICKHOUSE_URL = env_str("CLICKHOUSE_URL", "")
+# Open data (docs/opendata.md): the licence of every dataset and where the nightly files go.
+OPENDATA_LICENCE = env_str("OPENDATA_LICENCE", "CC BY 4.0")
+OPENDATA_LICENCE_URL = env_str(
+    "OPENDATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+OPENDATA_ROOT = Path(env_str("OPENDATA_ROOT", str(BASE_DIR / "opendata")))

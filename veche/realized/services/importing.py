@@ -9,16 +9,22 @@
 - A municipal admin imports rows of his municipalities only; another municipality's row is bad.
 """
 
-import csv
-import io
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from veche.core.tables import (
+    ImportRefused,
+    blank,
+    coordinate,
+    header_positions,
+    money,
+    read_table,
+    text,
+)
 from veche.events.services import record_event
 from veche.staff.services import audit_log
 from veche.territory.models import Municipality, Settlement
@@ -73,114 +79,17 @@ class ImportResult:
     unchanged: int = 0
 
 
-@dataclass
-class ImportRefused(Exception):
-    """The file's bad rows: (line, message) each; nothing was written."""
-
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        return "; ".join(f"{line}: {message}" for line, message in self.errors)
-
-
-def read_table(data: bytes, filename: str) -> list[tuple[int, list]]:
-    """(line number, cells) of every row of a CSV (UTF-8, with or without a byte-order mark;
-    comma or semicolon) or XLSX file (its first sheet)."""
-    if filename.lower().endswith(".xlsx"):
-        return _read_xlsx(data)
-    if filename.lower().endswith(".csv"):
-        return _read_csv(data)
-    raise ImportRefused([(0, _("Upload a CSV or XLSX file."))])
-
-
-def _read_csv(data: bytes) -> list[tuple[int, list]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRefused([(0, _("The CSV file is not in UTF-8."))]) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    start = 1
-    try:
-        for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise ImportRefused([(reader.line_num, _("Unreadable CSV: %s") % error)]) from None
-    return rows
-
-
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a file that is no workbook
-        raise ImportRefused([(0, _("The file is not a readable XLSX workbook."))]) from None
-    try:
-        sheet = book.worksheets[0]
-        return [
-            (number, list(cells))
-            for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
-        ]
-    finally:
-        book.close()
-
-
-def _blank(cells) -> bool:
-    return all(cell is None or str(cell).strip() == "" for cell in cells)
-
-
 def _header(cells) -> dict[str, int]:
-    known = {alias: code for code, aliases in COLUMNS.items() for alias in aliases}
-    positions = {}
-    for index, cell in enumerate(cells):
-        code = known.get(str(cell or "").strip().lower())
-        if code and code not in positions:
-            positions[code] = index
-    missing = [COLUMNS[code][0] for code in REQUIRED if code not in positions]
-    if missing:
-        raise ImportRefused([(1, _("The first row lacks the columns: %s.") % ", ".join(missing))])
-    return positions
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).replace("\u00a0", " ").strip()
-
-
-def _money(value, label: str) -> Decimal:
-    raw = _text(value).replace(" ", "").replace(",", ".")
-    if not raw:
-        return Decimal(0)
-    try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(
-            _("%(column)s is not an amount: «%(value)s».") % {"column": label, "value": raw}
-        ) from None
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(
-            _("%(column)s must be zero or more, in roubles and kopecks: «%(value)s».")
-            % {"column": label, "value": raw}
-        )
-    if amount >= Decimal("1e12"):
-        raise ValueError(_("%(column)s is too large.") % {"column": label})
-    return amount.quantize(Decimal("0.01"))
+    return header_positions(cells, COLUMNS, REQUIRED)
 
 
 def _choice(value, choices, label: str) -> str:
-    raw = _text(value).lower()
+    raw = text(value).lower()
     for code, name in choices:
         if raw == code or raw in _labels(name):
             return code
     raise ValueError(
-        _("Unknown %(column)s: «%(value)s».") % {"column": label, "value": _text(value)}
+        _("Unknown %(column)s: «%(value)s».") % {"column": label, "value": text(value)}
     )
 
 
@@ -191,23 +100,6 @@ def _labels(name) -> set[str]:
         with translation.override(language):
             found.add(str(name).lower())
     return found
-
-
-def _coordinate(value, limit: int, label: str) -> float | None:
-    raw = _text(value).replace(",", ".")
-    if not raw:
-        return None
-    try:
-        number = float(raw)
-    except ValueError:
-        raise ValueError(
-            _("%(column)s is not a number: «%(value)s».") % {"column": label, "value": raw}
-        ) from None
-    if not -limit <= number <= limit:
-        raise ValueError(
-            _("%(column)s is out of range: %(value)s.") % {"column": label, "value": raw}
-        )
-    return number
 
 
 class _Places:
@@ -226,42 +118,42 @@ def _parse_row(cells, positions, places: _Places, scope) -> dict:
         index = positions.get(code)
         return cells[index] if index is not None and index < len(cells) else None
 
-    name = _text(cell("name"))
+    name = text(cell("name"))
     if not name:
         raise ValueError(_("The name is empty."))
     if len(name) > MAX_NAME:
         raise ValueError(_("The name is longer than %(max)d characters.") % {"max": MAX_NAME})
-    municipality = places.municipalities.get(_text(cell("municipality")).lower())
+    municipality = places.municipalities.get(text(cell("municipality")).lower())
     if municipality is None:
-        raise ValueError(_("Unknown municipality: «%s».") % _text(cell("municipality")))
+        raise ValueError(_("Unknown municipality: «%s».") % text(cell("municipality")))
     if scope is not None and municipality.pk not in scope:
         raise ValueError(
             _("You do not keep the projects of %(municipality)s.")
             % {"municipality": municipality.name}
         )
     settlement_id = None
-    if _text(cell("settlement")):
-        settlement_id = places.settlements.get((municipality.pk, _text(cell("settlement")).lower()))
+    if text(cell("settlement")):
+        settlement_id = places.settlements.get((municipality.pk, text(cell("settlement")).lower()))
         if settlement_id is None:
             raise ValueError(
                 _("Unknown settlement in %(municipality)s: «%(settlement)s».")
-                % {"municipality": municipality.name, "settlement": _text(cell("settlement"))}
+                % {"municipality": municipality.name, "settlement": text(cell("settlement"))}
             )
     try:
-        year = int(_text(cell("year")))
+        year = int(text(cell("year")))
     except ValueError:
-        raise ValueError(_("The year is not a number: «%s».") % _text(cell("year"))) from None
+        raise ValueError(_("The year is not a number: «%s».") % text(cell("year"))) from None
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(
             _("The year must be from %(first)d to %(last)d.")
             % {"first": FIRST_YEAR, "last": LAST_YEAR}
         )
-    lat = _coordinate(cell("lat"), 90, _("Latitude"))
-    lon = _coordinate(cell("lon"), 180, _("Longitude"))
+    lat = coordinate(cell("lat"), 90, _("Latitude"))
+    lon = coordinate(cell("lon"), 180, _("Longitude"))
     if (lat is None) != (lon is None):
         raise ValueError(_("Give both the latitude and the longitude, or neither."))
     status = Status.IMPLEMENTED
-    if _text(cell("status")):
+    if text(cell("status")):
         status = _choice(cell("status"), Status.choices, _("status"))
     row = {
         "name": name,
@@ -272,16 +164,16 @@ def _parse_row(cells, positions, places: _Places, scope) -> dict:
         "lon": lon,
         "direction": _choice(cell("direction"), Direction.choices, _("direction")),
         "status": status,
-        "description": _text(cell("description"))[:5000],
+        "description": text(cell("description"))[:5000],
     }
     for source in SOURCES:
-        row[f"amount_{source}"] = _money(cell(f"amount_{source}"), COLUMNS[f"amount_{source}"][0])
+        row[f"amount_{source}"] = money(cell(f"amount_{source}"), COLUMNS[f"amount_{source}"][0])
     return row
 
 
 def parse_rows(table, *, scope) -> list[tuple[int, dict]]:
     """Every data row checked; ImportRefused with every bad row when any is bad."""
-    rows = [(line, cells) for line, cells in table if not _blank(cells)]
+    rows = [(line, cells) for line, cells in table if not blank(cells)]
     if not rows:
         raise ImportRefused([(1, _("The file is empty."))])
     positions = _header(rows[0][1])

@@ -1,0 +1,160 @@
+"""Reading a table a person uploads (CSV or XLSX) and its cells, for every module's import: the
+realized projects' registry and the infrastructure registry share these steps.
+
+- `read_table` gives (line number, cells) of every row; the header is line 1.
+- `ImportRefused` carries every bad row as (line, message); an import raises it before it writes
+  anything, so a file is imported whole or not at all.
+- The cell readers (`text`, `money`, `coordinate`, `date_cell`) raise `ValueError` with a message
+  in the reader's language naming the column and the value.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+
+@dataclass
+class ImportRefused(Exception):
+    """The file's bad rows: (line, message) each; nothing was written."""
+
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{line}: {message}" for line, message in self.errors)
+
+
+def read_table(data: bytes, filename: str) -> list[tuple[int, list]]:
+    """(line number, cells) of every row of a CSV (UTF-8, with or without a byte-order mark;
+    comma or semicolon) or XLSX file (its first sheet)."""
+    if filename.lower().endswith(".xlsx"):
+        return _read_xlsx(data)
+    if filename.lower().endswith(".csv"):
+        return _read_csv(data)
+    raise ImportRefused([(0, _("Upload a CSV or XLSX file."))])
+
+
+def _read_csv(data: bytes) -> list[tuple[int, list]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused([(0, _("The CSV file is not in UTF-8."))]) from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportRefused([(reader.line_num, _("Unreadable CSV: %s") % error)]) from None
+    return rows
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a file that is no workbook
+        raise ImportRefused([(0, _("The file is not a readable XLSX workbook."))]) from None
+    try:
+        sheet = book.worksheets[0]
+        return [
+            (number, list(cells))
+            for number, cells in enumerate(sheet.iter_rows(values_only=True), 1)
+        ]
+    finally:
+        book.close()
+
+
+def blank(cells) -> bool:
+    return all(cell is None or str(cell).strip() == "" for cell in cells)
+
+
+def header_positions(cells, columns: dict[str, tuple[str, ...]], required) -> dict[str, int]:
+    """Column code → its index in the first row (`columns`: code → headings, lower case; the
+    first is the template's); ImportRefused on line 1 when a required column is missing."""
+    known = {alias: code for code, aliases in columns.items() for alias in aliases}
+    positions = {}
+    for index, cell in enumerate(cells):
+        code = known.get(str(cell or "").strip().lower())
+        if code and code not in positions:
+            positions[code] = index
+    missing = [columns[code][0] for code in required if code not in positions]
+    if missing:
+        raise ImportRefused([(1, _("The first row lacks the columns: %s.") % ", ".join(missing))])
+    return positions
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\u00a0", " ").strip()
+
+
+def money(value, label: str) -> Decimal:
+    raw = text(value).replace(" ", "").replace(",", ".")
+    if not raw:
+        return Decimal(0)
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(
+            _("%(column)s is not an amount: «%(value)s».") % {"column": label, "value": raw}
+        ) from None
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(
+            _("%(column)s must be zero or more, in roubles and kopecks: «%(value)s».")
+            % {"column": label, "value": raw}
+        )
+    if amount >= Decimal("1e12"):
+        raise ValueError(_("%(column)s is too large.") % {"column": label})
+    return amount.quantize(Decimal("0.01"))
+
+
+def coordinate(value, limit: int, label: str) -> float | None:
+    raw = text(value).replace(",", ".")
+    if not raw:
+        return None
+    try:
+        number = float(raw)
+    except ValueError:
+        raise ValueError(
+            _("%(column)s is not a number: «%(value)s».") % {"column": label, "value": raw}
+        ) from None
+    if not -limit <= number <= limit:
+        raise ValueError(
+            _("%(column)s is out of range: %(value)s.") % {"column": label, "value": raw}
+        )
+    return number
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
+
+
+def date_cell(value, label: str) -> datetime.date | None:
+    """A date as a spreadsheet gives it (a date cell) or as text, ISO or «ДД.ММ.ГГГГ»."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    raw = text(value)
+    if not raw:
+        return None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(
+        _("%(column)s is not a date (ДД.ММ.ГГГГ or YYYY-MM-DD): «%(value)s».")
+        % {"column": label, "value": raw}
+    )

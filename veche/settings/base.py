@@ -276,6 +276,8 @@ RATE_LIMIT_BUDGETING_INVITE = env_str("RATE_LIMIT_BUDGETING_INVITE", "30/3600")
 # Staff edits of the realized projects' registry per person, and its imports (veche/realized).
 RATE_LIMIT_REALIZED_EDIT = env_str("RATE_LIMIT_REALIZED_EDIT", "300/600")
 RATE_LIMIT_REALIZED_IMPORT = env_str("RATE_LIMIT_REALIZED_IMPORT", "30/3600")
+# Staff edits of the infrastructure registry's objects per person (veche/infrastructure).
+RATE_LIMIT_INFRASTRUCTURE_EDIT = env_str("RATE_LIMIT_INFRASTRUCTURE_EDIT", "300/600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

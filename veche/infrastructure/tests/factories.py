@@ -4,7 +4,14 @@ from decimal import Decimal
 
 import factory
 
-from veche.infrastructure.models import Category, Facility, Shape, Status, WorkType
+from veche.infrastructure.models import (
+    Category,
+    Facility,
+    FacilityMunicipality,
+    Shape,
+    Status,
+    WorkType,
+)
 from veche.territory.tests.factories import MunicipalityFactory
 
 
@@ -20,6 +27,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 class FacilityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Facility
+        skip_postgeneration_save = True
 
     source_id = factory.Sequence(lambda n: f"OBJ-{n}")
     name = factory.Sequence(lambda n: f"Ремонт дороги по улице {n}-й")
@@ -39,3 +47,11 @@ class FacilityFactory(factory.django.DjangoModelFactory):
     budget_planned = Decimal("1000000.00")
     budget_spent = Decimal("250000.00")
     progress = 25
+
+    @factory.post_generation
+    def crossed(self, create, extracted, **kwargs):
+        """The crossing rows the import writes: its own municipality, and `crossed=[…]`."""
+        if not create:
+            return
+        for municipality in {self.municipality, *(extracted or ())}:
+            FacilityMunicipality.objects.get_or_create(facility=self, municipality=municipality)

@@ -149,6 +149,10 @@ def date_cell(value, label: str) -> datetime.date | None:
     raw = text(value)
     if not raw:
         return None
+    try:
+        return datetime.date.fromisoformat(raw)  # the common case, far quicker than strptime
+    except ValueError:
+        pass
     for pattern in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(raw, pattern).date()

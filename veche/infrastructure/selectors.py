@@ -4,8 +4,19 @@ in SQL), the objects themselves (lines and polygons simplified for the zoom) whe
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, F, Min, Prefetch, QuerySet, Sum
-from django.db.models.functions import Floor
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Min,
+    Prefetch,
+    QuerySet,
+    Sum,
+)
+from django.db.models.functions import Cast
 
 from veche.reports.search import matching
 from veche.territory.models import Municipality
@@ -133,15 +144,16 @@ def _clusters(found: QuerySet[Facility], zoom: int) -> list[dict]:
     size = cell_size(zoom)
     cells = list(
         found.order_by()
-        .annotate(gx=Floor(F("lon") / size), gy=Floor(F("lat") / size))
+        .annotate(gx=_cell(F("lon") + 180, size), gy=_cell(F("lat") + 90, size))
         .values("gx", "gy")
         .annotate(count=Count("pk"), lat=Avg("lat"), lon=Avg("lon"), first=Min("pk"))
     )
     single = [cell["first"] for cell in cells if cell["count"] == 1]
+    # A lone object is drawn as its point: its geometry is not read.
     objects = {
-        row[0]: row
+        row[0]: (*row, None)
         for row in Facility.objects.filter(pk__in=single).values_list(
-            "pk", "name", "status", "category_id", "shape", "lat", "lon", "geometry"
+            "pk", "name", "status", "category_id", "shape", "lat", "lon"
         )
     }
     features = []
@@ -157,6 +169,14 @@ def _clusters(found: QuerySet[Facility], zoom: int) -> list[dict]:
             }
         )
     return features
+
+
+def _cell(coordinate, size: float):
+    """The grid cell's number along one axis: a native CAST (SQLite's FLOOR is a Python
+    function Django registers, 40 times slower over 22,000 rows). The coordinate is shifted to be
+    positive; PostgreSQL rounds where SQLite truncates, which only moves its grid by half a
+    cell."""
+    return Cast(ExpressionWrapper(coordinate / size, output_field=FloatField()), IntegerField())
 
 
 def _feature(row, zoom: int, *, as_point: bool = False) -> dict:

@@ -35,6 +35,7 @@ from veche.core.tables import (
 from veche.events.services import record_event
 from veche.reports.search import stems
 from veche.staff.services import audit_log
+from veche.territory import geometry as territory_geometry
 from veche.territory.selectors import municipality_locator
 
 from .. import geometry as geo
@@ -160,14 +161,17 @@ def _geometry(cell) -> geo.Measured:
     return geo.measure(geo.point(lat, lon))
 
 
-def _crossed(measured: geo.Measured, locate, own: int) -> set[int]:
+def _crossed(measured: geo.Measured, locate, own) -> set[int]:
     """The municipalities the geometry's vertices lie in (at most 200 vertices sampled)."""
-    found = {own}
+    found = {own.pk}
     if measured.shape == "point":
         return found
     points = geo.vertices(measured.geometry)
     step = max(1, len(points) // 200)
     for lon, lat in (p[:2] for p in points[::step]):
+        # Most vertices lie in the object's own municipality: one test instead of a search.
+        if territory_geometry.contains(own.boundary, lat, lon):
+            continue
         municipality = locate(lat, lon)
         if municipality is not None:
             found.add(municipality.pk)
@@ -257,7 +261,7 @@ def _parse_row(cells, positions, lookups: _Lookups) -> dict:
         "max_lon": measured.bbox[2],
         "max_lat": measured.bbox[3],
         "municipality_id": municipality.pk,
-        "crossed": _crossed(measured, lookups.locate, municipality.pk),
+        "crossed": _crossed(measured, lookups.locate, municipality),
     }
     for code in ("planned_start", "planned_end", "actual_start", "actual_end"):
         row[code] = date_cell(cell(code), COLUMNS[code][0])

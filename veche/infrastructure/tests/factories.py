@@ -12,6 +12,7 @@ from veche.infrastructure.models import (
     Status,
     WorkType,
 )
+from veche.reports.search import stems
 from veche.territory.tests.factories import MunicipalityFactory
 
 
@@ -30,7 +31,7 @@ class FacilityFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     source_id = factory.Sequence(lambda n: f"OBJ-{n}")
-    name = factory.Sequence(lambda n: f"Ремонт дороги по улице {n}-й")
+    name = factory.Sequence(lambda n: f"Объект программы № {n}")
     category = factory.SubFactory(CategoryFactory)
     municipality = factory.SubFactory(MunicipalityFactory)
     shape = Shape.POINT
@@ -47,6 +48,7 @@ class FacilityFactory(factory.django.DjangoModelFactory):
     budget_planned = Decimal("1000000.00")
     budget_spent = Decimal("250000.00")
     progress = 25
+    search_stems = factory.LazyAttribute(lambda o: stems(o.name))
 
     @factory.post_generation
     def crossed(self, create, extracted, **kwargs):

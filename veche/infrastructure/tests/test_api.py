@@ -10,7 +10,7 @@ from .factories import FacilityFactory
 @pytest.fixture
 def objects(world):
     road = FacilityFactory(
-        municipality=world.surgut, category=world.roads, search_stems=" дорог мир "
+        municipality=world.surgut, category=world.roads, name="Ремонт дороги на улице Мира"
     )
     yard = FacilityFactory(municipality=world.urai, category=world.yards, status="completed")
     HistoryEntry.objects.create(

@@ -20,7 +20,6 @@ def objects(world):
         municipality=world.surgut,
         category=world.roads,
         name="Ремонт дороги по улице Мира",
-        search_stems=" дорог мир ремонт улиц ",
         shape="line",
         geometry={
             "type": "LineString",

@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
+from veche.reports import selectors as report_selectors
 from veche.reports.search import matching
 from veche.territory.models import Municipality
 
@@ -85,9 +86,12 @@ def crossed_municipalities(facility: Facility) -> list[Municipality]:
     return list(Municipality.objects.filter(pk__in=ids).order_by("name").only("pk", "name"))
 
 
+SUBJECT_KIND = "infrastructure.facility"
+
+
 def reports_about(facility: Facility) -> list:
-    """The public reports about the object (none until reports carry the reference)."""
-    return []
+    """The public reports about the object (a report's subject, registered from apps.py)."""
+    return report_selectors.reports_about(SUBJECT_KIND, facility.pk)
 
 
 def categories() -> list[Category]:

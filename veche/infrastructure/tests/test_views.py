@@ -157,3 +157,24 @@ def test_exports_carry_the_objects_and_no_personal_data(client, objects, world, 
 
 def test_an_unknown_export_format_is_a_404(client, db):
     assert client.get("/objects/export.pdf").status_code == 404
+
+
+def test_the_reports_about_an_object_show_on_its_page(client, objects, world):
+    from veche.reports.models import Report
+    from veche.reports.services import report_submit
+    from veche.reports.tests.factories import TopicFactory
+
+    road = objects[0]
+    report = report_submit(
+        author=world.resident,
+        topic=TopicFactory(name="Ямы на дороге"),
+        text="Яма на проезжей части у остановки",
+        lat=road.lat,
+        lon=road.lon,
+        subject=("infrastructure.facility", road.pk),
+    )
+    assert client.get(road.get_absolute_url()).context["reports"] == []  # not yet published
+    Report.objects.filter(pk=report.pk).update(status="published")
+    response = client.get(road.get_absolute_url())
+    assert [r.pk for r in response.context["reports"]] == [report.pk]
+    assert "Ямы на дороге" in response.content.decode()

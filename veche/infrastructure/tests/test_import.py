@@ -237,3 +237,15 @@ def test_only_a_regional_admin_imports(world):
         with pytest.raises(PermissionDenied):
             facilities_import(user=user, data=csv_quoted(GOOD), filename="f.csv")
     assert Facility.objects.count() == 0
+
+
+def test_xlsx_date_cells_and_numbers_are_read(world):
+    import datetime
+
+    row = GOOD[0][:]
+    row[10] = datetime.date(2024, 5, 1)  # a real date cell: its serial number in the XML
+    row[14] = 300000  # a number cell
+    facilities_import(user=world.regional_admin, data=xlsx_bytes([row]), filename="f.xlsx")
+    square = Facility.objects.get(source_id="A-1")
+    assert square.planned_start == datetime.date(2024, 5, 1)
+    assert square.budget_spent == Decimal("300000.00")

@@ -373,16 +373,18 @@ def import_table(table, *, actor, filename: str, progress: Progress | None = Non
         _set_crossed(crossed)
         HistoryEntry.objects.bulk_create(entries, batch_size=BATCH)
         result.created, result.updated = len(created), len(changed)
-        details = {"file": filename[:200], **result.__dict__}
-        audit_log(
-            actor=actor, action="infrastructure.facilities_import", target=None, details=details
-        )
-        record_event(
-            kind="infrastructure.facilities_import",
-            subject=("infrastructure.registry", "import"),
-            actor=_user(actor),
-            payload=details,
-        )
+        if result.created or result.updated:
+            # A file that changes nothing writes nothing at all, not even its event.
+            details = {"file": filename[:200], **result.__dict__}
+            audit_log(
+                actor=actor, action="infrastructure.facilities_import", target=None, details=details
+            )
+            record_event(
+                kind="infrastructure.facilities_import",
+                subject=("infrastructure.registry", "import"),
+                actor=_user(actor),
+                payload=details,
+            )
     return result
 
 

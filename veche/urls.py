@@ -18,6 +18,7 @@ urlpatterns = [
     path("budgeting/realized/", include("veche.realized.urls")),
     path("points/", include("veche.points.urls")),
     path("community/", include("veche.community.urls")),
+    path("objects/", include("veche.infrastructure.urls")),
     path("budgeting/", include("veche.budgeting.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),

@@ -144,7 +144,7 @@ def _check(instance, *, exclude) -> None:
 def parse_rows(table, *, scope) -> list[tuple[int, dict, dict]]:
     """Every data row checked; ImportRefused with every bad row when any is bad."""
     rows = tables.data_rows(table, max_rows=MAX_ROWS)
-    positions = tables.header(rows[0][1], COLUMNS, REQUIRED)
+    positions = tables.header_positions(rows[0][1], COLUMNS, REQUIRED)
     municipalities = {m.name.lower(): m for m in Municipality.objects.all()}
     good, errors = [], []
     organizations: dict[tuple, tuple[int, dict]] = {}

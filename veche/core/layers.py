@@ -49,6 +49,9 @@ DOMAIN = {
     "discussions": 13,
     # Above reports: a moderator turns a report into an idea through reports' services.
     "ideas": 20,
+    # The infrastructure programme's registry: above reports (a report may be about an object,
+    # a kind this app registers with reports); reports never import it.
+    "infrastructure": 21,
     # Initiative budgeting: above ideas (an initiative group publishes its idea through ideas).
     "budgeting": 25,
     # The registry of realized projects: above budgeting (a winning application moves to

@@ -24,6 +24,17 @@ def public_reports() -> QuerySet[Report]:
     return Report.objects.exclude(status__in=UNPUBLISHED)
 
 
+def reports_about(kind: str, pk: int, *, limit: int = 50) -> list[Report]:
+    """The public reports about an object of a higher app (reports/subjects.py), newest first,
+    with their topic and answer date."""
+    return list(
+        public_reports()
+        .filter(subject_kind=kind, subject_id=pk)
+        .select_related("topic")
+        .order_by("-created_at")[:limit]
+    )
+
+
 def public_timeline(report: Report) -> list[TimelineEntry]:
     return list(report.timeline.filter(is_public=True).select_related("actor"))
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "veche.activities",
     "veche.directline",
     "veche.content",
+    "veche.infrastructure",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -295,6 +296,8 @@ RATE_LIMIT_ACTIVITIES_IMPORT = env_str("RATE_LIMIT_ACTIVITIES_IMPORT", "30/3600"
 # Editors' writes per person, and residents' «helpful?» answers and «Пойду» marks (veche/content).
 RATE_LIMIT_CONTENT_EDIT = env_str("RATE_LIMIT_CONTENT_EDIT", "300/600")
 RATE_LIMIT_CONTENT_REACT = env_str("RATE_LIMIT_CONTENT_REACT", "60/600")
+# Staff edits of the infrastructure registry's objects per person (veche/infrastructure).
+RATE_LIMIT_INFRASTRUCTURE_EDIT = env_str("RATE_LIMIT_INFRASTRUCTURE_EDIT", "300/600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

@@ -52,6 +52,20 @@ def resolve_point(*, lat: float, lon: float, region: Region | None = None) -> Re
     return Resolved(municipality=municipality, settlement=settlement)
 
 
+def municipality_locator(*, region: Region | None = None):
+    """`resolve_point`'s municipality for many points: the municipalities are read once (one
+    query), then `locate(lat, lon)` gives the one containing the point, or None outside all.
+    For imports of thousands of rows."""
+    candidates = list(Municipality.objects.all() if region is None else region.municipalities.all())
+    boxed = [m for m in candidates if m.boundary and m.min_lat is not None]
+
+    def locate(lat: float, lon: float) -> Municipality | None:
+        near = [m for m in boxed if m.min_lat <= lat <= m.max_lat and m.min_lon <= lon <= m.max_lon]
+        return _first_containing(near, lat=lat, lon=lon)
+
+    return locate
+
+
 def municipality_list(*, region: Region | None = None) -> list[Municipality]:
     """Municipalities in alphabetical order, each with `settlements` prefetched in order."""
     queryset = Municipality.objects.select_related("region").prefetch_related(

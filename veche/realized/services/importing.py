@@ -10,13 +10,21 @@
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from veche.core import tables
-from veche.core.tables import ImportRefused
+from veche.core.tables import (
+    ImportRefused,
+    blank,
+    coordinate,
+    header_positions,
+    money,
+    read_table,
+    text,
+)
 from veche.events.services import record_event
 from veche.staff.services import audit_log
 from veche.territory.models import Municipality, Settlement
@@ -71,30 +79,27 @@ class ImportResult:
     unchanged: int = 0
 
 
-read_table = tables.read_table
-_text = tables.text
-_choice = tables.choice
-_coordinate = tables.coordinate
+def _header(cells) -> dict[str, int]:
+    return header_positions(cells, COLUMNS, REQUIRED)
 
 
-def _money(value, label: str) -> Decimal:
-    raw = _text(value).replace(" ", "").replace(",", ".")
-    if not raw:
-        return Decimal(0)
-    try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(
-            _("%(column)s is not an amount: «%(value)s».") % {"column": label, "value": raw}
-        ) from None
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(
-            _("%(column)s must be zero or more, in roubles and kopecks: «%(value)s».")
-            % {"column": label, "value": raw}
-        )
-    if amount >= Decimal("1e12"):
-        raise ValueError(_("%(column)s is too large.") % {"column": label})
-    return amount.quantize(Decimal("0.01"))
+def _choice(value, choices, label: str) -> str:
+    raw = text(value).lower()
+    for code, name in choices:
+        if raw == code or raw in _labels(name):
+            return code
+    raise ValueError(
+        _("Unknown %(column)s: «%(value)s».") % {"column": label, "value": text(value)}
+    )
+
+
+def _labels(name) -> set[str]:
+    """A choice's label in every language of the portal, lower-cased."""
+    found = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            found.add(str(name).lower())
+    return found
 
 
 class _Places:
@@ -113,42 +118,42 @@ def _parse_row(cells, positions, places: _Places, scope) -> dict:
         index = positions.get(code)
         return cells[index] if index is not None and index < len(cells) else None
 
-    name = _text(cell("name"))
+    name = text(cell("name"))
     if not name:
         raise ValueError(_("The name is empty."))
     if len(name) > MAX_NAME:
         raise ValueError(_("The name is longer than %(max)d characters.") % {"max": MAX_NAME})
-    municipality = places.municipalities.get(_text(cell("municipality")).lower())
+    municipality = places.municipalities.get(text(cell("municipality")).lower())
     if municipality is None:
-        raise ValueError(_("Unknown municipality: «%s».") % _text(cell("municipality")))
+        raise ValueError(_("Unknown municipality: «%s».") % text(cell("municipality")))
     if scope is not None and municipality.pk not in scope:
         raise ValueError(
             _("You do not keep the projects of %(municipality)s.")
             % {"municipality": municipality.name}
         )
     settlement_id = None
-    if _text(cell("settlement")):
-        settlement_id = places.settlements.get((municipality.pk, _text(cell("settlement")).lower()))
+    if text(cell("settlement")):
+        settlement_id = places.settlements.get((municipality.pk, text(cell("settlement")).lower()))
         if settlement_id is None:
             raise ValueError(
                 _("Unknown settlement in %(municipality)s: «%(settlement)s».")
-                % {"municipality": municipality.name, "settlement": _text(cell("settlement"))}
+                % {"municipality": municipality.name, "settlement": text(cell("settlement"))}
             )
     try:
-        year = int(_text(cell("year")))
+        year = int(text(cell("year")))
     except ValueError:
-        raise ValueError(_("The year is not a number: «%s».") % _text(cell("year"))) from None
+        raise ValueError(_("The year is not a number: «%s».") % text(cell("year"))) from None
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(
             _("The year must be from %(first)d to %(last)d.")
             % {"first": FIRST_YEAR, "last": LAST_YEAR}
         )
-    lat = _coordinate(cell("lat"), 90, _("Latitude"))
-    lon = _coordinate(cell("lon"), 180, _("Longitude"))
+    lat = coordinate(cell("lat"), 90, _("Latitude"))
+    lon = coordinate(cell("lon"), 180, _("Longitude"))
     if (lat is None) != (lon is None):
         raise ValueError(_("Give both the latitude and the longitude, or neither."))
     status = Status.IMPLEMENTED
-    if _text(cell("status")):
+    if text(cell("status")):
         status = _choice(cell("status"), Status.choices, _("status"))
     row = {
         "name": name,
@@ -159,17 +164,21 @@ def _parse_row(cells, positions, places: _Places, scope) -> dict:
         "lon": lon,
         "direction": _choice(cell("direction"), Direction.choices, _("direction")),
         "status": status,
-        "description": _text(cell("description"))[:5000],
+        "description": text(cell("description"))[:5000],
     }
     for source in SOURCES:
-        row[f"amount_{source}"] = _money(cell(f"amount_{source}"), COLUMNS[f"amount_{source}"][0])
+        row[f"amount_{source}"] = money(cell(f"amount_{source}"), COLUMNS[f"amount_{source}"][0])
     return row
 
 
 def parse_rows(table, *, scope) -> list[tuple[int, dict]]:
     """Every data row checked; ImportRefused with every bad row when any is bad."""
-    rows = tables.data_rows(table, max_rows=MAX_ROWS)
-    positions = tables.header(rows[0][1], COLUMNS, REQUIRED)
+    rows = [(line, cells) for line, cells in table if not blank(cells)]
+    if not rows:
+        raise ImportRefused([(1, _("The file is empty."))])
+    positions = _header(rows[0][1])
+    if len(rows) - 1 > MAX_ROWS:
+        raise ImportRefused([(0, _("At most %(max)d rows in one file.") % {"max": MAX_ROWS})])
     places = _Places()
     good, errors, seen = [], [], {}
     for line, cells in rows[1:]:

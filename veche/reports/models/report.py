@@ -131,6 +131,10 @@ class Report(models.Model):
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     # Russian word stems of the text, topic and address: full-text search on any database.
     search_stems = models.TextField(editable=False, blank=True)
+    # What the report is about besides its place: an object of a higher app (reports/subjects.py),
+    # e.g. ("infrastructure.facility", 42). Empty for most reports.
+    subject_kind = models.CharField(_("about (kind)"), max_length=50, blank=True, default="")
+    subject_id = models.PositiveBigIntegerField(_("about (id)"), null=True, blank=True)
     created_at = models.DateTimeField(_("filed"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -146,6 +150,7 @@ class Report(models.Model):
             models.Index(fields=["agency", "status", "due_at"], name="report_agency_inbox"),
             models.Index(fields=["lat", "lon"], name="report_point"),
             models.Index(fields=["-support_count"], name="report_by_support"),
+            models.Index(fields=["subject_kind", "subject_id"], name="report_about"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -172,6 +177,11 @@ class Report(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(duplicate_of=F("pk")), name="report_not_duplicate_of_itself"
+            ),
+            models.CheckConstraint(
+                condition=Q(subject_kind="", subject_id__isnull=True)
+                | (~Q(subject_kind="") & Q(subject_id__isnull=False)),
+                name="report_subject_whole",
             ),
             models.CheckConstraint(
                 condition=~Q(status=Status.IDEA) | ~Q(moved_to=""), name="report_idea_has_link"

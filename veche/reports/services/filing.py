@@ -16,6 +16,7 @@ from ..events import report_event, report_notice
 from ..models import Channel, Report, ReportMedia, Status, TimelineEntry, Topic
 from ..routing import agency_for
 from ..search import stems
+from ..subjects import subject_kind
 from .attributes import clean_attributes
 from .moderation import _route
 
@@ -37,8 +38,12 @@ def report_submit(
     client_token: str | None = None,
     filed_by=None,
     skip_moderation: bool = False,
+    subject: tuple[str, int] | None = None,
 ) -> Report:
     """File a report; a retry with the same client token returns the report filed first.
+
+    `subject`: what the report is about besides its place, (kind, id) of a kind a higher app
+    registered (reports/subjects.py); an unknown kind or a missing item is refused.
 
     `skip_moderation`: the filer is trusted (a trusted API key; the contact centre when
     OPERATOR_FILINGS_SKIP_MODERATION is on), so the report is published and routed at once, the
@@ -52,6 +57,7 @@ def report_submit(
         filer=filed_by or author, channel=channel, asked=skip_moderation
     )
     fields = _clean(topic=topic, text=text, lat=lat, lon=lon, attributes=attributes, media=media)
+    fields.update(_subject(subject))
     processed = process_media(media)  # every file checked and cleaned before writing
     try:
         with transaction.atomic():
@@ -73,6 +79,16 @@ def report_submit(
             if existing:
                 return existing
         raise
+
+
+def _subject(subject: tuple[str, int] | None) -> dict:
+    if subject is None:
+        return {}
+    kind, pk = subject
+    spec = subject_kind(kind)
+    if spec is None or not spec.exists(pk):
+        raise ValidationError({"subject": [_("The object this report is about does not exist.")]})
+    return {"subject_kind": kind, "subject_id": pk}
 
 
 def _check_filer(*, author, filed_by) -> None:

@@ -1,0 +1,202 @@
+"""Reads of the infrastructure registry: the list with its filters and Russian search, an
+object's page, and the map — clustered on the server at low zoom (a grid cell per group, counted
+in SQL), the objects themselves (lines and polygons simplified for the zoom) when zoomed in."""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Min,
+    Prefetch,
+    QuerySet,
+    Sum,
+)
+from django.db.models.functions import Cast
+
+from veche.reports import selectors as report_selectors
+from veche.reports.search import matching
+from veche.territory.models import Municipality
+
+from . import geometry as geo
+from .models import Category, Facility, FacilityMunicipality, HistoryEntry, Payment
+
+# Up to this zoom the map gets clusters; from the next one, the objects.
+CLUSTER_MAX_ZOOM = 12
+# A cluster cell is about 64 pixels (of 256-pixel tiles) wide.
+CELL_PIXELS = 64
+MAP_LIMIT = 3000
+
+
+@dataclass(frozen=True)
+class Filters:
+    category: int | None = None
+    status: str | None = None
+    year: int | None = None
+    municipality: int | None = None
+    q: str = ""
+
+
+def facilities(filters: Filters = Filters()) -> QuerySet[Facility]:
+    found = Facility.objects.all()
+    if filters.category:
+        found = found.filter(category_id=filters.category)
+    if filters.status:
+        found = found.filter(status=filters.status)
+    if filters.year:
+        found = found.filter(year=filters.year)
+    if filters.municipality:
+        # Every municipality the object crosses counts: a road through two shows in both.
+        crossing = FacilityMunicipality.objects.filter(municipality_id=filters.municipality)
+        found = found.filter(pk__in=crossing.values("facility_id"))
+    if filters.q:
+        found = matching(found, filters.q)
+    return found
+
+
+def facility_list(filters: Filters = Filters()) -> QuerySet[Facility]:
+    return (
+        facilities(filters)
+        .select_related("category", "municipality")
+        .defer("geometry", "description", "search_stems")
+        .order_by("-year", "name", "pk")
+    )
+
+
+def facility_page(pk: int) -> Facility:
+    """The object with everything its page shows, in a constant number of queries."""
+    return (
+        Facility.objects.select_related("category", "municipality", "agency")
+        .prefetch_related(
+            Prefetch("history", queryset=HistoryEntry.objects.order_by("-created_at", "-pk")),
+            Prefetch("payments", queryset=Payment.objects.order_by("paid_on")),
+            "photos",
+            "documents",
+        )
+        .get(pk=pk)
+    )
+
+
+def crossed_municipalities(facility: Facility) -> list[Municipality]:
+    ids = FacilityMunicipality.objects.filter(facility=facility).values("municipality_id")
+    return list(Municipality.objects.filter(pk__in=ids).order_by("name").only("pk", "name"))
+
+
+SUBJECT_KIND = "infrastructure.facility"
+
+
+def reports_about(facility: Facility) -> list:
+    """The public reports about the object (a report's subject, registered from apps.py)."""
+    return report_selectors.reports_about(SUBJECT_KIND, facility.pk)
+
+
+def categories() -> list[Category]:
+    return list(Category.objects.order_by("order", "name"))
+
+
+def years() -> list[int]:
+    return list(Facility.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def municipalities() -> list[Municipality]:
+    return list(Municipality.objects.order_by("name").only("pk", "name"))
+
+
+def totals(found: QuerySet[Facility]) -> dict:
+    return found.order_by().aggregate(
+        count=Count("pk"), planned=Sum("budget_planned"), spent=Sum("budget_spent")
+    )
+
+
+# --- The map. ---
+
+
+def _in_bbox(found: QuerySet[Facility], bbox) -> QuerySet[Facility]:
+    """Objects whose bounding box meets the view's (a point's box is the point)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    return found.filter(
+        min_lat__lte=max_lat, max_lat__gte=min_lat, min_lon__lte=max_lon, max_lon__gte=min_lon
+    )
+
+
+def cell_size(zoom: int) -> float:
+    return 360 / 2**zoom * CELL_PIXELS / 256
+
+
+def map_features(*, bbox, zoom: int, filters: Filters = Filters()) -> tuple[list[dict], bool]:
+    """GeoJSON features for the view: clusters up to CLUSTER_MAX_ZOOM, else the objects (at
+    most MAP_LIMIT; True when cut)."""
+    found = _in_bbox(facilities(filters), bbox)
+    if zoom <= CLUSTER_MAX_ZOOM:
+        return _clusters(found, zoom), False
+    rows = list(
+        found.order_by("pk").values_list(
+            "pk", "name", "status", "category_id", "shape", "lat", "lon", "geometry"
+        )[: MAP_LIMIT + 1]
+    )
+    features = [_feature(row, zoom) for row in rows[:MAP_LIMIT]]
+    return features, len(rows) > MAP_LIMIT
+
+
+def _clusters(found: QuerySet[Facility], zoom: int) -> list[dict]:
+    """One feature per grid cell: its objects' count at their mean point. A cell of one object
+    is that object (found in one more query)."""
+    size = cell_size(zoom)
+    cells = list(
+        found.order_by()
+        .annotate(gx=_cell(F("lon") + 180, size), gy=_cell(F("lat") + 90, size))
+        .values("gx", "gy")
+        .annotate(count=Count("pk"), lat=Avg("lat"), lon=Avg("lon"), first=Min("pk"))
+    )
+    single = [cell["first"] for cell in cells if cell["count"] == 1]
+    # A lone object is drawn as its point: its geometry is not read.
+    objects = {
+        row[0]: (*row, None)
+        for row in Facility.objects.filter(pk__in=single).values_list(
+            "pk", "name", "status", "category_id", "shape", "lat", "lon"
+        )
+    }
+    features = []
+    for cell in cells:
+        if cell["count"] == 1 and cell["first"] in objects:
+            features.append(_feature(objects[cell["first"]], zoom, as_point=True))
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": geo.point(cell["lat"], cell["lon"]),
+                "properties": {"cluster": True, "count": cell["count"]},
+            }
+        )
+    return features
+
+
+def _cell(coordinate, size: float):
+    """The grid cell's number along one axis: a native CAST (SQLite's FLOOR is a Python
+    function Django registers, 40 times slower over 22,000 rows). The coordinate is shifted to be
+    positive; PostgreSQL rounds where SQLite truncates, which only moves its grid by half a
+    cell."""
+    return Cast(ExpressionWrapper(coordinate / size, output_field=FloatField()), IntegerField())
+
+
+def _feature(row, zoom: int, *, as_point: bool = False) -> dict:
+    pk, name, status, category_id, shape, lat, lon, geometry = row
+    if as_point or shape == "point":
+        drawn = geo.point(lat, lon)
+    else:
+        drawn = geo.simplify(geometry, zoom)
+    return {
+        "type": "Feature",
+        "geometry": drawn,
+        "properties": {
+            "id": pk,
+            "name": name,
+            "status": status,
+            "category": category_id,
+            "shape": shape,
+        },
+    }

@@ -1,0 +1,96 @@
+// The map of infrastructure objects: the server groups them into clusters up to zoom 12 (a grid
+// cell each, counted in SQL) and sends the objects themselves — points, roads as lines, parks
+// as polygons, simplified for the zoom — when zoomed in. Loaded from the GeoJSON feed for the
+// visible area with the page's filters, over the municipalities' boundaries
+// (territory/boundaries.js). Without this script the page offers the list with the same filters.
+(function () {
+  "use strict";
+  var el = document.getElementById("infrastructure-map");
+  if (!el || typeof L === "undefined" || !window.VecheMap) return;
+  var labels = JSON.parse(document.getElementById("map-labels").textContent);
+  var status = document.getElementById("map-status");
+  var COLOURS = { planned: "#5c6b7a", in_progress: "#b35900", completed: "#1e7b34", suspended: "#b3261e" };
+
+  function format(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
+  }
+  function line(parent, text, tag) {
+    var node = document.createElement(tag || "p");
+    node.textContent = text;
+    parent.appendChild(node);
+    return node;
+  }
+  function popup(props) {
+    var box = document.createElement("div");
+    line(line(box, "", "p"), props.name, "strong");
+    line(box, labels.statuses[props.status] || props.status);
+    var link = document.createElement("a");
+    link.href = props.url;
+    link.textContent = labels.open;
+    line(box, "").appendChild(link);
+    return box;
+  }
+  function clusterMarker(feature, latlng) {
+    var count = feature.properties.count;
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var box = document.createElement("div");
+    line(box, String(count), "span").setAttribute("aria-hidden", "true");
+    var text = format(labels.cluster, { count: count });
+    line(box, text, "span").className = "visually-hidden";
+    var icon = L.divIcon({ html: box, className: "marker-cluster marker-cluster-" + size, iconSize: new L.Point(40, 40) });
+    var marker = L.marker(latlng, { icon: icon, title: text, keyboard: true });
+    marker.on("click keypress", function () { map.setView(latlng, Math.min(map.getZoom() + 2, 13)); });
+    return marker;
+  }
+  function pointMarker(feature, latlng) {
+    return L.marker(latlng, { title: feature.properties.name, alt: feature.properties.name });
+  }
+
+  el.hidden = false;
+  var map = VecheMap.create(el);
+  var layer = L.geoJSON(null, {
+    pointToLayer: function (feature, latlng) {
+      return feature.properties.cluster ? clusterMarker(feature, latlng) : pointMarker(feature, latlng);
+    },
+    style: function (feature) {
+      var colour = COLOURS[feature.properties.status] || "#1d4e89";
+      return { color: colour, weight: 4, opacity: 0.9, fillOpacity: 0.3 };
+    },
+    onEachFeature: function (feature, item) {
+      if (!feature.properties.cluster) item.bindPopup(function () { return popup(feature.properties); });
+    }
+  }).addTo(map);
+  var pending = null;
+  function clamp(value, limit) { return Math.max(-limit, Math.min(limit, value)).toFixed(5); }
+  function load() {
+    if (pending) pending.abort();
+    pending = new AbortController();
+    var b = map.getBounds();
+    var bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
+    var url = el.dataset.geojson + (el.dataset.geojson.indexOf("?") >= 0 ? "&" : "?") +
+      "bbox=" + bbox.join(",") + "&zoom=" + Math.round(map.getZoom());
+    fetch(url, { signal: pending.signal, headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (data) {
+        layer.clearLayers();
+        layer.addData(data);
+        var count = data.features.reduce(function (sum, f) { return sum + (f.properties.count || 1); }, 0);
+        status.textContent = data.truncated
+          ? format(labels.truncated, { limit: data.features.length })
+          : format(labels.shown, { count: count });
+      })
+      .catch(function (error) {
+        if (error.name !== "AbortError") status.textContent = labels.failed;
+      });
+  }
+  map.on("moveend", load);
+  var bounds = (el.dataset.bounds || "").split(",").map(Number);
+  if (bounds.length === 4 && bounds.every(isFinite)) {
+    map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
+  } else {
+    map.setView([58.0, 56.3], 7);
+  }
+})();

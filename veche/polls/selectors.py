@@ -508,3 +508,12 @@ def answers_pending_for(user) -> QuerySet[Answer]:
     if scope is None:
         return pending
     return pending.filter(ballot__poll__municipality_id__in=scope)
+
+
+def ballot_total(*, municipality_id: int | None = None) -> int:
+    """Ballots cast in published polls: the sum of their counters (analytics reads it; one
+    query, no scan of the ballots)."""
+    polls = Poll.objects.filter(status=PollStatus.PUBLISHED)
+    if municipality_id is not None:
+        polls = polls.filter(municipality_id=municipality_id)
+    return polls.aggregate(total=Sum("ballot_count", default=0))["total"]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "veche.discussions",
     "veche.budgeting",
     "veche.realized",
+    "veche.analytics",
     "veche.open311",
     "veche.notifications",
     "veche.api",

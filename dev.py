@@ -77,6 +77,7 @@ PERIODIC = [
     ("notify_digest", 24 * 3600),
     ("budgeting_reminders", 24 * 3600),
     ("budgeting_forget_vote_traces", 24 * 3600),
+    ("analytics_refresh", 60 * 60),
 ]
 
 

@@ -1,5 +1,3 @@
 """Analytics tests: the official production calendar loaded, and the reports' small world."""
 
-import pytest
-
 from veche.reports.tests.conftest import calendar, world  # noqa: F401 - fixtures reused

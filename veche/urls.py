@@ -16,6 +16,7 @@ urlpatterns = [
     path("polls/", include("veche.polls.urls")),
     path("discussions/", include("veche.discussions.urls")),
     path("budgeting/realized/", include("veche.realized.urls")),
+    path("analytics/", include("veche.analytics.urls")),
     path("budgeting/", include("veche.budgeting.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),

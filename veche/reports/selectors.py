@@ -5,7 +5,17 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from .figures import ANSWERED, NOT_ACCEPTED
-from .models import Answer, CatalogueProposal, Report, ReportMedia, Status, Support, TimelineEntry
+from .models import (
+    Answer,
+    CatalogueProposal,
+    Category,
+    Report,
+    ReportMedia,
+    Status,
+    Support,
+    TimelineEntry,
+    Topic,
+)
 from .models.report import AWAITING_ANSWER, UNPUBLISHED
 from .search import matching
 
@@ -234,3 +244,10 @@ def participants_by_day(*, since, until) -> list[tuple]:
     return [(d, m, "filed", u) for d, m, u in filed] + [
         (d, m, "supported", u) for d, m, u in supported
     ]
+
+
+def catalogue_names(*, topic_ids=(), category_ids=()) -> tuple[dict[int, str], dict[int, str]]:
+    """Names of these topics and categories (analytics labels its figures with them)."""
+    topics = dict(Topic.objects.filter(pk__in=list(topic_ids)).values_list("pk", "name"))
+    categories = dict(Category.objects.filter(pk__in=list(category_ids)).values_list("pk", "name"))
+    return topics, categories

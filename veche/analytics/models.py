@@ -102,25 +102,11 @@ class ParticipationDay(models.Model):
 
 
 class VisitorDay(models.Model):
-    """Unique visitors of one day, counted without cookies or addresses (analytics/visitors.py)."""
+    """Unique visitors of one day, counted without cookies or addresses (analytics/visitors.py)
+    and moved here from the cache by `analytics_refresh`."""
 
     day = models.DateField(unique=True)
     visitors = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.day}: {self.visitors}"
-
-
-class VisitorMark(models.Model):
-    """One visitor seen today: a keyed hash rotated daily, forgotten after the day is counted."""
-
-    day = models.DateField()
-    mark = models.CharField(max_length=64)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["day", "mark"], name="analytics_visitor_mark_unique")
-        ]
-
-    def __str__(self) -> str:
-        return str(self.day)

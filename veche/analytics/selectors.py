@@ -11,7 +11,7 @@ from veche.ideas.selectors import vote_total
 from veche.polls.selectors import ballot_total
 
 from . import definitions as d
-from .models import CellDay, ParticipationDay, ReportDay
+from .models import CellDay, ParticipationDay, ReportDay, VisitorDay
 
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
@@ -176,3 +176,8 @@ def ratings(by: str, first: date, last: date) -> list[Rating]:
             )
         )
     return sorted(result, key=lambda r: (r.composite is None, -(r.composite or 0), r.key))
+
+
+def visitors_by_day(first: date, last: date) -> dict[date, int]:
+    """Unique visitors of each day of the period (a visitor of two days counts on each)."""
+    return dict(in_period(VisitorDay.objects.all(), first, last).values_list("day", "visitors"))

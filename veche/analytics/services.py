@@ -17,6 +17,7 @@ from veche.reports.selectors import analytics_rows, participants_by_day
 from veche.workdays.calendar import local_day
 
 from . import definitions as d
+from . import visitors
 from .models import CellDay, ParticipationDay, ReportDay
 
 # The heat map's grid: about 5.5 km north–south and 5.4 km east–west at Yugra's latitudes.
@@ -118,4 +119,5 @@ def analytics_refresh(*, first: date, last: date, now=None) -> RefreshResult:
         ReportDay.objects.bulk_create(report_days, batch_size=2000)
         CellDay.objects.bulk_create(cell_days, batch_size=2000)
         ParticipationDay.objects.bulk_create(participation, batch_size=2000)
+    visitors.flush()
     return RefreshResult(first, last, len(report_days), len(cell_days), len(participation))

@@ -170,6 +170,12 @@ def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str
             ],  # fmt: skip
         },
     }
+    by_day = selectors.visitors_by_day(first, last)
+    tables["visitors"] = {
+        "caption": _("Unique visitors by month (sum of the daily counts)"),
+        "columns": [_("Month"), _("Visitors")],
+        "rows": d.trend(by_day, key=d.month_of),
+    }
     if private:
         tables["participation"] = {
             "caption": _("Participation: people active per day, summed"),

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "veche.core.middleware.AccessibilityMiddleware",
+    # Unique visitors per day: a daily-rotated keyed hash in the cache, no cookie, no address.
+    "veche.analytics.visitors.VisitorMiddleware",
 ]
 
 ROOT_URLCONF = "veche.urls"

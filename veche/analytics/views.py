@@ -114,7 +114,7 @@ def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str
     )
     tables = {
         "summary": {
-            "caption": _("Figures and their definitions"),
+            "caption": _("The period's figures"),
             "columns": [_("Figure"), _("Value"), _("Definition")],
             "rows": _summary(figures),
         },

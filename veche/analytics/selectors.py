@@ -7,6 +7,8 @@ from datetime import date
 
 from django.db.models import Min, QuerySet, Sum
 
+from veche.budgeting.selectors import contest_vote_total
+from veche.discussions.selectors import rating_total
 from veche.ideas.selectors import vote_total
 from veche.polls.selectors import ballot_total
 
@@ -115,6 +117,8 @@ def votes(scope: Scope) -> dict[str, int]:
     return {
         "ideas": vote_total(municipality_id=m),
         "polls": ballot_total(municipality_id=m),
+        "discussions": rating_total(municipality_id=m),
+        "contests": contest_vote_total(municipality_id=m),
     }
 
 

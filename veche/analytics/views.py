@@ -193,7 +193,12 @@ def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str
 
 def _votes(scope: Scope) -> list[tuple]:
     votes = selectors.votes(scope)
-    names = {"ideas": _("Supports of ideas"), "polls": _("Poll ballots")}
+    names = {
+        "ideas": _("Supports of ideas"),
+        "polls": _("Poll ballots"),
+        "discussions": _("Ratings of drafts under discussion"),
+        "contests": _("Votes in initiative-budgeting contests"),
+    }
     rows = [(names[k], v) for k, v in votes.items()]
     return [*rows, (_("Total"), d.votes_total(votes))]
 

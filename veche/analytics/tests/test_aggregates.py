@@ -123,5 +123,5 @@ def test_seed_004_a_town_with_114570_idea_votes_and_50148_ballots_shows_164718(w
     PollFactory(municipality=world.surgut, ballot_count=50_148)
     IdeaFactory(municipality=world.surgut, status="submitted", support_count=7)  # not public
     votes = selectors.votes(Scope(municipality_id=world.surgut.pk))
-    assert votes == {"ideas": 114_570, "polls": 50_148}
+    assert votes == {"ideas": 114_570, "polls": 50_148, "discussions": 0, "contests": 0}
     assert sum(votes.values()) == 164_718

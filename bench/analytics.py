@@ -26,9 +26,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from veche.agencies.models import Agency  # noqa: E402
@@ -65,8 +64,11 @@ def regional_head():
 
 def measure(client: Client, path: str, requests: int) -> tuple[float, float, int]:
     client.get(path)  # warm
-    with CaptureQueriesContext(connection) as queries:
-        client.get(path)
+    connection.force_debug_cursor = True
+    reset_queries()
+    client.get(path)
+    queries = list(connection.queries)
+    connection.force_debug_cursor = False
     times = []
     for _ in range(requests):
         start = time.perf_counter()
@@ -92,7 +94,7 @@ def main() -> None:
         f"rows, {result.cell_rows} cells, {result.participation_rows} participation rows "
         f"({connection.vendor})"
     )
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(regional_head())
     for path in pages():
         p50, p95, queries = measure(client, path, args.requests)

@@ -98,10 +98,10 @@ def figures(scope: Scope, first: date, last: date) -> Figures:
     )
 
 
-def cells(scope: Scope, first: date, last: date) -> list[tuple[float, float, int]]:
-    """The heat map: (cell centre lat, lon, reports) for the period, busiest first."""
+def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple[float, float, int]]:
+    """The heat map: (cell centre lat, lon, reports) of the busiest cells in the period."""
     rows = in_period(scope.rows(CellDay), first, last).values("lat", "lon").annotate(n=Sum("filed"))
-    return sorted(((r["lat"], r["lon"], r["n"]) for r in rows), key=lambda c: -c[2])
+    return [(r["lat"], r["lon"], r["n"]) for r in rows.order_by("-n", "lat", "lon")[:limit]]
 
 
 def participation(scope: Scope, first: date, last: date) -> dict[str, int]:

@@ -79,6 +79,7 @@ PERIODIC = [
     ("budgeting_forget_vote_traces", 24 * 3600),
     ("warehouse_export", 5 * 60),
     ("opendata_build", 24 * 3600),
+    ("analytics_refresh", 60 * 60),
 ]
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("points/", include("veche.points.urls")),
     path("community/", include("veche.community.urls")),
     path("objects/", include("veche.infrastructure.urls")),
+    path("analytics/", include("veche.analytics.urls")),
     path("budgeting/", include("veche.budgeting.urls")),
     path("territory/", include("veche.territory.urls")),
     path("workspace/reports/", include("veche.reports.workspace_urls")),

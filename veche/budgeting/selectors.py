@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from veche.core.components import Step
@@ -19,6 +19,7 @@ from .models import (
     RevisionRemark,
     TemplateField,
     TemplateVersion,
+    VoteTally,
 )
 from .models.application import past_admission
 from .rules import manages_contest
@@ -313,3 +314,12 @@ def public_voting_results(now=None) -> list[tuple[Contest, Results]]:
         .order_by("pk")
     )
     return [(contest, voting_results(contest)) for contest in contests]
+
+
+def contest_vote_total(*, municipality_id: int | None = None) -> int:
+    """Residents' votes in initiative-budgeting contests (web and paper): the sum of the ballot
+    entries' counters (analytics reads it; one query, no scan of the votes)."""
+    tallies = VoteTally.objects.all()
+    if municipality_id is not None:
+        tallies = tallies.filter(municipality_id=municipality_id)
+    return tallies.aggregate(total=Sum("votes", default=0))["total"]

@@ -3,7 +3,7 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from veche.comments.models import Comment
@@ -239,3 +239,17 @@ def my_proposals(user) -> QuerySet[DraftComment]:
         .select_related("draft", "section", "comment")
         .order_by("-pk")
     )
+
+
+def rating_total(*, municipality_id: int | None = None) -> int:
+    """Residents' ratings of published drafts (support, neutral, oppose): the sum of their
+    counters (analytics reads it; one query)."""
+    drafts = Draft.objects.filter(status=Draft.Status.PUBLISHED)
+    if municipality_id is not None:
+        drafts = drafts.filter(municipality_id=municipality_id)
+    totals = drafts.aggregate(
+        support=Sum("support_count", default=0),
+        neutral=Sum("neutral_count", default=0),
+        oppose=Sum("oppose_count", default=0),
+    )
+    return sum(totals.values())

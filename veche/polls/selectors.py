@@ -511,6 +511,15 @@ def answers_pending_for(user) -> QuerySet[Answer]:
     return pending.filter(ballot__poll__municipality_id__in=scope)
 
 
+def ballot_total(*, municipality_id: int | None = None) -> int:
+    """Ballots cast in published polls: the sum of their counters (analytics reads it; one
+    query, no scan of the ballots)."""
+    polls = Poll.objects.filter(status=PollStatus.PUBLISHED)
+    if municipality_id is not None:
+        polls = polls.filter(municipality_id=municipality_id)
+    return polls.aggregate(total=Sum("ballot_count", default=0))["total"]
+
+
 def published_results(now: datetime | None = None) -> QuerySet[Poll]:
     """Finished polls whose results everyone may see (the open-data catalogue publishes them):
     closed, and either shown after closing (or live) or published by the organizer."""

@@ -3,18 +3,21 @@ queries per page."""
 
 import datetime
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
+from .figures import ANSWERED, NOT_ACCEPTED
 from .models import (
     Answer,
     CatalogueProposal,
+    Category,
     Report,
     ReportMedia,
     Status,
     Support,
     TimelineEntry,
+    Topic,
 )
 from .models.report import AWAITING_ANSWER, UNPUBLISHED
 from .search import matching
@@ -190,6 +193,78 @@ def latest_published(limit: int = 6) -> list[Report]:
         .order_by("-created_at")[:limit]
     )
     return list(reports)
+
+
+# --- What analytics reads (veche/analytics): plain rows, one query, no personal data.
+
+# SPEC §13's definitions, shared with the headline figures (figures.py).
+ACCEPTED_EXCLUDED = frozenset(NOT_ACCEPTED)
+ANSWERED_STATUSES = frozenset(ANSWERED)
+
+ANALYTICS_COLUMNS = (
+    "pk",
+    "municipality_id",
+    "agency_id",
+    "topic_id",
+    "category_id",
+    "status",
+    "lat",
+    "lon",
+    "created_at",
+    "routed_at",
+    "due_at",
+    "answered_at",
+    "final_kind",
+    "final_at",
+    "final_verdict",
+    "final_rating",
+)
+
+
+def analytics_rows(*, filed_since=None, filed_until=None):
+    """Every report filed on the local days from `filed_since` to `filed_until` (both optional)
+    as a dict of ANALYTICS_COLUMNS: its status, moments, place and its current (latest) answer's
+    kind, moment, the author's verdict and rating. One query, streamed."""
+    latest = Answer.objects.filter(report=OuterRef("pk")).order_by("-created_at", "-pk")
+    reports = Report.objects.all()
+    if filed_since:
+        reports = reports.filter(created_at__date__gte=filed_since)
+    if filed_until:
+        reports = reports.filter(created_at__date__lte=filed_until)
+    reports = reports.annotate(
+        category_id=F("topic__category_id"),
+        final_kind=Subquery(latest.values("kind")[:1]),
+        final_at=Subquery(latest.values("created_at")[:1]),
+        final_verdict=Subquery(latest.values("verdict")[:1]),
+        final_rating=Subquery(latest.values("rating")[:1]),
+    )
+    return reports.order_by().values(*ANALYTICS_COLUMNS).iterator(chunk_size=5000)
+
+
+def participants_by_day(*, since, until) -> list[tuple]:
+    """(local day, municipality id, kind, user id) of people who filed or supported a report on
+    the days from `since` to `until`; analytics counts distinct people from them."""
+    filed = (
+        Report.objects.filter(created_at__date__gte=since, created_at__date__lte=until)
+        .exclude(author=None)
+        .values_list("created_at__date", "municipality_id", "author_id")
+        .distinct()
+    )
+    supported = (
+        Support.objects.filter(created_at__date__gte=since, created_at__date__lte=until)
+        .values_list("created_at__date", "report__municipality_id", "user_id")
+        .distinct()
+    )
+    return [(d, m, "filed", u) for d, m, u in filed] + [
+        (d, m, "supported", u) for d, m, u in supported
+    ]
+
+
+def catalogue_names(*, topic_ids=(), category_ids=()) -> tuple[dict[int, str], dict[int, str]]:
+    """Names of these topics and categories (analytics labels its figures with them)."""
+    topics = dict(Topic.objects.filter(pk__in=list(topic_ids)).values_list("pk", "name"))
+    categories = dict(Category.objects.filter(pk__in=list(category_ids)).values_list("pk", "name"))
+    return topics, categories
 
 
 def filed_per_municipality_month() -> dict[tuple[int, datetime.date], int]:

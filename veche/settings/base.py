@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "veche.directline",
     "veche.content",
     "veche.infrastructure",
+    "veche.analytics",
     "veche.open311",
     "veche.notifications",
     "veche.api",
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "veche.core.middleware.AccessibilityMiddleware",
+    # Unique visitors per day: a daily-rotated keyed hash in the cache, no cookie, no address.
+    "veche.analytics.visitors.VisitorMiddleware",
 ]
 
 ROOT_URLCONF = "veche.urls"

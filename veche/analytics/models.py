@@ -1,0 +1,112 @@
+"""Daily aggregates the dashboards and ratings read, so a page never scans the reports.
+
+`analytics_refresh` (a periodic command) rebuilds the rows of the days it covers from the domain
+apps' selectors; a row is keyed by the local day of filing and its territory, agency and topic.
+Distributions (answer days, ratings, statuses) are histograms, so days merge exactly into a
+period's median. Topics are referred to by id: analytics reads reports only through selectors.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from veche.agencies.models import Agency
+from veche.territory.models import Municipality
+
+
+class ReportDay(models.Model):
+    day = models.DateField(_("day"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, related_name="+")
+    topic_id = models.PositiveIntegerField()
+    category_id = models.PositiveIntegerField()
+    filed = models.PositiveIntegerField(default=0)
+    accepted = models.PositiveIntegerField(default=0)
+    resolved = models.PositiveIntegerField(default=0)
+    confirmed = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+    due = models.PositiveIntegerField(default=0)
+    timely = models.PositiveIntegerField(default=0)
+    # Histograms: working days → reports, rating → answers, status → reports.
+    first_days = models.JSONField(default=dict)
+    final_days = models.JSONField(default=dict)
+    ratings = models.JSONField(default=dict)
+    statuses = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "agency", "topic_id"],
+                condition=Q(agency__isnull=False),
+                name="analytics_report_day_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "municipality", "topic_id"],
+                condition=Q(agency__isnull=True),
+                name="analytics_report_day_unrouted_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted__lte=models.F("filed"))
+                & Q(resolved__lte=models.F("accepted"))
+                & Q(confirmed__lte=models.F("resolved"))
+                & Q(timely__lte=models.F("due")),
+                name="analytics_report_day_parts",
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "day"]), models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} · {self.municipality_id} · {self.agency_id} · {self.topic_id}"
+
+
+class CellDay(models.Model):
+    """Reports filed in one grid cell of about 5 × 5 km on one day: the heat map. The cell's
+    centre only, never a report's point."""
+
+    day = models.DateField(_("day"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    cell = models.CharField(max_length=32)
+    lat = models.FloatField()
+    lon = models.FloatField()
+    filed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "cell"], name="analytics_cell_day_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["municipality", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} · {self.cell}"
+
+
+class ParticipationDay(models.Model):
+    """Distinct people who did one kind of thing (filed, supported) on one day in a territory."""
+
+    day = models.DateField(_("day"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "kind"], name="analytics_participation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} · {self.kind}"
+
+
+class VisitorDay(models.Model):
+    """Unique visitors of one day, counted without cookies or addresses (analytics/visitors.py)
+    and moved here from the cache by `analytics_refresh`."""
+
+    day = models.DateField(unique=True)
+    visitors = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.visitors}"

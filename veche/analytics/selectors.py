@@ -1,0 +1,187 @@
+"""Reads of the daily aggregates: a dashboard's figures and the public ratings, a few queries
+over rows per day × territory × agency × topic, never over the reports themselves."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Min, QuerySet, Sum
+
+from veche.budgeting.selectors import contest_vote_total
+from veche.discussions.selectors import rating_total
+from veche.ideas.selectors import vote_total
+from veche.polls.selectors import ballot_total
+
+from . import definitions as d
+from .models import CellDay, ParticipationDay, ReportDay, VisitorDay
+
+# Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
+RATING_MINIMUM = 20
+COUNTS = ("filed", "accepted", "resolved", "confirmed", "overdue", "due", "timely")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The territory a dashboard shows: the region (both None), a municipality or an agency."""
+
+    municipality_id: int | None = None
+    agency_id: int | None = None
+
+    def rows(self, model=ReportDay) -> QuerySet:
+        rows = model.objects.all()
+        if self.municipality_id:
+            rows = rows.filter(municipality_id=self.municipality_id)
+        if self.agency_id and model is ReportDay:
+            rows = rows.filter(agency_id=self.agency_id)
+        return rows
+
+
+@dataclass
+class Figures:
+    counts: dict[str, int]
+    statuses: Counter
+    first_days: Counter
+    final_days: Counter
+    ratings: Counter
+    by_topic: Counter = field(default_factory=Counter)
+    by_category: Counter = field(default_factory=Counter)
+    by_day: dict[date, int] = field(default_factory=dict)
+
+    def share(self, part: str, whole: str = "accepted") -> float | None:
+        return d.share(self.counts[part], self.counts[whole])
+
+    @property
+    def satisfaction(self) -> tuple[float | None, float | None]:
+        return d.satisfaction(self.ratings)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.counts["filed"]
+
+
+def first_data_day() -> date | None:
+    return ReportDay.objects.aggregate(first=Min("day"))["first"]
+
+
+def in_period(rows: QuerySet, first: date, last: date) -> QuerySet:
+    return rows.filter(day__gte=first, day__lte=last)
+
+
+def figures(scope: Scope, first: date, last: date) -> Figures:
+    """A dashboard's report figures for the period: one query over the daily rows."""
+    rows = in_period(scope.rows(), first, last).values_list(
+        "day", "topic_id", "category_id", *COUNTS, "statuses", "first_days", "final_days", "ratings"
+    )
+    counts: Counter = Counter()
+    hists = {name: Counter() for name in ("statuses", "first_days", "final_days", "ratings")}
+    by_topic: Counter = Counter()
+    by_category: Counter = Counter()
+    by_day: Counter = Counter()
+    for day, topic, category, *values in rows.iterator(chunk_size=5000):
+        numbers, (statuses, first_days, final_days, ratings) = values[: len(COUNTS)], values[-4:]
+        counts.update(dict(zip(COUNTS, numbers, strict=True)))
+        by_topic[topic] += numbers[1]
+        by_category[category] += numbers[1]
+        by_day[day] += numbers[0]
+        for name, h in zip(hists, (statuses, first_days, final_days, ratings), strict=True):
+            hists[name].update({k: v for k, v in h.items()})
+    counts = Counter({name: counts[name] for name in COUNTS})
+    return Figures(
+        counts=counts,
+        statuses=hists["statuses"],
+        first_days=d.merge([hists["first_days"]]),
+        final_days=d.merge([hists["final_days"]]),
+        ratings=d.merge([hists["ratings"]]),
+        by_topic=+by_topic,
+        by_category=+by_category,
+        by_day=dict(by_day),
+    )
+
+
+def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple[float, float, int]]:
+    """The heat map: (cell centre lat, lon, reports) of the busiest cells in the period."""
+    rows = in_period(scope.rows(CellDay), first, last).values("lat", "lon").annotate(n=Sum("filed"))
+    return [(r["lat"], r["lon"], r["n"]) for r in rows.order_by("-n", "lat", "lon")[:limit]]
+
+
+def participation(scope: Scope, first: date, last: date) -> dict[str, int]:
+    """People who filed or supported, summed over days: a person active on two days counts
+    twice (distinct people per day are what the daily rows keep)."""
+    rows = in_period(scope.rows(ParticipationDay), first, last)
+    return dict(rows.values_list("kind").annotate(n=Sum("people")).order_by())
+
+
+def votes(scope: Scope) -> dict[str, int]:
+    """Every module's votes from its counters (seed 004: the total is their sum)."""
+    m = scope.municipality_id
+    return {
+        "ideas": vote_total(municipality_id=m),
+        "polls": ballot_total(municipality_id=m),
+        "discussions": rating_total(municipality_id=m),
+        "contests": contest_vote_total(municipality_id=m),
+    }
+
+
+# --- Public ratings -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One agency's or municipality's scores over a period, 0–100 each; `composite` is their
+    mean. `None` scores: fewer than RATING_MINIMUM accepted reports («недостаточно данных»)."""
+
+    key: int
+    accepted: int
+    timeliness: float | None
+    resolution: float | None
+    satisfaction: float | None
+
+    @property
+    def enough(self) -> bool:
+        return self.accepted >= RATING_MINIMUM
+
+    @property
+    def composite(self) -> float | None:
+        parts = (self.timeliness, self.resolution, self.satisfaction)
+        if not self.enough or any(p is None for p in parts):
+            return None
+        return sum(parts) / 3
+
+
+def _score(part: int, whole: int) -> float | None:
+    value = d.share(part, whole)
+    return None if value is None else round(value * 100, 1)
+
+
+def ratings(by: str, first: date, last: date) -> list[Rating]:
+    """Ratings by "agency" or "municipality": ranked ones by composite (best first), then the
+    ones without enough data. One query."""
+    key = "agency_id" if by == "agency" else "municipality_id"
+    rows = in_period(ReportDay.objects.exclude(**{f"{key}__isnull": True}), first, last)
+    groups: dict[int, dict] = {}
+    for k, accepted, resolved, due, timely, hist in rows.values_list(
+        key, "accepted", "resolved", "due", "timely", "ratings"
+    ).iterator(chunk_size=5000):
+        g = groups.setdefault(k, {"counts": Counter(), "ratings": Counter()})
+        g["counts"].update(accepted=accepted, resolved=resolved, due=due, timely=timely)
+        g["ratings"].update({int(r): n for r, n in hist.items()})
+    result = []
+    for k, g in groups.items():
+        c = g["counts"]
+        good, _mean = d.satisfaction(g["ratings"])
+        enough = c["accepted"] >= RATING_MINIMUM
+        result.append(
+            Rating(
+                key=k,
+                accepted=c["accepted"],
+                timeliness=_score(c["timely"], c["due"]) if enough else None,
+                resolution=_score(c["resolved"], c["accepted"]) if enough else None,
+                satisfaction=None if not enough or good is None else round(good * 100, 1),
+            )
+        )
+    return sorted(result, key=lambda r: (r.composite is None, -(r.composite or 0), r.key))
+
+
+def visitors_by_day(first: date, last: date) -> dict[date, int]:
+    """Unique visitors of each day of the period (a visitor of two days counts on each)."""
+    return dict(in_period(VisitorDay.objects.all(), first, last).values_list("day", "visitors"))

@@ -1,0 +1,56 @@
+"""Issue 18 in chromium: axe-core finds nothing on every dashboard and rating page (charts and
+their tables included); a head of a municipality sees only his territory's private dashboard."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from veche.analytics.services import analytics_refresh
+from veche.reports.models import Report
+from veche.reports.tests.browser.test_public_pages import logged_in_page
+from veche.reports.tests.factories import RoutedReportFactory
+from veche.staff.models import Role
+from veche.staff.tests.factories import RegionWideRoleFactory, RoleAssignmentFactory
+
+pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def filled(world):
+    week_ago = timezone.now() - timedelta(days=7)
+    for _ in range(3):
+        made = RoutedReportFactory(municipality=world.surgut, topic=world.topic)
+        Report.objects.filter(pk=made.pk).update(created_at=week_ago, routed_at=week_ago)
+    today = timezone.localdate()
+    analytics_refresh(first=today - timedelta(days=30), last=today)
+    return world
+
+
+def test_every_dashboard_and_rating_page_passes_axe(new_page, live_server, axe_check, filled):
+    regional = RegionWideRoleFactory(role=Role.REGIONAL_HEAD).user
+    page = logged_in_page(new_page, live_server, regional)
+    for path in (
+        "/analytics/",
+        "/analytics/?first=2030-01-02&last=2030-01-01",
+        "/analytics/ratings/",
+        "/analytics/ratings/?by=agency",
+        "/analytics/region/",
+        f"/analytics/municipality/{filled.surgut.pk}/",
+        f"/analytics/agency/{filled.surgut_admin.pk}/",
+        "/analytics/mine/",
+    ):
+        page.goto(path)
+        axe_check(page)
+
+
+def test_a_head_sees_only_his_territory(new_page, live_server, filled):
+    head = RoleAssignmentFactory(role=Role.MUNICIPAL_HEAD, municipality=filled.surgut).user
+    page = logged_in_page(new_page, live_server, head)
+    page.goto("/analytics/mine/")
+    links = page.locator("main a").all_inner_texts()
+    assert "Сургут" in links and "Урай" not in links
+    assert page.goto(f"/analytics/municipality/{filled.surgut.pk}/").status == 200
+    assert page.goto(f"/analytics/municipality/{filled.urai.pk}/").status == 403
+    assert page.goto("/analytics/region/").status == 403

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+import h3
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,8 +22,8 @@ from . import visitors
 from .models import CellDay, ParticipationDay, ReportDay
 
 # The heat map's grid: about 5.5 km north–south and 5.4 km east–west at Yugra's latitudes.
-CELL_LAT = 0.05
-CELL_LON = 0.1
+# H3's resolution 6: hexagons of about 36 km², a town's district.
+HEAT_RESOLUTION = 6
 FLAGS = ("accepted", "resolved", "confirmed", "timely")
 
 
@@ -36,9 +37,11 @@ class RefreshResult:
 
 
 def cell_of(lat: float, lon: float) -> tuple[str, float, float]:
-    """The grid cell of a point: its key and its centre (no point of a person is kept)."""
-    row, col = int(lat // CELL_LAT), int(lon // CELL_LON)
-    return f"{row}:{col}", (row + 0.5) * CELL_LAT, (col + 0.5) * CELL_LON
+    """The H3 cell of a point (resolution HEAT_RESOLUTION, about 36 km²): its index and its
+    centre — no point of a person is kept."""
+    cell = h3.latlng_to_cell(lat, lon, HEAT_RESOLUTION)
+    centre_lat, centre_lon = h3.cell_to_latlng(cell)
+    return cell, centre_lat, centre_lon
 
 
 def _report_days(rows, now) -> tuple[list[ReportDay], list[CellDay]]:

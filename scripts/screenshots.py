@@ -9,7 +9,11 @@ queue, the agency's inbox and the staff report page; the ideas list, an idea pag
 filing form, a campaign and the shared moderation page; the polls, a poll with its ballot, a
 closed poll's results, an operator's paper-ballot page and the organizer's polls; a draft under
 discussion, the contests, a contest, its ballot, and the registry of realized projects (list and
-map). The server is stopped afterwards.
+map); the infrastructure registry, points, a community project, news, events, help, the
+region's pages, children's activities, search, open data, analytics and ratings. The server is
+stopped afterwards. With SCREENSHOT_BASE=http://… an already running demo server is used.
+
+    SCREENSHOT_ONLY=objects,news …  shoots only the pages named.
 """
 
 import os
@@ -32,6 +36,7 @@ PERSONAS = {
     "official": ("official@demo.veche", "demo-official-2026"),
     "operator": ("operator@demo.veche", "demo-operator-2026"),
     "organizer": ("municipal-admin@demo.veche", "demo-municipal-admin-2026"),
+    "mayor": ("mayor@demo.veche", "demo-mayor-2026"),
 }
 # (file name, who, path or a function of the page that finds it)
 PAGES = [
@@ -102,6 +107,32 @@ PAGES = [
     ("voting", "resident", lambda page: _contest_with(page, "voting/")),
     ("realized", None, "/budgeting/realized/"),
     ("realized-map", None, "/budgeting/realized/map/"),
+    ("objects", None, "/objects/"),
+    ("objects-map", None, "/objects/map/"),
+    (
+        "object",
+        None,
+        lambda page: _first_link(page, "/objects/", "a[href^='/objects/'][href$='/']"),
+    ),
+    ("points", "resident", "/points/"),
+    ("my-points", "resident", "/points/mine/"),
+    (
+        "community-project",
+        "resident",
+        lambda page: _first_link(
+            page, "/community/projects/", "a[href^='/community/projects/'][href$='/']"
+        ),
+    ),
+    ("news", None, "/news/"),
+    ("events", None, "/events/"),
+    ("help", None, "/help/"),
+    ("about", None, "/about/"),
+    ("activities", None, "/activities/"),
+    ("search", None, "/search/?q=дорога"),
+    ("opendata", None, "/opendata/"),
+    ("analytics", None, "/analytics/"),
+    ("ratings", None, "/analytics/ratings/"),
+    ("analytics-mayor", "mayor", "/analytics/mine/"),
 ]
 
 
@@ -168,7 +199,10 @@ def _login(page, who: str) -> None:
 
 def _shoot(browser, width: int) -> None:
     contexts = {}
+    only = set(filter(None, os.environ.get("SCREENSHOT_ONLY", "").split(",")))
     for name, who, where in PAGES:
+        if only and name not in only:
+            continue
         if who not in contexts:
             contexts[who] = browser.new_context(viewport={"width": width, "height": 900})
             if who:
@@ -191,7 +225,10 @@ def _shoot(browser, width: int) -> None:
 def main() -> None:
     global BASE
     OUT.mkdir(parents=True, exist_ok=True)
-    server, BASE = _serve()
+    # SCREENSHOT_BASE: a demo server already running (nothing is built or stopped then).
+    server, BASE = (
+        (None, os.environ["SCREENSHOT_BASE"]) if os.environ.get("SCREENSHOT_BASE") else _serve()
+    )
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -202,8 +239,9 @@ def main() -> None:
                 _shoot(browser, width)
             browser.close()
     finally:
-        server.terminate()
-        server.wait()
+        if server:
+            server.terminate()
+            server.wait()
     print(f"screenshots in {OUT}")
 
 

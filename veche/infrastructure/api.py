@@ -122,7 +122,7 @@ class FacilityDetailOut(FacilityOut):
         return list(facility.payments.all())
 
 
-@router.get("/categories/", response={200: list[CategoryOut]})
+@router.get("/categories/", response={200: list[CategoryOut], **errors(422)})
 def category_list(request):
     return selectors.categories()
 

@@ -65,27 +65,27 @@ class OrderIn(InputSchema):
     reward: Id
 
 
-@router.get("/rewards", response={200: list[RewardOut]}, auth=None)
+@router.get("/rewards", response={200: list[RewardOut], **errors(422)}, auth=None)
 def rewards(request):
     return list(selectors.catalogue())
 
 
-@router.get("/rules", response={200: list[RuleOut]}, auth=None)
+@router.get("/rules", response={200: list[RuleOut], **errors(422)}, auth=None)
 def rules(request):
     return list(selectors.active_rules())
 
 
-@router.get("/balance", response={200: BalanceOut, **errors(401)}, auth=token_or_session)
+@router.get("/balance", response={200: BalanceOut, **errors(401, 422)}, auth=token_or_session)
 def balance(request):
     return {"balance": selectors.balance(request.user)}
 
 
-@router.get("/history", response={200: list[LineOut], **errors(401)}, auth=token_or_session)
+@router.get("/history", response={200: list[LineOut], **errors(401, 422)}, auth=token_or_session)
 def history(request):
     return selectors.points_history(request.user, limit=100)
 
 
-@router.get("/orders", response={200: list[OrderOut], **errors(401)}, auth=token_or_session)
+@router.get("/orders", response={200: list[OrderOut], **errors(401, 422)}, auth=token_or_session)
 def orders(request):
     return list(selectors.my_orders(request.user)[:100])
 

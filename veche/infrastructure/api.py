@@ -19,7 +19,7 @@ from .selectors import Filters as SelectorFilters
 router = Router(tags=["objects"])
 
 
-class Filters(Schema):
+class FacilityFilters(Schema):
     q: str = Field("", max_length=200, description="Russian search in names and addresses")
     category: int | None = Field(None, ge=1, le=MAX_ID)
     status: Status | None = None
@@ -38,7 +38,7 @@ class Filters(Schema):
         )
 
 
-class CategoryOut(Schema):
+class FacilityCategoryOut(Schema):
     id: int
     name: str
     slug: str
@@ -122,14 +122,14 @@ class FacilityDetailOut(FacilityOut):
         return list(facility.payments.all())
 
 
-@router.get("/categories/", response={200: list[CategoryOut], **errors(422)})
+@router.get("/categories/", response={200: list[FacilityCategoryOut], **errors(422)})
 def category_list(request):
     return selectors.categories()
 
 
-@router.get("/", response={200: list[FacilityOut], **errors(422)})
+@router.get("/", response={200: list[FacilityOut], **errors(400, 422)})
 @paginate(Pagination)
-def facility_list(request, filters: Query[Filters]):
+def facility_list(request, filters: Query[FacilityFilters]):
     return selectors.facility_list(filters.selector())
 
 

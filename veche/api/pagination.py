@@ -51,7 +51,7 @@ class Pagination(LimitOffsetPagination):
         ordering = keyset_ordering(queryset)
         # Ties broken by the primary key, so an offset page and a cursor page agree.
         ordered = queryset.order_by(*ordering) if ordering else queryset
-        if pagination.cursor is None:
+        if not pagination.cursor:  # absent or empty: the offset pages
             items = list(ordered[pagination.offset : pagination.offset + limit])
         else:
             if pagination.offset:

@@ -27,6 +27,15 @@ def logged_in(new_page, live_server, user, **options):
 
 
 @pytest.fixture(autouse=True)
+def _default_rules(live_server):
+    """The rules a migration loads: a live server's test before this one flushed them."""
+    from veche.points.defaults import load_default_rules
+    from veche.points.models import Rule
+
+    load_default_rules(Rule)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     from django.core.cache import cache
 

@@ -58,7 +58,7 @@ def test_a_resident_files_on_a_phone_with_the_street_search_and_geolocation(
     page.locator("#id_text").fill("Не горит фонарь у остановки.")
 
     page.get_by_label("Найти улицу или населённый пункт").fill("билец сург")
-    page.get_by_role("button", name="Найти", exact=True).click()
+    page.locator("#report-form").get_by_role("button", name="Найти", exact=True).click()
     page.get_by_role("link", name="улица Семёна Билецкого").click()
     expect(status(page)).to_contain_text("Место отмечено на карте: улица Семёна Билецкого")
     assert float(page.locator("#id_lat").input_value()) == pytest.approx(street.lat)
@@ -133,7 +133,7 @@ def test_a_location_outside_the_region_is_not_marked(new_page, live_server, axe_
 def test_a_search_with_no_match_says_so(new_page, live_server, axe_check, world, javascript):
     page = filing_page(new_page, live_server, world, javascript=javascript)
     page.get_by_label("Найти улицу или населённый пункт").fill("Несуществующая")
-    page.get_by_role("button", name="Найти", exact=True).click()
+    page.locator("#report-form").get_by_role("button", name="Найти", exact=True).click()
     expect(page.locator("#place-results")).to_contain_text(
         "По запросу «Несуществующая» ничего не найдено."
     )
@@ -146,7 +146,7 @@ def test_without_javascript_a_match_is_a_link_that_sets_the_point(
 ):
     page = filing_page(new_page, live_server, world, javascript=False)
     page.get_by_label("Найти улицу или населённый пункт").fill("семен")
-    page.get_by_role("button", name="Найти", exact=True).click()
+    page.locator("#report-form").get_by_role("button", name="Найти", exact=True).click()
     page.get_by_role("link", name="улица Семёна Билецкого").click()
     assert float(page.locator("#id_lat").input_value()) == pytest.approx(street.lat)
     assert page.locator("#id_address").input_value() == "Сургут, улица Семёна Билецкого"

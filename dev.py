@@ -142,7 +142,16 @@ def test(pytest_args: list[str]) -> None:
     ensure_python_packages("[test]")
     ensure_frontend_packages()
     run(BIN / "ruff", "check", ".")
-    run(PYTHON, "-m", "pytest", *pytest_args)
+    run(PYTHON, "-m", "pytest", *_parallel(pytest_args), *pytest_args)
+
+
+def _parallel(pytest_args: list[str]) -> list[str]:
+    """One pytest-xdist worker per core unless the arguments choose (-n, -p no:xdist); the
+    browser tests share one worker (veche/conftest.py)."""
+    chosen = any(a.startswith(("-n", "--numprocesses", "--dist")) for a in pytest_args)
+    if chosen or "no:xdist" in pytest_args:
+        return []
+    return ["-n", "auto", "--dist", "loadgroup"]
 
 
 def main() -> int:

@@ -5,6 +5,16 @@ import pytest
 pytest_plugins = ["veche.testing.browser"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``--dist loadgroup``) the browser tests run in one worker, one Chromium
+    at a time beside the rest of the suite, instead of two browsers racing for two cores."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(autouse=True)
 def _english_free_defaults(settings):
     # Tests see the portal as a resident does: Russian unless a test switches language.

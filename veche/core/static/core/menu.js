@@ -21,3 +21,34 @@
   apply();
   if (wide.addEventListener) wide.addEventListener("change", apply);
 })();
+
+// A group of sections («Information») drops down on a wide screen; like any menu it closes on
+// Escape (focus back on its entry) and when a click or the focus goes elsewhere.
+(function () {
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".nav-group > details"));
+  function closeOthers(target) {
+    groups.forEach(function (details) {
+      if (details.open && !details.contains(target)) details.open = false;
+    });
+  }
+  groups.forEach(function (details) {
+    details.addEventListener("toggle", function () {
+      // Dropped down past the window's right edge: open it toward the left instead.
+      var list = details.querySelector("ul");
+      list.classList.remove("nav-group-end");
+      if (details.open && list.getBoundingClientRect().right > document.documentElement.clientWidth) {
+        list.classList.add("nav-group-end");
+      }
+    });
+  });
+  document.addEventListener("click", function (event) { closeOthers(event.target); });
+  document.addEventListener("focusin", function (event) { closeOthers(event.target); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    groups.forEach(function (details) {
+      if (!details.open) return;
+      details.open = false;
+      if (details.contains(document.activeElement)) details.querySelector("summary").focus();
+    });
+  });
+})();

@@ -80,13 +80,46 @@ def test_on_a_wide_screen_the_menu_is_a_bar_without_a_button(
     login = page.locator(".main-nav").get_by_role("link", name="Войти")
     expect(login).to_be_visible()
     expect(page.get_by_text("Меню", exact=True)).to_be_hidden()
-    # Reached by the keyboard after the skip link, the switch, the brand and the eleven sections:
-    # home, reports, ideas, polls, discussions, initiative budgeting, news, events, about the
-    # region, help, children's activities.
+    # Reached by the keyboard after the skip link, the switch, the brand and the seven entries:
+    # home, reports, ideas, polls, discussions, initiative budgeting and «Информация».
     focused = []
-    for _ in range(15):
+    for _ in range(11):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("() => document.activeElement.textContent.trim()"))
     assert focused[-1] == "Войти", focused
+    assert focused[-2] == "Информация", focused
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 200, header
     if javascript:
         axe_check(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_information_group_opens_under_its_entry_and_leads_to_the_news(
+    new_page, live_server, javascript
+):
+    page = new_page(language="ru", viewport={"width": 1280, "height": 900}, javascript=javascript)
+    page.goto(live_server.url + "/")
+    news = page.locator(".main-nav").get_by_role("link", name="Новости")
+    expect(news).to_be_hidden()
+
+    page.locator(".main-nav").get_by_text("Информация", exact=True).click()
+    expect(news).to_be_visible()
+    if javascript:
+        page.keyboard.press("Escape")
+        expect(news).to_be_hidden()
+        page.locator(".main-nav").get_by_text("Информация", exact=True).click()
+    news.click()
+    expect(page).to_have_url(live_server.url + "/news/")
+    expect(page.locator(".nav-group summary.current")).to_have_count(1)
+
+
+def test_on_a_phone_the_information_group_opens_inside_the_menu(new_page, live_server):
+    page = new_page(language="ru", viewport=PHONE, javascript=False)
+    page.goto(live_server.url + "/")
+    page.get_by_text("Меню", exact=True).click()
+    page.locator(".main-nav").get_by_text("Информация", exact=True).click()
+    help_link = page.locator(".main-nav").get_by_role("link", name="Помощь")
+    expect(help_link).to_be_visible()
+    box = help_link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box

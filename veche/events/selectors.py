@@ -39,9 +39,10 @@ def read_new(consumer: str, limit: int = 500) -> list[Event]:
     after = mark or 0
     rows = list(Event.objects.filter(id__gt=after).order_by("id")[:limit])
     settled_before = timezone.now() - timedelta(seconds=settle_seconds())
-    # A consumer that has never advanced starts at the first visible event: ids need not start
-    # at 1 (a PostgreSQL sequence is not rewound by rolled-back transactions).
-    expected = rows[0].id if mark is None and rows else after + 1
+    # A consumer that has never advanced (no cursor, or one set up at 0) starts at the first
+    # visible event: ids need not start at 1 (a PostgreSQL sequence is not rewound by
+    # rolled-back transactions), and waiting for id 1 would hold it back a settling period.
+    expected = rows[0].id if not mark and rows else after + 1
     ready = []
     for event in rows:
         if event.id != expected and event.occurred_at > settled_before:

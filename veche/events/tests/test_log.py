@@ -95,6 +95,7 @@ def test_a_watermark_never_moves_back():
 
 def test_reading_stops_before_a_fresh_gap_and_passes_a_settled_one(settings):
     """An earlier id may still commit on PostgreSQL: a consumer must not jump over it."""
+    record()  # the consumer has read up to here (a watermark of 0 is "never read")
     first = record()
     Event.objects.filter(pk=first.pk).delete()  # as if its transaction were still open
     later = record()
@@ -104,6 +105,16 @@ def test_reading_stops_before_a_fresh_gap_and_passes_a_settled_one(settings):
 
     Event.objects.filter(pk=later.pk).update(occurred_at=later.occurred_at - timedelta(minutes=5))
     assert [e.id for e in read_new("notices")] == [later.id]
+
+
+def test_a_consumer_set_up_at_zero_starts_at_the_first_event_without_waiting():
+    """Ids need not start at 1; a cursor created at 0 must not wait for ids that never come."""
+    gone = record()
+    Event.objects.filter(pk=gone.pk).delete()  # a rolled-back transaction's id, never to come
+    first = record()
+    Cursor.objects.create(consumer="points", last_event_id=0)
+
+    assert [e.id for e in read_new("points")] == [first.id]
 
 
 def test_the_admin_is_read_only():

@@ -1,39 +1,19 @@
 """The cap and the one vote per project hold when a voter's requests arrive at the same moment
 (run on SQLite and on PostgreSQL, where the ballot's row lock is what makes it hold)."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from veche.accounts.tests.factories import UserFactory
 from veche.budgeting.models import PublicVote, VoterBallot, VoteReceipt, VoteTally
 from veche.budgeting.services.voting import vote_cast
 from veche.budgeting.tests.factories import voting_contest
+from veche.testing.concurrency import at_once
 
 
 def _at_once(calls):
-    barrier = threading.Barrier(len(calls))
-    refused, errors = [], []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-        except ValidationError as error:
-            refused.append(error)
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return refused, errors
+    outcome = at_once(calls, refusals=(ValidationError,))
+    return outcome.refused, outcome.errors
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,16 +1,17 @@
 """Likes and complaints: one per person (database constraints), none on one's own comment,
 counters that never go below zero, and a comment hidden at its third complaint."""
 
-import threading
+from functools import partial
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from veche.comments import services
 from veche.comments.models import Comment, CommentComplaint, CommentLike
 from veche.comments.selectors import thread_for
 from veche.events.models import Event
+from veche.testing.concurrency import at_once
 
 from .conftest import KIND
 from .helpers import published, snapshot, write
@@ -73,25 +74,9 @@ def test_the_database_refuses_negative_counters(world, kind):
 @pytest.mark.django_db(transaction=True)
 def test_parallel_likes_by_one_person_count_once(world, kind):
     comment = published(world)
-    barrier = threading.Barrier(6)
-    errors = []
-
-    def like():
-        try:
-            barrier.wait()
-            services.comment_like(user=world.neighbour, comment=comment)
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=like) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcome = at_once([partial(services.comment_like, user=world.neighbour, comment=comment)] * 6)
     comment.refresh_from_db()
-    assert errors == [] and comment.like_count == 1 == CommentLike.objects.count()
+    assert outcome.errors == [] and comment.like_count == 1 == CommentLike.objects.count()
 
 
 def test_the_third_complaint_hides_the_comment_until_a_moderator_decides(world, kind):

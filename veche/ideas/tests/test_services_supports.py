@@ -1,17 +1,15 @@
 """Supports: one per resident, counted once; the author and residents without a confirmed
 e-mail cannot support; only open ideas take supports."""
 
-import threading
-
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 
 from veche.accounts.tests.factories import UserFactory
 from veche.events.models import Event
 from veche.ideas.models import Idea, IdeaSupport, Status
 from veche.ideas.services import idea_support, idea_support_withdraw
 from veche.ideas.tests.factories import PublishedIdeaFactory, idea_in
+from veche.testing.concurrency import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -80,25 +78,14 @@ def test_concurrent_supports_count_each_person_once(world):
     """Four residents press «support» twice each at the same moment: four supports, no error."""
     idea = PublishedIdeaFactory(municipality=world.surgut)
     residents = UserFactory.create_batch(4)
-    barrier = threading.Barrier(8)
-    errors = []
-
-    def support(user):
-        try:
-            barrier.wait()
-            idea_support(user=user, idea=Idea.objects.get(pk=idea.pk))
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=support, args=(u,)) for u in residents * 2]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcome = at_once(
+        [
+            lambda user=user: idea_support(user=user, idea=Idea.objects.get(pk=idea.pk))
+            for user in residents * 2
+        ]
+    )
     idea.refresh_from_db()
-    assert errors == []
+    assert outcome.errors == []
     assert idea.support_count == 4 == IdeaSupport.objects.filter(idea=idea).count()
 
 

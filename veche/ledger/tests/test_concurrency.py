@@ -3,38 +3,20 @@ the write one step, so exactly as many succeed as the balance covers and it neve
 zero; the same key posted at once by many is one transaction. Run on PostgreSQL too (on SQLite
 writers queue anyway)."""
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection
 
 from veche.ledger.models import Account, Transaction
 from veche.ledger.services import InsufficientFunds, post
+from veche.testing.concurrency import at_once
 
 from .factories import fund, points_of, spending
 
 
 def run_at_once(count, work):
-    barrier = threading.Barrier(count)
-    results, refused, errors = [], [], []
-
-    def run(n):
-        try:
-            barrier.wait()
-            results.append(work(n))
-        except InsufficientFunds as refusal:
-            refused.append(refusal)
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertions
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, refused, errors
+    outcome = at_once([partial(work, n) for n in range(count)], refusals=(InsufficientFunds,))
+    return outcome.done, outcome.refused, outcome.errors
 
 
 @pytest.mark.django_db(transaction=True)

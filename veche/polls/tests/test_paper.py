@@ -3,6 +3,8 @@ made by phone or e-mail, one ballot per person across the web and paper, what th
 established in person standing for the account's state, the point's count, the audit log, and
 nothing half-written — not even the new account — when the ballot is refused."""
 
+from functools import partial
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -16,6 +18,7 @@ from veche.polls.tests.conftest import _staff
 from veche.staff.models import Role, StaffAuditLog
 from veche.territory.models import Settlement
 from veche.territory.tests.factories import SettlementFactory
+from veche.testing.concurrency import at_once
 from veche.voting.tests.factories import VotingPointFactory, VotingPointMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -168,9 +171,6 @@ def test_the_results_show_each_channel_and_each_points_count(client, world, poll
 def test_the_same_person_on_the_web_and_on_paper_at_once_counts_once():
     """A resident votes on the portal while an operator enters his paper ballot: whichever
     commits first counts, the other is told he has voted, and the counters agree."""
-    import threading
-
-    from django.db import connection
 
     from veche.polls import selectors
     from veche.polls.tests.conftest import _world
@@ -181,37 +181,24 @@ def test_the_same_person_on_the_web_and_on_paper_at_once_counts_once():
     operator = _staff(Role.OPERATOR, municipality=world.surgut)
     VotingPointMemberFactory(point=point, user=operator)
     voter = world.surgut_resident
-    barrier = threading.Barrier(6)
-    counted, refused, failed = [], [], []
 
     def attempt(on_paper: bool):
-        try:
-            barrier.wait()
-            fresh = Poll.objects.get(pk=poll.pk)
-            if on_paper:
-                paper_ballot_enter(
-                    actor=operator,
-                    point=point,
-                    poll=fresh,
-                    email=voter.email,
-                    identity=PaperIdentity(),
-                    answers=ballot_for(fresh),
-                )
-            else:
-                ballot_cast(voter=voter, poll=fresh, answers=ballot_for(fresh))
-            counted.append(on_paper)
-        except ValidationError:
-            refused.append(on_paper)
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
-            failed.append(error)
-        finally:
-            connection.close()
+        fresh = Poll.objects.get(pk=poll.pk)
+        if on_paper:
+            paper_ballot_enter(
+                actor=operator,
+                point=point,
+                poll=fresh,
+                email=voter.email,
+                identity=PaperIdentity(),
+                answers=ballot_for(fresh),
+            )
+        else:
+            ballot_cast(voter=voter, poll=fresh, answers=ballot_for(fresh))
+        return on_paper
 
-    threads = [threading.Thread(target=attempt, args=(n % 2 == 0,)) for n in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcome = at_once([partial(attempt, n % 2 == 0) for n in range(6)], refusals=(ValidationError,))
+    counted, refused, failed = outcome.done, outcome.refused, outcome.errors
     assert failed == [] and len(counted) == 1 and len(refused) == 5
     assert Ballot.objects.filter(poll=poll).count() == 1
     assert PointCount.objects.filter(count__gt=0).count() == int(counted[0])

@@ -2,11 +2,10 @@
 nothing, errors naming the question, conditional questions required only when shown, and
 counters that always equal the ballot rows."""
 
-import threading
+from functools import partial
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
 
 from veche.accounts.tests.factories import UserFactory
 from veche.events.models import Event
@@ -25,6 +24,7 @@ from veche.polls.models import (
 )
 from veche.polls.services import Demographics, Response, ballot_cast
 from veche.polls.tests.factories import PollFactory, add_question, option
+from veche.testing.concurrency import at_once
 from veche.voting.tests.factories import VotingPointFactory
 
 pytestmark = pytest.mark.django_db
@@ -350,32 +350,17 @@ def test_concurrent_ballots_of_one_person_count_once():
     yes = option(question, "Да").pk
     people = [world.surgut_resident, world.urai_resident]
     attempts = [person for person in people for _ in range(4)]
-    barrier = threading.Barrier(len(attempts))
-    errors, cast = [], []
 
     def vote(person):
-        try:
-            barrier.wait()
-            ballot_cast(
-                voter=person,
-                poll=Poll.objects.get(pk=poll.pk),
-                answers={question.pk: Response(options=[yes])},
-            )
-            cast.append(person.pk)
-        except ValidationError as error:
-            errors.append(error.code if hasattr(error, "code") else error)
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
+        answers = {question.pk: Response(options=[yes])}
+        ballot_cast(voter=person, poll=Poll.objects.get(pk=poll.pk), answers=answers)
+        return person.pk
 
-    threads = [threading.Thread(target=vote, args=(person,)) for person in attempts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(cast) == sorted(p.pk for p in people)
-    assert errors == ["already_voted"] * (len(attempts) - len(people))
+    outcome = at_once([partial(vote, p) for p in attempts], refusals=(ValidationError,))
+    assert outcome.errors == []
+    assert sorted(outcome.done) == sorted(p.pk for p in people)
+    refusals = [getattr(error, "code", error) for error in outcome.refused]
+    assert refusals == ["already_voted"] * (len(attempts) - len(people))
     assert Ballot.objects.filter(poll=poll).count() == 2
     assert OptionCount.objects.get(option_id=yes).count == 2
     assert selectors.counter_mismatches(poll) == []

@@ -1,12 +1,12 @@
-import threading
+from functools import partial
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 
 from veche.reports.models import Support
 from veche.reports.services import report_support
 from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
+from veche.testing.concurrency import at_once
 
 
 def test_support_counts_once_per_resident(world):
@@ -39,23 +39,7 @@ def test_crossing_a_threshold_is_recorded_once(world, settings):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_supports_by_one_person_count_once(world):
     report = RoutedReportFactory(municipality=world.surgut)
-    barrier = threading.Barrier(8)
-    errors = []
-
-    def support():
-        try:
-            barrier.wait()
-            report_support(user=world.neighbour, report=report)
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=support) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcome = at_once([partial(report_support, user=world.neighbour, report=report)] * 8)
     report.refresh_from_db()
-    assert errors == []
+    assert outcome.errors == []
     assert report.support_count == 1 == Support.objects.filter(report=report).count()

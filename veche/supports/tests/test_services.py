@@ -3,8 +3,8 @@
 zero, carried-over supports count once and tell every threshold they jump over, and a failing
 callback leaves nothing half-written."""
 
-import threading
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -21,6 +21,7 @@ from veche.supports.services import (
     tell_thresholds,
     withdraw_support,
 )
+from veche.testing.concurrency import at_once
 
 
 @dataclass
@@ -216,23 +217,12 @@ def test_concurrent_supports_count_each_person_once():
     report = RoutedReportFactory()
     people = UserFactory.create_batch(4)
     attempts = [person for person in people for _ in range(3)]
-    barrier = threading.Barrier(len(attempts))
-    errors, created = [], []
-
-    def support(person):
-        try:
-            barrier.wait()
-            created.append(give_support(REPORT_SUPPORTS, user=person, item=Report(pk=report.pk))[1])
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=support, args=(person,)) for person in attempts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    assert created.count(True) == len(people)
+    outcome = at_once(
+        [
+            partial(give_support, REPORT_SUPPORTS, user=person, item=Report(pk=report.pk))
+            for person in attempts
+        ]
+    )
+    assert outcome.errors == []
+    assert [created for _, created in outcome.done].count(True) == len(people)
     assert _count(report) == len(people) == Support.objects.filter(report=report).count()

@@ -8,9 +8,17 @@ are read from their geometry.
 
 import rules
 
-from veche.staff.predicates import is_municipal_admin_of, is_regional_admin
+from veche.accounts.predicates import can_participate
+from veche.staff.models import Role
+from veche.staff.predicates import (
+    covers_municipality,
+    is_moderator,
+    is_municipal_admin_of,
+    is_regional_admin,
+)
 
-from .models import Facility
+from .models import Facility, Proposal, Status
+from .models.residents import ProposalStatus
 
 
 @rules.predicate
@@ -23,3 +31,49 @@ def keeps_facility(user, facility) -> bool:
 
 rules.add_perm("infrastructure.change_facility", keeps_facility)
 rules.add_perm("infrastructure.import_facilities", is_regional_admin)
+
+
+# Residents on objects (docs/infrastructure.md, "Residents").
+
+
+@rules.predicate
+def is_completed(user, facility) -> bool:
+    return isinstance(facility, Facility) and facility.status == Status.COMPLETED
+
+
+@rules.predicate
+def moderates_proposal(user, proposal) -> bool:
+    """A moderator of the proposal's municipality (or of the region)."""
+    return isinstance(proposal, Proposal) and covers_municipality(
+        user, proposal.municipality, (Role.MODERATOR,)
+    )
+
+
+@rules.predicate
+def decides_proposal(user, proposal) -> bool:
+    """The municipal admin of the proposal's municipality."""
+    return isinstance(proposal, Proposal) and is_municipal_admin_of(user, proposal.municipality)
+
+
+@rules.predicate
+def is_published_proposal(user, proposal) -> bool:
+    return isinstance(proposal, Proposal) and proposal.status == ProposalStatus.PUBLISHED
+
+
+@rules.predicate
+def is_proposal_author(user, proposal) -> bool:
+    return isinstance(proposal, Proposal) and proposal.author_id == user.pk
+
+
+rules.add_perm("infrastructure.rate_facility", can_participate & is_completed)
+rules.add_perm("infrastructure.propose_facility", can_participate)
+rules.add_perm(
+    "infrastructure.moderate_proposal", moderates_proposal | is_regional_admin
+)
+rules.add_perm("infrastructure.decide_proposal", decides_proposal | is_regional_admin)
+rules.add_perm(
+    "infrastructure.support_proposal",
+    can_participate & is_published_proposal & ~is_proposal_author,
+)
+rules.add_perm("infrastructure.moderate_rating_comment", is_moderator | is_regional_admin)
+rules.add_perm("infrastructure.upload_files", keeps_facility)

@@ -59,6 +59,11 @@ class Category(models.Model):
     name = models.CharField(pgettext_lazy("category", "name"), max_length=200, unique=True)
     slug = models.SlugField(_("code"), max_length=80, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The report topics a resident is offered first when he reports a problem on an object of
+    # this category (the regional admin maps them in the admin); none → the general category's.
+    report_topics = models.ManyToManyField(
+        "reports.Topic", blank=True, related_name="+", verbose_name=_("report topics")
+    )
 
     class Meta:
         verbose_name = _("object category")
@@ -313,3 +318,23 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+from .residents import Proposal, ProposalSupport, Rating  # noqa: E402
+
+__all__ = [
+    "Category",
+    "Facility",
+    "FacilityDocument",
+    "FacilityMunicipality",
+    "FacilityPhoto",
+    "HistoryEntry",
+    "ImportJob",
+    "Payment",
+    "Proposal",
+    "ProposalSupport",
+    "Rating",
+    "Shape",
+    "Status",
+    "WorkType",
+]

@@ -17,7 +17,15 @@ class InfrastructureConfig(AppConfig):
 
         register_demo(self.label, demo.seed, after=("territory", "agencies"))
         register_router("/objects", "veche.infrastructure.api.router")
-        register_subject_kind(SubjectKind(kind=SUBJECT_KIND, exists=_exists, describe=_describe))
+        register_subject_kind(
+            SubjectKind(
+                kind=SUBJECT_KIND,
+                exists=_exists,
+                describe=_describe,
+                topics=_topics,
+                place=_place,
+            )
+        )
 
 
 def _exists(pk: int) -> bool:
@@ -34,3 +42,17 @@ def _describe(pk: int) -> tuple[str, str] | None:
 
     name = Facility.objects.filter(pk=pk).values_list("name", flat=True).first()
     return None if name is None else (name, reverse("infrastructure:detail", args=[pk]))
+
+
+def _topics(pk: int) -> list[int]:
+    """The report topics the object's category allows (or the general category's)."""
+    from .selectors import report_topic_ids
+
+    return report_topic_ids(pk)
+
+
+def _place(pk: int) -> tuple[float, float, str] | None:
+    from .models import Facility
+
+    row = Facility.objects.filter(pk=pk).values_list("lat", "lon", "address").first()
+    return None if row is None else (round(row[0], 6), round(row[1], 6), row[2])

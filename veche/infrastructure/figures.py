@@ -36,9 +36,7 @@ class OnTime:
 
 
 def _due(today: datetime.date) -> Q:
-    return Q(planned_end__isnull=False) & (
-        Q(status=Status.COMPLETED) | Q(planned_end__lt=today)
-    )
+    return Q(planned_end__isnull=False) & (Q(status=Status.COMPLETED) | Q(planned_end__lt=today))
 
 
 ON_TIME = Q(status=Status.COMPLETED, actual_end__isnull=False, actual_end__lte=F("planned_end"))
@@ -88,4 +86,6 @@ def on_time_shares(
 
 def rating_summary(facility: Facility) -> dict:
     """The object's ratings: how many and their average (one query)."""
-    return Rating.objects.filter(facility=facility).aggregate(count=Count("pk"), average=Avg("score"))
+    return Rating.objects.filter(facility=facility).aggregate(
+        count=Count("pk"), average=Avg("score")
+    )

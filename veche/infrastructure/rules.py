@@ -67,9 +67,7 @@ def is_proposal_author(user, proposal) -> bool:
 
 rules.add_perm("infrastructure.rate_facility", can_participate & is_completed)
 rules.add_perm("infrastructure.propose_facility", can_participate)
-rules.add_perm(
-    "infrastructure.moderate_proposal", moderates_proposal | is_regional_admin
-)
+rules.add_perm("infrastructure.moderate_proposal", moderates_proposal | is_regional_admin)
 rules.add_perm("infrastructure.decide_proposal", decides_proposal | is_regional_admin)
 rules.add_perm(
     "infrastructure.support_proposal",

@@ -51,7 +51,9 @@ def facility_files_add(
         for item in processed_photos:
             added_photos.append(
                 FacilityPhoto.objects.create(
-                    facility=locked, file=item.file, thumbnail=item.thumbnail,
+                    facility=locked,
+                    file=item.file,
+                    thumbnail=item.thumbnail,
                     caption=caption[:300],
                 )
             )
@@ -59,8 +61,11 @@ def facility_files_add(
         for item in processed_documents:
             added_documents.append(
                 FacilityDocument.objects.create(
-                    facility=locked, file=item.file, name=item.name[:200],
-                    content_type=item.content_type, size=item.size,
+                    facility=locked,
+                    file=item.file,
+                    name=item.name[:200],
+                    content_type=item.content_type,
+                    size=item.size,
                 )
             )
         details = {"photos": len(added_photos), "documents": len(added_documents)}

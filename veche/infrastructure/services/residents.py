@@ -206,7 +206,9 @@ def _decide(*, user, proposal: Proposal, rule: str, allowed: tuple, status: str,
         locked.decided_at = timezone.now()
         locked.save(update_fields=["status", "decision_reason", "decided_at"])
         audit_log(
-            actor=user, action=f"infrastructure.proposal_{status}", target=locked,
+            actor=user,
+            action=f"infrastructure.proposal_{status}",
+            target=locked,
             details={"reason": reason},
         )
         record_event(
@@ -221,25 +223,36 @@ def _decide(*, user, proposal: Proposal, rule: str, allowed: tuple, status: str,
 def proposal_publish(*, user, proposal: Proposal) -> Proposal:
     """A moderator publishes a proposal awaiting moderation: residents may support it."""
     return _decide(
-        user=user, proposal=proposal, rule="infrastructure.moderate_proposal",
-        allowed=(ProposalStatus.PENDING,), status=ProposalStatus.PUBLISHED, reason="",
+        user=user,
+        proposal=proposal,
+        rule="infrastructure.moderate_proposal",
+        allowed=(ProposalStatus.PENDING,),
+        status=ProposalStatus.PUBLISHED,
+        reason="",
     )
 
 
 def proposal_reject(*, user, proposal: Proposal, reason: str) -> Proposal:
     """A moderator declines a proposal awaiting moderation, with a reason."""
     return _decide(
-        user=user, proposal=proposal, rule="infrastructure.moderate_proposal",
-        allowed=(ProposalStatus.PENDING,), status=ProposalStatus.DECLINED, reason=reason,
+        user=user,
+        proposal=proposal,
+        rule="infrastructure.moderate_proposal",
+        allowed=(ProposalStatus.PENDING,),
+        status=ProposalStatus.DECLINED,
+        reason=reason,
     )
 
 
 def proposal_decide(*, user, proposal: Proposal, accept: bool, reason: str = "") -> Proposal:
     """The administration accepts a published proposal into the programme or declines it."""
     return _decide(
-        user=user, proposal=proposal, rule="infrastructure.decide_proposal",
+        user=user,
+        proposal=proposal,
+        rule="infrastructure.decide_proposal",
         allowed=(ProposalStatus.PENDING, ProposalStatus.PUBLISHED),
-        status=ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED, reason=reason,
+        status=ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED,
+        reason=reason,
     )
 
 

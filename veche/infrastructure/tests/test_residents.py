@@ -31,7 +31,9 @@ from .factories import FacilityFactory
 
 
 def completed(world, **kwargs):
-    return FacilityFactory(municipality=world.surgut, status=Status.COMPLETED, progress=100, **kwargs)
+    return FacilityFactory(
+        municipality=world.surgut, status=Status.COMPLETED, progress=100, **kwargs
+    )
 
 
 def test_a_rating_twice_by_one_person_counts_once(world):
@@ -84,7 +86,9 @@ def test_an_unconfirmed_resident_cannot_rate(world):
 
 
 def test_a_comment_waits_for_a_moderator(world):
-    rating = facility_rate(user=world.resident, facility=completed(world), score=4, comment="Хорошо")
+    rating = facility_rate(
+        user=world.resident, facility=completed(world), score=4, comment="Хорошо"
+    )
     assert rating.comment_status == CommentStatus.PENDING
     with pytest.raises(PermissionDenied):
         rating_comment_moderate(user=world.urai_admin, rating=rating, publish=True)

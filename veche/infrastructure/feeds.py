@@ -41,9 +41,7 @@ class StatusFeed(Feed):
         return f"{url}?municipality={obj.pk}" if obj else url
 
     def items(self, obj):
-        entries = HistoryEntry.objects.filter(changes__has_key="status").select_related(
-            "facility"
-        )
+        entries = HistoryEntry.objects.filter(changes__has_key="status").select_related("facility")
         if obj is not None:
             entries = entries.filter(facility__municipality=obj)
         return entries.order_by("-created_at", "-pk")[:LIMIT]

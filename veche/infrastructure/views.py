@@ -22,9 +22,8 @@ from veche.core.pagecache import guest_page
 from veche.core.ratelimit import Rate
 from veche.events.selectors import last_event_id
 from veche.media.responses import attachment
-from veche.territory.maps import map_settings, parse_bbox, place_bounds
-
 from veche.reports.subjects import subject_link
+from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
 from . import exports, figures, selectors, services
 from .forms import FacilityForm, FeedFilterForm, FilterForm, RatingForm

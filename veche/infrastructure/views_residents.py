@@ -118,9 +118,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 def _proposal_form(request: HttpRequest) -> ProposalForm:
     initial = {name: request.GET[name] for name in ("lat", "lon") if request.GET.get(name)}
-    return ProposalForm(
-        request.POST or None, initial=initial, categories=selectors.categories()
-    )
+    return ProposalForm(request.POST or None, initial=initial, categories=selectors.categories())
 
 
 def proposal_new(request: HttpRequest) -> HttpResponse:
@@ -180,10 +178,7 @@ def _visible_proposal(request: HttpRequest, pk: int) -> Proposal:
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _visible_proposal(request, pk)
     user = request.user
-    supported = (
-        user.is_authenticated
-        and proposal.supports.filter(user=user).exists()
-    )
+    supported = user.is_authenticated and proposal.supports.filter(user=user).exists()
     context = {
         "proposal": proposal,
         "supported": supported,

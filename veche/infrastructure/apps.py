@@ -8,14 +8,26 @@ class InfrastructureConfig(AppConfig):
     verbose_name = _("Infrastructure programme")
 
     def ready(self) -> None:
+        from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
         from veche.core.demo import register_demo
+        from veche.moderation.registry import register_source
         from veche.reports.subjects import SubjectKind, register_subject_kind
+        from veche.supports.kinds import register_supportable
 
-        from . import demo
+        from . import demo, demo_residents, privacy, queue
         from .selectors import SUBJECT_KIND
+        from .services.residents import PROPOSAL_SUPPORTS
 
         register_demo(self.label, demo.seed, after=("territory", "agencies"))
+        register_demo(
+            "infrastructure_residents", demo_residents.seed, after=("infrastructure", "reports")
+        )
+        register_export_section(self.label, privacy.export_section)
+        register_deletion_hook(self.label, privacy.deletion_hook)
+        for source in queue.sources():
+            register_source(source)
+        register_supportable(PROPOSAL_SUPPORTS)
         register_router("/objects", "veche.infrastructure.api.router")
         register_subject_kind(
             SubjectKind(

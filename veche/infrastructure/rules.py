@@ -12,12 +12,11 @@ from veche.accounts.predicates import can_participate
 from veche.staff.models import Role
 from veche.staff.predicates import (
     covers_municipality,
-    is_moderator,
     is_municipal_admin_of,
     is_regional_admin,
 )
 
-from .models import Facility, Proposal, Status
+from .models import Facility, Proposal, Rating, Status
 from .models.residents import ProposalStatus
 
 
@@ -73,5 +72,15 @@ rules.add_perm(
     "infrastructure.support_proposal",
     can_participate & is_published_proposal & ~is_proposal_author,
 )
-rules.add_perm("infrastructure.moderate_rating_comment", is_moderator | is_regional_admin)
+
+
+@rules.predicate
+def moderates_rating(user, rating) -> bool:
+    """A moderator of the rated object's municipality (or of the region)."""
+    return isinstance(rating, Rating) and covers_municipality(
+        user, rating.facility.municipality, (Role.MODERATOR,)
+    )
+
+
+rules.add_perm("infrastructure.moderate_rating_comment", moderates_rating | is_regional_admin)
 rules.add_perm("infrastructure.upload_files", keeps_facility)

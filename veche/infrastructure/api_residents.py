@@ -41,23 +41,23 @@ def _slot(user) -> Iterator[None]:
         raise
 
 
-class RatingIn(InputSchema):
+class ObjectRatingIn(InputSchema):
     score: int = Field(ge=1, le=5)
     comment: Text(2000) = ""
 
 
-class RatingOut(Schema):
+class ObjectRatingOut(Schema):
     score: int
     comment_status: str = Field(description="none, pending, published or rejected")
     updated_at: datetime
 
 
-class RatingSummaryOut(Schema):
+class ObjectRatingSummaryOut(Schema):
     count: int
     average: float | None
 
 
-class ProposalIn(InputSchema):
+class ObjectProposalIn(InputSchema):
     title: Text(200, blank=False)
     reason: Text(4000, blank=False)
     lat: float = Field(ge=-90, le=90)
@@ -67,7 +67,7 @@ class ProposalIn(InputSchema):
     new_category: Text(200) = ""
 
 
-class ProposalOut(Schema):
+class ObjectProposalOut(Schema):
     id: int
     url: str
     title: str
@@ -90,7 +90,7 @@ class ProposalOut(Schema):
         return proposal.category_name
 
 
-class SupportOut(Schema):
+class ObjectProposalSupportOut(Schema):
     support_count: int
     changed: bool
 
@@ -99,15 +99,15 @@ def _location(field: str) -> list[str]:
     return [{"category": "category_id"}.get(field, field)]
 
 
-@router.get("/{facility_id}/ratings", response={200: RatingSummaryOut, **errors(404, 422)})
+@router.get("/{facility_id}/ratings", response={200: ObjectRatingSummaryOut, **errors(404, 422)})
 def rating_summary(request, facility_id: Id):
     return figures.rating_summary(get_object_or_404(Facility, pk=facility_id))
 
 
 @router.post(
-    "/{facility_id}/rating", response={200: RatingOut, **WRITE_ERRORS}, auth=token_or_session
+    "/{facility_id}/rating", response={200: ObjectRatingOut, **WRITE_ERRORS}, auth=token_or_session
 )
-def facility_rate(request, facility_id: Id, payload: RatingIn):
+def facility_rate(request, facility_id: Id, payload: ObjectRatingIn):
     facility = get_object_or_404(Facility, pk=facility_id)
     with service_errors(_slot(request.user), location=_location):
         return services.facility_rate(
@@ -115,15 +115,15 @@ def facility_rate(request, facility_id: Id, payload: RatingIn):
         )
 
 
-@router.get("/proposals", response={200: list[ProposalOut], **errors(400, 422)})
+@router.get("/proposals", response={200: list[ObjectProposalOut], **errors(400, 422)})
 @paginate(Pagination)
 def proposal_list(request):
     public = Proposal.objects.exclude(status=ProposalStatus.PENDING)
     return public.select_related("category").order_by("-created_at", "-pk")
 
 
-@router.post("/proposals", response={201: ProposalOut, **WRITE_ERRORS}, auth=token_or_session)
-def proposal_submit(request, payload: ProposalIn):
+@router.post("/proposals", response={201: ObjectProposalOut, **WRITE_ERRORS}, auth=token_or_session)
+def proposal_submit(request, payload: ObjectProposalIn):
     category = None
     if payload.category_id is not None:
         category = get_object_or_404(Category, pk=payload.category_id)
@@ -149,7 +149,7 @@ def _published(proposal_id: int) -> Proposal:
 
 @router.post(
     "/proposals/{proposal_id}/support",
-    response={200: SupportOut, **WRITE_ERRORS},
+    response={200: ObjectProposalSupportOut, **WRITE_ERRORS},
     auth=token_or_session,
 )
 def proposal_support(request, proposal_id: Id):
@@ -162,7 +162,7 @@ def proposal_support(request, proposal_id: Id):
 
 @router.delete(
     "/proposals/{proposal_id}/support",
-    response={200: SupportOut, **WRITE_ERRORS},
+    response={200: ObjectProposalSupportOut, **WRITE_ERRORS},
     auth=token_or_session,
 )
 def proposal_support_withdraw(request, proposal_id: Id):

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from veche.api.auth import token_or_session
@@ -138,7 +138,7 @@ def proposal_submit(request, payload: ObjectProposalIn):
             category=category,
             new_category=payload.new_category,
         )
-    return 201, proposal
+    return Status(201, proposal)
 
 
 def _published(proposal_id: int) -> Proposal:

@@ -33,7 +33,7 @@ def test_rating_works_in_progress_is_403(client, world):
     client.force_login(world.resident)
     answer = post(client, f"/api/v1/objects/{facility.pk}/rating", {"score": 4})
     assert answer.status_code == 403
-    assert "completed" in answer.json()["detail"]
+    assert "завершённые" in answer.json()["detail"]
 
 
 def test_proposals_through_the_api(client, world):

@@ -65,7 +65,7 @@ def test_the_database_keeps_scores_from_1_to_5(world):
 @pytest.mark.parametrize("status", [Status.PLANNED, Status.IN_PROGRESS, Status.SUSPENDED])
 def test_works_not_completed_cannot_be_rated(world, status):
     facility = FacilityFactory(municipality=world.surgut, status=status)
-    with pytest.raises(PermissionDenied, match="Only completed works"):
+    with pytest.raises(PermissionDenied, match="только завершённые работы"):
         facility_rate(user=world.resident, facility=facility, score=5)
     assert not Rating.objects.exists()
     assert not Event.objects.exists()
@@ -120,7 +120,7 @@ def test_a_proposal_is_filed_in_the_municipality_of_its_point(world):
 def test_a_proposal_outside_the_region_is_refused(world):
     with pytest.raises(ValidationError) as error:
         propose(world, lat=10.0, lon=10.0)
-    assert "outside the region" in str(error.value)
+    assert "за пределами региона" in str(error.value)
     assert not Proposal.objects.exists()
 
 
@@ -128,7 +128,7 @@ def test_a_second_proposal_at_the_same_point_and_category_within_a_year_is_refus
     propose(world)
     with pytest.raises(ValidationError) as error:
         propose(world, user=UserFactory(), lat=world.surgut.centre_lat + 0.0002)
-    assert "already proposed" in str(error.value)
+    assert "уже предлагали" in str(error.value)
     assert Proposal.objects.count() == 1
     # Another category at that point, or the same one far away, is fine.
     propose(world, category=world.yards)
@@ -172,7 +172,7 @@ def test_moderation_publishes_and_supports_count_once(world):
     assert proposal_support(user=supporter, proposal=proposal) is False
     proposal.refresh_from_db()
     assert proposal.support_count == 1
-    with pytest.raises(PermissionDenied, match="your proposal"):
+    with pytest.raises(PermissionDenied, match="ваше предложение"):
         proposal_support(user=world.resident, proposal=proposal)
     assert proposal_support_withdraw(user=supporter, proposal=proposal) is True
     proposal.refresh_from_db()

@@ -87,7 +87,7 @@ def test_rating_works_in_progress_is_refused_with_a_message(client, world):
         reverse("infrastructure:rate", args=[facility.pk]), {"score": "4"}, follow=True
     )
     assert not Rating.objects.exists()
-    assert "Only completed works can be rated." in response.content.decode()
+    assert "Оценить можно только завершённые работы." in response.content.decode()
 
 
 def test_the_proposal_form_files_a_proposal(client, world):
@@ -108,7 +108,7 @@ def test_the_proposal_form_files_a_proposal(client, world):
     # The same point and category again: refused with the reason, nothing written.
     again = client.post(url, data)
     assert again.status_code == 400
-    assert "already proposed" in again.content.decode() or "уже" in again.content.decode()
+    assert "уже предлагали" in again.content.decode()
     assert Proposal.objects.count() == 1
 
 

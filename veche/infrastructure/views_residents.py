@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from veche.core import ratelimit
@@ -36,7 +37,7 @@ def _reserve(request: HttpRequest, setting: str):
         return None
 
 
-TOO_MANY = "Too many actions in a short time. Try again in a few minutes."
+TOO_MANY = gettext_lazy("Too many actions in a short time. Try again in a few minutes.")
 
 
 @login_required
@@ -50,7 +51,7 @@ def facility_rate(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(f"{facility.get_absolute_url()}#rating")
     slot = _reserve(request, "RATE_LIMIT_INFRASTRUCTURE_RESIDENT")
     if slot is None:
-        messages.error(request, _(TOO_MANY))
+        messages.error(request, str(TOO_MANY))
         return redirect(f"{facility.get_absolute_url()}#rating")
     try:
         services.facility_rate(
@@ -81,7 +82,7 @@ def facility_files(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         slot = _reserve(request, "RATE_LIMIT_INFRASTRUCTURE_UPLOAD")
         if slot is None:
-            form.add_error(None, _(TOO_MANY))
+            form.add_error(None, str(TOO_MANY))
         else:
             photo, document = form.cleaned_data["photos"], form.cleaned_data["documents"]
             with service_errors(form, refusal_on_form=True):
@@ -128,7 +129,7 @@ def proposal_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         slot = _reserve(request, "RATE_LIMIT_INFRASTRUCTURE_RESIDENT")
         if slot is None:
-            form.add_error(None, _(TOO_MANY))
+            form.add_error(None, str(TOO_MANY))
         else:
             data = form.cleaned_data
             proposal = None
@@ -198,7 +199,7 @@ def proposal_support(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal, pk=pk)
     slot = _reserve(request, "RATE_LIMIT_INFRASTRUCTURE_RESIDENT")
     if slot is None:
-        messages.error(request, _(TOO_MANY))
+        messages.error(request, str(TOO_MANY))
         return redirect(proposal)
     withdraw = request.POST.get("withdraw") == "1"
     try:

@@ -30,7 +30,7 @@ WRITE_ERRORS = errors(400, 401, 403, 404, 422, 429)
 @contextmanager
 def _slot(user) -> Iterator[None]:
     slot = ratelimit.reserve(
-        "infrastructure-api",
+        "infrastructure-resident",
         str(user.pk),
         Rate.from_setting("RATE_LIMIT_INFRASTRUCTURE_RESIDENT"),
     )

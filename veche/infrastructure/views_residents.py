@@ -27,12 +27,17 @@ from .services import residents as services
 PER_PAGE = 20
 
 
+# One count per person for the web and the API alike (api_residents.py uses the same name).
+ACTIONS = {
+    "RATE_LIMIT_INFRASTRUCTURE_RESIDENT": "infrastructure-resident",
+    "RATE_LIMIT_INFRASTRUCTURE_UPLOAD": "infrastructure-upload",
+}
+
+
 def _reserve(request: HttpRequest, setting: str):
     """A slot of the person's limit, or None (and a message) when it is used up."""
     try:
-        return ratelimit.reserve(
-            f"infrastructure-{setting.lower()}", str(request.user.pk), Rate.from_setting(setting)
-        )
+        return ratelimit.reserve(ACTIONS[setting], str(request.user.pk), Rate.from_setting(setting))
     except ratelimit.Limited:
         return None
 

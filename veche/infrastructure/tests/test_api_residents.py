@@ -62,3 +62,28 @@ def test_proposals_through_the_api(client, world):
     assert client.post(url).json() == {"support_count": 1, "changed": True}
     assert client.post(url).json() == {"support_count": 1, "changed": False}
     assert client.delete(url).json() == {"support_count": 0, "changed": True}
+
+
+def test_residents_writes_are_rate_limited(client, world, settings):
+    settings.RATE_LIMIT_INFRASTRUCTURE_RESIDENT = "2/600"
+    facility = FacilityFactory(municipality=world.surgut, status=Status.COMPLETED)
+    client.force_login(world.resident)
+    url = f"/api/v1/objects/{facility.pk}/rating"
+    assert post(client, url, {"score": 3}).status_code == 200
+    assert post(client, url, {"score": 4}).status_code == 200
+    limited = post(client, url, {"score": 5})
+    assert limited.status_code == 429
+    assert Rating.objects.get().score == 4
+    # The page's rating shares the person's limit and says so.
+    page = client.post(f"/objects/{facility.pk}/rate/", {"score": "1"}, follow=True)
+    assert "Слишком много действий" in page.content.decode()
+    assert Rating.objects.get().score == 4
+
+
+def test_a_refused_write_gives_its_slot_back(client, world, settings):
+    settings.RATE_LIMIT_INFRASTRUCTURE_RESIDENT = "1/600"
+    running = FacilityFactory(municipality=world.surgut, status=Status.IN_PROGRESS)
+    done = FacilityFactory(municipality=world.surgut, status=Status.COMPLETED)
+    client.force_login(world.resident)
+    assert post(client, f"/api/v1/objects/{running.pk}/rating", {"score": 3}).status_code == 403
+    assert post(client, f"/api/v1/objects/{done.pk}/rating", {"score": 3}).status_code == 200

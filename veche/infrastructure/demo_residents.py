@@ -3,6 +3,7 @@ the general «Объект» sphere for the rest), ratings of completed objects 
 comments), and proposals in every state with supports. Idempotent: ratings are one per person
 and object by the database, proposals are found by their title and point."""
 
+import datetime
 import random
 
 from django.db import transaction
@@ -12,7 +13,7 @@ from veche.accounts.models import User
 from veche.reports.models import Category as Sphere
 from veche.reports.models import Topic
 
-from .models import Category, Facility, Proposal, ProposalSupport, Rating, Status
+from .models import Category, Facility, FacilityVote, Proposal, ProposalSupport, Rating, Status
 from .models.residents import CommentStatus, ProposalStatus
 from .selectors import GENERAL_TOPICS_CATEGORY
 
@@ -155,6 +156,24 @@ def seed_proposals(residents: list[User], rng: random.Random) -> None:
         proposal.save(update_fields=["support_count"])
 
 
+def seed_votes(residents: list[User], rng: random.Random) -> None:
+    """Six planned objects put to a month's vote, with residents' votes (any resident of the
+    region, as the demo residents live everywhere)."""
+    now = timezone.now()
+    planned = list(Facility.objects.filter(status=Status.PLANNED).order_by("pk")[:6])
+    for index, facility in enumerate(planned):
+        if facility.vote_opens is None:
+            facility.vote_opens = now - datetime.timedelta(days=3)
+            facility.vote_closes = now + datetime.timedelta(days=27)
+            facility.vote_anyone = True
+            facility.save(update_fields=["vote_opens", "vote_closes", "vote_anyone"])
+        chosen = rng.sample(residents, k=min(len(residents), 4 + 3 * index))
+        FacilityVote.objects.bulk_create(
+            [FacilityVote(facility=facility, user=user) for user in chosen], ignore_conflicts=True
+        )
+        Facility.objects.filter(pk=facility.pk).update(vote_count=facility.votes.count())
+
+
 def seed() -> None:
     residents = _residents()
     with transaction.atomic():
@@ -164,3 +183,4 @@ def seed() -> None:
         rng = random.Random(14)
         seed_ratings(residents, rng)
         seed_proposals(residents, rng)
+        seed_votes(residents, rng)

@@ -188,3 +188,9 @@ class FilesForm(forms.Form):
         help_text=_("PDF."),
     )
     caption = forms.CharField(label=_("Photo caption"), required=False, max_length=300)
+
+
+class VoteOpenForm(forms.Form):
+    vote_opens = forms.DateTimeField(label=_("Vote opens"), localize=True)
+    vote_closes = forms.DateTimeField(label=_("Vote closes"), localize=True)
+    vote_anyone = forms.BooleanField(label=_("Any resident of the region may vote"), required=False)

@@ -1,8 +1,8 @@
-"""What the registry keeps of a resident: his ratings of objects' works, his proposals and the
-proposals he supports — exported. On deletion (the account is anonymised, not deleted) his
-ratings' comments are blanked while the scores stay counted, his proposals never published are
-deleted, the public ones stay as the public record under «Удалённый пользователь», and his
-supports stay counted."""
+"""What the registry keeps of a resident: his ratings of objects' works, his proposals, the
+proposals he supports and the objects he voted for — exported. On deletion (the account is
+anonymised, not deleted) his ratings' comments are blanked while the scores stay counted, his
+proposals never published are deleted, the public ones stay as the public record under
+«Удалённый пользователь», and his supports and votes stay counted."""
 
 from veche.accounts.privacy import json_value
 
@@ -32,6 +32,9 @@ def export_section(user) -> dict:
             }
             for proposal in user.infrastructure_proposals.select_related("category").order_by("pk")
         ],
+        "object_votes": list(
+            user.infrastructure_votes.order_by("pk").values_list("facility_id", flat=True)
+        ),
         "supported_object_proposals": list(
             user.infrastructure_supports.order_by("pk").values_list("proposal_id", flat=True)
         ),

@@ -84,3 +84,30 @@ def moderates_rating(user, rating) -> bool:
 
 rules.add_perm("infrastructure.moderate_rating_comment", moderates_rating | is_regional_admin)
 rules.add_perm("infrastructure.upload_files", keeps_facility)
+
+
+# Votes on objects the administration puts to the vote (docs/infrastructure.md, "Votes").
+
+
+@rules.predicate
+def vote_is_open(user, facility) -> bool:
+    from django.utils import timezone
+
+    if not isinstance(facility, Facility) or not facility.vote_opens or not facility.vote_closes:
+        return False
+    return facility.vote_opens <= timezone.now() < facility.vote_closes
+
+
+@rules.predicate
+def may_vote_there(user, facility) -> bool:
+    """A resident of the object's municipality, or anyone when the vote is region-wide."""
+    if not isinstance(facility, Facility):
+        return False
+    if facility.vote_anyone:
+        return True
+    settlement = getattr(user, "settlement", None)
+    return settlement is not None and settlement.municipality_id == facility.municipality_id
+
+
+rules.add_perm("infrastructure.vote_facility", can_participate & vote_is_open & may_vote_there)
+rules.add_perm("infrastructure.put_to_vote", keeps_facility)

@@ -25,7 +25,7 @@ from veche.media.responses import attachment
 from veche.reports.subjects import subject_link
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
-from . import exports, figures, selectors, services
+from . import exports, figures, rules, selectors, services
 from .forms import FacilityForm, FeedFilterForm, FilterForm, RatingForm
 from .models import Facility, FacilityDocument, Status
 
@@ -134,6 +134,12 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comments": selectors.published_ratings(facility),
         "rating_form": RatingForm(),
         "agency_on_time": _agency_on_time(facility),
+        "vote_open": request.user.has_perm("infrastructure.vote_facility", facility)
+        or rules.vote_is_open(request.user, facility),
+        "may_vote": request.user.has_perm("infrastructure.vote_facility", facility),
+        "voted": request.user.is_authenticated
+        and facility.votes.filter(user=request.user).exists(),
+        "may_put_to_vote": request.user.has_perm("infrastructure.put_to_vote", facility),
         "map": map_settings(),
         "geometry": facility.geometry,
     }

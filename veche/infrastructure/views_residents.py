@@ -18,11 +18,12 @@ from veche.core.forms import error_text, service_errors
 from veche.core.ratelimit import Rate
 
 from . import figures, selectors
-from .forms import DecisionForm, FilesForm, FilterForm, ProposalForm, RatingForm
+from .forms import DecisionForm, FilesForm, FilterForm, ProposalForm, RatingForm, VoteOpenForm
 from .models import Facility, Proposal
 from .models.residents import ProposalStatus
 from .services import files as file_services
 from .services import residents as services
+from .services import votes as vote_services
 
 PER_PAGE = 20
 
@@ -265,3 +266,57 @@ def on_time(request: HttpRequest) -> HttpResponse:
         "contractors": figures.on_time_shares(by="contractor", facilities=found),
     }
     return render(request, "infrastructure/on_time.html", context)
+
+
+# --- Votes on objects the administration put to the vote ---
+
+
+@login_required
+@require_POST
+def facility_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    facility = get_object_or_404(Facility, pk=pk)
+    slot = _reserve(request, "RATE_LIMIT_INFRASTRUCTURE_RESIDENT")
+    if slot is None:
+        messages.error(request, str(TOO_MANY))
+        return redirect(f"{facility.get_absolute_url()}#vote")
+    try:
+        created = vote_services.facility_vote(user=request.user, facility=facility)
+    except PermissionDenied as error:
+        ratelimit.release(slot)
+        messages.error(request, error_text(error))
+    else:
+        if created:
+            messages.success(request, _("Thank you: your vote is counted."))
+        else:
+            ratelimit.release(slot)
+            messages.info(request, _("You have already voted for this object."))
+    return redirect(f"{facility.get_absolute_url()}#vote")
+
+
+@login_required
+def facility_vote_open(request: HttpRequest, pk: int) -> HttpResponse:
+    facility = get_object_or_404(Facility.objects.select_related("municipality"), pk=pk)
+    if not request.user.has_perm("infrastructure.put_to_vote", facility):
+        raise PermissionDenied(
+            _(
+                "Only the administration of the object's municipality or the regional "
+                "administration keeps this object."
+            )
+        )
+    form = VoteOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with service_errors(form, refusal_on_form=True):
+            vote_services.facility_vote_open(
+                user=request.user,
+                facility=facility,
+                opens=data["vote_opens"],
+                closes=data["vote_closes"],
+                anyone=data["vote_anyone"],
+            )
+        if not form.errors:
+            messages.success(request, _("The object is put to the vote."))
+            return redirect(facility)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "facility": facility}
+    return render(request, "infrastructure/vote_open.html", context, status=status)

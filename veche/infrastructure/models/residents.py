@@ -150,3 +150,22 @@ class ProposalSupport(SupportBase):
                 fields=["proposal", "user"], name="infrastructure_proposal_support_once"
             )
         ]
+
+
+class FacilityVote(SupportBase):
+    """A resident's vote for an object the administration put to the vote: one per person and
+    object (the shared supports mechanism; a database constraint)."""
+
+    facility = models.ForeignKey(
+        "infrastructure.Facility", on_delete=models.CASCADE, related_name="votes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="infrastructure_votes"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facility", "user"], name="infrastructure_facility_vote_once"
+            )
+        ]

@@ -192,3 +192,69 @@ def test_a_decline_needs_a_reason_and_decided_stays_decided(world):
     with pytest.raises(ValidationError):
         proposal_decide(user=world.surgut_admin, proposal=proposal, accept=False, reason="Нет")
     assert StaffAuditLog.objects.filter(action="infrastructure.proposal_accepted").count() == 1
+
+
+# Votes on objects the administration puts to the vote.
+
+
+def _open_vote(world, facility, **kwargs):
+    from veche.infrastructure.services.votes import facility_vote_open
+
+    now = timezone.now()
+    return facility_vote_open(
+        user=world.surgut_admin,
+        facility=facility,
+        opens=now - datetime.timedelta(days=1),
+        closes=now + datetime.timedelta(days=6),
+        **kwargs,
+    )
+
+
+def _resident_of(municipality):
+    from veche.territory.tests.factories import SettlementFactory
+
+    return UserFactory(settlement=SettlementFactory(municipality=municipality))
+
+
+def test_one_vote_per_person_within_the_period_by_residents_of_the_municipality(world):
+    from veche.infrastructure.services.votes import facility_vote
+
+    facility = FacilityFactory(municipality=world.surgut, status=Status.PLANNED)
+    voter = _resident_of(world.surgut)
+    with pytest.raises(PermissionDenied, match="не вынесен"):
+        facility_vote(user=voter, facility=facility)
+    with pytest.raises(PermissionDenied):  # another territory's admin cannot open it
+        from veche.infrastructure.services.votes import facility_vote_open
+
+        facility_vote_open(
+            user=world.urai_admin,
+            facility=facility,
+            opens=timezone.now(),
+            closes=timezone.now() + datetime.timedelta(days=1),
+        )
+    _open_vote(world, facility)
+    assert facility_vote(user=voter, facility=facility) is True
+    assert facility_vote(user=voter, facility=facility) is False
+    facility.refresh_from_db()
+    assert facility.vote_count == 1 == facility.votes.count()
+    with pytest.raises(PermissionDenied, match="жители"):
+        facility_vote(user=_resident_of(world.urai), facility=facility)
+    assert Event.objects.filter(kind="infrastructure.facility_voted").count() == 1
+
+
+def test_a_region_wide_vote_and_a_closed_one(world):
+    from veche.infrastructure.services.votes import facility_vote
+
+    facility = FacilityFactory(municipality=world.surgut)
+    _open_vote(world, facility, anyone=True)
+    assert facility_vote(user=_resident_of(world.urai), facility=facility) is True
+    from veche.infrastructure.models import Facility
+
+    Facility.objects.filter(pk=facility.pk).update(
+        vote_opens=timezone.now() - datetime.timedelta(days=9),
+        vote_closes=timezone.now() - datetime.timedelta(days=1),
+    )
+    with pytest.raises(PermissionDenied, match="закрыто"):
+        facility_vote(user=_resident_of(world.surgut), facility=facility)
+    facility.refresh_from_db()
+    assert facility.vote_count == 1

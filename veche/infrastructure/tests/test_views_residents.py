@@ -158,3 +158,24 @@ def test_status_feeds_parse(client, world):
 @pytest.mark.parametrize("name", ["proposals", "on_time"])
 def test_public_pages_answer(client, world, name):
     assert client.get(reverse(f"infrastructure:{name}")).status_code == 200
+
+
+def test_putting_to_the_vote_and_voting_on_the_page(client, world):
+    from veche.accounts.tests.factories import UserFactory
+    from veche.territory.tests.factories import SettlementFactory
+
+    facility = FacilityFactory(municipality=world.surgut, status=Status.PLANNED)
+    url = reverse("infrastructure:vote_open", args=[facility.pk])
+    client.force_login(world.urai_admin)
+    assert client.get(url).status_code == 403
+    client.force_login(world.surgut_admin)
+    data = {"vote_opens": "01.01.2020 00:00", "vote_closes": "01.01.2099 00:00"}
+    assert client.post(url, data).status_code == 302
+    voter = UserFactory(settlement=SettlementFactory(municipality=world.surgut))
+    client.force_login(voter)
+    page = client.get(facility.get_absolute_url()).content.decode()
+    assert reverse("infrastructure:vote", args=[facility.pk]) in page
+    client.post(reverse("infrastructure:vote", args=[facility.pk]))
+    client.post(reverse("infrastructure:vote", args=[facility.pk]))
+    facility.refresh_from_db()
+    assert facility.vote_count == 1

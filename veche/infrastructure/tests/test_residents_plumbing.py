@@ -5,7 +5,14 @@ from veche.accounts.privacy import deletion_hooks, export_sections
 from veche.accounts.tests.factories import UserFactory
 from veche.core.demo import demos_in_order
 from veche.infrastructure import demo, demo_residents
-from veche.infrastructure.models import Category, Proposal, ProposalSupport, Rating, Status
+from veche.infrastructure.models import (
+    Category,
+    Facility,
+    Proposal,
+    ProposalSupport,
+    Rating,
+    Status,
+)
 from veche.infrastructure.models.residents import CommentStatus, ProposalStatus
 from veche.infrastructure.selectors import report_topic_ids
 from veche.infrastructure.services.residents import facility_rate, proposal_submit
@@ -34,6 +41,9 @@ def test_the_residents_demo_is_idempotent(db):
         ProposalSupport.objects.count(),
     ) == first
     assert Rating.objects.filter(comment_status=CommentStatus.PUBLISHED).exists()
+    voted = Facility.objects.filter(vote_opens__isnull=False)
+    assert voted.count() == 6
+    assert all(f.vote_count == f.votes.count() > 0 for f in voted)
     assert not Rating.objects.exclude(facility__status=Status.COMPLETED).exists()
     assert set(Proposal.objects.values_list("status", flat=True)) == set(ProposalStatus.values)
     published = Proposal.objects.filter(status=ProposalStatus.PUBLISHED).first()

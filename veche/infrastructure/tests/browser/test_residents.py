@@ -132,6 +132,25 @@ def test_residents_pages_pass_axe(new_page, live_server, axe_check, world):
     page.get_by_role("button", name="Отправить предложение").click()
     expect(page.get_by_role("alert")).to_be_focused()
     axe_check(page)
+    # An object put to the vote, with its vote section and button (a resident of Surgut).
+    import datetime
+
+    from django.utils import timezone
+
+    from veche.accounts.tests.factories import UserFactory
+    from veche.territory.tests.factories import SettlementFactory
+
+    now = timezone.now()
+    voted = FacilityFactory(
+        municipality=world.surgut,
+        vote_opens=now - datetime.timedelta(days=1),
+        vote_closes=now + datetime.timedelta(days=5),
+    )
+    voter = UserFactory(settlement=SettlementFactory(municipality=world.surgut))
+    page = logged_in(new_page, live_server, voter)
+    page.goto(f"{live_server.url}{voted.get_absolute_url()}")
+    expect(page.get_by_role("button", name="Проголосовать за объект")).to_be_visible()
+    axe_check(page)
     for path in ("/objects/proposals/", "/objects/on-time/"):
         page.goto(f"{live_server.url}{path}")
         axe_check(page)

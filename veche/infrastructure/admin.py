@@ -16,6 +16,9 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "order")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
+    # The report topics offered first on a report about an object of this category; none →
+    # the topics of the general «Объект» sphere (selectors.GENERAL_TOPICS_CATEGORY).
+    filter_horizontal = ("report_topics",)
 
 
 class HistoryInline(admin.TabularInline):

@@ -137,3 +137,9 @@ def facility_list(request, filters: Query[FacilityFilters]):
 def facility_detail(request, facility_id: Id):
     get_object_or_404(Facility, pk=facility_id)
     return selectors.facility_page(facility_id)
+
+
+# Residents on objects (api_residents.py): /{id}/rating(s), /proposals/…, their supports.
+from .api_residents import router as residents_router  # noqa: E402
+
+router.add_router("", residents_router)

@@ -92,3 +92,105 @@ class FacilityForm(forms.Form):
     actual_start = forms.DateField(label=_("Actual start"), required=False)
     actual_end = forms.DateField(label=_("Actual end"), required=False)
     contractor = forms.CharField(label=_("Contractor"), required=False, max_length=300)
+
+
+# --- Residents on objects and the staff's files (views_residents.py). ---
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("Your score"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a score from 1 to 5.")},
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown after a moderator checks it."),
+    )
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(
+        label=_("What to build or repair"),
+        max_length=200,
+        error_messages={"required": _("Say what should be built or repaired.")},
+    )
+    category = forms.TypedChoiceField(
+        label=_("Category"), required=False, coerce=int, empty_value=None
+    )
+    new_category = forms.CharField(
+        label=_("Or a new category"),
+        required=False,
+        max_length=200,
+        help_text=_("If none of the categories fits."),
+    )
+    reason = forms.CharField(
+        label=_("Why it is needed"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Say why it is needed.")},
+    )
+    lat = forms.FloatField(
+        label=_("Latitude"),
+        min_value=-90,
+        max_value=90,
+        localize=True,
+        help_text=_("For example, 61.2540."),
+        error_messages={"required": _("Give the point's latitude.")},
+    )
+    lon = forms.FloatField(
+        label=_("Longitude"),
+        min_value=-180,
+        max_value=180,
+        localize=True,
+        help_text=_("For example, 73.3960."),
+        error_messages={"required": _("Give the point's longitude.")},
+    )
+    address = forms.CharField(label=_("Address or landmark"), required=False, max_length=300)
+    optional_unmarked = ("category",)
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("— choose a category —"))] + [
+            (c.pk, c.name) for c in categories
+        ]
+        self.categories = {c.pk: c for c in categories}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("category") and not cleaned.get("new_category"):
+            self.add_error("category", _("Choose a category or name a new one."))
+        return cleaned
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class FilesForm(forms.Form):
+    photos = forms.FileField(
+        label=_("Photos"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=_("JPEG, PNG or WebP. Location data is removed."),
+    )
+    documents = forms.FileField(
+        label=_("Project documents"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+        help_text=_("PDF."),
+    )
+    caption = forms.CharField(label=_("Photo caption"), required=False, max_length=300)
+
+
+class VoteOpenForm(forms.Form):
+    vote_opens = forms.DateTimeField(label=_("Vote opens"), localize=True)
+    vote_closes = forms.DateTimeField(label=_("Vote closes"), localize=True)
+    vote_anyone = forms.BooleanField(label=_("Any resident of the region may vote"), required=False)

@@ -94,6 +94,49 @@ def reports_about(facility: Facility) -> list:
     return report_selectors.reports_about(SUBJECT_KIND, facility.pk)
 
 
+# The reports' sphere whose topics an object category without its own topics offers («Объект»).
+GENERAL_TOPICS_CATEGORY = "object"
+
+
+def report_topic_ids(pk: int) -> list[int]:
+    """The open report topics the object's category allows, or the general «Объект» sphere's
+    when the regional admin mapped none (two queries)."""
+    from veche.reports.models import Topic
+
+    category = Facility.objects.filter(pk=pk).values_list("category_id", flat=True).first()
+    if category is None:
+        return []
+    own = Topic.objects.filter(
+        is_open=True,
+        pk__in=Category.report_topics.through.objects.filter(category_id=category).values(
+            "topic_id"
+        ),
+    )
+    ids = list(own.order_by("order", "name").values_list("pk", flat=True))
+    if ids:
+        return ids
+    general = Topic.objects.filter(is_open=True, category__slug=GENERAL_TOPICS_CATEGORY)
+    return list(general.order_by("order", "name").values_list("pk", flat=True))
+
+
+def rated_by(user, facility: Facility):
+    """The user's own rating of the object, or None."""
+    if not user.is_authenticated:
+        return None
+    return facility.ratings.filter(user=user).first()
+
+
+def published_ratings(facility: Facility, limit: int = 20) -> list:
+    """The latest ratings with a published comment, their authors' public names."""
+    from .models.residents import CommentStatus
+
+    return list(
+        facility.ratings.filter(comment_status=CommentStatus.PUBLISHED)
+        .select_related("user")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+
+
 def categories() -> list[Category]:
     return list(Category.objects.order_by("order", "name"))
 

@@ -22,10 +22,11 @@ from veche.core.pagecache import guest_page
 from veche.core.ratelimit import Rate
 from veche.events.selectors import last_event_id
 from veche.media.responses import attachment
+from veche.reports.subjects import subject_link
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
-from . import exports, selectors, services
-from .forms import FacilityForm, FeedFilterForm, FilterForm
+from . import exports, figures, rules, selectors, services
+from .forms import FacilityForm, FeedFilterForm, FilterForm, RatingForm
 from .models import Facility, FacilityDocument, Status
 
 PER_PAGE = 20
@@ -126,10 +127,33 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": [_history_row(entry) for entry in facility.history.all()],
         "may_edit": request.user.has_perm("infrastructure.change_facility", facility),
         "reports": selectors.reports_about(facility),
+        "report_link": subject_link(selectors.SUBJECT_KIND, facility.pk),
+        "may_upload": request.user.has_perm("infrastructure.upload_files", facility),
+        "ratings": figures.rating_summary(facility),
+        "my_rating": selectors.rated_by(request.user, facility),
+        "comments": selectors.published_ratings(facility),
+        "rating_form": RatingForm(),
+        "agency_on_time": _agency_on_time(facility),
+        "vote_open": request.user.has_perm("infrastructure.vote_facility", facility)
+        or rules.vote_is_open(request.user, facility),
+        "may_vote": request.user.has_perm("infrastructure.vote_facility", facility),
+        "voted": request.user.is_authenticated
+        and facility.votes.filter(user=request.user).exists(),
+        "may_put_to_vote": request.user.has_perm("infrastructure.put_to_vote", facility),
         "map": map_settings(),
         "geometry": facility.geometry,
     }
     return render(request, "infrastructure/detail.html", context)
+
+
+def _agency_on_time(facility: Facility):
+    """The responsible agency's share of objects on time (figures.on_time_shares), or None."""
+    if facility.agency_id is None:
+        return None
+    rows = figures.on_time_shares(
+        by="agency", facilities=Facility.objects.filter(agency_id=facility.agency_id)
+    )
+    return rows[0] if rows else None
 
 
 def _money_chart(facility: Facility) -> dict:

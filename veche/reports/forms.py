@@ -15,6 +15,7 @@ from veche.media.uploads import check_video
 from veche.territory.models import Settlement
 from veche.territory.selectors import settlement_choices
 
+from . import subjects
 from .filter_choices import filter_choices, topic_choices
 from .models import Status, Topic, TopicAttribute
 from .models.report import UNPUBLISHED
@@ -135,13 +136,19 @@ class ReportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": VIDEO_ACCEPT}),
     )
     client_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    # What the report is about besides its place (reports/subjects.py): "<kind>:<id>".
+    subject = forms.CharField(widget=forms.HiddenInput, required=False, max_length=80)
     file_anyway = forms.BooleanField(
         label=_("None of these is my problem: file a new report"), required=False
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [("", _("— choose a topic —")), *topic_choices()]
+        self.subject_ref = subjects.parse(self["subject"].value() or "")
+        self.subject_about = subjects.describe(*self.subject_ref) if self.subject_ref else None
+        if self.subject_about is None:
+            self.subject_ref = None
+        self.fields["topic"].choices = [("", _("— choose a topic —")), *self._topic_choices()]
         self.fields["settlement"].choices = [
             ("", _("— choose a settlement —")),
             *settlement_choices(),
@@ -149,6 +156,21 @@ class ReportForm(forms.Form):
         self.topic_questions = self._add_attribute_fields()
         self.topic_obj: Topic | None = None
         self.settlement_obj: Settlement | None = None
+
+    def _topic_choices(self) -> list:
+        """The catalogue; about an item, the topics its kind offers come first in a group."""
+        groups = topic_choices()
+        offered = set(subjects.offered_topics(*self.subject_ref)) if self.subject_ref else set()
+        if not offered:
+            return groups
+        names = {pk: name for _group, items in groups for pk, name in items}
+        first = [
+            (pk, names[pk]) for _group, items in groups for pk, _name in items if pk in offered
+        ]
+        return [(_("For this object"), first), *groups] if first else groups
+
+    def about(self) -> tuple[str, int] | None:
+        return self.subject_ref
 
     def _add_attribute_fields(self) -> dict[int, list[str]]:
         """Every open topic's questions, named attr-<topic>-<code>: without JavaScript they are

@@ -301,6 +301,10 @@ RATE_LIMIT_CONTENT_EDIT = env_str("RATE_LIMIT_CONTENT_EDIT", "300/600")
 RATE_LIMIT_CONTENT_REACT = env_str("RATE_LIMIT_CONTENT_REACT", "60/600")
 # Staff edits of the infrastructure registry's objects per person (veche/infrastructure).
 RATE_LIMIT_INFRASTRUCTURE_EDIT = env_str("RATE_LIMIT_INFRASTRUCTURE_EDIT", "300/600")
+# Residents' ratings, proposals and supports on the registry's objects per person, and staff
+# uploads of an object's photos and documents per person.
+RATE_LIMIT_INFRASTRUCTURE_RESIDENT = env_str("RATE_LIMIT_INFRASTRUCTURE_RESIDENT", "30/600")
+RATE_LIMIT_INFRASTRUCTURE_UPLOAD = env_str("RATE_LIMIT_INFRASTRUCTURE_UPLOAD", "60/600")
 # The CAs whose certificates may sign budgeting's evaluation sheets: PEM or DER files, comma-
 # separated (docs/budgeting-signatures.md); none by default, so no signature is accepted.
 BUDGETING_TRUSTED_CAS = env_list("BUDGETING_TRUSTED_CAS", "")

@@ -16,7 +16,7 @@ from veche.territory.maps import map_settings, place_bounds
 from veche.territory.models import Region, Settlement
 from veche.territory.selectors import gazetteer_search
 
-from .. import services
+from .. import services, subjects
 from ..forms import CoordinateField, ReportForm, service_error_targets
 from ..models import Channel, PendingPhoto, Report
 from ..selectors import nearby_open, supported_by
@@ -117,6 +117,7 @@ def _submit(request: HttpRequest, form: ReportForm, kept: list[PendingPhoto]) ->
             media=[*as_uploads(kept), *form.uploads()],
             channel=Channel.WEB,
             client_token=data.get("client_token") or None,
+            subject=form.about(),
         )
     except PermissionDenied as error:
         form.add_error(None, refusal_message(error))
@@ -136,6 +137,12 @@ def _kept_photos(request: HttpRequest, token: str) -> list[PendingPhoto]:
 def _blank_form(request: HttpRequest) -> ReportForm:
     # One token per rendered form: a double submit or a retried POST files one report.
     initial = {"client_token": uuid.uuid4().hex, "settlement": request.user.settlement_id}
+    about = subjects.parse(request.GET.get("subject", ""))
+    if about is not None and subjects.describe(*about) is not None:
+        initial["subject"] = f"{about[0]}:{about[1]}"
+        where = subjects.place(*about)
+        if where is not None:
+            initial["lat"], initial["lon"], initial["address"] = where
     for name in ("topic", "lat", "lon", "address"):
         if request.GET.get(name):
             initial[name] = request.GET[name]

@@ -19,7 +19,7 @@ from veche.events.selectors import last_event_id
 from veche.media.responses import attachment, download_name
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
 
-from .. import selectors
+from .. import selectors, subjects
 from ..engagement_forms import PressLinkForm
 from ..forms import PUBLIC_STATUSES, FilterForm, ReportFilters, ReviewForm
 from ..models import Answer, AnswerFile, Report, ReportMedia, Status, Topic
@@ -94,6 +94,7 @@ def render_report(
     media = list(report.media.all())
     answers = list(report.answers.all())
     context = {
+        "subject_about": subjects.describe(report.subject_kind, report.subject_id),
         "report": report,
         "photos": [m for m in media if m.kind == ReportMedia.Kind.PHOTO],
         "videos": [m for m in media if m.kind == ReportMedia.Kind.VIDEO],

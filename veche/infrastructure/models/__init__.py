@@ -59,6 +59,11 @@ class Category(models.Model):
     name = models.CharField(pgettext_lazy("category", "name"), max_length=200, unique=True)
     slug = models.SlugField(_("code"), max_length=80, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The report topics a resident is offered first when he reports a problem on an object of
+    # this category (the regional admin maps them in the admin); none → the general category's.
+    report_topics = models.ManyToManyField(
+        "reports.Topic", blank=True, related_name="+", verbose_name=_("report topics")
+    )
 
     class Meta:
         verbose_name = _("object category")
@@ -129,6 +134,12 @@ class Facility(models.Model):
         _("progress, %"), default=0, validators=[MaxValueValidator(100)]
     )
     description = models.TextField(_("description"), blank=True)
+    # Put to the residents' vote by the administration (docs/infrastructure.md, "Votes"): open
+    # between the two moments; residents of the object's municipality vote unless `vote_anyone`.
+    vote_opens = models.DateTimeField(_("vote opens"), null=True, blank=True)
+    vote_closes = models.DateTimeField(_("vote closes"), null=True, blank=True)
+    vote_anyone = models.BooleanField(_("any resident of the region may vote"), default=False)
+    vote_count = models.PositiveIntegerField(_("votes"), default=0)
     # Snowball stems of the name, address and contractor (reports.search): Russian search.
     search_stems = models.TextField(default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -162,6 +173,12 @@ class Facility(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(progress__gte=0, progress__lte=100), name="infra_progress_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(vote_opens__isnull=True)
+                | Q(vote_closes__isnull=True)
+                | Q(vote_closes__gt=F("vote_opens")),
+                name="infra_vote_period",
             ),
             models.CheckConstraint(
                 condition=Q(budget_planned__gte=0, budget_spent__gte=0),
@@ -313,3 +330,24 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+from .residents import FacilityVote, Proposal, ProposalSupport, Rating  # noqa: E402
+
+__all__ = [
+    "Category",
+    "Facility",
+    "FacilityDocument",
+    "FacilityMunicipality",
+    "FacilityPhoto",
+    "FacilityVote",
+    "HistoryEntry",
+    "ImportJob",
+    "Payment",
+    "Proposal",
+    "ProposalSupport",
+    "Rating",
+    "Shape",
+    "Status",
+    "WorkType",
+]

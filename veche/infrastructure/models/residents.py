@@ -1,0 +1,171 @@
+"""Residents on the registry's objects (issue 14, point 4; docs/infrastructure.md, "Residents").
+
+- A **rating** of a completed object's works, 1–5 with an optional comment: one per person and
+  object (a database constraint), so rating again replaces one's own rating and counts once.
+  The comment is shown after a moderator passes it (the shared moderation page).
+- A **proposal** of a new object (a category and a point with the reason) or of a new category:
+  a moderator publishes it (or declines it with a reason); residents support a published one
+  through the shared supports (`ProposalSupport`, one per person, a database constraint); the
+  administration accepts it into the programme or declines it with a reason.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from veche.supports.models import SupportBase
+from veche.territory.models import Municipality
+
+SCORES = range(1, 6)
+
+
+class CommentStatus(models.TextChoices):
+    NONE = "none", pgettext_lazy("rating comment", "no comment")
+    PENDING = "pending", pgettext_lazy("rating comment", "awaiting moderation")
+    PUBLISHED = "published", pgettext_lazy("rating comment", "published")
+    REJECTED = "rejected", pgettext_lazy("rating comment", "rejected")
+
+
+class Rating(models.Model):
+    facility = models.ForeignKey(
+        "infrastructure.Facility", on_delete=models.CASCADE, related_name="ratings"
+    )
+    # Null once the author's account is deleted: the score stays in the object's figures.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="infrastructure_ratings",
+    )
+    score = models.PositiveSmallIntegerField(_("score"))
+    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    comment_status = models.CharField(
+        _("comment"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.NONE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("object rating")
+        verbose_name_plural = _("object ratings")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["facility", "user"], name="infrastructure_rating_once"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=5), name="infrastructure_rating_1_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(comment_status__in=CommentStatus.values),
+                name="infrastructure_rating_comment_status",
+            ),
+        ]
+        indexes = [models.Index(fields=["comment_status", "created_at"], name="rating_comment")]
+
+    def __str__(self) -> str:
+        return f"{self.facility_id}: {self.score}"
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("proposal status", "awaiting moderation")
+    PUBLISHED = "published", pgettext_lazy("proposal status", "open for support")
+    ACCEPTED = "accepted", pgettext_lazy("proposal status", "accepted into the programme")
+    DECLINED = "declined", pgettext_lazy("proposal status", "declined")
+
+
+class Proposal(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="infrastructure_proposals",
+    )
+    title = models.CharField(_("what to build or repair"), max_length=200)
+    # An object of a known category, or a new category by its proposed name (one of the two).
+    category = models.ForeignKey(
+        "infrastructure.Category",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("category"),
+    )
+    new_category = models.CharField(_("new category"), max_length=200, blank=True)
+    reason = models.TextField(_("reason"), max_length=4000)
+    lat = models.FloatField(_("latitude"))
+    lon = models.FloatField(_("longitude"))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
+    )
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
+    decision_reason = models.TextField(_("reason of the decision"), blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("object proposal")
+        verbose_name_plural = _("object proposals")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(category__isnull=False) & Q(new_category=""))
+                | (Q(category__isnull=True) & ~Q(new_category="")),
+                name="infrastructure_proposal_category_or_new",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ProposalStatus.values),
+                name="infrastructure_proposal_status",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="proposal_status"),
+            models.Index(fields=["category", "created_at"], name="proposal_category"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("infrastructure:proposal", args=[self.pk])
+
+    @property
+    def category_name(self) -> str:
+        return self.category.name if self.category_id else self.new_category
+
+
+class ProposalSupport(SupportBase):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "user"], name="infrastructure_proposal_support_once"
+            )
+        ]
+
+
+class FacilityVote(SupportBase):
+    """A resident's vote for an object the administration put to the vote: one per person and
+    object (the shared supports mechanism; a database constraint)."""
+
+    facility = models.ForeignKey(
+        "infrastructure.Facility", on_delete=models.CASCADE, related_name="votes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="infrastructure_votes"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facility", "user"], name="infrastructure_facility_vote_once"
+            )
+        ]

@@ -1,0 +1,297 @@
+"""Residents on objects: ratings of completed works, proposals of new objects and categories,
+supports of published proposals (docs/infrastructure.md, "Residents").
+
+Each write checks its named rule (rules.py), runs in one transaction with its event (and, for a
+staff decision, its audit row), and refuses bad input with a message in the reader's language.
+"""
+
+import datetime
+import math
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from veche.accounts.predicates import can_participate
+from veche.core.text import clean_text
+from veche.events.services import record_event
+from veche.staff.services import audit_log
+from veche.supports.kinds import Supportable
+from veche.supports.services import give_support, withdraw_support
+from veche.territory.models import Municipality
+from veche.territory.selectors import resolve_point
+
+from ..models import Category, Facility, Proposal, ProposalSupport, Rating, Status
+from ..models.residents import SCORES, CommentStatus, ProposalStatus
+
+# A second proposal of the same category this close to an earlier one, within a year, is refused.
+SAME_POINT_METRES = 50
+SAME_POINT_DAYS = 365
+
+
+def _deny(message: str) -> PermissionDenied:
+    return PermissionDenied(message)
+
+
+# Ratings
+
+
+def facility_rate(*, user, facility: Facility, score: int, comment: str = "") -> Rating:
+    """Rate a completed object's works 1–5 (with an optional comment). One rating per person and
+    object: rating again replaces one's own rating, so it counts once (a database constraint
+    backs it). A comment waits for a moderator before it is shown."""
+    if score not in SCORES:
+        raise ValidationError({"score": [_("Choose a score from 1 to 5.")]})
+    comment = clean_text(comment or "").strip()
+    if len(comment) > 2000:
+        raise ValidationError(
+            {"comment": [_("The comment is too long (at most 2,000 characters).")]}
+        )
+    with transaction.atomic():
+        locked = Facility.objects.select_for_update().get(pk=facility.pk)
+        if not user.has_perm("infrastructure.rate_facility", locked):
+            if locked.status != Status.COMPLETED:
+                raise _deny(_("Only completed works can be rated."))
+            raise _deny(_("Confirm your e-mail to rate the works."))
+        status = CommentStatus.PENDING if comment else CommentStatus.NONE
+        rating, created = Rating.objects.update_or_create(
+            facility=locked,
+            user=user,
+            defaults={"score": score, "comment": comment, "comment_status": status},
+        )
+        record_event(
+            kind="infrastructure.facility_rated",
+            subject=locked,
+            actor=user,
+            territory=locked.municipality_id,
+            payload={"score": score, "again": not created},
+        )
+    return rating
+
+
+def rating_comment_moderate(*, user, rating: Rating, publish: bool) -> Rating:
+    """A moderator publishes a rating's comment or rejects it (the score stays counted)."""
+    with transaction.atomic():
+        locked = Rating.objects.select_for_update().select_related("facility").get(pk=rating.pk)
+        if not user.has_perm("infrastructure.moderate_rating_comment", locked):
+            raise _deny(_("Only a moderator checks the comments of ratings."))
+        if locked.comment_status != CommentStatus.PENDING:
+            raise ValidationError(_("This comment is not awaiting moderation."))
+        locked.comment_status = CommentStatus.PUBLISHED if publish else CommentStatus.REJECTED
+        locked.save(update_fields=["comment_status", "updated_at"])
+        action = "published" if publish else "rejected"
+        audit_log(actor=user, action=f"infrastructure.rating_comment_{action}", target=locked)
+        record_event(
+            kind=f"infrastructure.rating_comment_{action}",
+            subject=locked,
+            actor=user,
+            territory=locked.facility.municipality_id,
+        )
+    return locked
+
+
+# Proposals
+
+
+def _near(lat: float, lon: float) -> dict:
+    """A box of about SAME_POINT_METRES around the point."""
+    dlat = SAME_POINT_METRES / 111_320
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
+    return {
+        "lat__gte": lat - dlat,
+        "lat__lte": lat + dlat,
+        "lon__gte": lon - dlon,
+        "lon__lte": lon + dlon,
+    }
+
+
+def proposal_submit(
+    *,
+    author,
+    title: str,
+    reason: str,
+    lat: float,
+    lon: float,
+    category: Category | None = None,
+    new_category: str = "",
+    address: str = "",
+) -> Proposal:
+    """A resident proposes a new object (a category and a point) or a new category. Refused: a
+    point outside the region, and a second proposal of the same category at the same point
+    (within SAME_POINT_METRES) within a year."""
+    if not author.has_perm("infrastructure.propose_facility"):
+        raise _deny(_("Confirm your e-mail to propose objects."))
+    title = clean_text(title or "").strip()
+    reason = clean_text(reason or "").strip()
+    new_category = clean_text(new_category or "").strip() if category is None else ""
+    errors: dict[str, list[str]] = {}
+    if not title:
+        errors["title"] = [_("Say what should be built or repaired.")]
+    if not reason:
+        errors["reason"] = [_("Say why it is needed.")]
+    if category is None and not new_category:
+        errors["category"] = [_("Choose a category or name a new one.")]
+    municipality = resolve_point(lat=lat, lon=lon).municipality
+    if municipality is None:
+        errors["lat"] = [_("The point is outside the region.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        # The municipality's row is the lock two proposals at one point would both take.
+        Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
+        since = timezone.now() - datetime.timedelta(days=SAME_POINT_DAYS)
+        earlier = Proposal.objects.filter(created_at__gte=since, **_near(lat, lon)).exclude(
+            status=ProposalStatus.DECLINED
+        )
+        earlier = (
+            earlier.filter(category=category)
+            if category is not None
+            else earlier.filter(category__isnull=True, new_category__iexact=new_category)
+        )
+        if earlier.exists():
+            raise ValidationError(
+                {
+                    "lat": [
+                        _(
+                            "An object of this category was already proposed at this point "
+                            "within the last year."
+                        )
+                    ]
+                }
+            )
+        proposal = Proposal(
+            author=author,
+            title=title,
+            reason=reason,
+            lat=lat,
+            lon=lon,
+            address=clean_text(address or "").strip(),
+            category=category,
+            new_category=new_category,
+            municipality=municipality,
+        )
+        proposal.full_clean()
+        proposal.save()
+        record_event(
+            kind="infrastructure.proposal_filed",
+            subject=proposal,
+            actor=author,
+            territory=municipality,
+            payload={"new_category": bool(new_category)},
+        )
+    return proposal
+
+
+def _locked_proposal(proposal: Proposal) -> Proposal:
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("municipality")
+        .get(pk=proposal.pk)
+    )
+
+
+def _decide(*, user, proposal: Proposal, rule: str, allowed: tuple, status: str, reason: str):
+    reason = clean_text(reason or "").strip()
+    if status == ProposalStatus.DECLINED and not reason:
+        raise ValidationError({"reason": [_("Give the reason of the refusal.")]})
+    with transaction.atomic():
+        locked = _locked_proposal(proposal)
+        if not user.has_perm(rule, locked):
+            raise _deny(_("You cannot decide on this proposal."))
+        if locked.status not in allowed:
+            raise ValidationError(_("This proposal has already been decided."))
+        locked.status = status
+        locked.decision_reason = reason
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decision_reason", "decided_at"])
+        audit_log(
+            actor=user,
+            action=f"infrastructure.proposal_{status}",
+            target=locked,
+            details={"reason": reason},
+        )
+        record_event(
+            kind=f"infrastructure.proposal_{status}",
+            subject=locked,
+            actor=user,
+            territory=locked.municipality_id,
+        )
+    return locked
+
+
+def proposal_publish(*, user, proposal: Proposal) -> Proposal:
+    """A moderator publishes a proposal awaiting moderation: residents may support it."""
+    return _decide(
+        user=user,
+        proposal=proposal,
+        rule="infrastructure.moderate_proposal",
+        allowed=(ProposalStatus.PENDING,),
+        status=ProposalStatus.PUBLISHED,
+        reason="",
+    )
+
+
+def proposal_reject(*, user, proposal: Proposal, reason: str) -> Proposal:
+    """A moderator declines a proposal awaiting moderation, with a reason."""
+    return _decide(
+        user=user,
+        proposal=proposal,
+        rule="infrastructure.moderate_proposal",
+        allowed=(ProposalStatus.PENDING,),
+        status=ProposalStatus.DECLINED,
+        reason=reason,
+    )
+
+
+def proposal_decide(*, user, proposal: Proposal, accept: bool, reason: str = "") -> Proposal:
+    """The administration accepts a published proposal into the programme or declines it."""
+    return _decide(
+        user=user,
+        proposal=proposal,
+        rule="infrastructure.decide_proposal",
+        allowed=(ProposalStatus.PENDING, ProposalStatus.PUBLISHED),
+        status=ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED,
+        reason=reason,
+    )
+
+
+# Supports of a published proposal: the shared mechanism, one per person (a DB constraint).
+PROPOSAL_SUPPORTS = Supportable(
+    item_model=Proposal,
+    support_model=ProposalSupport,
+    item_field="proposal",
+    counter="support_count",
+    open_statuses=(ProposalStatus.PUBLISHED,),
+    author_field="author",
+    event_prefix="infrastructure",
+)
+
+
+def _support_refusal(user, proposal: Proposal) -> str:
+    if proposal.author_id == user.pk:
+        return _("This is your proposal: other residents can support it.")
+    if proposal.status != ProposalStatus.PUBLISHED:
+        return _("This proposal is not open for support.")
+    return _("Confirm your e-mail to support proposals.")
+
+
+def proposal_support(*, user, proposal: Proposal) -> bool:
+    """Support a published proposal once; True when this support is new."""
+    if can_participate(user):
+        _count, created = give_support(PROPOSAL_SUPPORTS, user=user, item=proposal)
+        if created:
+            return True
+    proposal.refresh_from_db()
+    if not user.has_perm("infrastructure.support_proposal", proposal):
+        raise _deny(_support_refusal(user, proposal))
+    return False
+
+
+def proposal_support_withdraw(*, user, proposal: Proposal) -> bool:
+    """Take one's support of a published proposal back; True when there was one."""
+    proposal.refresh_from_db()
+    if proposal.status != ProposalStatus.PUBLISHED:
+        raise _deny(_("This proposal is not open for support."))
+    _count, withdrawn = withdraw_support(PROPOSAL_SUPPORTS, user=user, item=proposal)
+    return withdrawn

@@ -13,7 +13,7 @@ from veche.ledger.models import Account, Currency, Kind, Transaction
 from veche.ledger.services import InsufficientFunds, open_account, post, reverse
 from veche.staff.services import audit_log
 
-from .models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
+from ..models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
 
 STEPS = (50, 100, 200, 500)
 ISSUER = ("community.capitalrule", "all")

@@ -1,0 +1,206 @@
+"""Reads of the registries (docs/community.md, "Registries"): the public lists of NGOs,
+activists and projects with their filters and Russian search, shaped to walk an index
+(status, filter, name) and stop at a page; an entry's partners and news in a constant number of
+queries; the counters of the registries' home with their change over 7 days."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from veche.search.text import matching
+from veche.territory.models import Municipality
+
+from .models import (
+    Activist,
+    Link,
+    LinkKind,
+    News,
+    Organization,
+    Project,
+    ProjectStatus,
+    Review,
+)
+
+COUNTERS_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Filters:
+    q: str = ""
+    municipality: int | None = None
+    direction: str = ""
+    kind: str = ""  # NGOs: their kind; projects: "open" for those collecting now
+    verified: bool = False
+
+
+def organizations(filters: Filters = Filters()) -> QuerySet[Organization]:
+    found = Organization.objects.filter(status=Review.APPROVED)
+    if filters.kind:
+        found = found.filter(kind=filters.kind)
+    found = _common(found, filters)
+    return (
+        found.select_related("municipality")
+        .only(
+            "pk",
+            "name",
+            "kind",
+            "direction",
+            "member_count",
+            "verified_at",
+            "leader_id",
+            "municipality__name",
+        )
+        .order_by("name", "pk")
+    )
+
+
+def activists(filters: Filters = Filters()) -> QuerySet[Activist]:
+    found = _common(Activist.objects.filter(status=Review.APPROVED), filters)
+    return (
+        found.select_related("municipality")
+        .only("pk", "name", "direction", "verified_at", "municipality__name")
+        .order_by("name", "pk")
+    )
+
+
+def projects(filters: Filters = Filters()) -> QuerySet[Project]:
+    found = Project.objects.all()
+    if filters.kind == "open":
+        found = found.filter(status=ProjectStatus.OPEN)
+    found = _common(found, filters, verified=False)
+    return (
+        found.select_related("municipality")
+        .only(
+            "pk",
+            "title",
+            "goal",
+            "collected",
+            "backers",
+            "deadline",
+            "status",
+            "direction",
+            "organization_id",
+            "activist_id",
+            "municipality__name",
+        )
+        .order_by("title", "pk")
+    )
+
+
+def _common(found: QuerySet, filters: Filters, *, verified: bool = True) -> QuerySet:
+    if filters.municipality:
+        found = found.filter(municipality_id=filters.municipality)
+    if filters.direction:
+        found = found.filter(direction=filters.direction)
+    if verified and filters.verified:
+        found = found.filter(verified_at__isnull=False)
+    if filters.q:
+        found = matching(found, filters.q)
+    return found
+
+
+def municipalities() -> list[Municipality]:
+    return list(Municipality.objects.order_by("name").only("pk", "name"))
+
+
+def organization_page(pk: int, *, staff: bool = False) -> Organization:
+    """An NGO's page: public once approved; a moderator sees it before (to review it)."""
+    found = Organization.objects.select_related("municipality", "leader")
+    return (found if staff else found.filter(status=Review.APPROVED)).get(pk=pk)
+
+
+def activist_page(pk: int, *, staff: bool = False) -> Activist:
+    found = Activist.objects.select_related("municipality")
+    return (found if staff else found.filter(status=Review.APPROVED)).get(pk=pk)
+
+
+def members(organization: Organization, limit: int = 50) -> list[Activist]:
+    return list(
+        Activist.objects.filter(memberships__organization=organization, status=Review.APPROVED)
+        .only("pk", "name")
+        .order_by("name")[:limit]
+    )
+
+
+def partners(kind: str, pk: int, limit: int = 50) -> list:
+    """The public entries linked with (kind, pk), each with its `link_note`: the links in one
+    query, then one query per kind of partner (at most three)."""
+    links = list(
+        Link.objects.filter(Q(a_kind=kind, a_id=pk) | Q(b_kind=kind, b_id=pk)).order_by(
+            "-created_at"
+        )[:limit]
+    )
+    wanted: dict[str, dict[int, str]] = {}
+    for link in links:
+        other = (
+            (link.b_kind, link.b_id)
+            if (link.a_kind, link.a_id) == (kind, pk)
+            else (link.a_kind, link.a_id)
+        )
+        wanted.setdefault(other[0], {})[other[1]] = link.note
+    found = []
+    for other_kind, notes in wanted.items():
+        if other_kind == LinkKind.PROJECT:
+            rows = Project.objects.filter(pk__in=notes).only("pk", "title")
+        elif other_kind == LinkKind.ORGANIZATION:
+            rows = Organization.objects.filter(pk__in=notes, status=Review.APPROVED).only(
+                "pk", "name"
+            )
+        else:
+            rows = Activist.objects.filter(pk__in=notes, status=Review.APPROVED).only("pk", "name")
+        for row in rows:
+            row.link_kind = other_kind
+            row.link_note = notes[row.pk]
+            row.link_kind_label = LinkKind(other_kind).label
+            found.append(row)
+    return sorted(found, key=lambda row: str(row))
+
+
+def news_of(kind: str, pk: int, limit: int = 10) -> list[News]:
+    return list(News.objects.filter(owner_kind=kind, owner_id=pk).order_by("-published_at")[:limit])
+
+
+def _week_change(queryset: QuerySet, field: str = "created_at") -> dict:
+    now = timezone.now()
+    week, before = now - timedelta(days=7), now - timedelta(days=14)
+    this_week = queryset.filter(**{f"{field}__gte": week}).count()
+    last_week = queryset.filter(**{f"{field}__gte": before, f"{field}__lt": week}).count()
+    return {"total": queryset.count(), "week": this_week, "change": this_week - last_week}
+
+
+def counters() -> dict:
+    """The registries' home: each registry's total, added in the last 7 days and the change
+    against the 7 before; NGOs split as seed 002 counts them (with a leader / with members),
+    projects by an activist leading them / by an NGO. Cached for five minutes."""
+    found = cache.get("community:counters")
+    if found is not None:
+        return found
+    ngos = Organization.objects.filter(status=Review.APPROVED)
+    found = {
+        "activists": _week_change(Activist.objects.filter(status=Review.APPROVED)),
+        "organizations": {
+            **_week_change(ngos),
+            "with_leader": ngos.filter(leader__isnull=False).count(),
+            "with_members": ngos.filter(member_count__gt=0).count(),
+        },
+        "projects": {
+            **_week_change(Project.objects.all()),
+            "with_leader": Project.objects.filter(activist__isnull=False).count(),
+            "with_members": Project.objects.filter(organization__isnull=False).count(),
+        },
+        "links": _week_change(Link.objects.all()),
+        "news": _week_change(News.objects.all(), "published_at"),
+    }
+    cache.set("community:counters", found, COUNTERS_SECONDS)
+    return found
+
+
+def pending(model, limit: int = 50) -> list:
+    return list(
+        model.objects.filter(status=Review.PENDING)
+        .select_related("municipality")
+        .order_by("created_at")[:limit]
+    )

@@ -121,3 +121,18 @@ class VerifyForm(forms.Form):
         max_length=300,
         help_text=_("For example: an extract from the register of legal entities, a meeting."),
     )
+
+
+class GrantForm(forms.Form):
+    """The individuals' grants contest: the date of birth is asked only here."""
+
+    title = forms.CharField(label=_("Project title"), max_length=150)
+    direction = forms.ChoiceField(label=_("Grant direction"), choices=Direction.choices)
+    description = forms.CharField(
+        label=_("What you will do"), max_length=3000, required=False, widget=forms.Textarea
+    )
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("The contest takes applicants aged 14 and over. Example: 21.03.2008."),
+        widget=forms.DateInput(attrs={"autocomplete": "bday"}),
+    )

@@ -6,6 +6,8 @@ queries; the counters of the registries' home with their change over 7 days."""
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -15,6 +17,8 @@ from veche.territory.models import Municipality
 
 from .models import (
     Activist,
+    CapitalFreeze,
+    Gift,
     Link,
     LinkKind,
     News,
@@ -203,4 +207,60 @@ def pending(model, limit: int = 50) -> list:
         model.objects.filter(status=Review.PENDING)
         .select_related("municipality")
         .order_by("created_at")[:limit]
+    )
+
+
+# --- Suspicious accounts (issue 15 point 6). ---
+
+
+def fresh_single_project_givers(*, fresh_days: int | None = None, least: int | None = None):
+    """Projects backed by at least `least` accounts that gave their first capital within
+    `fresh_days` of registering and gave to no other project (settings
+    COMMUNITY_SIGNAL_FRESH_DAYS, COMMUNITY_SIGNAL_LEAST): a list of {project, accounts}, each
+    account {user, joined, first_gift, amount, frozen}. Three queries."""
+    fresh = timedelta(days=fresh_days or settings.COMMUNITY_SIGNAL_FRESH_DAYS)
+    least = least or settings.COMMUNITY_SIGNAL_LEAST
+    by_user: dict[int, dict] = {}
+    gifts = Gift.objects.filter(returned_at__isnull=True).values_list(
+        "user_id", "project_id", "created_at", "amount", "user__date_joined"
+    )
+    for user_id, project_id, at, amount, joined in gifts.order_by("created_at"):
+        seen = by_user.setdefault(
+            user_id,
+            {"user": user_id, "joined": joined, "first_gift": at, "amount": 0, "projects": set()},
+        )
+        seen["projects"].add(project_id)
+        seen["amount"] += amount
+    by_project: dict[int, list[dict]] = {}
+    for seen in by_user.values():
+        if len(seen["projects"]) == 1 and seen["first_gift"] - seen["joined"] < fresh:
+            by_project.setdefault(next(iter(seen["projects"])), []).append(seen)
+    flagged = {pk: accounts for pk, accounts in by_project.items() if len(accounts) >= least}
+    if not flagged:
+        return []
+    users = {a["user"] for accounts in flagged.values() for a in accounts}
+    frozen = set(
+        CapitalFreeze.objects.filter(user_id__in=users, lifted_at__isnull=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    projects = Project.objects.in_bulk(list(flagged))
+    people = get_user_model().objects.in_bulk(list(users))
+    return [
+        {
+            "project": projects[pk],
+            "accounts": [
+                {**a, "person": people[a["user"]], "frozen": a["user"] in frozen}
+                for a in sorted(accounts, key=lambda a: a["first_gift"])
+            ],
+        }
+        for pk, accounts in sorted(flagged.items(), key=lambda item: -len(item[1]))
+    ]
+
+
+def active_freezes(limit: int = 200) -> list:
+    return list(
+        CapitalFreeze.objects.filter(lifted_at__isnull=True)
+        .select_related("user", "frozen_by")
+        .order_by("-frozen_at")[:limit]
     )

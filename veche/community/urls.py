@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import registry_views, views
+from . import grant_views, registry_views, staff_views, views
 
 app_name = "community"
 
@@ -17,5 +17,8 @@ urlpatterns = [
     path("activists/me/", registry_views.activist_me, name="activist_me"),
     path("activists/me/close/", registry_views.activist_withdraw, name="activist_withdraw"),
     path("activists/<int:pk>/", registry_views.activist_detail, name="activist"),
+    path("suspicious/", staff_views.suspicious, name="suspicious"),
+    path("suspicious/<int:user_id>/freeze/", staff_views.freeze, name="freeze"),
+    path("grants/<int:pk>/apply/", grant_views.apply, name="grant_apply"),
     path("<str:kind>/<int:pk>/verify/", registry_views.entry_verify, name="verify"),
 ]

@@ -2,7 +2,8 @@
 registries of NGOs and activists, the links between NGOs, activists and projects, and their
 news (`registry`). docs/community.md."""
 
-from .capital import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
+from .capital import CapitalFreeze, CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
+from .grants import GrantApplication, GrantContest
 from .registry import (
     Activist,
     Direction,
@@ -18,11 +19,14 @@ from .registry import (
 
 __all__ = [
     "Activist",
+    "CapitalFreeze",
     "CapitalRule",
     "CapitalRuleKind",
     "Direction",
     "Entry",
     "Gift",
+    "GrantApplication",
+    "GrantContest",
     "Link",
     "LinkKind",
     "Membership",

@@ -143,3 +143,35 @@ class Gift(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project_id} +{self.amount}"
+
+
+class CapitalFreeze(models.Model):
+    """A moderator froze a resident's capital pending verification (issue 15 point 6): while
+    `lifted_at` is empty he gives nothing. One active freeze per resident (a DB constraint)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="capital_freezes"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    frozen_at = models.DateTimeField(auto_now_add=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("capital freeze")
+        verbose_name_plural = _("capital freezes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(lifted_at__isnull=True),
+                name="community_one_active_freeze",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.reason}"

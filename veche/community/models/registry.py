@@ -218,7 +218,9 @@ class News(models.Model):
         verbose_name = _("registry news")
         verbose_name_plural = _("registry news")
         indexes = [
-            models.Index(fields=["owner_kind", "owner_id", "-published_at"], name="community_news_owner")
+            models.Index(
+                fields=["owner_kind", "owner_id", "-published_at"], name="community_news_owner"
+            )
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,8 @@ from .capital import (
     project_reject,
     projects_close_expired,
 )
+from .freezing import capital_freeze, capital_unfreeze, is_frozen
+from .grants import age_on, check_age, grant_apply
 from .registry import (
     activist_save,
     activist_withdraw,
@@ -26,12 +28,18 @@ from .registry import (
 __all__ = [
     "STEPS",
     "activist_save",
+    "age_on",
+    "check_age",
+    "grant_apply",
     "activist_withdraw",
     "capital_account",
+    "capital_freeze",
     "capital_give",
     "capital_issue",
+    "capital_unfreeze",
     "entry_review",
     "entry_verify",
+    "is_frozen",
     "issuing_account",
     "link_add",
     "news_publish",

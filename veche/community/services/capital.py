@@ -14,6 +14,7 @@ from veche.ledger.services import InsufficientFunds, open_account, post, reverse
 from veche.staff.services import audit_log
 
 from ..models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
+from .freezing import is_frozen, lock_capital
 
 STEPS = (50, 100, 200, 500)
 ISSUER = ("community.capitalrule", "all")
@@ -65,6 +66,9 @@ def capital_give(*, user, project: Project, amount) -> Gift:
         raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
+        lock_capital(user)
+        if is_frozen(user):
+            raise PermissionDenied(_("Your virtual capital is frozen pending verification."))
         if not user.has_perm("community.give_capital", project):
             raise PermissionDenied(
                 _("You cannot back your own project.")

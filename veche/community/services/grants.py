@@ -24,21 +24,20 @@ def age_on(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+def _dob_error(message, code: str) -> ValidationError:
+    return ValidationError({"date_of_birth": ValidationError(message, code=code)})
+
+
 def check_age(date_of_birth, *, min_age: int, today: date | None = None) -> None:
     today = today or timezone.localdate()
     if not isinstance(date_of_birth, date):
-        raise ValidationError({"date_of_birth": _("Enter your date of birth.")}, code="dob")
+        raise _dob_error(_("Enter your date of birth."), "dob")
     if date_of_birth > today:
-        raise ValidationError(
-            {"date_of_birth": _("The date of birth cannot be in the future.")}, code="future"
-        )
+        raise _dob_error(_("The date of birth cannot be in the future."), "future")
     if age_on(date_of_birth, today) < min_age:
-        raise ValidationError(
-            {
-                "date_of_birth": _("The contest takes applicants aged %(age)s and over.")
-                % {"age": min_age}
-            },
-            code="too_young",
+        raise _dob_error(
+            _("The contest takes applicants aged %(age)s and over.") % {"age": min_age},
+            "too_young",
         )
 
 

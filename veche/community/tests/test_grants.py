@@ -60,16 +60,14 @@ def test_a_13_year_old_cannot_apply(grants):
     born = years_ago(14) + timedelta(days=1)  # 14 tomorrow
     with pytest.raises(ValidationError) as refusal:
         _apply(UserFactory(), grants, born)
-    assert "date_of_birth" in refusal.value.message_dict
+    assert refusal.value.error_dict["date_of_birth"][0].code == "too_young"
     assert _nothing_written()
 
 
 def test_a_date_of_birth_in_the_future_cannot_apply(grants):
     with pytest.raises(ValidationError) as refusal:
         _apply(UserFactory(), grants, timezone.localdate() + timedelta(days=1))
-    assert refusal.value.message_dict["date_of_birth"] == [
-        "The date of birth cannot be in the future."
-    ]
+    assert refusal.value.error_dict["date_of_birth"][0].code == "future"
     assert _nothing_written()
 
 

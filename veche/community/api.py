@@ -31,7 +31,7 @@ from .throttle import give_slot
 router = Router(tags=["community"])
 
 
-class RegistryFilters(Schema):
+class CommunityRegistryFilters(Schema):
     q: str = Field("", max_length=200, description="Russian search in names and descriptions")
     municipality: int | None = Field(None, ge=1, le=MAX_ID, description="municipality id")
     direction: Direction | None = None
@@ -47,15 +47,15 @@ class RegistryFilters(Schema):
         )
 
 
-class OrganizationFilters(RegistryFilters):
+class CommunityOrganizationFilters(CommunityRegistryFilters):
     kind: OrganizationKind | None = None
 
 
-class ProjectFilters(RegistryFilters):
+class CommunityProjectFilters(CommunityRegistryFilters):
     open: bool = Field(False, description="only projects collecting now")
 
 
-class OrganizationOut(Schema):
+class CommunityOrganizationOut(Schema):
     id: int
     name: str
     kind: str
@@ -84,7 +84,7 @@ class OrganizationOut(Schema):
         return entry.get_absolute_url()
 
 
-class ActivistOut(Schema):
+class CommunityActivistOut(Schema):
     id: int
     name: str
     direction: str
@@ -106,7 +106,7 @@ class ActivistOut(Schema):
         return entry.get_absolute_url()
 
 
-class ProjectOut(Schema):
+class CommunityProjectOut(Schema):
     id: int
     title: str
     status: str = Field(description="open, collected, frozen, returned or rejected")
@@ -125,33 +125,33 @@ class ProjectOut(Schema):
         return project.get_absolute_url()
 
 
-class PartnerOut(Schema):
+class CommunityPartnerOut(Schema):
     kind: str = Field(description="organization, activist or project")
     id: int
     name: str
     note: str
 
 
-class EntryOut(Schema):
+class CommunityEntryOut(Schema):
     id: int
     name: str
     direction: str
     municipality: str
     verified_at: datetime | None
     description: str
-    partners: list[PartnerOut]
+    partners: list[CommunityPartnerOut]
 
 
-class BalanceOut(Schema):
+class CapitalBalanceOut(Schema):
     balance: int
 
 
-class GiveIn(InputSchema):
+class CapitalGiveIn(InputSchema):
     project: Id
     amount: int = Field(..., description="a positive whole number: 50, 100, 200, 500 or any")
 
 
-class GiftOut(Schema):
+class CapitalGiftOut(Schema):
     id: int
     project_id: int
     amount: int
@@ -160,22 +160,22 @@ class GiftOut(Schema):
     balance: int = Field(description="the giver's capital after the gift")
 
 
-@router.get("/ngos", response={200: list[OrganizationOut], **errors(400, 422)})
+@router.get("/ngos", response={200: list[CommunityOrganizationOut], **errors(400, 422)})
 @paginate(Pagination)
-def organization_list(request, filters: Query[OrganizationFilters]):
+def organization_list(request, filters: Query[CommunityOrganizationFilters]):
     kind = filters.kind.value if filters.kind else ""
     return selectors.organizations(filters.selector(kind))
 
 
-@router.get("/activists", response={200: list[ActivistOut], **errors(400, 422)})
+@router.get("/activists", response={200: list[CommunityActivistOut], **errors(400, 422)})
 @paginate(Pagination)
-def activist_list(request, filters: Query[RegistryFilters]):
+def activist_list(request, filters: Query[CommunityRegistryFilters]):
     return selectors.activists(filters.selector())
 
 
-@router.get("/projects", response={200: list[ProjectOut], **errors(400, 422)})
+@router.get("/projects", response={200: list[CommunityProjectOut], **errors(400, 422)})
 @paginate(Pagination)
-def project_list(request, filters: Query[ProjectFilters]):
+def project_list(request, filters: Query[CommunityProjectFilters]):
     return selectors.projects(filters.selector("open" if filters.open else ""))
 
 
@@ -186,7 +186,7 @@ def _partners(kind: str, pk: int) -> list[dict]:
     ]
 
 
-@router.get("/ngos/{entry_id}", response={200: EntryOut, **errors(404, 422)})
+@router.get("/ngos/{entry_id}", response={200: CommunityEntryOut, **errors(404, 422)})
 def organization_detail(request, entry_id: Id):
     entry = get_object_or_404(
         Organization.objects.select_related("municipality"), pk=entry_id, status=Review.APPROVED
@@ -202,7 +202,7 @@ def organization_detail(request, entry_id: Id):
     }
 
 
-@router.get("/activists/{entry_id}", response={200: EntryOut, **errors(404, 422)})
+@router.get("/activists/{entry_id}", response={200: CommunityEntryOut, **errors(404, 422)})
 def activist_detail(request, entry_id: Id):
     entry = get_object_or_404(
         Activist.objects.select_related("municipality"), pk=entry_id, status=Review.APPROVED
@@ -223,7 +223,7 @@ def _balance(user) -> int:
 
 
 @router.get(
-    "/capital/balance", response={200: BalanceOut, **errors(401, 422)}, auth=token_or_session
+    "/capital/balance", response={200: CapitalBalanceOut, **errors(401, 422)}, auth=token_or_session
 )
 def capital_balance(request):
     return {"balance": _balance(request.user)}
@@ -231,10 +231,10 @@ def capital_balance(request):
 
 @router.post(
     "/capital/gifts",
-    response={201: GiftOut, **errors(400, 401, 403, 404, 422, 429)},
+    response={201: CapitalGiftOut, **errors(400, 401, 403, 404, 422, 429)},
     auth=token_or_session,
 )
-def capital_give(request, payload: GiveIn):
+def capital_give(request, payload: CapitalGiveIn):
     project = get_object_or_404(Project, pk=payload.project)
     with service_errors(give_slot(request.user)):
         gift = services.capital_give(user=request.user, project=project, amount=payload.amount)

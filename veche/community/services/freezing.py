@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from veche.core.text import clean_text
 from veche.events.services import record_event
-from veche.ledger.models import Account
+from veche.ledger.models import Account, Currency, Kind
+from veche.ledger.services import open_account
 from veche.staff.services import audit_log
 
 from ..models import CapitalFreeze
@@ -18,9 +19,8 @@ from ..models import CapitalFreeze
 
 def lock_capital(user) -> Account:
     """The resident's capital account, locked: a freeze and a gift of his wait for each other."""
-    from .capital import capital_account
-
-    return Account.objects.select_for_update().get(pk=capital_account(user).pk)
+    account = open_account(currency=Currency.CAPITAL, kind=Kind.PERSONAL, owner=user)
+    return Account.objects.select_for_update().get(pk=account.pk)
 
 
 def is_frozen(user) -> bool:

@@ -6,168 +6,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("ledger", "0001_initial"),
+        ('ledger', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CapitalRule",
+            name='CapitalRule',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("verification", "on verification"),
-                            ("seasonal", "seasonal grant"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("label", models.CharField(max_length=120, verbose_name="label")),
-                ("amount", models.PositiveIntegerField(verbose_name="amount")),
-                ("grant_on", models.DateField(blank=True, null=True, verbose_name="grant on")),
-                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('verification', 'on verification'), ('seasonal', 'seasonal grant')], max_length=20, verbose_name='kind')),
+                ('label', models.CharField(max_length=120, verbose_name='label')),
+                ('amount', models.PositiveIntegerField(verbose_name='amount')),
+                ('grant_on', models.DateField(blank=True, null=True, verbose_name='grant on')),
+                ('active', models.BooleanField(default=True, verbose_name='active')),
             ],
             options={
-                "verbose_name": "capital rule",
-                "verbose_name_plural": "capital rules",
-                "ordering": ["kind", "grant_on"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("amount__gt", 0)), name="community_rule_amount"
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            models.Q(("kind", "seasonal"), _negated=True),
-                            ("grant_on__isnull", False),
-                            _connector="OR",
-                        ),
-                        name="community_rule_seasonal_dated",
-                    ),
-                ],
+                'verbose_name': 'capital rule',
+                'verbose_name_plural': 'capital rules',
+                'ordering': ['kind', 'grant_on'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='community_rule_amount'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'seasonal'), _negated=True), ('grant_on__isnull', False), _connector='OR'), name='community_rule_seasonal_dated')],
             },
         ),
         migrations.CreateModel(
-            name="Project",
+            name='Project',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=150, verbose_name="title")),
-                (
-                    "description",
-                    models.TextField(blank=True, max_length=3000, verbose_name="description"),
-                ),
-                ("goal", models.PositiveIntegerField(verbose_name="goal")),
-                ("deadline", models.DateField(verbose_name="collecting until")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "collecting"),
-                            ("collected", "goal reached"),
-                            ("frozen", "frozen"),
-                            ("returned", "not collected, returned"),
-                            ("rejected", "rejected, returned"),
-                        ],
-                        default="open",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                ("collected", models.PositiveIntegerField(default=0, verbose_name="collected")),
-                ("backers", models.PositiveIntegerField(default=0, verbose_name="backers")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "owner",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="community_projects",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="behind the project",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=150, verbose_name='title')),
+                ('description', models.TextField(blank=True, max_length=3000, verbose_name='description')),
+                ('goal', models.PositiveIntegerField(verbose_name='goal')),
+                ('deadline', models.DateField(verbose_name='collecting until')),
+                ('status', models.CharField(choices=[('open', 'collecting'), ('collected', 'goal reached'), ('frozen', 'frozen'), ('returned', 'not collected, returned'), ('rejected', 'rejected, returned')], default='open', max_length=10, verbose_name='status')),
+                ('collected', models.PositiveIntegerField(default=0, verbose_name='collected')),
+                ('backers', models.PositiveIntegerField(default=0, verbose_name='backers')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='community_projects', to=settings.AUTH_USER_MODEL, verbose_name='behind the project')),
             ],
             options={
-                "verbose_name": "community project",
-                "verbose_name_plural": "community projects",
-                "ordering": ["-created_at"],
+                'verbose_name': 'community project',
+                'verbose_name_plural': 'community projects',
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="Gift",
+            name='Gift',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("amount", models.PositiveIntegerField()),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("returned_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "transaction",
-                    models.OneToOneField(
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="ledger.transaction",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="capital_gifts",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "project",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="gifts",
-                        to="community.project",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('amount', models.PositiveIntegerField()),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('returned_at', models.DateTimeField(blank=True, null=True)),
+                ('transaction', models.OneToOneField(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='ledger.transaction')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='capital_gifts', to=settings.AUTH_USER_MODEL)),
+                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='gifts', to='community.project')),
             ],
         ),
         migrations.AddConstraint(
-            model_name="project",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("goal__gt", 0)), name="community_project_goal"
-            ),
+            model_name='project',
+            constraint=models.CheckConstraint(condition=models.Q(('goal__gt', 0)), name='community_project_goal'),
         ),
         migrations.AddConstraint(
-            model_name="project",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("collected__lte", models.F("goal"))),
-                name="community_project_within_goal",
-            ),
+            model_name='project',
+            constraint=models.CheckConstraint(condition=models.Q(('collected__lte', models.F('goal'))), name='community_project_within_goal'),
         ),
         migrations.AddIndex(
-            model_name="gift",
-            index=models.Index(fields=["project", "user"], name="community_gift_backer"),
+            model_name='gift',
+            index=models.Index(fields=['project', 'user'], name='community_gift_backer'),
         ),
         migrations.AddConstraint(
-            model_name="gift",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("amount__gt", 0)), name="community_gift_amount"
-            ),
+            model_name='gift',
+            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='community_gift_amount'),
         ),
     ]

@@ -66,7 +66,7 @@ def capital_give(*, user, project: Project, amount) -> Gift:
         raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
-        lock_capital(user)
+        personal = lock_capital(user)
         if is_frozen(user):
             raise PermissionDenied(_("Your virtual capital is frozen pending verification."))
         if not user.has_perm("community.give_capital", project):
@@ -91,7 +91,7 @@ def capital_give(*, user, project: Project, amount) -> Gift:
                 key=f"capital.gift:{gift.pk}",
                 kind="capital.gift",
                 memo=project.title,
-                legs=[(capital_account(user), -amount), (project_account(project), amount)],
+                legs=[(personal, -amount), (project_account(project), amount)],
             )
         except InsufficientFunds:
             raise ValidationError(

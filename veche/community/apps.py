@@ -10,9 +10,12 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.privacy import register_deletion_hook, register_export_section
+        from veche.api.routers import register_router
         from veche.core.demo import register_demo
+        from veche.moderation.registry import register_source
+        from veche.search.registry import register_searchable
 
-        from . import demo, privacy
+        from . import demo, demo_registries, privacy, queue, searching
 
         register_cabinet_section(
             "capital",
@@ -23,3 +26,9 @@ class CommunityConfig(AppConfig):
         register_export_section("community", privacy.export_section)
         register_deletion_hook("community", privacy.deletion_hook)
         register_demo(self.label, demo.seed, after=("staff", "reports"))
+        register_demo("community_registries", demo_registries.seed, after=(self.label, "territory"))
+        register_router("/community", "veche.community.api.router")
+        for source in queue.sources():
+            register_source(source)
+        for kind in searching.search_kinds():
+            register_searchable(kind)

@@ -17,3 +17,16 @@ def give_slot(user) -> Iterator[None]:
     except BaseException:
         ratelimit.release(slot)
         raise
+
+
+@contextmanager
+def registry_slot(user) -> Iterator[None]:
+    """Changes to the registries per resident (RATE_LIMIT_COMMUNITY_REGISTRY)."""
+    slot = ratelimit.reserve(
+        "community-registry", str(user.pk), Rate.from_setting("RATE_LIMIT_COMMUNITY_REGISTRY")
+    )
+    try:
+        yield
+    except BaseException:
+        ratelimit.release(slot)
+        raise

@@ -13,21 +13,31 @@ from veche.core.forms import service_errors
 from veche.ledger.models import Currency, Kind
 from veche.ledger.selectors import balance_of
 
-from . import services
+from . import selectors, services
 from .forms import GiveForm
-from .models import Project, ProjectStatus
+from .models import LinkKind, Project
+from .registry_views import _list
 from .throttle import give_slot
 
 
 @require_GET
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = Project.objects.filter(status=ProjectStatus.OPEN).order_by("deadline")[:100]
-    return render(request, "community/list.html", {"projects": projects})
+    """The registry of projects: collecting now by default, or all of them."""
+    return _list(
+        request,
+        template="community/list.html",
+        selector=selectors.projects,
+        kinds=[("open", _("collecting now")), ("all", _("all projects"))],
+        verified=False,
+        default_kind="open",
+    )
 
 
 @require_GET
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_or_404(Project.objects.select_related("owner"), pk=pk)
+    project = get_object_or_404(
+        Project.objects.select_related("owner", "organization", "activist", "municipality"), pk=pk
+    )
     return render(request, "community/project.html", _context(request, project, GiveForm()))
 
 
@@ -41,6 +51,8 @@ def _context(request, project, form) -> dict:
         if user.is_authenticated
         else 0,
         "share": round(100 * project.collected / project.goal) if project.goal else 0,
+        "partners": selectors.partners(LinkKind.PROJECT, project.pk),
+        "news": selectors.news_of(LinkKind.PROJECT, project.pk),
     }
 
 

@@ -59,7 +59,8 @@ DOMAIN = {
     "realized": 26,
     # Points and rewards: reads every domain app's events from the log, imports none of them.
     "points": 30,
-    # Community projects and virtual capital (the seed of the NGO/activist/project registries).
+    # The registries (NGOs, activists, community projects), virtual capital and the grants
+    # contest: above budgeting (a grant application is a budgeting application).
     "community": 31,
     # The children's activities catalogue: needs no other domain app.
     "activities": 14,

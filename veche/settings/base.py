@@ -294,6 +294,11 @@ RATE_LIMIT_POINTS_ORDER = env_str("RATE_LIMIT_POINTS_ORDER", "10/3600")
 RATE_LIMIT_POINTS_DESK = env_str("RATE_LIMIT_POINTS_DESK", "300/600")
 # Virtual capital: gifts to community projects per resident.
 RATE_LIMIT_CAPITAL_GIVE = env_str("RATE_LIMIT_CAPITAL_GIVE", "20/600")
+RATE_LIMIT_COMMUNITY_REGISTRY = env_str("RATE_LIMIT_COMMUNITY_REGISTRY", "20/3600")
+# Suspicious capital (veche/community): accounts that gave their first capital within this many
+# days of registering, only to one project, at least this many of them on one project.
+COMMUNITY_SIGNAL_FRESH_DAYS = env_int("COMMUNITY_SIGNAL_FRESH_DAYS", 7)
+COMMUNITY_SIGNAL_LEAST = env_int("COMMUNITY_SIGNAL_LEAST", 3)
 # Imports of the children's activities catalogue per person (veche/activities).
 RATE_LIMIT_ACTIVITIES_IMPORT = env_str("RATE_LIMIT_ACTIVITIES_IMPORT", "30/3600")
 # Editors' writes per person, and residents' «helpful?» answers and «Пойду» marks (veche/content).

@@ -40,3 +40,65 @@ __all__ = [
     "capital",
     "with_capital",
 ]
+
+
+def registry_moderator():
+    from veche.staff.models import Role, RoleAssignment
+    from veche.staff.tests.factories import StaffUserFactory
+
+    user = StaffUserFactory()
+    RoleAssignment.objects.create(user=user, role=Role.MODERATOR)
+    return user
+
+
+def activist(
+    *,
+    name="Анна Петрова",
+    about="",
+    direction="volunteering",
+    municipality=None,
+    approved=True,
+    user=None,
+):
+    from veche.community.models import Review
+    from veche.community.services import activist_save
+    from veche.territory.tests.factories import MunicipalityFactory
+
+    entry = activist_save(
+        user=user or UserFactory(),
+        name=name,
+        about=about,
+        municipality=municipality or MunicipalityFactory(),
+        direction=direction,
+    )
+    if approved:
+        entry.status = Review.APPROVED
+        entry.save(update_fields=["status"])
+    return entry
+
+
+def organization(
+    *,
+    name="Волонтёры Югры",
+    approved=True,
+    user=None,
+    municipality=None,
+    direction="volunteering",
+    **extra,
+):
+    from veche.community.models import Review
+    from veche.community.services import organization_register
+    from veche.territory.tests.factories import MunicipalityFactory
+
+    entry = organization_register(
+        user=user or UserFactory(),
+        name=name,
+        kind=extra.pop("kind", "so_nko"),
+        direction=direction,
+        municipality=municipality or MunicipalityFactory(),
+        **extra,
+    )
+    if approved:
+        entry.status = Review.APPROVED
+        entry.save(update_fields=["status"])
+    return entry

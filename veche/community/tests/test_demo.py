@@ -19,3 +19,37 @@ def test_the_demo_backs_its_projects_once():
     gifts = Gift.objects.count()
     demo.seed()
     assert (Gift.objects.count(), Project.objects.count()) == (gifts, len(demo.PROJECTS))
+
+
+@pytest.mark.django_db
+def test_the_registries_demo_is_idempotent():
+    from veche.community import demo_registries
+    from veche.community.models import Activist, Link, News, Organization
+    from veche.territory.tests.factories import MunicipalityFactory
+
+    from .factories import registry_moderator
+
+    MunicipalityFactory(name="Сургут")
+    moderator = registry_moderator()
+    moderator.email = "moderator@demo.veche"
+    moderator.save(update_fields=["email"])
+    UserFactory(email="resident@demo.veche")
+    for n in range(6):
+        UserFactory(email=f"resident{n}.demo@demo.veche")
+    demo.seed()
+    demo_registries.seed()
+    counts = (
+        Activist.objects.count(),
+        Organization.objects.count(),
+        Link.objects.count(),
+        News.objects.count(),
+    )
+    assert counts[0] == 7 and counts[1] == len(demo_registries.NGOS) and counts[2] and counts[3]
+    assert Organization.objects.filter(status="pending").count() == 1
+    demo_registries.seed()
+    assert counts == (
+        Activist.objects.count(),
+        Organization.objects.count(),
+        Link.objects.count(),
+        News.objects.count(),
+    )

@@ -13,7 +13,8 @@ from veche.ledger.models import Account, Currency, Kind, Transaction
 from veche.ledger.services import InsufficientFunds, open_account, post, reverse
 from veche.staff.services import audit_log
 
-from .models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
+from ..models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
+from .freezing import is_frozen, lock_capital
 
 STEPS = (50, 100, 200, 500)
 ISSUER = ("community.capitalrule", "all")
@@ -65,6 +66,9 @@ def capital_give(*, user, project: Project, amount) -> Gift:
         raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
+        personal = lock_capital(user)
+        if is_frozen(user):
+            raise PermissionDenied(_("Your virtual capital is frozen pending verification."))
         if not user.has_perm("community.give_capital", project):
             raise PermissionDenied(
                 _("You cannot back your own project.")
@@ -87,7 +91,7 @@ def capital_give(*, user, project: Project, amount) -> Gift:
                 key=f"capital.gift:{gift.pk}",
                 kind="capital.gift",
                 memo=project.title,
-                legs=[(capital_account(user), -amount), (project_account(project), amount)],
+                legs=[(personal, -amount), (project_account(project), amount)],
             )
         except InsufficientFunds:
             raise ValidationError(

@@ -10,6 +10,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .registry import Direction
+
 
 class CapitalRuleKind(models.TextChoices):
     VERIFICATION = "verification", _("on verification")
@@ -63,12 +65,48 @@ class Project(models.Model):
     )
     collected = models.PositiveIntegerField(_("collected"), default=0)
     backers = models.PositiveIntegerField(_("backers"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # The registry's side of a project (docs/community.md, "Registries"): who is behind it in
+    # the registries (an NGO, an activist leading it), where, in which direction.
+    organization = models.ForeignKey(
+        "community.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("NGO"),
+    )
+    activist = models.ForeignKey(
+        "community.Activist",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("leader"),
+    )
+    municipality = models.ForeignKey(
+        "territory.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    direction = models.CharField(
+        _("direction"), max_length=20, choices=Direction.choices, blank=True
+    )
+    search_stems = models.TextField(default="", editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("community project")
         verbose_name_plural = _("community projects")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["title", "id"], name="community_project_title"),
+            models.Index(fields=["municipality", "title", "id"], name="community_project_mun"),
+            models.Index(fields=["direction", "title", "id"], name="community_project_dir"),
+            models.Index(fields=["status", "title", "id"], name="community_project_status"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(goal__gt=0), name="community_project_goal"),
             models.CheckConstraint(
@@ -105,3 +143,35 @@ class Gift(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project_id} +{self.amount}"
+
+
+class CapitalFreeze(models.Model):
+    """A moderator froze a resident's capital pending verification (issue 15 point 6): while
+    `lifted_at` is empty he gives nothing. One active freeze per resident (a DB constraint)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="capital_freezes"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    frozen_at = models.DateTimeField(auto_now_add=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("capital freeze")
+        verbose_name_plural = _("capital freezes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(lifted_at__isnull=True),
+                name="community_one_active_freeze",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.reason}"

@@ -26,6 +26,7 @@ urlpatterns = [
     path("moderation/", include("veche.moderation.urls")),
     path("search/", include("veche.search.urls")),
     path("activities/", include("veche.activities.urls")),
+    path("direct-line/", include("veche.directline.urls")),
     path("notifications/", include("veche.notifications.urls")),
     path("comments/", include("veche.comments.urls")),
     path("voting/", include("veche.voting.urls")),

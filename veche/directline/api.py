@@ -21,14 +21,14 @@ from .throttle import ask_slot, staff_slot, support_slot
 router = Router(tags=["directline"])
 
 
-class FiguresOut(Schema):
+class LineFiguresOut(Schema):
     total: int = Field(description="questions not rejected")
     through_portal: int = Field(description="text and video through the portal")
     by_channel: dict[str, int] = Field(description="portal, video, phone, letter")
     answered: int
 
 
-class CampaignOut(Schema):
+class LineCampaignOut(Schema):
     id: int
     title: str
     description: str
@@ -38,11 +38,11 @@ class CampaignOut(Schema):
     closed_at: datetime | None
 
 
-class CampaignDetailOut(CampaignOut):
-    figures: FiguresOut
+class LineCampaignDetailOut(LineCampaignOut):
+    figures: LineFiguresOut
 
 
-class QuestionOut(Schema):
+class LineQuestionOut(Schema):
     id: int
     channel: str = Field(description="portal, video, phone or letter")
     text: str
@@ -57,16 +57,16 @@ class QuestionOut(Schema):
         return question.video.url if question.video else None
 
 
-class AskIn(InputSchema):
+class LineAskIn(InputSchema):
     text: Text(MAX_TEXT, blank=False)
 
 
-class AnswerIn(InputSchema):
+class LineAnswerIn(InputSchema):
     text: Text(5000) = ""
     at_seconds: int | None = Field(None, ge=0, le=86400)
 
 
-class SupportOut(Schema):
+class LineSupportOut(Schema):
     support_count: int
 
 
@@ -74,14 +74,14 @@ def _campaign(campaign_id: Id) -> Campaign:
     return get_object_or_404(Campaign, pk=campaign_id)
 
 
-@router.get("/campaigns", response={200: list[CampaignOut], **errors(400, 422)}, auth=None)
+@router.get("/campaigns", response={200: list[LineCampaignOut], **errors(400, 422)}, auth=None)
 @paginate(Pagination)
 def campaigns(request):
     return selectors.campaigns()
 
 
 @router.get(
-    "/campaigns/{campaign_id}", response={200: CampaignDetailOut, **errors(404, 422)}, auth=None
+    "/campaigns/{campaign_id}", response={200: LineCampaignDetailOut, **errors(404, 422)}, auth=None
 )
 def campaign(request, campaign_id: Id):
     line = _campaign(campaign_id)
@@ -91,7 +91,7 @@ def campaign(request, campaign_id: Id):
 
 @router.get(
     "/campaigns/{campaign_id}/questions",
-    response={200: list[QuestionOut], **errors(400, 404, 422)},
+    response={200: list[LineQuestionOut], **errors(400, 404, 422)},
     auth=None,
 )
 @paginate(Pagination)
@@ -101,10 +101,10 @@ def questions(request, campaign_id: Id):
 
 @router.post(
     "/campaigns/{campaign_id}/questions",
-    response={201: QuestionOut, **errors(400, 401, 403, 404, 422, 429)},
+    response={201: LineQuestionOut, **errors(400, 401, 403, 404, 422, 429)},
     auth=token_or_session,
 )
-def ask(request, campaign_id: Id, payload: AskIn):
+def ask(request, campaign_id: Id, payload: LineAskIn):
     line = _campaign(campaign_id)
     with service_errors(ask_slot(request.user)):
         question = services.question_ask(user=request.user, campaign=line, text=payload.text)
@@ -113,7 +113,7 @@ def ask(request, campaign_id: Id, payload: AskIn):
 
 @router.post(
     "/questions/{question_id}/support",
-    response={200: SupportOut, **errors(400, 401, 403, 404, 422, 429)},
+    response={200: LineSupportOut, **errors(400, 401, 403, 404, 422, 429)},
     auth=token_or_session,
 )
 def support(request, question_id: Id):
@@ -125,10 +125,10 @@ def support(request, question_id: Id):
 
 @router.post(
     "/questions/{question_id}/answer",
-    response={200: QuestionOut, **errors(400, 401, 403, 404, 422, 429)},
+    response={200: LineQuestionOut, **errors(400, 401, 403, 404, 422, 429)},
     auth=token_or_session,
 )
-def answer(request, question_id: Id, payload: AnswerIn):
+def answer(request, question_id: Id, payload: LineAnswerIn):
     question = get_object_or_404(Question.objects.select_related("campaign"), pk=question_id)
     with service_errors(staff_slot(request.user)):
         return services.question_answer(
@@ -138,7 +138,7 @@ def answer(request, question_id: Id, payload: AnswerIn):
 
 @router.post(
     "/campaigns/{campaign_id}/close",
-    response={200: CampaignOut, **errors(400, 401, 403, 404, 409, 422, 429)},
+    response={200: LineCampaignOut, **errors(400, 401, 403, 404, 409, 422, 429)},
     auth=token_or_session,
 )
 def close(request, campaign_id: Id):

@@ -25,6 +25,7 @@ urlpatterns = [
     path("workspace/reports/", include("veche.reports.workspace_urls")),
     path("moderation/", include("veche.moderation.urls")),
     path("search/", include("veche.search.urls")),
+    path("chat/", include("veche.chatbot.urls")),
     path("activities/", include("veche.activities.urls")),
     path("direct-line/", include("veche.directline.urls")),
     path("notifications/", include("veche.notifications.urls")),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "veche.api",
     "veche.moderation",
     "veche.search",
+    "veche.chatbot",
     "veche.comments",
     "veche.ledger",
     "veche.points",

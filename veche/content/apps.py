@@ -22,6 +22,12 @@ class ContentConfig(AppConfig):
         from . import chatbot
 
         register_knowledge("content.kb", chatbot.entries, index=chatbot.INDEX)
+        from veche.search.registry import register_searchable
+
+        from .searching import search_kinds
+
+        for kind in search_kinds():
+            register_searchable(kind)
         register_home_section("content", template="content/home.html", context=_home, order=60)
         register_export_section("content", privacy.export)
         register_deletion_hook("content", privacy.erase)

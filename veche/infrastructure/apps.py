@@ -18,6 +18,11 @@ class InfrastructureConfig(AppConfig):
         register_demo(self.label, demo.seed, after=("territory", "agencies"))
         register_router("/objects", "veche.infrastructure.api.router")
         register_subject_kind(SubjectKind(kind=SUBJECT_KIND, exists=_exists, describe=_describe))
+        from veche.search.registry import register_searchable
+
+        from .searching import search_kind
+
+        register_searchable(search_kind())
 
 
 def _exists(pk: int) -> bool:

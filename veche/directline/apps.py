@@ -21,4 +21,9 @@ class DirectlineConfig(AppConfig):
         register_export_section("directline", privacy.export_section)
         register_deletion_hook("directline", privacy.deletion_hook)
         register_router("/directline", "veche.directline.api.router")
-        register_demo(self.label, demo.seed, after=("territory",))
+        register_demo(self.label, demo.seed, after=("territory", "staff"))
+        from veche.search.registry import register_searchable
+
+        from .searching import search_kind
+
+        register_searchable(search_kind())

@@ -60,3 +60,15 @@ def test_the_demo_has_the_seeds_figures_and_is_idempotent(db):
     surgut = Campaign.objects.get(title=demo.SURGUT)
     assert selectors.public_questions(surgut).exists()
     assert Question.objects.filter(campaign=surgut, status="pending").exists()
+
+
+def test_lines_are_found_by_the_site_wide_search(django_capture_on_commit_callbacks):
+    from veche.search import selectors as search
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Campaign.objects.create(
+            title="Прямая линия с главой Урая", event_at=timezone.now() + timedelta(days=3)
+        )
+    assert [hit.entry.title for hit in search.search("прямые линии").hits] == [
+        "Прямая линия с главой Урая"
+    ]

@@ -308,7 +308,7 @@ class EventAttendance(models.Model):
 
 class OpenGovernmentMember(models.Model):
     """A municipality taking part in open government (seed 000's map): since when and what it
-    practises. Kept by the regional admin (Django admin); shown on /open-government/."""
+    practises; shown on /open-government/ (the demo fills it; an editing page is not built)."""
 
     municipality = models.OneToOneField(
         "territory.Municipality",

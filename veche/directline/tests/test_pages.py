@@ -116,3 +116,23 @@ def test_an_admin_opens_a_line(client, admin):
     assert Campaign.objects.get().title == "Прямая линия с главой Сургута"
     bad = client.post(reverse("directline:create"), {"title": "", "event_at": "завтра"})
     assert bad.status_code == 400 and Campaign.objects.count() == 1
+
+
+def test_the_public_page_costs_the_same_queries_for_many_questions(client, line, admin):
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.force_login(UserFactory())
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("directline:detail", args=[line.pk])).status_code == 200
+        return len(queries)
+
+    services.question_enter(user=admin, campaign=line, channel=Channel.PHONE, text="Один")
+    few = count()
+    for n in range(20):
+        question = services.question_enter(
+            user=admin, campaign=line, channel=Channel.LETTER, text=f"Вопрос {n}"
+        )
+        services.question_answer(user=admin, question=question, text="Ответ", at_seconds=n)
+    assert count() == few

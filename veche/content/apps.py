@@ -17,6 +17,17 @@ class ContentConfig(AppConfig):
         from .sitemaps import SITEMAPS
 
         register_demo(self.label, demo.seed, after=("territory",))
+        from veche.chatbot.registry import register_knowledge
+
+        from . import chatbot
+
+        register_knowledge("content.kb", chatbot.entries, index=chatbot.INDEX)
+        from veche.search.registry import register_searchable
+
+        from .searching import search_kinds
+
+        for kind in search_kinds():
+            register_searchable(kind)
         register_home_section("content", template="content/home.html", context=_home, order=60)
         register_export_section("content", privacy.export)
         register_deletion_hook("content", privacy.erase)

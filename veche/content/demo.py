@@ -3,7 +3,7 @@
 the citizens' budget), thirty news items, forty-odd questions and answers by category, events
 around today and materials. Idempotent: found by natural keys (path, title, question)."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -13,7 +13,17 @@ from veche.territory.models import Municipality
 from .demo_kb import KB, RELATED
 from .demo_news import EVENTS, MATERIALS, NEWS, NEWS_BODY, THEMES
 from .demo_pages import SECTIONS
-from .models import Event, KbCategory, KbEntry, Material, News, Page, Status, Theme
+from .models import (
+    Event,
+    KbCategory,
+    KbEntry,
+    Material,
+    News,
+    OpenGovernmentMember,
+    Page,
+    Status,
+    Theme,
+)
 
 
 def seed() -> None:
@@ -24,6 +34,36 @@ def seed() -> None:
     _kb(now)
     _events(now, places)
     _materials(now)
+    _open_government(places)
+
+
+# Municipalities that joined open government (seed 000's map), with what each practises.
+OPEN_GOVERNMENT = {
+    "Сургут": (
+        date(2016, 3, 1),
+        "Инициативное бюджетирование, общественные обсуждения, прямые линии главы",
+    ),
+    "Ханты-Мансийск": (
+        date(2016, 3, 1),
+        "Открытые данные, сообщения о проблемах, публичные слушания онлайн",
+    ),
+    "Нижневартовск": (date(2016, 9, 15), "Народный бюджет, голосования за объекты благоустройства"),
+    "Нягань": (date(2017, 2, 1), "Сообщения о проблемах, опросы жителей"),
+    "Урай": (date(2017, 5, 22), "Идеи жителей, детский досуг, общественный совет"),
+    "Когалым": (date(2018, 1, 15), "Инициативное бюджетирование"),
+}
+
+
+def _open_government(places) -> None:
+    for name, (joined, practices) in OPEN_GOVERNMENT.items():
+        municipality = places.get(name) or next(
+            (m for n, m in places.items() if n.startswith(name)), None
+        )
+        if municipality is not None:
+            OpenGovernmentMember.objects.update_or_create(
+                municipality=municipality,
+                defaults={"joined_on": joined, "practices": practices},
+            )
 
 
 def _published(now, days_ago: float = 30) -> dict:

@@ -304,3 +304,25 @@ class EventAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id}: {self.user_id}"
+
+
+class OpenGovernmentMember(models.Model):
+    """A municipality taking part in open government (seed 000's map): since when and what it
+    practises; shown on /open-government/ (the demo fills it; an editing page is not built)."""
+
+    municipality = models.OneToOneField(
+        "territory.Municipality",
+        on_delete=models.CASCADE,
+        related_name="open_government",
+        verbose_name=_("municipality"),
+    )
+    joined_on = models.DateField(_("takes part since"))
+    practices = models.TextField(_("practices"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("municipality in open government")
+        verbose_name_plural = _("municipalities in open government")
+        ordering = ["municipality__name"]
+
+    def __str__(self) -> str:
+        return str(self.municipality)

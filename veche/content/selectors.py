@@ -188,3 +188,18 @@ def kept(user, model):
 def kept_municipalities(user):
     region, ids = kept_scope(user)
     return municipalities() if region else municipalities().filter(pk__in=ids)
+
+
+def open_government() -> list[dict]:
+    """Every municipality with its membership in open government (None: not yet), by name: one
+    query."""
+    from veche.territory.models import Municipality
+
+    found = Municipality.objects.select_related("open_government").order_by("name")
+    return [
+        {
+            "municipality": m,
+            "member": getattr(m, "open_government", None),
+        }
+        for m in found.only("pk", "name", "centre_lat", "centre_lon", "open_government")
+    ]

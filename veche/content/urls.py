@@ -11,6 +11,7 @@ urlpatterns = [
     path("news/<int:pk>/", views_public.news_detail, name="news_detail"),
     path("about/", views_public.sections, name="sections"),
     path("about/<path:path>/", views_public.page, name="page"),
+    path("open-government/", views_public.open_government, name="open_government"),
     path("materials/", views_public.material_list, name="materials"),
     path("materials/<int:pk>/", views_public.material_detail, name="material"),
     path("materials/files/<int:pk>/", views_public.material_file, name="material_file"),

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -18,6 +19,7 @@ from veche.core.forms import error_text
 from veche.core.pagecache import guest_page
 from veche.events.selectors import last_event_id
 from veche.media.responses import attachment
+from veche.territory.maps import map_settings, place_bounds
 
 from . import ical, selectors, services
 from .forms import EventFilterForm, HelpfulForm, NewsFilterForm
@@ -275,3 +277,26 @@ def event_attend(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Marked. We will remind you before the event."))
     return redirect("content:event", pk)
+
+
+@require_GET
+def open_government(request: HttpRequest) -> HttpResponse:
+    rows = selectors.open_government()
+    points = [
+        {
+            "name": row["municipality"].name,
+            "lat": row["municipality"].centre_lat,
+            "lon": row["municipality"].centre_lon,
+            "since": date_format(row["member"].joined_on, "j E Y"),
+        }
+        for row in rows
+        if row["member"]
+    ]
+    context = {
+        "rows": rows,
+        "members": sum(1 for row in rows if row["member"]),
+        "points": points,
+        "map": map_settings(),
+        "bounds": place_bounds(None),
+    }
+    return render(request, "content/open_government.html", context)

@@ -34,6 +34,8 @@ PLATFORM = {
     "voting": 5,
     # The site-wide search index and the registry each domain app's searchable kind joins.
     "search": 5,
+    # The chatbot: answers from the knowledge, statuses and filing that domain apps register.
+    "chatbot": 6,
     # Shared participation parts every module uses (comments on any content kind).
     "comments": 6,
     # The double-entry ledger points and virtual capital live in (accounts owned generically).

@@ -9,12 +9,21 @@ class DirectlineConfig(AppConfig):
 
     def ready(self) -> None:
         from veche.accounts.privacy import register_deletion_hook, register_export_section
+        from veche.api.routers import register_router
+        from veche.core.demo import register_demo
         from veche.moderation.registry import register_source
         from veche.supports.kinds import register_supportable
 
-        from . import privacy, queue, services
+        from . import demo, privacy, queue, services
 
         register_supportable(services.QUESTION_SUPPORTS)
         register_source(queue.source())
         register_export_section("directline", privacy.export_section)
         register_deletion_hook("directline", privacy.deletion_hook)
+        register_router("/directline", "veche.directline.api.router")
+        register_demo(self.label, demo.seed, after=("territory", "staff"))
+        from veche.search.registry import register_searchable
+
+        from .searching import search_kind
+
+        register_searchable(search_kind())

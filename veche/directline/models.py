@@ -5,6 +5,7 @@ after the event every question gets its answer (docs/directline.md)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -53,6 +54,9 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("directline:detail", args=[self.pk])
 
     @property
     def is_closed(self) -> bool:
@@ -125,6 +129,25 @@ class Question(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+    @property
+    def recording_link(self) -> str:
+        """The recording at the answer's moment (`t=` is what video hosts understand)."""
+        url = self.campaign.recording_url
+        if not url or self.answer_at_seconds is None:
+            return ""
+        joiner = "&" if "?" in url else "?"
+        return f"{url}{joiner}t={self.answer_at_seconds}"
+
+    @property
+    def moment(self) -> str:
+        seconds = self.answer_at_seconds or 0
+        hours, rest = divmod(seconds, 3600)
+        return (
+            f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+            if hours
+            else f"{rest // 60}:{rest % 60:02d}"
+        )
 
 
 class QuestionSupport(SupportBase):

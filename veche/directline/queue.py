@@ -3,6 +3,7 @@
 `question_reject` and one of the listed reasons (kept in the staff audit row)."""
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +28,8 @@ def pending(user) -> list[ModerationItem]:
             id=question.pk,
             title=f"{question.campaign.title}: № {question.pk}",
             excerpt=Truncator(question.text).chars(300),
-            url="",
+            url=reverse("directline:work", args=[question.campaign_id])
+            + f"#question-{question.pk}",
             territory=question.campaign.municipality.name if question.campaign.municipality else "",
             author=question.author.public_name if question.author else "",
             created_at=question.created_at,

@@ -8,7 +8,12 @@ from django.utils import timezone
 
 from veche.accounts.predicates import can_participate
 from veche.staff.models import Role
-from veche.staff.predicates import covers_municipality, is_regional_admin, municipality_scope
+from veche.staff.predicates import (
+    covers_municipality,
+    is_municipal_admin,
+    is_regional_admin,
+    municipality_scope,
+)
 
 
 @rules.predicate
@@ -35,3 +40,7 @@ def runs_campaign(user, campaign) -> bool:
 rules.add_perm("directline.ask_question", can_participate & campaign_open)
 rules.add_perm("directline.moderate_question", is_regional_admin | moderates_campaign)
 rules.add_perm("directline.run_campaign", is_regional_admin | runs_campaign)
+# Who may open a new line at all (the service then checks `run_campaign` on the line itself).
+rules.add_perm("directline.create_campaign", is_regional_admin | is_municipal_admin)
+# Who sees the line's staff page: the people who run it or moderate it.
+rules.add_perm("directline.work_campaign", is_regional_admin | runs_campaign | moderates_campaign)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import Campaign, Channel, Question, QuestionStatus
+from .models import Campaign, Channel, Question, QuestionStatus, QuestionSupport
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,37 @@ class Figures:
 
 def public_questions(campaign: Campaign) -> QuerySet[Question]:
     return campaign.questions.filter(status=QuestionStatus.PUBLISHED)
+
+
+def campaigns() -> QuerySet[Campaign]:
+    """Every line, newest event first, with its public figures (one query)."""
+    live = ~Q(questions__status=QuestionStatus.REJECTED)
+    return Campaign.objects.select_related("municipality").annotate(
+        question_count=Count("questions", filter=live),
+        answered_count=Count("questions", filter=live & Q(questions__answered_at__isnull=False)),
+    )
+
+
+def campaign(pk: int) -> Campaign:
+    return Campaign.objects.select_related("municipality").get(pk=pk)
+
+
+def supported_ids(user, campaign: Campaign) -> set[int]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        QuestionSupport.objects.filter(user=user, question__campaign=campaign).values_list(
+            "question_id", flat=True
+        )
+    )
+
+
+def staff_questions(campaign: Campaign) -> list[Question]:
+    """Every question not rejected, pending first, then the unanswered, for the staff page."""
+    found = campaign.questions.exclude(status=QuestionStatus.REJECTED).select_related("author")
+    return sorted(
+        found, key=lambda q: (q.status != QuestionStatus.PENDING, q.is_answered, -q.support_count)
+    )
 
 
 def figures(campaign: Campaign) -> Figures:

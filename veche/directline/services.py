@@ -179,6 +179,52 @@ def question_support(*, user, question: Question) -> int:
     return count
 
 
+def campaign_save(
+    *,
+    user,
+    campaign: Campaign | None = None,
+    title: str,
+    event_at,
+    description: str = "",
+    municipality=None,
+    recording_url: str = "",
+) -> Campaign:
+    """Create a line or change one (the recording's address is added after the event). The rule
+    is checked on the line as it was and as it will be, so nobody moves a line out of his
+    territory."""
+    title = clean_text(title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the direct line a title.")})
+    with transaction.atomic():
+        if campaign is not None:
+            campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+            _require(
+                user, "directline.run_campaign", campaign, _("You do not run this direct line.")
+            )
+            if campaign.is_closed:
+                raise ValidationError(_("The direct line is closed."), code="closed")
+        else:
+            campaign = Campaign()
+        campaign.title = title[:300]
+        campaign.description = clean_text(description or "").strip()[:5000]
+        campaign.municipality = municipality
+        campaign.event_at = event_at
+        campaign.recording_url = (recording_url or "").strip()
+        _require(user, "directline.run_campaign", campaign, _("You do not run this direct line."))
+        campaign.full_clean()
+        created = campaign.pk is None
+        campaign.save()
+        action = "directline.campaign_create" if created else "directline.campaign_change"
+        audit_log(actor=user, action=action, target=campaign)
+        record_event(
+            kind="directline.created" if created else "directline.changed",
+            subject=("directline.campaign", str(campaign.pk)),
+            actor=user,
+            territory=campaign.municipality_id,
+        )
+    return campaign
+
+
 def campaign_close(*, user, campaign: Campaign) -> Campaign:
     """Close the line once every question that was not rejected has its answer."""
     with transaction.atomic():

@@ -13,9 +13,11 @@ class InfrastructureConfig(AppConfig):
         from veche.core.demo import register_demo
         from veche.moderation.registry import register_source
         from veche.reports.subjects import SubjectKind, register_subject_kind
+        from veche.search.registry import register_searchable
         from veche.supports.kinds import register_supportable
 
         from . import demo, demo_residents, privacy, queue
+        from .searching import search_kind
         from .selectors import SUBJECT_KIND
         from .services.residents import PROPOSAL_SUPPORTS
 
@@ -38,6 +40,7 @@ class InfrastructureConfig(AppConfig):
                 place=_place,
             )
         )
+        register_searchable(search_kind())
 
 
 def _exists(pk: int) -> bool:

@@ -45,6 +45,12 @@ class ReportsConfig(AppConfig):
             register_configuration(name, configuration.loader(name), after=("workdays",))
         register_demo("reports_engagement", demo_engagement.seed_engagement, after=(self.label,))
         register_router("/reports", "veche.reports.api.router")
+        from veche.chatbot.registry import register_filing, register_status_lookup
+
+        from .chatbot import ChatFiling, report_status
+
+        register_status_lookup(report_status)
+        register_filing(ChatFiling())
         register_supportable(REPORT_SUPPORTS)
         register_home_section(
             "reports",

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "veche.api",
     "veche.moderation",
     "veche.search",
+    "veche.chatbot",
     "veche.comments",
     "veche.ledger",
     "veche.points",
@@ -304,6 +305,12 @@ RATE_LIMIT_ACTIVITIES_IMPORT = env_str("RATE_LIMIT_ACTIVITIES_IMPORT", "30/3600"
 # Editors' writes per person, and residents' «helpful?» answers and «Пойду» marks (veche/content).
 RATE_LIMIT_CONTENT_EDIT = env_str("RATE_LIMIT_CONTENT_EDIT", "300/600")
 RATE_LIMIT_CONTENT_REACT = env_str("RATE_LIMIT_CONTENT_REACT", "60/600")
+# The direct line: a resident's questions and supports, staff writes, per person (veche/directline).
+RATE_LIMIT_DIRECTLINE_ASK = env_str("RATE_LIMIT_DIRECTLINE_ASK", "10/3600")
+RATE_LIMIT_DIRECTLINE_SUPPORT = env_str("RATE_LIMIT_DIRECTLINE_SUPPORT", "60/600")
+RATE_LIMIT_DIRECTLINE_STAFF = env_str("RATE_LIMIT_DIRECTLINE_STAFF", "600/600")
+# The chatbot's messages per account or guest session (veche/chatbot).
+RATE_LIMIT_CHATBOT = env_str("RATE_LIMIT_CHATBOT", "60/600")
 # Staff edits of the infrastructure registry's objects per person (veche/infrastructure).
 RATE_LIMIT_INFRASTRUCTURE_EDIT = env_str("RATE_LIMIT_INFRASTRUCTURE_EDIT", "300/600")
 # Residents' ratings, proposals and supports on the registry's objects per person, and staff

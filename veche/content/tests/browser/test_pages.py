@@ -100,3 +100,17 @@ def test_the_portal_installs_and_works_offline(new_page, live_server, content):
     page.context.set_offline(True)
     page.goto(live_server.url + "/news/")
     assert page.locator("h1").inner_text() in {"Нет соединения", "No connection"}
+
+
+def test_the_open_government_map_is_axe_clean(new_page, live_server, axe_check, world):
+    from datetime import date
+
+    from playwright.sync_api import expect
+
+    from veche.content.models import OpenGovernmentMember
+
+    OpenGovernmentMember.objects.create(municipality=world.surgut, joined_on=date(2016, 3, 1))
+    page = _as(new_page, live_server)
+    assert page.goto(live_server.url + "/open-government/").status == 200
+    expect(page.locator("#open-government-map .leaflet-marker-icon")).to_have_count(1)
+    axe_check(page)

@@ -83,18 +83,25 @@ class CellDay(models.Model):
 
 
 class ParticipationDay(models.Model):
-    """Distinct people who did one kind of thing (filed, supported) on one day in a territory."""
+    """Distinct people who did one kind of thing on one day in a territory (`KINDS` in
+    services.py: filed or supported a report, supported an idea, voted in a poll or a contest,
+    commented) and how many times they did it (reports, supports, ballots, votes, comments)."""
 
     day = models.DateField(_("day"))
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16)
     people = models.PositiveIntegerField(default=0)
+    actions = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["day", "municipality", "kind"], name="analytics_participation_unique"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(people__lte=models.F("actions")),
+                name="analytics_participation_people_act",
+            ),
         ]
 
     def __str__(self) -> str:

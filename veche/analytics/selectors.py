@@ -104,11 +104,13 @@ def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple[
     return [(r["lat"], r["lon"], r["n"]) for r in rows.order_by("-n", "lat", "lon")[:limit]]
 
 
-def participation(scope: Scope, first: date, last: date) -> dict[str, int]:
-    """People who filed or supported, summed over days: a person active on two days counts
-    twice (distinct people per day are what the daily rows keep)."""
-    rows = in_period(scope.rows(ParticipationDay), first, last)
-    return dict(rows.values_list("kind").annotate(n=Sum("people")).order_by())
+def participation(scope: Scope, first: date, last: date) -> dict[str, tuple[int, int]]:
+    """Kind → (people, actions) in the period: people are distinct per day and summed over the
+    days (a person active on two days counts twice); actions are the reports, supports, ballots,
+    votes and comments themselves. One query."""
+    rows = in_period(scope.rows(ParticipationDay), first, last).values_list("kind")
+    totals = rows.annotate(people=Sum("people"), actions=Sum("actions")).order_by()
+    return {kind: (people, actions) for kind, people, actions in totals}
 
 
 def votes(scope: Scope) -> dict[str, int]:

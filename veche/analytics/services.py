@@ -14,7 +14,11 @@ import h3
 from django.db import transaction
 from django.utils import timezone
 
-from veche.reports.selectors import analytics_rows, participants_by_day
+from veche.budgeting.selectors import voters_by_day as contest_voters_by_day
+from veche.comments.selectors import commenters_by_day
+from veche.ideas.selectors import supporters_by_day
+from veche.polls.selectors import voters_by_day as poll_voters_by_day
+from veche.reports.selectors import analytics_rows, participation_by_day
 from veche.workdays.calendar import local_day
 
 from . import definitions as d
@@ -25,6 +29,14 @@ from .models import CellDay, ParticipationDay, ReportDay
 # H3's resolution 6: hexagons of about 36 km², a town's district.
 HEAT_RESOLUTION = 6
 FLAGS = ("accepted", "resolved", "confirmed", "timely")
+# Participation's kinds, each from its module's selector of (day, municipality, people, actions);
+# the reports' selector gives "filed" and "supported" itself.
+KINDS = {
+    "idea_supported": supporters_by_day,
+    "poll_voted": poll_voters_by_day,
+    "contest_voted": contest_voters_by_day,
+    "commented": commenters_by_day,
+}
 
 
 @dataclass(frozen=True)
@@ -100,12 +112,13 @@ def _report_days(rows, now) -> tuple[list[ReportDay], list[CellDay]]:
 
 
 def _participation(first: date, last: date) -> list[ParticipationDay]:
-    people: dict[tuple, set] = defaultdict(set)
-    for day, municipality, kind, user in participants_by_day(since=first, until=last):
-        people[(day, municipality, kind)].add(user)
+    """Distinct people per day, territory and kind, counted by the modules' grouped queries."""
+    rows = list(participation_by_day(since=first, until=last))
+    for kind, selector in KINDS.items():
+        rows += [(d, m, kind, p, n) for d, m, p, n in selector(since=first, until=last)]
     return [
-        ParticipationDay(day=day, municipality_id=m, kind=kind, people=len(users))
-        for (day, m, kind), users in people.items()
+        ParticipationDay(day=day, municipality_id=m, kind=kind, people=people, actions=actions)
+        for day, m, kind, people, actions in rows
     ]
 
 

@@ -176,18 +176,19 @@ def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str
         "columns": [_("Month"), _("Visitors")],
         "rows": d.trend(by_day, key=d.month_of),
     }
-    if private:
-        tables["participation"] = {
-            "caption": _("Participation: people active per day, summed"),
-            "columns": [
-                _("Activity"),
-                _("Last 7 days"),
-                _("The 7 days before"),
-                _("Change, %"),
-                _("Share of the population, %"),
-            ],  # fmt: skip
-            "rows": _participation(scope),
-        }
+    tables["participation"] = {
+        "caption": _("Participation: people active per day, summed"),
+        "columns": [
+            _("Activity"),
+            _("People in the period"),
+            _("Times in the period"),
+            _("Last 7 days"),
+            _("The 7 days before"),
+            _("Change, %"),
+            _("Share of the population, %"),
+        ],  # fmt: skip
+        "rows": _participation(scope, first, last),
+    }
     return tables
 
 
@@ -203,18 +204,33 @@ def _votes(scope: Scope) -> list[tuple]:
     return [*rows, (_("Total"), d.votes_total(votes))]
 
 
-def _participation(scope: Scope) -> list[tuple]:
+PARTICIPATION = {
+    "filed": gettext_lazy("filed a report"),
+    "supported": gettext_lazy("supported a report"),
+    "idea_supported": gettext_lazy("supported an idea"),
+    "poll_voted": gettext_lazy("voted in a poll"),
+    "contest_voted": gettext_lazy("voted in an initiative-budgeting contest"),
+    "commented": gettext_lazy("commented"),
+}
+
+
+def _participation(scope: Scope, first: date, last: date) -> list[tuple]:
+    """Per kind: people and times in the period, people in the last 7 days against the 7
+    before (change) and as a share of the territory's population."""
     (l1, l2), (b1, b2) = d.last_two_weeks(timezone.localdate())
-    last = selectors.participation(scope, l1, l2)
+    period = selectors.participation(scope, first, last)
+    week = selectors.participation(scope, l1, l2)
     before = selectors.participation(scope, b1, b2)
     population = _population(scope)
-    names = {"filed": _("filed a report"), "supported": _("supported a report")}
-    return [
-        (name, last.get(kind, 0), before.get(kind, 0),
-         _percent(d.change(last.get(kind, 0), before.get(kind, 0))),
-         _percent(d.share(last.get(kind, 0), population)))
-        for kind, name in names.items()
-    ]  # fmt: skip
+    rows = []
+    for kind, name in PARTICIPATION.items():
+        people, times = period.get(kind, (0, 0))
+        now, then = week.get(kind, (0, 0))[0], before.get(kind, (0, 0))[0]
+        rows.append(
+            (name, people, times, now, then, _percent(d.change(now, then)),
+             _percent(d.share(now, population)))
+        )  # fmt: skip
+    return rows
 
 
 def _population(scope: Scope) -> int:

@@ -18,10 +18,11 @@ from veche.agencies.models import Agency
 from veche.core.exports import export_response
 from veche.polls.selectors import satisfaction_figures
 from veche.reports.selectors import catalogue_names
+from veche.territory.maps import map_settings, place_bounds
 from veche.territory.models import Municipality
 
 from . import definitions as d
-from . import rules, selectors
+from . import heatmap, rules, selectors
 from .forms import PeriodForm
 from .selectors import Scope
 
@@ -105,9 +106,11 @@ def _summary(figures: selectors.Figures) -> list[tuple[str, object, str]]:
     ]
 
 
-def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str, dict]:
-    """Every table of a dashboard: caption, column headings and rows (the chart reads them too)."""
+def _tables(scope: Scope, first: date, last: date, *, heat=None) -> dict[str, dict]:
+    """Every table of a dashboard: caption, column headings and rows (the chart reads them too);
+    `heat`, the map's cells when the page draws them (their busiest 50 are the table)."""
     figures = selectors.figures(scope, first, last)
+    cells = heat if heat is not None else selectors.cells(scope, first, last)
     top = d.top_topics(figures.by_topic, limit=10)
     topic_names, category_names = catalogue_names(
         topic_ids=[t for t, _n, _s in top], category_ids=list(figures.by_category)
@@ -144,12 +147,9 @@ def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str
             "rows": d.trend(figures.by_day, key=d.month_of),
         },
         "cells": {
-            "caption": _("Where reports were filed: grid cells of about 5 km"),
+            "caption": _("Where reports were filed: the 50 busiest hexagons of about 36 km²"),
             "columns": [_("Cell centre, latitude"), _("Cell centre, longitude"), _("Reports")],
-            "rows": [
-                (round(lat, 3), round(lon, 3), n)
-                for lat, lon, n in selectors.cells(scope, first, last)[:50]
-            ],  # fmt: skip
+            "rows": [(round(lat, 3), round(lon, 3), n) for _c, lat, lon, n in cells[:50]],
         },
         "votes": {
             "caption": _("Votes in every module (sum of the counters)"),
@@ -258,9 +258,10 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
     first, last = form.period()
     if form.municipality_id():
         scope = Scope(municipality_id=form.municipality_id())
-    tables = _tables(scope, first, last, private=private)
     if "download" in request.GET:
-        return _download(request, tables, name)
+        return _download(request, _tables(scope, first, last), name)
+    heat = selectors.cells(scope, first, last, limit=heatmap.MAP_LIMIT)
+    tables = _tables(scope, first, last, heat=heat)
     charts = {
         key: [{"label": str(row[0]), "count": row[1]} for row in tables[key]["rows"]]
         for key in ("topics", "categories", "statuses", "weeks", "months")
@@ -268,7 +269,8 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
     context = {
         "title": title, "form": form, "first": first, "last": last, "tables": tables,
         "charts": charts, "private": private, "empty": not tables["statuses"]["rows"],
-        "query": request.GET.urlencode(), **(extra or {}),
+        "query": request.GET.urlencode(), "heat": heatmap.hexagons(heat), "map": map_settings(),
+        "bounds": place_bounds(scope.municipality_id), **(extra or {}),
     }  # fmt: skip
     return render(request, "analytics/dashboard.html", context)
 

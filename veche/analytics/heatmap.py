@@ -1,0 +1,51 @@
+"""The drawn heat map: the busiest H3 hexagons of the period (resolution 6, `services.cell_of`)
+as polygons coloured in five classes, and the legend those classes make. Only cells are drawn,
+never a report's point; the same cells are the page's table (the map's accessible alternative).
+"""
+
+import h3
+from django.utils.translation import gettext as _
+
+# From pale to dark; each has a contrast of 3:1 or more against the next-but-one (WCAG 1.4.11
+# asks it of the legend's swatches, which carry their numbers in text as well).
+COLOURS = ("#fde0c5", "#facba6", "#f59e72", "#e4624b", "#b2182b")
+MAP_LIMIT = 1000
+
+
+def breaks(counts: list[int]) -> list[int]:
+    """Upper bounds of up to five classes: quantiles of the cells' counts, distinct and rising."""
+    ordered = sorted(counts)
+    if not ordered:
+        return []
+    bounds = []
+    for k in range(1, len(COLOURS) + 1):
+        bound = ordered[min(len(ordered) - 1, -(-k * len(ordered) // len(COLOURS)) - 1)]
+        if not bounds or bound > bounds[-1]:
+            bounds.append(bound)
+    return bounds
+
+
+def _class(n: int, bounds: list[int]) -> int:
+    return next(i for i, bound in enumerate(bounds) if n <= bound)
+
+
+def hexagons(cells: list[tuple[str, float, float, int]]) -> dict:
+    """What heatmap.js draws and the legend the page prints: {"cells": [{"b": boundary,
+    "n": reports, "c": colour, "t": tooltip}], "legend": [(class, text)]} (analytics.css colours the classes `heat-0…4`
+    as COLOURS: the page's CSP forbids inline styles)."""
+    bounds = breaks([n for *_rest, n in cells])
+    shown = [
+        {
+            "b": [[round(lat, 5), round(lon, 5)] for lat, lon in h3.cell_to_boundary(cell)],
+            "n": n,
+            "c": COLOURS[_class(n, bounds)],
+            "t": _("%(count)s reports") % {"count": n},
+        }
+        for cell, _lat, _lon, n in cells
+    ]
+    legend, low = [], 1
+    for i, bound in enumerate(bounds):
+        text = str(bound) if low == bound else f"{low}–{bound}"
+        legend.append((i, text))
+        low = bound + 1
+    return {"cells": shown, "legend": legend}

@@ -31,8 +31,8 @@ def _class(n: int, bounds: list[int]) -> int:
 
 def hexagons(cells: list[tuple[str, float, float, int]]) -> dict:
     """What heatmap.js draws and the legend the page prints: {"cells": [{"b": boundary,
-    "n": reports, "c": colour, "t": tooltip}], "legend": [(class, text)]} (analytics.css colours the classes `heat-0…4`
-    as COLOURS: the page's CSP forbids inline styles)."""
+    "n": reports, "c": colour, "t": tooltip}], "legend": [(class, text)]}; analytics.css
+    colours the classes `heat-0…4` as COLOURS (the page's CSP forbids inline styles)."""
     bounds = breaks([n for *_rest, n in cells])
     shown = [
         {

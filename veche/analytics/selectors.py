@@ -10,6 +10,7 @@ from django.db.models import Min, QuerySet, Sum
 from veche.budgeting.selectors import contest_vote_total
 from veche.discussions.selectors import rating_total
 from veche.ideas.selectors import vote_total
+from veche.infrastructure.selectors import timeliness as object_timeliness
 from veche.polls.selectors import ballot_total
 
 from . import definitions as d
@@ -98,7 +99,7 @@ def figures(scope: Scope, first: date, last: date) -> Figures:
     )
 
 
-def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple[str, float, float, int]]:
+def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple]:
     """The heat map: (H3 cell, its centre's lat, lon, reports) of the busiest cells in the
     period, busiest first; one query, ordered and limited in SQL."""
     rows = in_period(scope.rows(CellDay), first, last).values("cell", "lat", "lon")
@@ -184,6 +185,48 @@ def ratings(by: str, first: date, last: date) -> list[Rating]:
             )
         )
     return sorted(result, key=lambda r: (r.composite is None, -(r.composite or 0), r.key))
+
+
+# Fewer objects due (finished, or unfinished past the planned end) than this: not enough data.
+OBJECT_MINIMUM = 5
+
+
+@dataclass(frozen=True)
+class ObjectRating:
+    """An agency's or contractor's infrastructure objects whose planned end falls in the period:
+    `on_time` ÷ `due` (finished by the planned end, of those finished or unfinished past it),
+    0–100; None with fewer than OBJECT_MINIMUM due. Residents' ratings of works: not yet kept
+    by the infrastructure app."""
+
+    key: int | str
+    objects: int
+    on_time: int
+    late: int
+    overdue: int
+
+    @property
+    def due(self) -> int:
+        return self.on_time + self.late + self.overdue
+
+    @property
+    def enough(self) -> bool:
+        return self.due >= OBJECT_MINIMUM
+
+    @property
+    def score(self) -> float | None:
+        return _score(self.on_time, self.due) if self.enough else None
+
+
+def object_ratings(by: str, first: date, last: date, today: date) -> list[ObjectRating]:
+    """Agencies' (`by="agency"`) or contractors' on-time scores from the infrastructure app's
+    selector, best first, then the ones without enough data. One query."""
+    rows = [
+        ObjectRating(key, objects, on_time, late, overdue)
+        for key, objects, on_time, late, overdue in object_timeliness(
+            by=by, first=first, last=last, today=today
+        )
+    ]
+    return sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), str(r.key)))
 
 
 def visitors_by_day(first: date, last: date) -> dict[date, int]:

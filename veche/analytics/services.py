@@ -6,7 +6,7 @@ row. "Overdue" is counted at the moment of the refresh. A refresh records no eve
 no domain state, and an event would expire every guest page of the portal (core/pagecache.py).
 """
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 

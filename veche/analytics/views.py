@@ -356,10 +356,39 @@ def ratings(request: HttpRequest) -> HttpResponse:
         ],  # fmt: skip
         "rows": rows,
     }
+    tables = {"ratings": table, **_object_tables(first, last)}
     if "download" in request.GET:
-        return _download(request, {"ratings": table}, f"ratings-{by}")
+        return _download(request, tables, f"ratings-{by}")
     context = {
         "form": form, "first": first, "last": last, "by": by, "table": table,
+        "object_tables": {k: v for k, v in tables.items() if k != "ratings"},
+        "object_minimum": selectors.OBJECT_MINIMUM,
         "minimum": selectors.RATING_MINIMUM, "query": request.GET.urlencode(),
     }  # fmt: skip
     return render(request, "analytics/ratings.html", context)
+
+
+def _object_tables(first: date, last: date) -> dict[str, dict]:
+    """The infrastructure objects' second rating: agencies and contractors, on time (0–100)."""
+    today = timezone.localdate()
+    columns = [
+        _("Objects due in the period"), _("Finished on time"), _("Finished late"),
+        _("Unfinished past the planned end"), _("On time, 0–100"),
+    ]  # fmt: skip
+    tables = {}
+    for by, caption, heading in (
+        ("agency", _("Infrastructure objects: agencies"), _("Agency")),
+        ("contractor", _("Infrastructure objects: contractors"), _("Contractor")),
+    ):
+        ranked = selectors.object_ratings(by, first, last, today)
+        names = {}
+        if by == "agency":
+            keys = [r.key for r in ranked]
+            names = dict(Agency.objects.filter(pk__in=keys).values_list("pk", "name"))
+        rows = [
+            (names.get(r.key, "—") if by == "agency" else r.key, r.objects, r.on_time, r.late,
+             r.overdue, r.score)
+            for r in ranked
+        ]  # fmt: skip
+        tables[f"objects-{by}"] = {"caption": caption, "columns": [heading, *columns], "rows": rows}
+    return tables

@@ -1,14 +1,15 @@
 """Participation by filing, supporting, voting and commenting: hand-counted rows through the
 modules' selectors into `ParticipationDay`, then the period's figures (services.py, selectors.py).
 
-The fixture, all in January 2026 (Asia/Yekaterinburg, UTC+5):
+The fixture, all in January 2026 (Asia/Yekaterinburg, UTC+5), as (people, times):
 
-| kind | Surgut, 12 Jan | Surgut, 13 Jan | Urai, 12 Jan |
-|---|---|---|---|
-| poll_voted | author (2 polls), neighbour, one anonymised ballot: 3 people, 4 ballots | neighbour at 00:30 local (19:30 UTC on the 12th): 1, 1 | a Surgut poll's voter from Urai: 1, 1 |
-| idea_supported | author, neighbour (2 ideas): 2 people, 3 supports | — | — |
-| contest_voted | author (2 projects): 1 person, 2 votes | — | — |
-| commented | author ×2, neighbour's hidden one: 2 people, 3 comments (pending, removed left out) | — | — |
+- poll_voted, Surgut, 12 Jan: the author (2 polls), the neighbour, one anonymised ballot: (3, 4);
+  13 Jan: the neighbour at 00:30 local (19:30 UTC on the 12th): (1, 1); Urai, 12 Jan: a Surgut
+  poll's voter living in Urai: (1, 1).
+- idea_supported, Surgut, 12 Jan: the author, the neighbour (2 ideas): (2, 3).
+- contest_voted, Surgut, 12 Jan: the author (2 projects): (1, 2).
+- commented, Surgut, 12 Jan: the author twice, the neighbour's hidden one: (2, 3); a pending and
+  a removed comment are left out.
 """
 
 from datetime import date, datetime

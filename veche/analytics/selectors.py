@@ -14,7 +14,7 @@ from veche.infrastructure.selectors import timeliness as object_timeliness
 from veche.polls.selectors import ballot_total
 
 from . import definitions as d
-from .models import CellDay, ParticipationDay, ReportDay, VisitorDay
+from .models import CellDay, ParticipationDay, ReportDay, ReportTotalDay, VisitorDay
 
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
@@ -28,11 +28,11 @@ class Scope:
     municipality_id: int | None = None
     agency_id: int | None = None
 
-    def rows(self, model=ReportDay) -> QuerySet:
+    def rows(self, model=ReportTotalDay) -> QuerySet:
         rows = model.objects.all()
         if self.municipality_id:
             rows = rows.filter(municipality_id=self.municipality_id)
-        if self.agency_id and model is ReportDay:
+        if self.agency_id and model in (ReportDay, ReportTotalDay):
             rows = rows.filter(agency_id=self.agency_id)
         return rows
 
@@ -61,7 +61,7 @@ class Figures:
 
 
 def first_data_day() -> date | None:
-    return ReportDay.objects.aggregate(first=Min("day"))["first"]
+    return ReportTotalDay.objects.aggregate(first=Min("day"))["first"]
 
 
 def in_period(rows: QuerySet, first: date, last: date) -> QuerySet:
@@ -69,23 +69,28 @@ def in_period(rows: QuerySet, first: date, last: date) -> QuerySet:
 
 
 def figures(scope: Scope, first: date, last: date) -> Figures:
-    """A dashboard's report figures for the period: one query over the daily rows."""
+    """A dashboard's report figures for the period: two queries — the day × territory × agency
+    rows (counts, histograms, the days' trend) and the topics' and categories' sums in SQL."""
     rows = in_period(scope.rows(), first, last).values_list(
-        "day", "topic_id", "category_id", *COUNTS, "statuses", "first_days", "final_days", "ratings"
+        "day", *COUNTS, "statuses", "first_days", "final_days", "ratings"
     )
     counts: Counter = Counter()
     hists = {name: Counter() for name in ("statuses", "first_days", "final_days", "ratings")}
+    by_day: Counter = Counter()
+    for day, *values in rows.iterator(chunk_size=5000):
+        numbers, histograms = values[: len(COUNTS)], values[len(COUNTS) :]
+        counts.update(dict(zip(COUNTS, numbers, strict=True)))
+        by_day[day] += numbers[0]
+        for name, h in zip(hists, histograms, strict=True):
+            hists[name].update(h)
     by_topic: Counter = Counter()
     by_category: Counter = Counter()
-    by_day: Counter = Counter()
-    for day, topic, category, *values in rows.iterator(chunk_size=5000):
-        numbers, (statuses, first_days, final_days, ratings) = values[: len(COUNTS)], values[-4:]
-        counts.update(dict(zip(COUNTS, numbers, strict=True)))
-        by_topic[topic] += numbers[1]
-        by_category[category] += numbers[1]
-        by_day[day] += numbers[0]
-        for name, h in zip(hists, (statuses, first_days, final_days, ratings), strict=True):
-            hists[name].update({k: v for k, v in h.items()})
+    sums = in_period(scope.rows(ReportDay), first, last).values("topic_id", "category_id")
+    for topic, category, accepted in sums.annotate(n=Sum("accepted")).order_by().values_list(
+        "topic_id", "category_id", "n"
+    ):
+        by_topic[topic] += accepted
+        by_category[category] += accepted
     counts = Counter({name: counts[name] for name in COUNTS})
     return Figures(
         counts=counts,
@@ -162,7 +167,7 @@ def ratings(by: str, first: date, last: date) -> list[Rating]:
     """Ratings by "agency" or "municipality": ranked ones by composite (best first), then the
     ones without enough data. One query."""
     key = "agency_id" if by == "agency" else "municipality_id"
-    rows = in_period(ReportDay.objects.exclude(**{f"{key}__isnull": True}), first, last)
+    rows = in_period(ReportTotalDay.objects.exclude(**{f"{key}__isnull": True}), first, last)
     groups: dict[int, dict] = {}
     for k, accepted, resolved, due, timely, hist in rows.values_list(
         key, "accepted", "resolved", "due", "timely", "ratings"

@@ -4,7 +4,7 @@ never a report's point; the same cells are the page's table (the map's accessibl
 """
 
 import h3
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # From pale to dark; each has a contrast of 3:1 or more against the next-but-one (WCAG 1.4.11
 # asks it of the legend's swatches, which carry their numbers in text as well).
@@ -39,7 +39,7 @@ def hexagons(cells: list[tuple[str, float, float, int]]) -> dict:
             "b": [[round(lat, 5), round(lon, 5)] for lat, lon in h3.cell_to_boundary(cell)],
             "n": n,
             "c": COLOURS[_class(n, bounds)],
-            "t": _("%(count)s reports") % {"count": n},
+            "t": ngettext("%(count)s report", "%(count)s reports", n) % {"count": n},
         }
         for cell, _lat, _lon, n in cells
     ]

@@ -34,12 +34,16 @@ def hexagons(cells: list[tuple[str, float, float, int]]) -> dict:
     "n": reports, "c": colour, "t": tooltip}], "legend": [(class, text)]}; analytics.css
     colours the classes `heat-0…4` as COLOURS (the page's CSP forbids inline styles)."""
     bounds = breaks([n for *_rest, n in cells])
+    tooltips: dict[int, str] = {}  # a translation per distinct count, not per cell
+    for *_rest, n in cells:
+        if n not in tooltips:
+            tooltips[n] = ngettext("%(count)s report", "%(count)s reports", n) % {"count": n}
     shown = [
         {
             "b": [[round(lat, 5), round(lon, 5)] for lat, lon in h3.cell_to_boundary(cell)],
             "n": n,
             "c": COLOURS[_class(n, bounds)],
-            "t": ngettext("%(count)s report", "%(count)s reports", n) % {"count": n},
+            "t": tooltips[n],
         }
         for cell, _lat, _lon, n in cells
     ]

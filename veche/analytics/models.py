@@ -64,7 +64,14 @@ class ReportDay(_Counts):
             ),
             _parts("analytics_report_day_parts"),
         ]
-        indexes = [models.Index(fields=["municipality", "day"]), models.Index(fields=["day"])]
+        indexes = [
+            models.Index(fields=["municipality", "day"]),
+            # The region's topics' sums read the index alone (PostgreSQL's INCLUDE).
+            models.Index(
+                fields=["day"], include=["topic_id", "category_id", "accepted"],
+                name="analytics_report_day_topics",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.day} · {self.municipality_id} · {self.agency_id} · {self.topic_id}"
@@ -122,7 +129,14 @@ class CellDay(models.Model):
                 fields=["day", "municipality", "cell"], name="analytics_cell_day_unique"
             )
         ]
-        indexes = [models.Index(fields=["municipality", "day"])]
+        indexes = [
+            models.Index(fields=["municipality", "day"]),
+            # The region's heat map reads the index alone (PostgreSQL's INCLUDE).
+            models.Index(
+                fields=["day"], include=["cell", "lat", "lon", "filed"],
+                name="analytics_cell_day_heat",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.day} · {self.cell}"

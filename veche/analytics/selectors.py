@@ -1,10 +1,11 @@
 """Reads of the daily aggregates: a dashboard's figures and the public ratings, a few queries
 over rows per day × territory × agency × topic, never over the reports themselves."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Min, QuerySet, Sum
 
 from veche.budgeting.selectors import contest_vote_total
@@ -19,6 +20,7 @@ from .models import CellDay, ParticipationDay, ReportDay, ReportTotalDay, Visito
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
 COUNTS = ("filed", "accepted", "resolved", "confirmed", "overdue", "due", "timely")
+HISTOGRAMS = ("statuses", "first_days", "final_days", "ratings")
 
 
 @dataclass(frozen=True)
@@ -68,39 +70,60 @@ def in_period(rows: QuerySet, first: date, last: date) -> QuerySet:
     return rows.filter(day__gte=first, day__lte=last)
 
 
+def histograms(rows: QuerySet, names: tuple[str, ...], by: str | None = None) -> dict:
+    """The histograms `names` of `rows` summed in the database ({"1": 3, …} per row, added up
+    key by key with the JSON table functions of PostgreSQL and SQLite): {(name, group): Counter
+    of int → count}, `group` being the value of the column `by` (None without it). One query;
+    no row's JSON reaches Python."""
+    columns = (by,) if by else ()
+    inner, params = rows.values(*columns, *names).query.sql_with_params()
+    group, grouped = (f"t.{by}", f"t.{by}, ") if by else ("NULL", "")
+    if connection.vendor == "postgresql":  # one pass over the rows for every histogram
+        pairs = ", ".join(f"('{name}', t.{name})" for name in names)
+        sql = (
+            f"SELECT v.name, {group}, h.key, SUM(CAST(h.value AS INTEGER)) FROM ({inner}) t "
+            f"CROSS JOIN LATERAL (VALUES {pairs}) v(name, hist), jsonb_each_text(v.hist) h "
+            f"GROUP BY v.name, {grouped}h.key"
+        )
+    else:  # SQLite: json_each may read only a table's column, so one pass per histogram
+        sql = " UNION ALL ".join(
+            f"SELECT '{name}', {group}, h.key, SUM(CAST(h.value AS INTEGER)) "
+            f"FROM ({inner}) t, json_each(t.{name}) h GROUP BY {grouped}h.key"
+            for name in names
+        )
+        params = params * len(names)
+    sums: dict = defaultdict(Counter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, key, value, n in cursor.fetchall():
+            sums[(name, key)][int(value) if name != "statuses" else value] += n
+    return sums
+
+
 def figures(scope: Scope, first: date, last: date) -> Figures:
-    """A dashboard's report figures for the period: two queries — the day × territory × agency
-    rows (counts, histograms, the days' trend) and the topics' and categories' sums in SQL."""
-    rows = in_period(scope.rows(), first, last).values_list(
-        "day", *COUNTS, "statuses", "first_days", "final_days", "ratings"
-    )
-    counts: Counter = Counter()
-    hists = {name: Counter() for name in ("statuses", "first_days", "final_days", "ratings")}
-    by_day: Counter = Counter()
-    for day, *values in rows.iterator(chunk_size=5000):
-        numbers, histograms = values[: len(COUNTS)], values[len(COUNTS) :]
-        counts.update(dict(zip(COUNTS, numbers, strict=True)))
-        by_day[day] += numbers[0]
-        for name, h in zip(hists, histograms, strict=True):
-            hists[name].update(h)
+    """A dashboard's report figures for the period, added up in the database (four queries over
+    the day × territory × agency rows and the topics' rows, whatever the period's length)."""
+    rows = in_period(scope.rows(), first, last)
+    sums = rows.aggregate(**{name: Sum(name, default=0) for name in COUNTS})
+    by_day = dict(rows.values("day").annotate(n=Sum("filed")).order_by().values_list("day", "n"))
+    hists = histograms(rows, HISTOGRAMS)
     by_topic: Counter = Counter()
     by_category: Counter = Counter()
-    sums = in_period(scope.rows(ReportDay), first, last).values("topic_id", "category_id")
-    for topic, category, accepted in sums.annotate(n=Sum("accepted")).order_by().values_list(
-        "topic_id", "category_id", "n"
+    topics = in_period(scope.rows(ReportDay), first, last).values("topic_id", "category_id")
+    for topic, category, accepted in (
+        topics.annotate(n=Sum("accepted")).order_by().values_list("topic_id", "category_id", "n")
     ):
         by_topic[topic] += accepted
         by_category[category] += accepted
-    counts = Counter({name: counts[name] for name in COUNTS})
     return Figures(
-        counts=counts,
-        statuses=hists["statuses"],
-        first_days=d.merge([hists["first_days"]]),
-        final_days=d.merge([hists["final_days"]]),
-        ratings=d.merge([hists["ratings"]]),
+        counts=Counter(sums),
+        statuses=hists[("statuses", None)],
+        first_days=hists[("first_days", None)],
+        final_days=hists[("final_days", None)],
+        ratings=hists[("ratings", None)],
         by_topic=+by_topic,
         by_category=+by_category,
-        by_day=dict(by_day),
+        by_day=by_day,
     )
 
 
@@ -168,13 +191,14 @@ def ratings(by: str, first: date, last: date) -> list[Rating]:
     ones without enough data. One query."""
     key = "agency_id" if by == "agency" else "municipality_id"
     rows = in_period(ReportTotalDay.objects.exclude(**{f"{key}__isnull": True}), first, last)
-    groups: dict[int, dict] = {}
-    for k, accepted, resolved, due, timely, hist in rows.values_list(
-        key, "accepted", "resolved", "due", "timely", "ratings"
-    ).iterator(chunk_size=5000):
-        g = groups.setdefault(k, {"counts": Counter(), "ratings": Counter()})
-        g["counts"].update(accepted=accepted, resolved=resolved, due=due, timely=timely)
-        g["ratings"].update({int(r): n for r, n in hist.items()})
+    sums = rows.values(key).annotate(
+        **{name: Sum(name) for name in ("accepted", "resolved", "due", "timely")}
+    )
+    hists = histograms(rows, ("ratings",), by=key)
+    groups = {
+        row[key]: {"counts": row, "ratings": hists[("ratings", row[key])]}
+        for row in sums.order_by()
+    }
     result = []
     for k, g in groups.items():
         c = g["counts"]

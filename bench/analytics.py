@@ -25,6 +25,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -62,9 +63,12 @@ def regional_head():
     return user
 
 
-def measure(client: Client, path: str, requests: int) -> tuple[float, float, int, float]:
+def measure(
+    client: Client, path: str, requests: int, *, cold: bool = False
+) -> tuple[float, float, int, float]:
     """p50 and p95 in ms, the page's SQL queries, and requests per second (one process, one
-    request after another)."""
+    request after another). `cold`: the cache emptied before each request, so every one
+    computes the period's figures (analytics.selectors.generational)."""
     client.get(path)  # warm
     connection.force_debug_cursor = True
     reset_queries()
@@ -73,6 +77,8 @@ def measure(client: Client, path: str, requests: int) -> tuple[float, float, int
     connection.force_debug_cursor = False
     times = []
     for _ in range(requests):
+        if cold:
+            cache.clear()
         start = time.perf_counter()
         response = client.get(path)
         times.append((time.perf_counter() - start) * 1000)

@@ -177,3 +177,16 @@ class VisitorDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.visitors}"
+
+
+class Refresh(models.Model):
+    """One run of `analytics_refresh`: the latest one's id names the aggregates' generation, so
+    a period's figures cached under it (selectors.generational) are never read after the next
+    refresh, in any process."""
+
+    first = models.DateField()
+    last = models.DateField()
+    finished_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.first}–{self.last} @ {self.finished_at}"

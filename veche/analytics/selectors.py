@@ -1,12 +1,14 @@
 """Reads of the daily aggregates: a dashboard's figures and the public ratings, a few queries
 over rows per day × territory × agency × topic, never over the reports themselves."""
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Min, QuerySet, Sum
+from django.db.models import Max, Min, QuerySet, Sum
 
 from veche.budgeting.selectors import contest_vote_total
 from veche.discussions.selectors import rating_total
@@ -15,12 +17,35 @@ from veche.infrastructure.selectors import timeliness as object_timeliness
 from veche.polls.selectors import ballot_total
 
 from . import definitions as d
-from .models import CellDay, ParticipationDay, ReportDay, ReportTotalDay, VisitorDay
+from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay, VisitorDay
 
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
 COUNTS = ("filed", "accepted", "resolved", "confirmed", "overdue", "due", "timely")
 HISTOGRAMS = ("statuses", "first_days", "final_days", "ratings")
+
+
+# A period's figures stay cached for an hour at most (the next refresh changes their key first).
+CACHE_SECONDS = 3600
+
+
+def generational(compute):
+    """Cache a reader of the aggregates under its arguments and the latest refresh's id: the
+    rows change only in a refresh, so a cached value is exact until the next one (one indexed
+    MAX per call to know the generation). Arguments must have a stable repr."""
+
+    def read(*args, **kwargs):
+        generation = Refresh.objects.aggregate(g=Max("pk"))["g"] or 0
+        call = f"{compute.__name__}:{args!r}:{sorted(kwargs.items())!r}"
+        key = f"analytics:{generation}:{hashlib.sha256(call.encode()).hexdigest()}"
+        value = cache.get(key)
+        if value is None:
+            value = compute(*args, **kwargs)
+            cache.set(key, value, CACHE_SECONDS)
+        return value
+
+    read.uncached = compute
+    return read
 
 
 @dataclass(frozen=True)
@@ -100,6 +125,7 @@ def histograms(rows: QuerySet, names: tuple[str, ...], by: str | None = None) ->
     return sums
 
 
+@generational
 def figures(scope: Scope, first: date, last: date) -> Figures:
     """A dashboard's report figures for the period, added up in the database (four queries over
     the day × territory × agency rows and the topics' rows, whatever the period's length)."""
@@ -127,6 +153,7 @@ def figures(scope: Scope, first: date, last: date) -> Figures:
     )
 
 
+@generational
 def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple]:
     """The heat map: (H3 cell, its centre's lat, lon, reports) of the busiest cells in the
     period, busiest first; one query, ordered and limited in SQL."""
@@ -135,6 +162,7 @@ def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple]
     return [(r["cell"], r["lat"], r["lon"], r["n"]) for r in rows]
 
 
+@generational
 def participation(scope: Scope, first: date, last: date) -> dict[str, tuple[int, int]]:
     """Kind → (people, actions) in the period: people are distinct per day and summed over the
     days (a person active on two days counts twice); actions are the reports, supports, ballots,
@@ -186,6 +214,7 @@ def _score(part: int, whole: int) -> float | None:
     return None if value is None else round(value * 100, 1)
 
 
+@generational
 def ratings(by: str, first: date, last: date) -> list[Rating]:
     """Ratings by "agency" or "municipality": ranked ones by composite (best first), then the
     ones without enough data. One query."""

@@ -23,7 +23,7 @@ from veche.workdays.calendar import local_day
 
 from . import definitions as d
 from . import visitors
-from .models import CellDay, ParticipationDay, ReportDay, ReportTotalDay
+from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay
 
 # The heat map's grid: about 5.5 km north–south and 5.4 km east–west at Yugra's latitudes.
 # H3's resolution 6: hexagons of about 36 km², a town's district.
@@ -143,6 +143,7 @@ def analytics_refresh(*, first: date, last: date, now=None) -> RefreshResult:
         ReportTotalDay.objects.bulk_create(total_days, batch_size=2000)
         CellDay.objects.bulk_create(cell_days, batch_size=2000)
         ParticipationDay.objects.bulk_create(participation, batch_size=2000)
+        Refresh.objects.create(first=first, last=last, finished_at=timezone.now())
     visitors.flush()
     return RefreshResult(
         first, last, len(report_days), len(cell_days), len(participation), len(total_days)

@@ -3,13 +3,18 @@ as polygons coloured in five classes, and the legend those classes make. Only ce
 never a report's point; the same cells are the page's table (the map's accessible alternative).
 """
 
+import json
+
 import h3
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
+
+from .selectors import Scope, cells, generational
 
 # From pale to dark; each has a contrast of 3:1 or more against the next-but-one (WCAG 1.4.11
 # asks it of the legend's swatches, which carry their numbers in text as well).
 COLOURS = ("#fde0c5", "#facba6", "#f59e72", "#e4624b", "#b2182b")
 MAP_LIMIT = 1000
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def breaks(counts: list[int]) -> list[int]:
@@ -53,3 +58,17 @@ def hexagons(cells: list[tuple[str, float, float, int]]) -> dict:
         legend.append((i, text))
         low = bound + 1
     return {"cells": shown, "legend": legend}
+
+
+def map_json(scope: Scope, first, last) -> tuple[str, list]:
+    """(the map's cells as JSON, escaped for a <script> element; its legend) of the period's
+    busiest MAP_LIMIT cells, cached with the figures (per language: the tooltips are words)."""
+    return _map_json(scope, first, last, get_language())
+
+
+@generational
+def _map_json(scope: Scope, first, last, language: str) -> tuple[str, list]:
+    heat = hexagons(cells(scope, first, last, limit=MAP_LIMIT))
+    # Escaped as `json_script` does, so the page may put it inside <script> as it is.
+    text = json.dumps(heat["cells"], separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    return text, heat["legend"]

@@ -106,11 +106,10 @@ def _summary(figures: selectors.Figures) -> list[tuple[str, object, str]]:
     ]
 
 
-def _tables(scope: Scope, first: date, last: date, *, heat=None) -> dict[str, dict]:
-    """Every table of a dashboard: caption, column headings and rows (the chart reads them too);
-    `heat`, the map's cells when the page draws them (their busiest 50 are the table)."""
+def _tables(scope: Scope, first: date, last: date) -> dict[str, dict]:
+    """Every table of a dashboard: caption, column headings and rows (the chart reads them too)."""
     figures = selectors.figures(scope, first, last)
-    cells = heat if heat is not None else selectors.cells(scope, first, last)
+    cells = selectors.cells(scope, first, last)
     top = d.top_topics(figures.by_topic, limit=10)
     topic_names, category_names = catalogue_names(
         topic_ids=[t for t, _n, _s in top], category_ids=list(figures.by_category)
@@ -260,8 +259,8 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
         scope = Scope(municipality_id=form.municipality_id())
     if "download" in request.GET:
         return _download(request, _tables(scope, first, last), name)
-    heat = selectors.cells(scope, first, last, limit=heatmap.MAP_LIMIT)
-    tables = _tables(scope, first, last, heat=heat)
+    tables = _tables(scope, first, last)
+    heat_json, legend = heatmap.map_json(scope, first, last)
     charts = {
         key: [{"label": str(row[0]), "count": row[1]} for row in tables[key]["rows"]]
         for key in ("topics", "categories", "statuses", "weeks", "months")
@@ -269,8 +268,8 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
     context = {
         "title": title, "form": form, "first": first, "last": last, "tables": tables,
         "charts": charts, "private": private, "empty": not tables["statuses"]["rows"],
-        "query": request.GET.urlencode(), "heat": heatmap.hexagons(heat), "map": map_settings(),
-        "bounds": place_bounds(scope.municipality_id), **(extra or {}),
+        "query": request.GET.urlencode(), "heat_json": heat_json, "legend": legend,
+        "map": map_settings(), "bounds": place_bounds(scope.municipality_id), **(extra or {}),
     }  # fmt: skip
     return render(request, "analytics/dashboard.html", context)
 

@@ -155,7 +155,7 @@ def load(count: int, supports: int, seed: int = 17) -> dict[str, int]:
                 answered_at, answered_at if status == Status.CLOSED else None,
                 counts.get(position, 0), stems_of[key], agency, created, answered_at or created,
                 reason if status == Status.REJECTED else None,
-                first_id + rng.randrange(position) if status == Status.DUPLICATE else None,
+                first_id + rng.randrange(position) if status == Status.DUPLICATE else None, "",
             )
         )  # fmt: skip
         entries.append((pk, "status", "", status, "", "", "{}", True, created))
@@ -167,7 +167,7 @@ def load(count: int, supports: int, seed: int = 17) -> dict[str, int]:
         "id", "author_id", "channel", "topic_id", "text", "municipality_id", "lat", "lon",
         "address", "attributes", "status", "moved_to", "extension_reason", "routed_at", "due_at",
         "answered_at", "closed_at", "support_count", "search_stems", "agency_id", "created_at",
-        "updated_at", "rejection_reason_id", "duplicate_of_id",
+        "updated_at", "rejection_reason_id", "duplicate_of_id", "subject_kind",
     ]  # fmt: skip
     loaded = {}
     with timed(f"reports ({count:,})"):

@@ -1,7 +1,8 @@
 """Daily aggregates the dashboards and ratings read, so a page never scans the reports.
 
 `analytics_refresh` (a periodic command) rebuilds the rows of the days it covers from the domain
-apps' selectors; a row is keyed by the local day of filing and its territory, agency and topic.
+apps' selectors; a row is keyed by the local day of filing and its territory and agency (and
+its topic in `ReportDay`).
 Distributions (answer days, ratings, statuses) are histograms, so days merge exactly into a
 period's median. Topics are referred to by id: analytics reads reports only through selectors.
 """
@@ -14,12 +15,12 @@ from veche.agencies.models import Agency
 from veche.territory.models import Municipality
 
 
-class ReportDay(models.Model):
+class _Counts(models.Model):
+    """The counts both report tables keep (`definitions.py` says what each is)."""
+
     day = models.DateField(_("day"))
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, related_name="+")
-    topic_id = models.PositiveIntegerField()
-    category_id = models.PositiveIntegerField()
     filed = models.PositiveIntegerField(default=0)
     accepted = models.PositiveIntegerField(default=0)
     resolved = models.PositiveIntegerField(default=0)
@@ -27,11 +28,27 @@ class ReportDay(models.Model):
     overdue = models.PositiveIntegerField(default=0)
     due = models.PositiveIntegerField(default=0)
     timely = models.PositiveIntegerField(default=0)
-    # Histograms: working days → reports, rating → answers, status → reports.
-    first_days = models.JSONField(default=dict)
-    final_days = models.JSONField(default=dict)
-    ratings = models.JSONField(default=dict)
-    statuses = models.JSONField(default=dict)
+
+    class Meta:
+        abstract = True
+
+
+def _parts(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(accepted__lte=models.F("filed"))
+        & Q(resolved__lte=models.F("accepted"))
+        & Q(confirmed__lte=models.F("resolved"))
+        & Q(timely__lte=models.F("due")),
+        name=name,
+    )
+
+
+class ReportDay(_Counts):
+    """Per day × municipality × agency × topic: the counts only. The topics' and categories'
+    sums are read from here in SQL; everything else from `ReportTotalDay`."""
+
+    topic_id = models.PositiveIntegerField()
+    category_id = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
@@ -45,18 +62,54 @@ class ReportDay(models.Model):
                 condition=Q(agency__isnull=True),
                 name="analytics_report_day_unrouted_unique",
             ),
-            models.CheckConstraint(
-                condition=Q(accepted__lte=models.F("filed"))
-                & Q(resolved__lte=models.F("accepted"))
-                & Q(confirmed__lte=models.F("resolved"))
-                & Q(timely__lte=models.F("due")),
-                name="analytics_report_day_parts",
-            ),
+            _parts("analytics_report_day_parts"),
         ]
-        indexes = [models.Index(fields=["municipality", "day"]), models.Index(fields=["day"])]
+        indexes = [
+            models.Index(fields=["municipality", "day"]),
+            # The region's topics' sums read the index alone (PostgreSQL's INCLUDE).
+            models.Index(
+                fields=["day"], include=["topic_id", "category_id", "accepted"],
+                name="analytics_report_day_topics",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.day} · {self.municipality_id} · {self.agency_id} · {self.topic_id}"
+
+
+class ReportTotalDay(_Counts):
+    """Per day × municipality × agency, all topics together: the counts and the histograms
+    (working days → reports, rating → answers, status → reports). A dashboard's figures, trends
+    and the ratings read these rows: a year of a region of 22 municipalities is some 8,000,
+    whatever the number of reports or topics."""
+
+    first_days = models.JSONField(default=dict)
+    final_days = models.JSONField(default=dict)
+    ratings = models.JSONField(default=dict)
+    statuses = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "agency"],
+                condition=Q(agency__isnull=False),
+                name="analytics_report_total_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "municipality"],
+                condition=Q(agency__isnull=True),
+                name="analytics_report_total_unrouted_unique",
+            ),
+            _parts("analytics_report_total_parts"),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "day"]),
+            models.Index(fields=["agency", "day"]),
+            models.Index(fields=["day"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} · {self.municipality_id} · {self.agency_id}"
 
 
 class CellDay(models.Model):
@@ -76,25 +129,39 @@ class CellDay(models.Model):
                 fields=["day", "municipality", "cell"], name="analytics_cell_day_unique"
             )
         ]
-        indexes = [models.Index(fields=["municipality", "day"])]
+        indexes = [
+            models.Index(fields=["municipality", "day"]),
+            # The region's heat map reads the index alone (PostgreSQL's INCLUDE).
+            models.Index(
+                fields=["day"], include=["cell", "lat", "lon", "filed"],
+                name="analytics_cell_day_heat",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.day} · {self.cell}"
 
 
 class ParticipationDay(models.Model):
-    """Distinct people who did one kind of thing (filed, supported) on one day in a territory."""
+    """Distinct people who did one kind of thing on one day in a territory (`KINDS` in
+    services.py: filed or supported a report, supported an idea, voted in a poll or a contest,
+    commented) and how many times they did it (reports, supports, ballots, votes, comments)."""
 
     day = models.DateField(_("day"))
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16)
     people = models.PositiveIntegerField(default=0)
+    actions = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["day", "municipality", "kind"], name="analytics_participation_unique"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(people__lte=models.F("actions")),
+                name="analytics_participation_people_act",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -110,3 +177,16 @@ class VisitorDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.visitors}"
+
+
+class Refresh(models.Model):
+    """One run of `analytics_refresh`: the latest one's id names the aggregates' generation, so
+    a period's figures cached under it (selectors.generational) are never read after the next
+    refresh, in any process."""
+
+    first = models.DateField()
+    last = models.DateField()
+    finished_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.first}–{self.last} @ {self.finished_at}"

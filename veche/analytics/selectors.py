@@ -1,23 +1,51 @@
 """Reads of the daily aggregates: a dashboard's figures and the public ratings, a few queries
 over rows per day × territory × agency × topic, never over the reports themselves."""
 
-from collections import Counter
+import hashlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Min, QuerySet, Sum
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Max, Min, QuerySet, Sum
 
 from veche.budgeting.selectors import contest_vote_total
 from veche.discussions.selectors import rating_total
 from veche.ideas.selectors import vote_total
+from veche.infrastructure.selectors import timeliness as object_timeliness
 from veche.polls.selectors import ballot_total
 
 from . import definitions as d
-from .models import CellDay, ParticipationDay, ReportDay, VisitorDay
+from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay, VisitorDay
 
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
 COUNTS = ("filed", "accepted", "resolved", "confirmed", "overdue", "due", "timely")
+HISTOGRAMS = ("statuses", "first_days", "final_days", "ratings")
+
+
+# A period's figures stay cached for an hour at most (the next refresh changes their key first).
+CACHE_SECONDS = 3600
+
+
+def generational(compute):
+    """Cache a reader of the aggregates under its arguments and the latest refresh's id: the
+    rows change only in a refresh, so a cached value is exact until the next one (one indexed
+    MAX per call to know the generation). Arguments must have a stable repr."""
+
+    def read(*args, **kwargs):
+        generation = Refresh.objects.aggregate(g=Max("pk"))["g"] or 0
+        call = f"{compute.__name__}:{args!r}:{sorted(kwargs.items())!r}"
+        key = f"analytics:{generation}:{hashlib.sha256(call.encode()).hexdigest()}"
+        value = cache.get(key)
+        if value is None:
+            value = compute(*args, **kwargs)
+            cache.set(key, value, CACHE_SECONDS)
+        return value
+
+    read.uncached = compute
+    return read
 
 
 @dataclass(frozen=True)
@@ -27,11 +55,11 @@ class Scope:
     municipality_id: int | None = None
     agency_id: int | None = None
 
-    def rows(self, model=ReportDay) -> QuerySet:
+    def rows(self, model=ReportTotalDay) -> QuerySet:
         rows = model.objects.all()
         if self.municipality_id:
             rows = rows.filter(municipality_id=self.municipality_id)
-        if self.agency_id and model is ReportDay:
+        if self.agency_id and model in (ReportDay, ReportTotalDay):
             rows = rows.filter(agency_id=self.agency_id)
         return rows
 
@@ -60,55 +88,88 @@ class Figures:
 
 
 def first_data_day() -> date | None:
-    return ReportDay.objects.aggregate(first=Min("day"))["first"]
+    return ReportTotalDay.objects.aggregate(first=Min("day"))["first"]
 
 
 def in_period(rows: QuerySet, first: date, last: date) -> QuerySet:
     return rows.filter(day__gte=first, day__lte=last)
 
 
+def histograms(rows: QuerySet, names: tuple[str, ...], by: str | None = None) -> dict:
+    """The histograms `names` of `rows` summed in the database ({"1": 3, …} per row, added up
+    key by key with the JSON table functions of PostgreSQL and SQLite): {(name, group): Counter
+    of int → count}, `group` being the value of the column `by` (None without it). One query;
+    no row's JSON reaches Python."""
+    columns = (by,) if by else ()
+    inner, params = rows.values(*columns, *names).query.sql_with_params()
+    group, grouped = (f"t.{by}", f"t.{by}, ") if by else ("NULL", "")
+    if connection.vendor == "postgresql":  # one pass over the rows for every histogram
+        pairs = ", ".join(f"('{name}', t.{name})" for name in names)
+        sql = (
+            f"SELECT v.name, {group}, h.key, SUM(CAST(h.value AS INTEGER)) FROM ({inner}) t "
+            f"CROSS JOIN LATERAL (VALUES {pairs}) v(name, hist), jsonb_each_text(v.hist) h "
+            f"GROUP BY v.name, {grouped}h.key"
+        )
+    else:  # SQLite: json_each may read only a table's column, so one pass per histogram
+        sql = " UNION ALL ".join(
+            f"SELECT '{name}', {group}, h.key, SUM(CAST(h.value AS INTEGER)) "
+            f"FROM ({inner}) t, json_each(t.{name}) h GROUP BY {grouped}h.key"
+            for name in names
+        )
+        params = params * len(names)
+    sums: dict = defaultdict(Counter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, key, value, n in cursor.fetchall():
+            sums[(name, key)][int(value) if name != "statuses" else value] += n
+    return sums
+
+
+@generational
 def figures(scope: Scope, first: date, last: date) -> Figures:
-    """A dashboard's report figures for the period: one query over the daily rows."""
-    rows = in_period(scope.rows(), first, last).values_list(
-        "day", "topic_id", "category_id", *COUNTS, "statuses", "first_days", "final_days", "ratings"
-    )
-    counts: Counter = Counter()
-    hists = {name: Counter() for name in ("statuses", "first_days", "final_days", "ratings")}
+    """A dashboard's report figures for the period, added up in the database (four queries over
+    the day × territory × agency rows and the topics' rows, whatever the period's length)."""
+    rows = in_period(scope.rows(), first, last)
+    sums = rows.aggregate(**{name: Sum(name, default=0) for name in COUNTS})
+    by_day = dict(rows.values("day").annotate(n=Sum("filed")).order_by().values_list("day", "n"))
+    hists = histograms(rows, HISTOGRAMS)
     by_topic: Counter = Counter()
     by_category: Counter = Counter()
-    by_day: Counter = Counter()
-    for day, topic, category, *values in rows.iterator(chunk_size=5000):
-        numbers, (statuses, first_days, final_days, ratings) = values[: len(COUNTS)], values[-4:]
-        counts.update(dict(zip(COUNTS, numbers, strict=True)))
-        by_topic[topic] += numbers[1]
-        by_category[category] += numbers[1]
-        by_day[day] += numbers[0]
-        for name, h in zip(hists, (statuses, first_days, final_days, ratings), strict=True):
-            hists[name].update({k: v for k, v in h.items()})
-    counts = Counter({name: counts[name] for name in COUNTS})
+    topics = in_period(scope.rows(ReportDay), first, last).values("topic_id", "category_id")
+    for topic, category, accepted in (
+        topics.annotate(n=Sum("accepted")).order_by().values_list("topic_id", "category_id", "n")
+    ):
+        by_topic[topic] += accepted
+        by_category[category] += accepted
     return Figures(
-        counts=counts,
-        statuses=hists["statuses"],
-        first_days=d.merge([hists["first_days"]]),
-        final_days=d.merge([hists["final_days"]]),
-        ratings=d.merge([hists["ratings"]]),
+        counts=Counter(sums),
+        statuses=hists[("statuses", None)],
+        first_days=hists[("first_days", None)],
+        final_days=hists[("final_days", None)],
+        ratings=hists[("ratings", None)],
         by_topic=+by_topic,
         by_category=+by_category,
-        by_day=dict(by_day),
+        by_day=by_day,
     )
 
 
-def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple[float, float, int]]:
-    """The heat map: (cell centre lat, lon, reports) of the busiest cells in the period."""
-    rows = in_period(scope.rows(CellDay), first, last).values("lat", "lon").annotate(n=Sum("filed"))
-    return [(r["lat"], r["lon"], r["n"]) for r in rows.order_by("-n", "lat", "lon")[:limit]]
+@generational
+def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple]:
+    """The heat map: (H3 cell, its centre's lat, lon, reports) of the busiest cells in the
+    period, busiest first; one query, ordered and limited in SQL."""
+    rows = in_period(scope.rows(CellDay), first, last).values("cell", "lat", "lon")
+    rows = rows.annotate(n=Sum("filed")).order_by("-n", "cell")[:limit]
+    return [(r["cell"], r["lat"], r["lon"], r["n"]) for r in rows]
 
 
-def participation(scope: Scope, first: date, last: date) -> dict[str, int]:
-    """People who filed or supported, summed over days: a person active on two days counts
-    twice (distinct people per day are what the daily rows keep)."""
-    rows = in_period(scope.rows(ParticipationDay), first, last)
-    return dict(rows.values_list("kind").annotate(n=Sum("people")).order_by())
+@generational
+def participation(scope: Scope, first: date, last: date) -> dict[str, tuple[int, int]]:
+    """Kind → (people, actions) in the period: people are distinct per day and summed over the
+    days (a person active on two days counts twice); actions are the reports, supports, ballots,
+    votes and comments themselves. One query."""
+    rows = in_period(scope.rows(ParticipationDay), first, last).values_list("kind")
+    totals = rows.annotate(people=Sum("people"), actions=Sum("actions")).order_by()
+    return {kind: (people, actions) for kind, people, actions in totals}
 
 
 def votes(scope: Scope) -> dict[str, int]:
@@ -153,18 +214,20 @@ def _score(part: int, whole: int) -> float | None:
     return None if value is None else round(value * 100, 1)
 
 
+@generational
 def ratings(by: str, first: date, last: date) -> list[Rating]:
     """Ratings by "agency" or "municipality": ranked ones by composite (best first), then the
     ones without enough data. One query."""
     key = "agency_id" if by == "agency" else "municipality_id"
-    rows = in_period(ReportDay.objects.exclude(**{f"{key}__isnull": True}), first, last)
-    groups: dict[int, dict] = {}
-    for k, accepted, resolved, due, timely, hist in rows.values_list(
-        key, "accepted", "resolved", "due", "timely", "ratings"
-    ).iterator(chunk_size=5000):
-        g = groups.setdefault(k, {"counts": Counter(), "ratings": Counter()})
-        g["counts"].update(accepted=accepted, resolved=resolved, due=due, timely=timely)
-        g["ratings"].update({int(r): n for r, n in hist.items()})
+    rows = in_period(ReportTotalDay.objects.exclude(**{f"{key}__isnull": True}), first, last)
+    sums = rows.values(key).annotate(
+        **{name: Sum(name) for name in ("accepted", "resolved", "due", "timely")}
+    )
+    hists = histograms(rows, ("ratings",), by=key)
+    groups = {
+        row[key]: {"counts": row, "ratings": hists[("ratings", row[key])]}
+        for row in sums.order_by()
+    }
     result = []
     for k, g in groups.items():
         c = g["counts"]
@@ -180,6 +243,48 @@ def ratings(by: str, first: date, last: date) -> list[Rating]:
             )
         )
     return sorted(result, key=lambda r: (r.composite is None, -(r.composite or 0), r.key))
+
+
+# Fewer objects due (finished, or unfinished past the planned end) than this: not enough data.
+OBJECT_MINIMUM = 5
+
+
+@dataclass(frozen=True)
+class ObjectRating:
+    """An agency's or contractor's infrastructure objects whose planned end falls in the period:
+    `on_time` ÷ `due` (finished by the planned end, of those finished or unfinished past it),
+    0–100; None with fewer than OBJECT_MINIMUM due. Residents' ratings of works: not yet kept
+    by the infrastructure app."""
+
+    key: int | str
+    objects: int
+    on_time: int
+    late: int
+    overdue: int
+
+    @property
+    def due(self) -> int:
+        return self.on_time + self.late + self.overdue
+
+    @property
+    def enough(self) -> bool:
+        return self.due >= OBJECT_MINIMUM
+
+    @property
+    def score(self) -> float | None:
+        return _score(self.on_time, self.due) if self.enough else None
+
+
+def object_ratings(by: str, first: date, last: date, today: date) -> list[ObjectRating]:
+    """Agencies' (`by="agency"`) or contractors' on-time scores from the infrastructure app's
+    selector, best first, then the ones without enough data. One query."""
+    rows = [
+        ObjectRating(key, objects, on_time, late, overdue)
+        for key, objects, on_time, late, overdue in object_timeliness(
+            by=by, first=first, last=last, today=today
+        )
+    ]
+    return sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), str(r.key)))
 
 
 def visitors_by_day(first: date, last: date) -> dict[date, int]:

@@ -6,7 +6,7 @@ row. "Overdue" is counted at the moment of the refresh. A refresh records no eve
 no domain state, and an event would expire every guest page of the portal (core/pagecache.py).
 """
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,17 +14,30 @@ import h3
 from django.db import transaction
 from django.utils import timezone
 
-from veche.reports.selectors import analytics_rows, participants_by_day
+from veche.budgeting.selectors import voters_by_day as contest_voters_by_day
+from veche.comments.selectors import commenters_by_day
+from veche.ideas.selectors import supporters_by_day
+from veche.polls.selectors import voters_by_day as poll_voters_by_day
+from veche.reports.selectors import analytics_rows, participation_by_day
 from veche.workdays.calendar import local_day
 
 from . import definitions as d
 from . import visitors
-from .models import CellDay, ParticipationDay, ReportDay
+from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay
 
 # The heat map's grid: about 5.5 km north–south and 5.4 km east–west at Yugra's latitudes.
 # H3's resolution 6: hexagons of about 36 km², a town's district.
 HEAT_RESOLUTION = 6
-FLAGS = ("accepted", "resolved", "confirmed", "timely")
+COUNTS = ("filed", "accepted", "resolved", "confirmed", "overdue", "due", "timely")
+HISTOGRAMS = ("first_days", "final_days", "ratings", "statuses")
+# Participation's kinds, each from its module's selector of (day, municipality, people, actions);
+# the reports' selector gives "filed" and "supported" itself.
+KINDS = {
+    "idea_supported": supporters_by_day,
+    "poll_voted": poll_voters_by_day,
+    "contest_voted": contest_voters_by_day,
+    "commented": commenters_by_day,
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,7 @@ class RefreshResult:
     report_rows: int
     cell_rows: int
     participation_rows: int
+    total_rows: int = 0
 
 
 def cell_of(lat: float, lon: float) -> tuple[str, float, float]:
@@ -44,68 +58,73 @@ def cell_of(lat: float, lon: float) -> tuple[str, float, float]:
     return cell, centre_lat, centre_lon
 
 
-def _report_days(rows, now) -> tuple[list[ReportDay], list[CellDay]]:
-    groups: dict[tuple, dict] = {}
+def _report_days(rows, now) -> tuple[list[ReportDay], list[ReportTotalDay], list[CellDay]]:
+    topics: dict[tuple, Counter] = {}
+    categories: dict[tuple, int] = {}
+    totals: dict[tuple, dict] = {}
     cells: Counter = Counter()
     for row in rows:
         day = local_day(row["created_at"])
-        key = (day, row["municipality_id"], row["agency_id"], row["topic_id"])
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = {
-                "category_id": row["category_id"],
-                "counts": Counter(),
-                "first_days": Counter(),
-                "final_days": Counter(),
-                "ratings": Counter(),
-                "statuses": Counter(),
-            }
-        counts = group["counts"]
-        counts["filed"] += 1
-        counts["accepted"] += d.is_accepted(row)
-        counts["resolved"] += d.is_resolved(row)
-        counts["confirmed"] += d.is_confirmed(row)
-        counts["timely"] += d.is_timely(row)
-        counts["due"] += d.is_due(row, now)
-        counts["overdue"] += d.is_overdue(row, now)
-        group["statuses"][row["status"]] += 1
+        place = (day, row["municipality_id"], row["agency_id"])
+        total = totals.get(place)
+        if total is None:
+            total = totals[place] = {name: Counter() for name in HISTOGRAMS}
+            total["counts"] = Counter()
+        counts = {
+            "filed": 1,
+            "accepted": d.is_accepted(row),
+            "resolved": d.is_resolved(row),
+            "confirmed": d.is_confirmed(row),
+            "timely": d.is_timely(row),
+            "due": d.is_due(row, now),
+            "overdue": d.is_overdue(row, now),
+        }
+        total["counts"].update(counts)
+        key = (*place, row["topic_id"])
+        topic = topics.get(key)
+        if topic is None:
+            topic = topics[key] = Counter()
+            categories[key] = row["category_id"]
+        topic.update(counts)
+        total["statuses"][row["status"]] += 1
         for name, value in (
             ("first_days", d.first_answer_days(row)),
             ("final_days", d.final_answer_days(row)),
             ("ratings", d.rating(row)),
         ):
             if value is not None:
-                group[name][str(value)] += 1
+                total[name][str(value)] += 1
         cells[(day, row["municipality_id"], *cell_of(row["lat"], row["lon"]))] += 1
     report_days = [
         ReportDay(
-            day=day,
-            municipality_id=municipality,
-            agency_id=agency,
-            topic_id=topic,
-            category_id=g["category_id"],
-            **{k: g["counts"][k] for k in (*FLAGS, "filed", "due", "overdue")},
-            first_days=dict(g["first_days"]),
-            final_days=dict(g["final_days"]),
-            ratings=dict(g["ratings"]),
-            statuses=dict(g["statuses"]),
+            day=day, municipality_id=municipality, agency_id=agency, topic_id=topic,
+            category_id=categories[(day, municipality, agency, topic)],
+            **{k: c[k] for k in COUNTS},
         )
-        for (day, municipality, agency, topic), g in groups.items()
-    ]
+        for (day, municipality, agency, topic), c in topics.items()
+    ]  # fmt: skip
+    total_days = [
+        ReportTotalDay(
+            day=day, municipality_id=municipality, agency_id=agency,
+            **{k: t["counts"][k] for k in COUNTS}, **{h: dict(t[h]) for h in HISTOGRAMS},
+        )
+        for (day, municipality, agency), t in totals.items()
+    ]  # fmt: skip
     cell_days = [
         CellDay(day=day, municipality_id=m, cell=cell, lat=lat, lon=lon, filed=n)
         for (day, m, cell, lat, lon), n in cells.items()
     ]
-    return report_days, cell_days
+    return report_days, total_days, cell_days
 
 
 def _participation(first: date, last: date) -> list[ParticipationDay]:
-    people: dict[tuple, set] = defaultdict(set)
-    for day, municipality, kind, user in participants_by_day(since=first, until=last):
-        people[(day, municipality, kind)].add(user)
+    """Distinct people per day, territory and kind, counted by the modules' grouped queries."""
+    rows = list(participation_by_day(since=first, until=last))
+    for kind, selector in KINDS.items():
+        rows += [(d, m, kind, p, n) for d, m, p, n in selector(since=first, until=last)]
     return [
-        ParticipationDay(day=day, municipality_id=m, kind=kind, people=len(users))
-        for (day, m, kind), users in people.items()
+        ParticipationDay(day=day, municipality_id=m, kind=kind, people=people, actions=actions)
+        for day, m, kind, people, actions in rows
     ]
 
 
@@ -114,13 +133,18 @@ def analytics_refresh(*, first: date, last: date, now=None) -> RefreshResult:
     now = now or timezone.now()
     if first > last:
         raise ValueError("The first day must not be after the last one.")
-    report_days, cell_days = _report_days(analytics_rows(filed_since=first, filed_until=last), now)
+    rows = analytics_rows(filed_since=first, filed_until=last)
+    report_days, total_days, cell_days = _report_days(rows, now)
     participation = _participation(first, last)
     with transaction.atomic():
-        for model in (ReportDay, CellDay, ParticipationDay):
+        for model in (ReportDay, ReportTotalDay, CellDay, ParticipationDay):
             model.objects.filter(day__gte=first, day__lte=last).delete()
         ReportDay.objects.bulk_create(report_days, batch_size=2000)
+        ReportTotalDay.objects.bulk_create(total_days, batch_size=2000)
         CellDay.objects.bulk_create(cell_days, batch_size=2000)
         ParticipationDay.objects.bulk_create(participation, batch_size=2000)
+        Refresh.objects.create(first=first, last=last, finished_at=timezone.now())
     visitors.flush()
-    return RefreshResult(first, last, len(report_days), len(cell_days), len(participation))
+    return RefreshResult(
+        first, last, len(report_days), len(cell_days), len(participation), len(total_days)
+    )

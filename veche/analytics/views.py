@@ -18,10 +18,11 @@ from veche.agencies.models import Agency
 from veche.core.exports import export_response
 from veche.polls.selectors import satisfaction_figures
 from veche.reports.selectors import catalogue_names
+from veche.territory.maps import map_settings, place_bounds
 from veche.territory.models import Municipality
 
 from . import definitions as d
-from . import rules, selectors
+from . import heatmap, rules, selectors
 from .forms import PeriodForm
 from .selectors import Scope
 
@@ -105,9 +106,10 @@ def _summary(figures: selectors.Figures) -> list[tuple[str, object, str]]:
     ]
 
 
-def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str, dict]:
+def _tables(scope: Scope, first: date, last: date) -> dict[str, dict]:
     """Every table of a dashboard: caption, column headings and rows (the chart reads them too)."""
     figures = selectors.figures(scope, first, last)
+    cells = selectors.cells(scope, first, last)
     top = d.top_topics(figures.by_topic, limit=10)
     topic_names, category_names = catalogue_names(
         topic_ids=[t for t, _n, _s in top], category_ids=list(figures.by_category)
@@ -144,12 +146,9 @@ def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str
             "rows": d.trend(figures.by_day, key=d.month_of),
         },
         "cells": {
-            "caption": _("Where reports were filed: grid cells of about 5 km"),
+            "caption": _("Where reports were filed: the 50 busiest hexagons of about 36 km²"),
             "columns": [_("Cell centre, latitude"), _("Cell centre, longitude"), _("Reports")],
-            "rows": [
-                (round(lat, 3), round(lon, 3), n)
-                for lat, lon, n in selectors.cells(scope, first, last)[:50]
-            ],  # fmt: skip
+            "rows": [(round(lat, 3), round(lon, 3), n) for _c, lat, lon, n in cells[:50]],
         },
         "votes": {
             "caption": _("Votes in every module (sum of the counters)"),
@@ -176,18 +175,19 @@ def _tables(scope: Scope, first: date, last: date, *, private: bool) -> dict[str
         "columns": [_("Month"), _("Visitors")],
         "rows": d.trend(by_day, key=d.month_of),
     }
-    if private:
-        tables["participation"] = {
-            "caption": _("Participation: people active per day, summed"),
-            "columns": [
-                _("Activity"),
-                _("Last 7 days"),
-                _("The 7 days before"),
-                _("Change, %"),
-                _("Share of the population, %"),
-            ],  # fmt: skip
-            "rows": _participation(scope),
-        }
+    tables["participation"] = {
+        "caption": _("Participation: people active per day, summed"),
+        "columns": [
+            _("Activity"),
+            _("People in the period"),
+            _("Times in the period"),
+            _("Last 7 days"),
+            _("The 7 days before"),
+            _("Change, %"),
+            _("Share of the population, %"),
+        ],  # fmt: skip
+        "rows": _participation(scope, first, last),
+    }
     return tables
 
 
@@ -203,18 +203,33 @@ def _votes(scope: Scope) -> list[tuple]:
     return [*rows, (_("Total"), d.votes_total(votes))]
 
 
-def _participation(scope: Scope) -> list[tuple]:
+PARTICIPATION = {
+    "filed": gettext_lazy("filed a report"),
+    "supported": gettext_lazy("supported a report"),
+    "idea_supported": gettext_lazy("supported an idea"),
+    "poll_voted": gettext_lazy("voted in a poll"),
+    "contest_voted": gettext_lazy("voted in an initiative-budgeting contest"),
+    "commented": gettext_lazy("commented"),
+}
+
+
+def _participation(scope: Scope, first: date, last: date) -> list[tuple]:
+    """Per kind: people and times in the period, people in the last 7 days against the 7
+    before (change) and as a share of the territory's population."""
     (l1, l2), (b1, b2) = d.last_two_weeks(timezone.localdate())
-    last = selectors.participation(scope, l1, l2)
+    period = selectors.participation(scope, first, last)
+    week = selectors.participation(scope, l1, l2)
     before = selectors.participation(scope, b1, b2)
     population = _population(scope)
-    names = {"filed": _("filed a report"), "supported": _("supported a report")}
-    return [
-        (name, last.get(kind, 0), before.get(kind, 0),
-         _percent(d.change(last.get(kind, 0), before.get(kind, 0))),
-         _percent(d.share(last.get(kind, 0), population)))
-        for kind, name in names.items()
-    ]  # fmt: skip
+    rows = []
+    for kind, name in PARTICIPATION.items():
+        people, times = period.get(kind, (0, 0))
+        now, then = week.get(kind, (0, 0))[0], before.get(kind, (0, 0))[0]
+        rows.append(
+            (name, people, times, now, then, _percent(d.change(now, then)),
+             _percent(d.share(now, population)))
+        )  # fmt: skip
+    return rows
 
 
 def _population(scope: Scope) -> int:
@@ -242,9 +257,10 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
     first, last = form.period()
     if form.municipality_id():
         scope = Scope(municipality_id=form.municipality_id())
-    tables = _tables(scope, first, last, private=private)
     if "download" in request.GET:
-        return _download(request, tables, name)
+        return _download(request, _tables(scope, first, last), name)
+    tables = _tables(scope, first, last)
+    heat_json, legend = heatmap.map_json(scope, first, last)
     charts = {
         key: [{"label": str(row[0]), "count": row[1]} for row in tables[key]["rows"]]
         for key in ("topics", "categories", "statuses", "weeks", "months")
@@ -252,7 +268,8 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
     context = {
         "title": title, "form": form, "first": first, "last": last, "tables": tables,
         "charts": charts, "private": private, "empty": not tables["statuses"]["rows"],
-        "query": request.GET.urlencode(), **(extra or {}),
+        "query": request.GET.urlencode(), "heat_json": heat_json, "legend": legend,
+        "map": map_settings(), "bounds": place_bounds(scope.municipality_id), **(extra or {}),
     }  # fmt: skip
     return render(request, "analytics/dashboard.html", context)
 
@@ -338,10 +355,39 @@ def ratings(request: HttpRequest) -> HttpResponse:
         ],  # fmt: skip
         "rows": rows,
     }
+    tables = {"ratings": table, **_object_tables(first, last)}
     if "download" in request.GET:
-        return _download(request, {"ratings": table}, f"ratings-{by}")
+        return _download(request, tables, f"ratings-{by}")
     context = {
         "form": form, "first": first, "last": last, "by": by, "table": table,
+        "object_tables": {k: v for k, v in tables.items() if k != "ratings"},
+        "object_minimum": selectors.OBJECT_MINIMUM,
         "minimum": selectors.RATING_MINIMUM, "query": request.GET.urlencode(),
     }  # fmt: skip
     return render(request, "analytics/ratings.html", context)
+
+
+def _object_tables(first: date, last: date) -> dict[str, dict]:
+    """The infrastructure objects' second rating: agencies and contractors, on time (0–100)."""
+    today = timezone.localdate()
+    columns = [
+        _("Objects due in the period"), _("Finished on time"), _("Finished late"),
+        _("Unfinished past the planned end"), _("On time, 0–100"),
+    ]  # fmt: skip
+    tables = {}
+    for by, caption, heading in (
+        ("agency", _("Infrastructure objects: agencies"), _("Agency")),
+        ("contractor", _("Infrastructure objects: contractors"), _("Contractor")),
+    ):
+        ranked = selectors.object_ratings(by, first, last, today)
+        names = {}
+        if by == "agency":
+            keys = [r.key for r in ranked]
+            names = dict(Agency.objects.filter(pk__in=keys).values_list("pk", "name"))
+        rows = [
+            (names.get(r.key, "—") if by == "agency" else r.key, r.objects, r.on_time, r.late,
+             r.overdue, r.score)
+            for r in ranked
+        ]  # fmt: skip
+        tables[f"objects-{by}"] = {"caption": caption, "columns": [heading, *columns], "rows": rows}
+    return tables

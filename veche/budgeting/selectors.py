@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from veche.core.components import Step
+from veche.core.participation import people_per_day
 
 from .models import (
     SOURCE_LABELS,
@@ -16,6 +17,7 @@ from .models import (
     ContestStage,
     FieldKind,
     GroupInvitation,
+    PublicVote,
     RevisionRemark,
     TemplateField,
     TemplateVersion,
@@ -323,3 +325,13 @@ def contest_vote_total(*, municipality_id: int | None = None) -> int:
     if municipality_id is not None:
         tallies = tallies.filter(municipality_id=municipality_id)
     return tallies.aggregate(total=Sum("votes", default=0))["total"]
+
+
+def voters_by_day(*, since, until) -> list[tuple]:
+    """(local day, municipality id, distinct voters, votes) of the contests' public votes given
+    on the days from `since` to `until` (web and paper) that still stand, placed by the project's
+    municipality; analytics' participation. One grouped query."""
+    return people_per_day(
+        PublicVote.objects.all(), moment="created_at", municipality="tally__municipality_id",
+        person="user_id", since=since, until=until,
+    )  # fmt: skip

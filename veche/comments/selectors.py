@@ -16,6 +16,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy
 
+from veche.core.participation import people_per_day
 from veche.staff.models import Role
 from veche.staff.predicates import is_moderator, is_regional_admin, municipality_scope
 
@@ -253,3 +254,14 @@ def pending_for(user, *, limit: int | None = None) -> list[QueueItem]:
 
 def removal_reasons() -> QuerySet[RemovalReason]:
     return RemovalReason.objects.filter(is_active=True)
+
+
+def commenters_by_day(*, since, until) -> list[tuple]:
+    """(local day, municipality id, distinct authors, comments) of the comments written on the
+    days from `since` to `until` on any kind of content that were published (those hidden later
+    after complaints included; pending and removed ones left out); analytics' participation."""
+    shown = Comment.objects.filter(status__in=(Comment.Status.PUBLISHED, Comment.Status.HIDDEN))
+    return people_per_day(
+        shown, moment="created_at", municipality="municipality_id", person="author_id",
+        since=since, until=until,
+    )  # fmt: skip

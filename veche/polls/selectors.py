@@ -11,9 +11,11 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from veche.core.participation import people_per_day
 from veche.staff.models import Role
 from veche.staff.predicates import (
     is_moderator,
@@ -533,3 +535,14 @@ def published_results(now: datetime | None = None) -> QuerySet[Poll]:
         .select_related("municipality")
         .order_by("pk")
     )
+
+
+def voters_by_day(*, since, until) -> list[tuple]:
+    """(local day, municipality id, distinct voters, ballots) of the ballots cast on the days from
+    `since` to `until`, web and paper, placed by the voter's municipality when he voted (else the
+    poll's); analytics' participation. One grouped query."""
+    ballots = Ballot.objects.annotate(place=Coalesce("municipality_id", "poll__municipality_id"))
+    return people_per_day(
+        ballots, moment="cast_at", municipality="place", person="voter_id", since=since,
+        until=until,
+    )  # fmt: skip

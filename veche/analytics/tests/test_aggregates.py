@@ -125,3 +125,13 @@ def test_seed_004_a_town_with_114570_idea_votes_and_50148_ballots_shows_164718(w
     votes = selectors.votes(Scope(municipality_id=world.surgut.pk))
     assert votes == {"ideas": 114_570, "polls": 50_148, "discussions": 0, "contests": 0}
     assert sum(votes.values()) == 164_718
+
+
+def test_cached_figures_change_with_the_next_refresh(world):
+    report(world, routed_at=at(1, 12))
+    refresh()
+    assert selectors.figures(Scope(), *JANUARY).counts["filed"] == 1
+    report(world, routed_at=at(1, 13), filed=at(1, 13))
+    assert selectors.figures(Scope(), *JANUARY).counts["filed"] == 1  # cached: no refresh yet
+    refresh()
+    assert selectors.figures(Scope(), *JANUARY).counts["filed"] == 2

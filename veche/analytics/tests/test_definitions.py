@@ -151,3 +151,19 @@ def test_the_change_over_the_last_seven_days():
 
 def test_seed_004_votes_are_a_sum_of_counters():
     assert d.votes_total({"ideas": 114_570, "polls": 50_148}) == 164_718
+
+
+def test_the_median_of_a_histogram_is_the_median_of_its_values():
+    """Every multiset of up to 4 values from 0..4 (the median walks the histogram, never
+    expanding it)."""
+    import itertools
+    import statistics
+    from collections import Counter
+
+    from veche.analytics.definitions import median_of
+
+    for size in range(1, 5):
+        for values in itertools.combinations_with_replacement(range(5), size):
+            histogram = {str(k): n for k, n in Counter(values).items()}
+            assert median_of(histogram) == statistics.median(values), values
+    assert median_of({}) is None and median_of({"3": 0}) is None

@@ -54,3 +54,22 @@ def test_a_head_sees_only_his_territory(new_page, live_server, filled):
     assert page.goto(f"/analytics/municipality/{filled.surgut.pk}/").status == 200
     assert page.goto(f"/analytics/municipality/{filled.urai.pk}/").status == 403
     assert page.goto("/analytics/region/").status == 403
+
+
+def test_the_heat_map_is_drawn_and_its_fallback_hidden(new_page, live_server, axe_check, filled):
+    page = new_page()
+    page.goto("/analytics/")
+    # The test region is large: a hexagon may be a pixel wide, so attached, not visible.
+    page.wait_for_selector("#heat-map path.leaflet-interactive", state="attached")
+    assert page.locator("#heat-map path.leaflet-interactive").count() >= 1
+    assert page.locator("#heat-map-fallback").is_hidden()
+    assert page.locator("#table-cells").is_visible()  # the table stays: the map's alternative
+    axe_check(page)
+
+
+def test_without_javascript_the_page_says_so_and_keeps_the_table(new_page, filled):
+    page = new_page(javascript=False)
+    page.goto("/analytics/")
+    assert page.locator("#heat-map").is_hidden()
+    assert page.locator("#heat-map-fallback").is_visible()
+    assert page.locator("#table-cells").is_visible()

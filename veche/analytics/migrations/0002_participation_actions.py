@@ -3,6 +3,13 @@
 from django.db import migrations, models
 
 
+def actions_at_least_people(apps, schema_editor):
+    """Rows kept before actions were counted: each person acted at least once. The next
+    analytics_refresh counts them exactly; without this the CHECK below refuses old rows."""
+    ParticipationDay = apps.get_model("analytics", "ParticipationDay")
+    ParticipationDay.objects.update(actions=models.F("people"))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -16,6 +23,7 @@ class Migration(migrations.Migration):
             name='actions',
             field=models.PositiveIntegerField(default=0),
         ),
+        migrations.RunPython(actions_at_least_people, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='participationday',
             constraint=models.CheckConstraint(condition=models.Q(('people__lte', models.F('actions'))), name='analytics_participation_people_act'),

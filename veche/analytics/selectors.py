@@ -13,6 +13,7 @@ from django.db.models import Max, Min, QuerySet, Sum
 from veche.budgeting.selectors import contest_vote_total
 from veche.discussions.selectors import rating_total
 from veche.ideas.selectors import vote_total
+from veche.infrastructure.selectors import residents_ratings
 from veche.infrastructure.selectors import timeliness as object_timeliness
 from veche.polls.selectors import ballot_total
 
@@ -253,14 +254,16 @@ OBJECT_MINIMUM = 5
 class ObjectRating:
     """An agency's or contractor's infrastructure objects whose planned end falls in the period:
     `on_time` ÷ `due` (finished by the planned end, of those finished or unfinished past it),
-    0–100; None with fewer than OBJECT_MINIMUM due. Residents' ratings of works: not yet kept
-    by the infrastructure app."""
+    0–100; None with fewer than OBJECT_MINIMUM due. `ratings` and `average`: the residents'
+    ratings (1–5) of those objects that are completed, and their mean (None without any)."""
 
     key: int | str
     objects: int
     on_time: int
     late: int
     overdue: int
+    ratings: int = 0
+    average: float | None = None
 
     @property
     def due(self) -> int:
@@ -276,10 +279,11 @@ class ObjectRating:
 
 
 def object_ratings(by: str, first: date, last: date, today: date) -> list[ObjectRating]:
-    """Agencies' (`by="agency"`) or contractors' on-time scores from the infrastructure app's
-    selector, best first, then the ones without enough data. One query."""
+    """Agencies' (`by="agency"`) or contractors' on-time scores and residents' ratings from the
+    infrastructure app's selectors, best first, then the ones without enough data. Two queries."""
+    scores = residents_ratings(by=by, first=first, last=last)
     rows = [
-        ObjectRating(key, objects, on_time, late, overdue)
+        ObjectRating(key, objects, on_time, late, overdue, *scores.get(key, (0, None)))
         for key, objects, on_time, late, overdue in object_timeliness(
             by=by, first=first, last=last, today=today
         )

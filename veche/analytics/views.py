@@ -47,6 +47,10 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
+def _mean(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
 def _summary(figures: selectors.Figures) -> list[tuple[str, object, str]]:
     """(figure, value, its definition): what the page states and the summary download gives."""
     good, mean = figures.satisfaction
@@ -372,7 +376,8 @@ def _object_tables(first: date, last: date) -> dict[str, dict]:
     today = timezone.localdate()
     columns = [
         _("Objects due in the period"), _("Finished on time"), _("Finished late"),
-        _("Unfinished past the planned end"), _("On time, 0–100"),
+        _("Unfinished past the planned end"), _("On time, 0–100"), _("Residents' ratings"),
+        _("Residents' mean rating, 1–5"),
     ]  # fmt: skip
     tables = {}
     for by, caption, heading in (
@@ -386,7 +391,7 @@ def _object_tables(first: date, last: date) -> dict[str, dict]:
             names = dict(Agency.objects.filter(pk__in=keys).values_list("pk", "name"))
         rows = [
             (names.get(r.key, "—") if by == "agency" else r.key, r.objects, r.on_time, r.late,
-             r.overdue, r.score)
+             r.overdue, r.score, r.ratings, _mean(r.average))
             for r in ranked
         ]  # fmt: skip
         tables[f"objects-{by}"] = {"caption": caption, "columns": [heading, *columns], "rows": rows}

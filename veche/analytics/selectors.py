@@ -11,14 +11,17 @@ from django.db import connection
 from django.db.models import Max, Min, QuerySet, Sum
 
 from veche.budgeting.selectors import contest_vote_total
+from veche.community.selectors import organizations_per_municipality
 from veche.discussions.selectors import rating_total
 from veche.ideas.selectors import vote_total
 from veche.infrastructure.selectors import residents_ratings
 from veche.infrastructure.selectors import timeliness as object_timeliness
 from veche.polls.selectors import ballot_total
+from veche.territory.models import Municipality
 
 from . import definitions as d
 from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay, VisitorDay
+from .services import cell_of
 
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
@@ -161,6 +164,29 @@ def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple]
     rows = in_period(scope.rows(CellDay), first, last).values("cell", "lat", "lon")
     rows = rows.annotate(n=Sum("filed")).order_by("-n", "cell")[:limit]
     return [(r["cell"], r["lat"], r["lon"], r["n"]) for r in rows]
+
+
+@generational
+def ngo_cells(scope: Scope, last: date) -> list[tuple]:
+    """The NGO sector's heat map: (H3 cell, its centre's lat, lon, NGOs) of the approved NGOs
+    registered by `last`, busiest first, in the reports' hexagons (`services.cell_of`). The
+    registry places an NGO by its municipality only, so each is counted in the hexagon of its
+    municipality's centre (municipalities whose centres share a hexagon add up). Two queries:
+    the community's grouped count and the municipalities' centres."""
+    counts = dict(
+        organizations_per_municipality(municipality_id=scope.municipality_id, registered_until=last)
+    )
+    centres = Municipality.objects.filter(pk__in=counts).values_list(
+        "pk", "centre_lat", "centre_lon"
+    )
+    per_cell: Counter = Counter()
+    where = {}
+    for pk, lat, lon in centres:
+        cell, *centre = cell_of(lat, lon)
+        per_cell[cell] += counts[pk]
+        where[cell] = centre
+    ranked = sorted(per_cell.items(), key=lambda item: (-item[1], item[0]))
+    return [(cell, *where[cell], n) for cell, n in ranked]
 
 
 @generational

@@ -4,7 +4,7 @@ over rows per day × territory × agency × topic, never over the reports themse
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db import connection
@@ -20,8 +20,16 @@ from veche.polls.selectors import ballot_total
 from veche.territory.models import Municipality
 
 from . import definitions as d
-from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay, VisitorDay
-from .services import cell_of
+from .models import (
+    CellDay,
+    ParticipationDay,
+    Refresh,
+    ReportDay,
+    ReportTotalDay,
+    ReportTotalMonth,
+    VisitorDay,
+)
+from .services import cell_of, month_end, month_start
 
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
@@ -63,7 +71,7 @@ class Scope:
         rows = model.objects.all()
         if self.municipality_id:
             rows = rows.filter(municipality_id=self.municipality_id)
-        if self.agency_id and model in (ReportDay, ReportTotalDay):
+        if self.agency_id and model in (ReportDay, ReportTotalDay, ReportTotalMonth):
             rows = rows.filter(agency_id=self.agency_id)
         return rows
 
@@ -129,14 +137,44 @@ def histograms(rows: QuerySet, names: tuple[str, ...], by: str | None = None) ->
     return sums
 
 
+def whole_months(first: date, last: date) -> tuple[date, date] | None:
+    """(first day of the first, last day of the last) of the calendar months lying wholly
+    from `first` to `last`, or None when there is none."""
+    start = first if first.day == 1 else month_end(first) + timedelta(days=1)
+    end = last if last == month_end(last) else month_start(last) - timedelta(days=1)
+    return (start, end) if start < end else None
+
+
+def _totals(scope: Scope, first: date, last: date) -> tuple[Counter, dict]:
+    """The period's counts and histograms: its whole months from the monthly rollups, its
+    other days (before and after them) from the day rows. Two queries per table read."""
+    months = whole_months(first, last)
+    parts = [(ReportTotalMonth, *months)] if months else []
+    if months is None:
+        parts.append((ReportTotalDay, first, last))
+    else:
+        if first < months[0]:
+            parts.append((ReportTotalDay, first, months[0] - timedelta(days=1)))
+        if months[1] < last:
+            parts.append((ReportTotalDay, months[1] + timedelta(days=1), last))
+    counts: Counter = Counter({name: 0 for name in COUNTS})
+    hists: dict = defaultdict(Counter)
+    for model, start, end in parts:
+        rows = in_period(scope.rows(model), start, end)
+        counts.update(rows.aggregate(**{name: Sum(name, default=0) for name in COUNTS}))
+        for key, histogram in histograms(rows, HISTOGRAMS).items():
+            hists[key].update(histogram)
+    return counts, hists
+
+
 @generational
 def figures(scope: Scope, first: date, last: date) -> Figures:
-    """A dashboard's report figures for the period, added up in the database (four queries over
-    the day × territory × agency rows and the topics' rows, whatever the period's length)."""
+    """A dashboard's report figures for the period, added up in the database (a few queries over
+    the month and day × territory × agency rows and the topics' rows, whatever the period's
+    length)."""
     rows = in_period(scope.rows(), first, last)
-    sums = rows.aggregate(**{name: Sum(name, default=0) for name in COUNTS})
+    sums, hists = _totals(scope, first, last)
     by_day = dict(rows.values("day").annotate(n=Sum("filed")).order_by().values_list("day", "n"))
-    hists = histograms(rows, HISTOGRAMS)
     by_topic: Counter = Counter()
     by_category: Counter = Counter()
     topics = in_period(scope.rows(ReportDay), first, last).values("topic_id", "category_id")

@@ -8,7 +8,7 @@ import json
 import h3
 from django.utils.translation import get_language, ngettext
 
-from .selectors import Scope, cells, generational
+from .selectors import Scope, cells, generational, ngo_cells
 
 # From pale to dark; each has a contrast of 3:1 or more against the next-but-one (WCAG 1.4.11
 # asks it of the legend's swatches, which carry their numbers in text as well).
@@ -34,15 +34,24 @@ def _class(n: int, bounds: list[int]) -> int:
     return next(i for i, bound in enumerate(bounds) if n <= bound)
 
 
-def hexagons(cells: list[tuple[str, float, float, int]]) -> dict:
+def _reports(n: int) -> str:
+    return ngettext("%(count)s report", "%(count)s reports", n) % {"count": n}
+
+
+def _ngos(n: int) -> str:
+    return ngettext("%(count)s NGO", "%(count)s NGOs", n) % {"count": n}
+
+
+def hexagons(cells: list[tuple[str, float, float, int]], tooltip=_reports) -> dict:
     """What heatmap.js draws and the legend the page prints: {"cells": [{"b": boundary,
-    "n": reports, "c": colour, "t": tooltip}], "legend": [(class, text)]}; analytics.css
-    colours the classes `heat-0…4` as COLOURS (the page's CSP forbids inline styles)."""
+    "n": count, "c": colour, "t": tooltip}], "legend": [(class, text)]}; analytics.css
+    colours the classes `heat-0…4` as COLOURS (the page's CSP forbids inline styles).
+    `tooltip(n)` words a count (reports by default)."""
     bounds = breaks([n for *_rest, n in cells])
     tooltips: dict[int, str] = {}  # a translation per distinct count, not per cell
     for *_rest, n in cells:
         if n not in tooltips:
-            tooltips[n] = ngettext("%(count)s report", "%(count)s reports", n) % {"count": n}
+            tooltips[n] = tooltip(n)
     shown = [
         {
             "b": [[round(lat, 5), round(lon, 5)] for lat, lon in h3.cell_to_boundary(cell)],
@@ -68,7 +77,20 @@ def map_json(scope: Scope, first, last) -> tuple[str, list]:
 
 @generational
 def _map_json(scope: Scope, first, last, language: str) -> tuple[str, list]:
-    heat = hexagons(cells(scope, first, last, limit=MAP_LIMIT))
+    return _drawn(hexagons(cells(scope, first, last, limit=MAP_LIMIT)))
+
+
+def ngo_map_json(scope: Scope, last) -> tuple[str, list]:
+    """The NGO sector's map as `map_json`: NGOs per hexagon (selectors.ngo_cells)."""
+    return _ngo_map_json(scope, last, get_language())
+
+
+@generational
+def _ngo_map_json(scope: Scope, last, language: str) -> tuple[str, list]:
+    return _drawn(hexagons(ngo_cells(scope, last), tooltip=_ngos))
+
+
+def _drawn(heat: dict) -> tuple[str, list]:
     # Escaped as `json_script` does, so the page may put it inside <script> as it is.
     text = json.dumps(heat["cells"], separators=(",", ":")).translate(_SCRIPT_ESCAPES)
     return text, heat["legend"]

@@ -112,6 +112,42 @@ class ReportTotalDay(_Counts):
         return f"{self.day} · {self.municipality_id} · {self.agency_id}"
 
 
+class ReportTotalMonth(_Counts):
+    """`ReportTotalDay` rolled up by month (`day` is the month's first day): the same counts and
+    histograms per month × municipality × agency, rebuilt from the day rows by every refresh of
+    that month's days. A period's whole months are read here (a year of the region: some 12 ×
+    44 rows instead of 16,000), its other days from `ReportTotalDay`."""
+
+    first_days = models.JSONField(default=dict)
+    final_days = models.JSONField(default=dict)
+    ratings = models.JSONField(default=dict)
+    statuses = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "agency"],
+                condition=Q(agency__isnull=False),
+                name="analytics_report_month_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "municipality"],
+                condition=Q(agency__isnull=True),
+                name="analytics_report_month_unrouted_unique",
+            ),
+            models.CheckConstraint(condition=Q(day__day=1), name="analytics_report_month_first"),
+            _parts("analytics_report_month_parts"),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "day"], name="analytics_month_mun"),
+            models.Index(fields=["agency", "day"], name="analytics_month_agency"),
+            models.Index(fields=["day"], name="analytics_month_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} · {self.municipality_id} · {self.agency_id}"
+
+
 class CellDay(models.Model):
     """Reports filed in one grid cell of about 5 × 5 km on one day: the heat map. The cell's
     centre only, never a report's point."""

@@ -4,20 +4,32 @@ over rows per day × territory × agency × topic, never over the reports themse
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, Min, QuerySet, Sum
 
 from veche.budgeting.selectors import contest_vote_total
+from veche.community.selectors import organizations_per_municipality
 from veche.discussions.selectors import rating_total
 from veche.ideas.selectors import vote_total
+from veche.infrastructure.selectors import residents_ratings
 from veche.infrastructure.selectors import timeliness as object_timeliness
 from veche.polls.selectors import ballot_total
+from veche.territory.models import Municipality
 
 from . import definitions as d
-from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay, VisitorDay
+from .models import (
+    CellDay,
+    ParticipationDay,
+    Refresh,
+    ReportDay,
+    ReportTotalDay,
+    ReportTotalMonth,
+    VisitorDay,
+)
+from .services import cell_of, month_end, month_start
 
 # Fewer accepted reports than this in the period: «недостаточно данных», not ranked.
 RATING_MINIMUM = 20
@@ -59,7 +71,7 @@ class Scope:
         rows = model.objects.all()
         if self.municipality_id:
             rows = rows.filter(municipality_id=self.municipality_id)
-        if self.agency_id and model in (ReportDay, ReportTotalDay):
+        if self.agency_id and model in (ReportDay, ReportTotalDay, ReportTotalMonth):
             rows = rows.filter(agency_id=self.agency_id)
         return rows
 
@@ -125,14 +137,44 @@ def histograms(rows: QuerySet, names: tuple[str, ...], by: str | None = None) ->
     return sums
 
 
+def whole_months(first: date, last: date) -> tuple[date, date] | None:
+    """(first day of the first, last day of the last) of the calendar months lying wholly
+    from `first` to `last`, or None when there is none."""
+    start = first if first.day == 1 else month_end(first) + timedelta(days=1)
+    end = last if last == month_end(last) else month_start(last) - timedelta(days=1)
+    return (start, end) if start < end else None
+
+
+def _totals(scope: Scope, first: date, last: date) -> tuple[Counter, dict]:
+    """The period's counts and histograms: its whole months from the monthly rollups, its
+    other days (before and after them) from the day rows. Two queries per table read."""
+    months = whole_months(first, last)
+    parts = [(ReportTotalMonth, *months)] if months else []
+    if months is None:
+        parts.append((ReportTotalDay, first, last))
+    else:
+        if first < months[0]:
+            parts.append((ReportTotalDay, first, months[0] - timedelta(days=1)))
+        if months[1] < last:
+            parts.append((ReportTotalDay, months[1] + timedelta(days=1), last))
+    counts: Counter = Counter({name: 0 for name in COUNTS})
+    hists: dict = defaultdict(Counter)
+    for model, start, end in parts:
+        rows = in_period(scope.rows(model), start, end)
+        counts.update(rows.aggregate(**{name: Sum(name, default=0) for name in COUNTS}))
+        for key, histogram in histograms(rows, HISTOGRAMS).items():
+            hists[key].update(histogram)
+    return counts, hists
+
+
 @generational
 def figures(scope: Scope, first: date, last: date) -> Figures:
-    """A dashboard's report figures for the period, added up in the database (four queries over
-    the day × territory × agency rows and the topics' rows, whatever the period's length)."""
+    """A dashboard's report figures for the period, added up in the database (a few queries over
+    the month and day × territory × agency rows and the topics' rows, whatever the period's
+    length)."""
     rows = in_period(scope.rows(), first, last)
-    sums = rows.aggregate(**{name: Sum(name, default=0) for name in COUNTS})
+    sums, hists = _totals(scope, first, last)
     by_day = dict(rows.values("day").annotate(n=Sum("filed")).order_by().values_list("day", "n"))
-    hists = histograms(rows, HISTOGRAMS)
     by_topic: Counter = Counter()
     by_category: Counter = Counter()
     topics = in_period(scope.rows(ReportDay), first, last).values("topic_id", "category_id")
@@ -160,6 +202,29 @@ def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple]
     rows = in_period(scope.rows(CellDay), first, last).values("cell", "lat", "lon")
     rows = rows.annotate(n=Sum("filed")).order_by("-n", "cell")[:limit]
     return [(r["cell"], r["lat"], r["lon"], r["n"]) for r in rows]
+
+
+@generational
+def ngo_cells(scope: Scope, last: date) -> list[tuple]:
+    """The NGO sector's heat map: (H3 cell, its centre's lat, lon, NGOs) of the approved NGOs
+    registered by `last`, busiest first, in the reports' hexagons (`services.cell_of`). The
+    registry places an NGO by its municipality only, so each is counted in the hexagon of its
+    municipality's centre (municipalities whose centres share a hexagon add up). Two queries:
+    the community's grouped count and the municipalities' centres."""
+    counts = dict(
+        organizations_per_municipality(municipality_id=scope.municipality_id, registered_until=last)
+    )
+    centres = Municipality.objects.filter(pk__in=counts).values_list(
+        "pk", "centre_lat", "centre_lon"
+    )
+    per_cell: Counter = Counter()
+    where = {}
+    for pk, lat, lon in centres:
+        cell, *centre = cell_of(lat, lon)
+        per_cell[cell] += counts[pk]
+        where[cell] = centre
+    ranked = sorted(per_cell.items(), key=lambda item: (-item[1], item[0]))
+    return [(cell, *where[cell], n) for cell, n in ranked]
 
 
 @generational
@@ -253,14 +318,16 @@ OBJECT_MINIMUM = 5
 class ObjectRating:
     """An agency's or contractor's infrastructure objects whose planned end falls in the period:
     `on_time` ÷ `due` (finished by the planned end, of those finished or unfinished past it),
-    0–100; None with fewer than OBJECT_MINIMUM due. Residents' ratings of works: not yet kept
-    by the infrastructure app."""
+    0–100; None with fewer than OBJECT_MINIMUM due. `ratings` and `average`: the residents'
+    ratings (1–5) of those objects that are completed, and their mean (None without any)."""
 
     key: int | str
     objects: int
     on_time: int
     late: int
     overdue: int
+    ratings: int = 0
+    average: float | None = None
 
     @property
     def due(self) -> int:
@@ -276,10 +343,11 @@ class ObjectRating:
 
 
 def object_ratings(by: str, first: date, last: date, today: date) -> list[ObjectRating]:
-    """Agencies' (`by="agency"`) or contractors' on-time scores from the infrastructure app's
-    selector, best first, then the ones without enough data. One query."""
+    """Agencies' (`by="agency"`) or contractors' on-time scores and residents' ratings from the
+    infrastructure app's selectors, best first, then the ones without enough data. Two queries."""
+    scores = residents_ratings(by=by, first=first, last=last)
     rows = [
-        ObjectRating(key, objects, on_time, late, overdue)
+        ObjectRating(key, objects, on_time, late, overdue, *scores.get(key, (0, None)))
         for key, objects, on_time, late, overdue in object_timeliness(
             by=by, first=first, last=last, today=today
         )

@@ -8,7 +8,7 @@ no domain state, and an event would expire every guest page of the portal (core/
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import h3
 from django.db import transaction
@@ -23,7 +23,14 @@ from veche.workdays.calendar import local_day
 
 from . import definitions as d
 from . import visitors
-from .models import CellDay, ParticipationDay, Refresh, ReportDay, ReportTotalDay
+from .models import (
+    CellDay,
+    ParticipationDay,
+    Refresh,
+    ReportDay,
+    ReportTotalDay,
+    ReportTotalMonth,
+)
 
 # The heat map's grid: about 5.5 km north–south and 5.4 km east–west at Yugra's latitudes.
 # H3's resolution 6: hexagons of about 36 km², a town's district.
@@ -128,6 +135,46 @@ def _participation(first: date, last: date) -> list[ParticipationDay]:
     ]
 
 
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+def _roll_up_months(first: date, last: date) -> int:
+    """Rebuild the `ReportTotalMonth` rows of every month holding a day from `first` to `last`
+    from all that month's day rows (those of earlier refreshes included): counts added,
+    histograms merged key by key. Inside the refresh's transaction."""
+    start, end = month_start(first), month_end(last)
+    merged: dict[tuple, dict] = {}
+    days = ReportTotalDay.objects.filter(day__gte=start, day__lte=end)
+    for row in days.values("day", "municipality_id", "agency_id", *COUNTS, *HISTOGRAMS).iterator(
+        chunk_size=5000
+    ):
+        key = (month_start(row["day"]), row["municipality_id"], row["agency_id"])
+        month = merged.get(key)
+        if month is None:
+            month = merged[key] = {name: Counter() for name in (*HISTOGRAMS, "counts")}
+        month["counts"].update({name: row[name] for name in COUNTS})
+        for name in HISTOGRAMS:
+            month[name].update(row[name])
+    ReportTotalMonth.objects.filter(day__gte=start, day__lte=end).delete()
+    ReportTotalMonth.objects.bulk_create(
+        [
+            ReportTotalMonth(
+                day=day, municipality_id=municipality, agency_id=agency,
+                **{k: m["counts"][k] for k in COUNTS}, **{h: dict(m[h]) for h in HISTOGRAMS},
+            )
+            for (day, municipality, agency), m in merged.items()
+        ],
+        batch_size=2000,
+    )  # fmt: skip
+    return len(merged)
+
+
 def analytics_refresh(*, first: date, last: date, now=None) -> RefreshResult:
     """Rebuild every aggregate of the local days from `first` to `last` (both included)."""
     now = now or timezone.now()
@@ -143,6 +190,7 @@ def analytics_refresh(*, first: date, last: date, now=None) -> RefreshResult:
         ReportTotalDay.objects.bulk_create(total_days, batch_size=2000)
         CellDay.objects.bulk_create(cell_days, batch_size=2000)
         ParticipationDay.objects.bulk_create(participation, batch_size=2000)
+        _roll_up_months(first, last)
         Refresh.objects.create(first=first, last=last, finished_at=timezone.now())
     visitors.flush()
     return RefreshResult(

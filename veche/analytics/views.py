@@ -47,6 +47,10 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
+def _mean(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
 def _summary(figures: selectors.Figures) -> list[tuple[str, object, str]]:
     """(figure, value, its definition): what the page states and the summary download gives."""
     good, mean = figures.satisfaction
@@ -169,6 +173,13 @@ def _tables(scope: Scope, first: date, last: date) -> dict[str, dict]:
             ],  # fmt: skip
         },
     }
+    if not scope.agency_id:  # the NGO sector is a territory's, not an agency's
+        ngos = selectors.ngo_cells(scope, last)
+        tables["ngos"] = {
+            "caption": _("NGOs in the registry per hexagon of about 36 km²"),
+            "columns": [_("Cell centre, latitude"), _("Cell centre, longitude"), _("NGOs")],
+            "rows": [(round(lat, 3), round(lon, 3), n) for _c, lat, lon, n in ngos],
+        }
     by_day = selectors.visitors_by_day(first, last)
     tables["visitors"] = {
         "caption": _("Unique visitors by month (sum of the daily counts)"),
@@ -261,6 +272,7 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
         return _download(request, _tables(scope, first, last), name)
     tables = _tables(scope, first, last)
     heat_json, legend = heatmap.map_json(scope, first, last)
+    ngo_json, ngo_legend = ("[]", []) if scope.agency_id else heatmap.ngo_map_json(scope, last)
     charts = {
         key: [{"label": str(row[0]), "count": row[1]} for row in tables[key]["rows"]]
         for key in ("topics", "categories", "statuses", "weeks", "months")
@@ -269,6 +281,7 @@ def _render(request, *, title, scope, name, private, municipalities=None, extra=
         "title": title, "form": form, "first": first, "last": last, "tables": tables,
         "charts": charts, "private": private, "empty": not tables["statuses"]["rows"],
         "query": request.GET.urlencode(), "heat_json": heat_json, "legend": legend,
+        "ngo_json": ngo_json, "ngo_legend": ngo_legend,
         "map": map_settings(), "bounds": place_bounds(scope.municipality_id), **(extra or {}),
     }  # fmt: skip
     return render(request, "analytics/dashboard.html", context)
@@ -372,7 +385,8 @@ def _object_tables(first: date, last: date) -> dict[str, dict]:
     today = timezone.localdate()
     columns = [
         _("Objects due in the period"), _("Finished on time"), _("Finished late"),
-        _("Unfinished past the planned end"), _("On time, 0–100"),
+        _("Unfinished past the planned end"), _("On time, 0–100"), _("Residents' ratings"),
+        _("Residents' mean rating, 1–5"),
     ]  # fmt: skip
     tables = {}
     for by, caption, heading in (
@@ -386,7 +400,7 @@ def _object_tables(first: date, last: date) -> dict[str, dict]:
             names = dict(Agency.objects.filter(pk__in=keys).values_list("pk", "name"))
         rows = [
             (names.get(r.key, "—") if by == "agency" else r.key, r.objects, r.on_time, r.late,
-             r.overdue, r.score)
+             r.overdue, r.score, r.ratings, _mean(r.average))
             for r in ranked
         ]  # fmt: skip
         tables[f"objects-{by}"] = {"caption": caption, "columns": [heading, *columns], "rows": rows}

@@ -4,13 +4,13 @@ activists and projects with their filters and Russian search, shaped to walk an 
 queries; the counters of the registries' home with their change over 7 days."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -145,6 +145,22 @@ class PagedList:
             return []
         by_pk = {row.pk: row for row in self.queryset.filter(pk__in=keys).order_by()}
         return [by_pk[pk] for pk in keys if pk in by_pk]
+
+
+def organizations_per_municipality(
+    *, municipality_id: int | None = None, registered_until: date | None = None
+) -> list[tuple[int, int]]:
+    """(municipality id, NGOs) of the registry's approved NGOs, registered by the end of the
+    local day `registered_until` when given, optionally of one municipality — the analytics'
+    heat map of the NGO sector. One grouped query, nothing personal."""
+    found = Organization.objects.filter(status=Review.APPROVED)
+    if municipality_id:
+        found = found.filter(municipality_id=municipality_id)
+    if registered_until:
+        end = datetime.combine(registered_until + timedelta(days=1), time.min)
+        found = found.filter(created_at__lt=timezone.make_aware(end))
+    rows = found.values_list("municipality_id").annotate(n=Count("pk")).order_by("municipality_id")
+    return list(rows)
 
 
 def municipalities() -> list[Municipality]:

@@ -24,7 +24,15 @@ from veche.reports.search import matching
 from veche.territory.models import Municipality
 
 from . import geometry as geo
-from .models import Category, Facility, FacilityMunicipality, HistoryEntry, Payment, Status
+from .models import (
+    Category,
+    Facility,
+    FacilityMunicipality,
+    HistoryEntry,
+    Payment,
+    Rating,
+    Status,
+)
 
 # Up to this zoom the map gets clusters; from the next one, the objects.
 CLUSTER_MAX_ZOOM = 12
@@ -267,3 +275,24 @@ def timeliness(*, by: str, first, last, today) -> list[tuple]:
         .order_by(key)
     )
     return [(r[key], r["objects"], r["on_time"], r["late"], r["overdue"]) for r in rows]
+
+
+def residents_ratings(*, by: str, first, last) -> dict:
+    """Residents' ratings (1–5) of the completed objects whose planned end falls from `first` to
+    `last` — the objects of `timeliness`' rows, whenever the ratings were given — per responsible
+    agency (its id, `by="agency"`) or contractor (its name): {key: (ratings, average score)}.
+    One grouped query (analytics' ratings)."""
+    key = "agency_id" if by == "agency" else "contractor"
+    rows = (
+        Rating.objects.filter(
+            facility__status=Status.COMPLETED,
+            facility__planned_end__gte=first,
+            facility__planned_end__lte=last,
+        )
+        .exclude(**{f"facility__{key}__isnull": True})
+        .exclude(**{f"facility__{key}": ""} if key == "contractor" else {})
+        .values(f"facility__{key}")
+        .annotate(count=Count("pk"), average=Avg("score"))
+        .order_by()
+    )
+    return {r[f"facility__{key}"]: (r["count"], r["average"]) for r in rows}

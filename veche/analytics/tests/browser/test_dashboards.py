@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from veche.analytics.services import analytics_refresh
+from veche.community.models import Organization, Review
 from veche.reports.models import Report
 from veche.reports.tests.browser.test_public_pages import logged_in_page
 from veche.reports.tests.factories import RoutedReportFactory
@@ -23,6 +24,11 @@ def filled(world):
     for _ in range(3):
         made = RoutedReportFactory(municipality=world.surgut, topic=world.topic)
         Report.objects.filter(pk=made.pk).update(created_at=week_ago, routed_at=week_ago)
+    for name in ("Волонтёры Сургута", "ТОС «Северный»"):
+        Organization.objects.create(
+            name=name, kind="so_nko", direction="volunteering", municipality=world.surgut,
+            status=Review.APPROVED,
+        )  # fmt: skip
     today = timezone.localdate()
     analytics_refresh(first=today - timedelta(days=30), last=today)
     return world
@@ -64,6 +70,10 @@ def test_the_heat_map_is_drawn_and_its_fallback_hidden(new_page, live_server, ax
     assert page.locator("#heat-map path.leaflet-interactive").count() >= 1
     assert page.locator("#heat-map-fallback").is_hidden()
     assert page.locator("#table-cells").is_visible()  # the table stays: the map's alternative
+    page.wait_for_selector("#ngo-map path.leaflet-interactive", state="attached")
+    assert page.locator("#ngo-map path.leaflet-interactive").count() == 1  # Сургут's hexagon
+    assert page.locator("#ngo-map-fallback").is_hidden()
+    assert page.locator("#table-ngos").is_visible()
     axe_check(page)
 
 
@@ -73,3 +83,5 @@ def test_without_javascript_the_page_says_so_and_keeps_the_table(new_page, fille
     assert page.locator("#heat-map").is_hidden()
     assert page.locator("#heat-map-fallback").is_visible()
     assert page.locator("#table-cells").is_visible()
+    assert page.locator("#ngo-map").is_hidden() and page.locator("#ngo-map-fallback").is_visible()
+    assert page.locator("#table-ngos").is_visible()

@@ -10,7 +10,9 @@ filing form, a campaign and the shared moderation page; the polls, a poll with i
 closed poll's results, an operator's paper-ballot page and the organizer's polls; a draft under
 discussion, the contests, a contest, its ballot, and the registry of realized projects (list and
 map); the infrastructure registry, points, a community project, news, events, help, the
-region's pages, children's activities, search, open data, analytics and ratings. The server is
+region's pages, children's activities, search, open data, analytics and ratings; the objects'
+on-time shares and proposals, the community registries, the direct line, the assistant and the
+municipalities in open government. The server is
 stopped afterwards. With SCREENSHOT_BASE=http://… an already running demo server is used.
 
     SCREENSHOT_ONLY=objects,news …  shoots only the pages named.
@@ -133,6 +135,18 @@ PAGES = [
     ("analytics", None, "/analytics/"),
     ("ratings", None, "/analytics/ratings/"),
     ("analytics-mayor", "mayor", "/analytics/mine/"),
+    ("objects-on-time", None, "/objects/on-time/"),
+    ("object-proposals", None, "/objects/proposals/"),
+    ("community", None, "/community/"),
+    ("ngos", None, "/community/ngos/"),
+    ("direct-line", None, "/direct-line/"),
+    (
+        "direct-line-page",
+        None,
+        lambda page: _first_link(page, "/direct-line/", "main a[href^='/direct-line/'][href$='/']"),
+    ),
+    ("chat", "resident", "/chat/"),
+    ("open-government", None, "/open-government/"),
 ]
 
 

@@ -3,6 +3,7 @@ allowed (their field-named errors land on these fields through core's `apply_ser
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from veche.agencies.models import Agency
 from veche.comments.models import MAX_LENGTH
@@ -51,7 +52,7 @@ class DraftForm(forms.Form):
         error_messages={"required": _("Give the draft a title.")},
     )
     summary = forms.CharField(
-        label=_("Summary"),
+        label=pgettext_lazy("of a draft", "Summary"),  # not the admin's «Summary»
         max_length=MAX_SUMMARY,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

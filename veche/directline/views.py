@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
@@ -42,6 +43,9 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     return render(request, "directline/list.html", context)
 
 
+QUESTIONS_PER_PAGE = 20
+
+
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(pk)
     form = AskForm(request.POST or None, request.FILES or None)
@@ -70,11 +74,16 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect(campaign.get_absolute_url())
         status = 400
-    questions = list(selectors.public_questions(campaign))
+    # Hundreds of questions per line (the governor's had 791): pages of QUESTIONS_PER_PAGE, the
+    # most supported first.
+    page = Paginator(selectors.public_questions(campaign), QUESTIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "campaign": campaign,
         "figures": selectors.figures(campaign),
-        "questions": questions,
+        "questions": page.object_list,
+        "page": page,
         "supported": selectors.supported_ids(request.user, campaign),
         "form": form,
         "may_ask": request.user.has_perm("directline.ask_question", campaign),

@@ -136,3 +136,19 @@ def test_the_public_page_costs_the_same_queries_for_many_questions(client, line,
         )
         services.question_answer(user=admin, question=question, text="Ответ", at_seconds=n)
     assert count() == few
+
+
+def test_a_line_of_many_questions_is_shown_a_page_at_a_time(client, line, admin):
+    from veche.directline.views import QUESTIONS_PER_PAGE
+
+    for n in range(QUESTIONS_PER_PAGE * 2 + 5):
+        services.question_enter(user=admin, campaign=line, channel=Channel.LETTER, text=f"В{n}.")
+    url = reverse("directline:detail", args=[line.pk])
+
+    first = client.get(url).content.decode()
+    last = client.get(url, {"page": 3}).content.decode()
+
+    assert first.count('class="card report-card"') == QUESTIONS_PER_PAGE
+    assert last.count('class="card report-card"') == 5
+    assert 'rel="next"' in first and "41–45" in last
+    assert client.get(url, {"page": "x"}).status_code == 200

@@ -3,36 +3,22 @@
 invitations a group's leader sends (RATE_LIMIT_BUDGETING_INVITE: each may be a letter to an
 address). A refused or failed attempt gives its slot back."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from veche.core import ratelimit
-from veche.core.ratelimit import Rate
-
-
-@contextmanager
-def _slot(action: str, setting: str, user) -> Iterator[None]:
-    slot = ratelimit.reserve(action, str(user.pk), Rate.from_setting(setting))
-    try:
-        yield
-    except BaseException:
-        ratelimit.release(slot)
-        raise
+from veche.core.ratelimit import person_slot
 
 
 def edit_slot(user):
-    return _slot("budgeting-edit", "RATE_LIMIT_BUDGETING_EDIT", user)
+    return person_slot("budgeting-edit", "RATE_LIMIT_BUDGETING_EDIT", user)
 
 
 def invite_slot(user):
-    return _slot("budgeting-invite", "RATE_LIMIT_BUDGETING_INVITE", user)
+    return person_slot("budgeting-invite", "RATE_LIMIT_BUDGETING_INVITE", user)
 
 
 def vote_slot(user):
     """A resident's votes and withdrawals (RATE_LIMIT_BUDGETING_VOTE)."""
-    return _slot("budgeting-vote", "RATE_LIMIT_BUDGETING_VOTE", user)
+    return person_slot("budgeting-vote", "RATE_LIMIT_BUDGETING_VOTE", user)
 
 
 def sign_slot(user):
     """Signatures uploaded to evaluation sheets (RATE_LIMIT_BUDGETING_SIGN): each is verified."""
-    return _slot("budgeting-sign", "RATE_LIMIT_BUDGETING_SIGN", user)
+    return person_slot("budgeting-sign", "RATE_LIMIT_BUDGETING_SIGN", user)

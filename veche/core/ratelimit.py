@@ -17,6 +17,8 @@ caller (see veche/accounts/throttle.py).
 
 import math
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -140,3 +142,15 @@ def release(slot: Slot) -> None:
 def minutes_to_wait(seconds: int) -> int:
     """Whole minutes to tell the user, never zero."""
     return max(1, math.ceil(seconds / 60))
+
+
+@contextmanager
+def person_slot(action: str, setting: str, user) -> Iterator[None]:
+    """One of `user`'s attempts at `action` under the rate named by `setting` (Limited past it).
+    An attempt that fails gives its slot back, so only work done counts."""
+    slot = reserve(action, str(user.pk), Rate.from_setting(setting))
+    try:
+        yield
+    except BaseException:
+        release(slot)
+        raise

@@ -2,30 +2,16 @@
 (RATE_LIMIT_DIRECTLINE_ASK) and supports (RATE_LIMIT_DIRECTLINE_SUPPORT), and staff writes
 (RATE_LIMIT_DIRECTLINE_STAFF), per person. A refused attempt gives its slot back."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from veche.core import ratelimit
-from veche.core.ratelimit import Rate
-
-
-@contextmanager
-def _slot(action: str, setting: str, user) -> Iterator[None]:
-    slot = ratelimit.reserve(action, str(user.pk), Rate.from_setting(setting))
-    try:
-        yield
-    except BaseException:
-        ratelimit.release(slot)
-        raise
+from veche.core.ratelimit import person_slot
 
 
 def ask_slot(user):
-    return _slot("directline-ask", "RATE_LIMIT_DIRECTLINE_ASK", user)
+    return person_slot("directline-ask", "RATE_LIMIT_DIRECTLINE_ASK", user)
 
 
 def support_slot(user):
-    return _slot("directline-support", "RATE_LIMIT_DIRECTLINE_SUPPORT", user)
+    return person_slot("directline-support", "RATE_LIMIT_DIRECTLINE_SUPPORT", user)
 
 
 def staff_slot(user):
-    return _slot("directline-staff", "RATE_LIMIT_DIRECTLINE_STAFF", user)
+    return person_slot("directline-staff", "RATE_LIMIT_DIRECTLINE_STAFF", user)

@@ -227,8 +227,17 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The staff's buttons: publish (moderator), accept or decline (administration)."""
     proposal = get_object_or_404(Proposal, pk=pk)
     form = DecisionForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+        return redirect(proposal)
+    reason = form.cleaned_data["reason"]
     action = request.POST.get("action", "")
+    facility = None
+    if form.cleaned_data["facility"] and action == "accept":
+        facility = Facility.objects.filter(pk=form.cleaned_data["facility"]).first()
+        if facility is None:
+            messages.error(request, _("There is no object with this number in the registry."))
+            return redirect(proposal)
     try:
         if action == "publish":
             services.proposal_publish(user=request.user, proposal=proposal)
@@ -236,7 +245,11 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
             services.proposal_reject(user=request.user, proposal=proposal, reason=reason)
         elif action in ("accept", "decline"):
             services.proposal_decide(
-                user=request.user, proposal=proposal, accept=action == "accept", reason=reason
+                user=request.user,
+                proposal=proposal,
+                accept=action == "accept",
+                reason=reason,
+                facility=facility,
             )
         else:
             messages.error(request, _("Choose what to do with the proposal."))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from veche.core import ratelimit
 from veche.core.forms import error_text, service_errors
 from veche.core.ratelimit import Rate
+from veche.territory.maps import map_settings, place_bounds
 
 from . import figures, selectors
 from .forms import DecisionForm, FilesForm, FilterForm, ProposalForm, RatingForm, VoteOpenForm
@@ -159,7 +160,9 @@ def proposal_new(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect(proposal)
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, "infrastructure/proposal_new.html", {"form": form}, status=status)
+    # The map picker over the lat/lon fields (progressive: the fields work without it).
+    context = {"form": form, "map": map_settings(), "bounds": place_bounds(None)}
+    return render(request, "infrastructure/proposal_new.html", context, status=status)
 
 
 def _login_url() -> str:

@@ -295,6 +295,8 @@ def facility_vote(request: HttpRequest, pk: int) -> HttpResponse:
     if slot is None:
         messages.error(request, str(TOO_MANY))
         return redirect(f"{facility.get_absolute_url()}#vote")
+    if request.POST.get("withdraw"):
+        return _vote_withdraw(request, facility, slot)
     try:
         created = vote_services.facility_vote(user=request.user, facility=facility)
     except PermissionDenied as error:
@@ -306,6 +308,22 @@ def facility_vote(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             ratelimit.release(slot)
             messages.info(request, _("You have already voted for this object."))
+    return redirect(f"{facility.get_absolute_url()}#vote")
+
+
+def _vote_withdraw(request: HttpRequest, facility: Facility, slot) -> HttpResponse:
+    try:
+        withdrawn = vote_services.facility_vote_withdraw(user=request.user, facility=facility)
+    except PermissionDenied as error:
+        withdrawn = False
+        messages.error(request, error_text(error))
+    else:
+        if withdrawn:
+            messages.success(request, _("Your vote is taken back."))
+        else:
+            messages.info(request, _("You have not voted for this object."))
+    if not withdrawn:
+        ratelimit.release(slot)
     return redirect(f"{facility.get_absolute_url()}#vote")
 
 

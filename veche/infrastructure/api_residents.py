@@ -1,14 +1,17 @@
 """REST of residents on objects (/api/v1/objects/): rate a completed object, the object's
-ratings, propose an object, the published proposals, support and withdraw. The same services
-and permission names as the pages; refusals as the API's JSON errors (403, 422 naming the field,
-429 over the person's limit, RATE_LIMIT_INFRASTRUCTURE_RESIDENT)."""
+ratings, propose an object, the published proposals, support and withdraw, the objects put to
+the vote, vote and take the vote back. The same services and permission names as the pages;
+refusals as the API's JSON errors (403, 409 voting twice or taking back a vote never given, 422
+naming the field, 429 over the person's limit, RATE_LIMIT_INFRASTRUCTURE_RESIDENT)."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from veche.api.auth import token_or_session
@@ -18,10 +21,11 @@ from veche.api.schemas import MAX_ID, Id, InputSchema, Text, errors
 from veche.core import ratelimit
 from veche.core.ratelimit import Rate
 
-from . import figures
+from . import figures, selectors
 from .models import Category, Facility, Proposal
 from .models.residents import ProposalStatus
 from .services import residents as services
+from .services import votes as vote_services
 
 router = Router(tags=["objects"])
 WRITE_ERRORS = errors(400, 401, 403, 404, 422, 429)
@@ -171,3 +175,77 @@ def proposal_support_withdraw(request, proposal_id: Id):
         changed = services.proposal_support_withdraw(user=request.user, proposal=proposal)
     proposal.refresh_from_db(fields=["support_count"])
     return {"support_count": proposal.support_count, "changed": changed}
+
+
+# Votes on objects the administration puts to the vote (services/votes.py).
+
+
+class ObjectVoteFilters(Schema):
+    municipality: int | None = Field(
+        None, ge=1, le=MAX_ID, description="municipality id: votes on its objects"
+    )
+
+
+class ObjectVoteOut(Schema):
+    id: int
+    url: str
+    name: str
+    category: str
+    municipality_id: int
+    municipality: str
+    status: str
+    vote_opens: datetime
+    vote_closes: datetime
+    vote_anyone: bool = Field(
+        description="any resident of the region may vote, not only the municipality's"
+    )
+    vote_count: int
+
+    @staticmethod
+    def resolve_url(facility: Facility) -> str:
+        return facility.get_absolute_url()
+
+    @staticmethod
+    def resolve_category(facility: Facility) -> str:
+        return facility.category.name
+
+    @staticmethod
+    def resolve_municipality(facility: Facility) -> str:
+        return facility.municipality.name
+
+
+class ObjectVoteCountOut(Schema):
+    vote_count: int
+
+
+VOTE_ERRORS = errors(400, 401, 403, 404, 409, 422, 429)
+
+
+@router.get("/votes", response={200: list[ObjectVoteOut], **errors(400, 422)})
+@paginate(Pagination)
+def vote_list(request, filters: Query[ObjectVoteFilters]):
+    return selectors.open_votes(filters.municipality)
+
+
+@router.post(
+    "/{facility_id}/vote", response={201: ObjectVoteCountOut, **VOTE_ERRORS}, auth=token_or_session
+)
+def facility_vote(request, facility_id: Id):
+    facility = get_object_or_404(Facility, pk=facility_id)
+    with service_errors(_slot(request.user)):
+        if not vote_services.facility_vote(user=request.user, facility=facility):
+            raise HttpError(409, _("You have already voted for this object."))
+    facility.refresh_from_db(fields=["vote_count"])
+    return Status(201, {"vote_count": facility.vote_count})
+
+
+@router.delete(
+    "/{facility_id}/vote", response={200: ObjectVoteCountOut, **VOTE_ERRORS}, auth=token_or_session
+)
+def facility_vote_withdraw(request, facility_id: Id):
+    facility = get_object_or_404(Facility, pk=facility_id)
+    with service_errors(_slot(request.user)):
+        if not vote_services.facility_vote_withdraw(user=request.user, facility=facility):
+            raise HttpError(409, _("You have not voted for this object."))
+    facility.refresh_from_db(fields=["vote_count"])
+    return {"vote_count": facility.vote_count}

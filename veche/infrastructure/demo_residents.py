@@ -119,11 +119,11 @@ def seed_ratings(residents: list[User], rng: random.Random) -> None:
 
 
 def seed_proposals(residents: list[User], rng: random.Random) -> None:
-    every = list(Facility.objects.order_by("pk").values_list("municipality_id", "lat", "lon"))
+    every = list(Facility.objects.order_by("pk").values_list("municipality_id", "lat", "lon", "pk"))
     facilities = every[:: max(1, len(every) // 12)][:12]
     categories = {c.slug: c for c in Category.objects.all()}
     now = timezone.now()
-    for index, (municipality_id, lat, lon) in enumerate(facilities):
+    for index, (municipality_id, lat, lon, near) in enumerate(facilities):
         title, slug, new_category, reason = PROPOSALS[index % len(PROPOSALS)]
         status = OUTCOMES[index % len(OUTCOMES)]
         category = categories.get(slug) if slug else None
@@ -142,6 +142,8 @@ def seed_proposals(residents: list[User], rng: random.Random) -> None:
                 "status": status,
                 "decision_reason": DECLINED if status == ProposalStatus.DECLINED else "",
                 "decided_at": None if status == ProposalStatus.PENDING else now,
+                # An accepted proposal is linked to the object beside it, as staff would.
+                "facility_id": near if status == ProposalStatus.ACCEPTED else None,
             },
         )
         if not created or status == ProposalStatus.PENDING:

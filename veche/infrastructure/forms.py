@@ -172,6 +172,16 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    facility = forms.IntegerField(
+        label=_("Object in the registry, its number"),
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text=_(
+            "When accepting: the number of an existing object to link the proposal to. Left "
+            "empty, a draft object is created at the proposal's point."
+        ),
+    )
 
 
 class FilesForm(forms.Form):

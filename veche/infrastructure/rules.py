@@ -111,3 +111,6 @@ def may_vote_there(user, facility) -> bool:
 
 rules.add_perm("infrastructure.vote_facility", can_participate & vote_is_open & may_vote_there)
 rules.add_perm("infrastructure.put_to_vote", keeps_facility)
+# A vote may be taken back while the vote is open (a resident who moved away since included):
+# after it closes the count is the result and stays.
+rules.add_perm("infrastructure.withdraw_vote", rules.is_authenticated & vote_is_open)

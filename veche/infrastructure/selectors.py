@@ -128,6 +128,17 @@ def report_topic_ids(pk: int) -> list[int]:
     return list(general.order_by("order", "name").values_list("pk", flat=True))
 
 
+def open_votes(municipality: int | None = None) -> QuerySet[Facility]:
+    """Objects whose vote is open now, closing soonest first (one query a page)."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    found = Facility.objects.filter(vote_opens__lte=now, vote_closes__gt=now)
+    if municipality is not None:
+        found = found.filter(municipality_id=municipality)
+    return found.select_related("category", "municipality").order_by("vote_closes", "pk")
+
+
 def rated_by(user, facility: Facility):
     """The user's own rating of the object, or None."""
     if not user.is_authenticated:

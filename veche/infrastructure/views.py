@@ -139,6 +139,7 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_vote": request.user.has_perm("infrastructure.vote_facility", facility),
         "voted": request.user.is_authenticated
         and facility.votes.filter(user=request.user).exists(),
+        "may_withdraw_vote": request.user.has_perm("infrastructure.withdraw_vote", facility),
         "may_put_to_vote": request.user.has_perm("infrastructure.put_to_vote", facility),
         "map": map_settings(),
         "geometry": facility.geometry,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from veche.core import ratelimit
 from veche.core.forms import error_text, service_errors
 from veche.core.ratelimit import Rate
+from veche.territory.maps import map_settings, place_bounds
 
 from . import figures, selectors
 from .forms import DecisionForm, FilesForm, FilterForm, ProposalForm, RatingForm, VoteOpenForm
@@ -159,7 +160,9 @@ def proposal_new(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect(proposal)
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, "infrastructure/proposal_new.html", {"form": form}, status=status)
+    # The map picker over the lat/lon fields (progressive: the fields work without it).
+    context = {"form": form, "map": map_settings(), "bounds": place_bounds(None)}
+    return render(request, "infrastructure/proposal_new.html", context, status=status)
 
 
 def _login_url() -> str:
@@ -227,8 +230,17 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The staff's buttons: publish (moderator), accept or decline (administration)."""
     proposal = get_object_or_404(Proposal, pk=pk)
     form = DecisionForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+        return redirect(proposal)
+    reason = form.cleaned_data["reason"]
     action = request.POST.get("action", "")
+    facility = None
+    if form.cleaned_data["facility"] and action == "accept":
+        facility = Facility.objects.filter(pk=form.cleaned_data["facility"]).first()
+        if facility is None:
+            messages.error(request, _("There is no object with this number in the registry."))
+            return redirect(proposal)
     try:
         if action == "publish":
             services.proposal_publish(user=request.user, proposal=proposal)
@@ -236,7 +248,11 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
             services.proposal_reject(user=request.user, proposal=proposal, reason=reason)
         elif action in ("accept", "decline"):
             services.proposal_decide(
-                user=request.user, proposal=proposal, accept=action == "accept", reason=reason
+                user=request.user,
+                proposal=proposal,
+                accept=action == "accept",
+                reason=reason,
+                facility=facility,
             )
         else:
             messages.error(request, _("Choose what to do with the proposal."))
@@ -279,6 +295,8 @@ def facility_vote(request: HttpRequest, pk: int) -> HttpResponse:
     if slot is None:
         messages.error(request, str(TOO_MANY))
         return redirect(f"{facility.get_absolute_url()}#vote")
+    if request.POST.get("withdraw"):
+        return _vote_withdraw(request, facility, slot)
     try:
         created = vote_services.facility_vote(user=request.user, facility=facility)
     except PermissionDenied as error:
@@ -290,6 +308,22 @@ def facility_vote(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             ratelimit.release(slot)
             messages.info(request, _("You have already voted for this object."))
+    return redirect(f"{facility.get_absolute_url()}#vote")
+
+
+def _vote_withdraw(request: HttpRequest, facility: Facility, slot) -> HttpResponse:
+    try:
+        withdrawn = vote_services.facility_vote_withdraw(user=request.user, facility=facility)
+    except PermissionDenied as error:
+        withdrawn = False
+        messages.error(request, error_text(error))
+    else:
+        if withdrawn:
+            messages.success(request, _("Your vote is taken back."))
+        else:
+            messages.info(request, _("You have not voted for this object."))
+    if not withdrawn:
+        ratelimit.release(slot)
     return redirect(f"{facility.get_absolute_url()}#vote")
 
 

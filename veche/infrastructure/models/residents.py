@@ -108,6 +108,15 @@ class Proposal(models.Model):
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     decision_reason = models.TextField(_("reason of the decision"), blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The object an accepted proposal became: a draft created on acceptance, or an existing one.
+    facility = models.ForeignKey(
+        "infrastructure.Facility",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("object in the registry"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -16,14 +16,27 @@ from django.utils.translation import gettext as _
 from veche.accounts.predicates import can_participate
 from veche.core.text import clean_text
 from veche.events.services import record_event
+from veche.reports.search import stems
 from veche.staff.services import audit_log
 from veche.supports.kinds import Supportable
 from veche.supports.services import give_support, withdraw_support
 from veche.territory.models import Municipality
 from veche.territory.selectors import resolve_point
 
-from ..models import Category, Facility, Proposal, ProposalSupport, Rating, Status
+from .. import geometry
+from ..models import (
+    Category,
+    Facility,
+    FacilityMunicipality,
+    HistoryEntry,
+    Proposal,
+    ProposalSupport,
+    Rating,
+    Status,
+    WorkType,
+)
 from ..models.residents import SCORES, CommentStatus, ProposalStatus
+from .facilities import TRACKED, as_text
 
 # A second proposal of the same category this close to an earlier one, within a year, is refused.
 SAME_POINT_METRES = 50
@@ -191,7 +204,16 @@ def _locked_proposal(proposal: Proposal) -> Proposal:
     )
 
 
-def _decide(*, user, proposal: Proposal, rule: str, allowed: tuple, status: str, reason: str):
+def _decide(
+    *,
+    user,
+    proposal: Proposal,
+    rule: str,
+    allowed: tuple,
+    status: str,
+    reason: str,
+    facility: Facility | None = None,
+):
     reason = clean_text(reason or "").strip()
     if status == ProposalStatus.DECLINED and not reason:
         raise ValidationError({"reason": [_("Give the reason of the refusal.")]})
@@ -201,15 +223,20 @@ def _decide(*, user, proposal: Proposal, rule: str, allowed: tuple, status: str,
             raise _deny(_("You cannot decide on this proposal."))
         if locked.status not in allowed:
             raise ValidationError(_("This proposal has already been decided."))
+        details = {"reason": reason}
+        if status == ProposalStatus.ACCEPTED:
+            locked.facility, created = _programme_object(user, locked, facility)
+            if locked.facility is not None:
+                details.update(facility=locked.facility.pk, created=created)
         locked.status = status
         locked.decision_reason = reason
         locked.decided_at = timezone.now()
-        locked.save(update_fields=["status", "decision_reason", "decided_at"])
+        locked.save(update_fields=["status", "decision_reason", "decided_at", "facility"])
         audit_log(
             actor=user,
             action=f"infrastructure.proposal_{status}",
             target=locked,
-            details={"reason": reason},
+            details=details,
         )
         record_event(
             kind=f"infrastructure.proposal_{status}",
@@ -218,6 +245,52 @@ def _decide(*, user, proposal: Proposal, rule: str, allowed: tuple, status: str,
             territory=locked.municipality_id,
         )
     return locked
+
+
+def _programme_object(user, proposal: Proposal, facility: Facility | None):
+    """The object an accepted proposal becomes: the existing one named (which the decider must
+    keep), or a draft created at the proposal's point — a planned object of its category, this
+    year, in no programme yet and without money, which its keeper completes on the edit page. A
+    proposal of a new category names no category: it is linked only when an object is named.
+    Returns (object or None, created)."""
+    if facility is not None:
+        facility = Facility.objects.select_for_update().get(pk=facility.pk)
+        if not user.has_perm("infrastructure.change_facility", facility):
+            raise _deny(_("You can link a proposal only to an object you keep."))
+        return facility, False
+    if proposal.category_id is None:
+        return None, False
+    measured = geometry.measure({"type": "Point", "coordinates": [proposal.lon, proposal.lat]})
+    draft = Facility(
+        source_id=f"proposal-{proposal.pk}",
+        name=proposal.title,
+        address=proposal.address,
+        category_id=proposal.category_id,
+        geometry=measured.geometry,
+        shape=measured.shape,
+        lat=measured.lat,
+        lon=measured.lon,
+        min_lon=measured.bbox[0],
+        min_lat=measured.bbox[1],
+        max_lon=measured.bbox[2],
+        max_lat=measured.bbox[3],
+        municipality_id=proposal.municipality_id,
+        year=timezone.localdate().year,
+        work_type=WorkType.CONSTRUCTION,
+        status=Status.PLANNED,
+        description=proposal.reason,
+        search_stems=stems(proposal.title, proposal.address, ""),
+    )
+    draft.full_clean(exclude=["search_stems"])
+    draft.save()
+    FacilityMunicipality.objects.create(facility=draft, municipality_id=draft.municipality_id)
+    HistoryEntry.objects.create(
+        facility=draft,
+        source=HistoryEntry.Source.CREATED,
+        changes={name: [None, as_text(getattr(draft, name))] for name in TRACKED},
+        author=user,
+    )
+    return draft, True
 
 
 def proposal_publish(*, user, proposal: Proposal) -> Proposal:
@@ -244,9 +317,23 @@ def proposal_reject(*, user, proposal: Proposal, reason: str) -> Proposal:
     )
 
 
-def proposal_decide(*, user, proposal: Proposal, accept: bool, reason: str = "") -> Proposal:
-    """The administration accepts a published proposal into the programme or declines it."""
+def proposal_decide(
+    *,
+    user,
+    proposal: Proposal,
+    accept: bool,
+    reason: str = "",
+    facility: Facility | None = None,
+) -> Proposal:
+    """The administration accepts a published proposal into the programme or declines it. An
+    accepted proposal becomes an object: the existing `facility` named, or a draft created at its
+    point (`_programme_object`); both are in the decision's audit row."""
+    if facility is not None and not accept:
+        raise ValidationError(
+            {"facility": [_("Only an accepted proposal is linked to an object.")]}
+        )
     return _decide(
+        facility=facility,
         user=user,
         proposal=proposal,
         rule="infrastructure.decide_proposal",

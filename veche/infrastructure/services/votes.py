@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from veche.events.services import record_event
 from veche.staff.services import audit_log
 from veche.supports.kinds import Supportable
-from veche.supports.services import give_support
+from veche.supports.services import give_support, withdraw_support
 
 from ..models import Facility, FacilityVote
 
@@ -58,7 +58,7 @@ def facility_vote_open(
     return locked
 
 
-def _refusal(user, facility: Facility) -> str:
+def _period_refusal(facility: Facility) -> str | None:
     now = timezone.now()
     if not facility.vote_opens or not facility.vote_closes:
         return _("This object is not put to the vote.")
@@ -66,6 +66,12 @@ def _refusal(user, facility: Facility) -> str:
         return _("The vote on this object has not opened yet.")
     if now >= facility.vote_closes:
         return _("The vote on this object is closed.")
+    return None
+
+
+def _refusal(user, facility: Facility) -> str:
+    if refusal := _period_refusal(facility):
+        return refusal
     if not user.has_perm("infrastructure.vote_facility", facility) and user.has_perm(
         "infrastructure.propose_facility"
     ):
@@ -89,3 +95,22 @@ def facility_vote(*, user, facility: Facility) -> bool:
                 payload={"count": count},
             )
     return created
+
+
+def facility_vote_withdraw(*, user, facility: Facility) -> bool:
+    """Take one's vote back while the vote is open (`infrastructure.withdraw_vote`); True when a
+    vote was taken back, False when the person had not voted (nothing changes)."""
+    facility = Facility.objects.get(pk=facility.pk)
+    if not user.has_perm("infrastructure.withdraw_vote", facility):
+        raise PermissionDenied(_period_refusal(facility) or _("Log in to take your vote back."))
+    with transaction.atomic():
+        count, withdrawn = withdraw_support(FACILITY_VOTES, user=user, item=facility)
+        if withdrawn:
+            record_event(
+                kind="infrastructure.vote_withdrawn",
+                subject=facility,
+                actor=user,
+                territory=facility.municipality_id,
+                payload={"count": count},
+            )
+    return withdrawn

@@ -179,3 +179,34 @@ def test_putting_to_the_vote_and_voting_on_the_page(client, world):
     client.post(reverse("infrastructure:vote", args=[facility.pk]))
     facility.refresh_from_db()
     assert facility.vote_count == 1
+
+
+def test_a_vote_is_taken_back_on_the_page_while_open(client, world):
+    import datetime
+
+    from django.utils import timezone
+
+    from veche.accounts.tests.factories import UserFactory
+    from veche.infrastructure.models import Facility
+    from veche.territory.tests.factories import SettlementFactory
+
+    facility = FacilityFactory(municipality=world.surgut, status=Status.PLANNED)
+    now = timezone.now()
+    Facility.objects.filter(pk=facility.pk).update(
+        vote_opens=now - datetime.timedelta(days=1), vote_closes=now + datetime.timedelta(days=5)
+    )
+    client.force_login(UserFactory(settlement=SettlementFactory(municipality=world.surgut)))
+    url = reverse("infrastructure:vote", args=[facility.pk])
+    client.post(url)
+    assert "Отозвать мой голос" in client.get(facility.get_absolute_url()).content.decode()
+    page = client.post(url, {"withdraw": "1"}, follow=True).content.decode()
+    assert "Ваш голос отозван" in page
+    facility.refresh_from_db()
+    assert facility.vote_count == 0 == facility.votes.count()
+    client.post(url)
+    Facility.objects.filter(pk=facility.pk).update(vote_closes=now - datetime.timedelta(hours=1))
+    assert "Отозвать мой голос" not in client.get(facility.get_absolute_url()).content.decode()
+    closed = client.post(url, {"withdraw": "1"}, follow=True).content.decode()
+    assert "закрыто" in closed
+    facility.refresh_from_db()
+    assert facility.vote_count == 1

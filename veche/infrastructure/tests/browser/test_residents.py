@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from veche.infrastructure.models import Rating, Status
+from veche.infrastructure.models import Proposal, Rating, Status
 from veche.reports.models import Report
 from veche.reports.tests.factories import TopicFactory
 from veche.reports.tests.images import jpeg_with_gps
@@ -154,3 +154,28 @@ def test_residents_pages_pass_axe(new_page, live_server, axe_check, world):
     for path in ("/objects/proposals/", "/objects/on-time/"):
         page.goto(f"{live_server.url}{path}")
         axe_check(page)
+
+
+def test_the_proposal_point_is_picked_on_the_map_by_keyboard(new_page, live_server, world):
+    from veche.territory.maps import place_bounds
+
+    min_lat, min_lon, max_lat, max_lon = place_bounds(None)
+    page = logged_in(new_page, live_server, world.resident)
+    page.goto(f"{live_server.url}/objects/proposals/new/")
+    expect(page.locator("#proposal-map")).to_be_visible()
+    assert page.input_value("#id_lat") == page.input_value("#id_lon") == ""
+    tab_to(page, "#proposal-map-centre")
+    page.keyboard.press("Enter")
+    lat, lon = float(page.input_value("#id_lat")), float(page.input_value("#id_lon"))
+    assert min_lat <= lat <= max_lat and min_lon <= lon <= max_lon
+    expect(page.locator("#proposal-map .leaflet-marker-icon")).to_have_count(1)
+    # Typing the coordinates still works and moves the marker (the fields stay the truth).
+    page.fill("#id_lat", str(world.surgut.centre_lat))
+    page.fill("#id_lon", str(world.surgut.centre_lon))
+    page.fill("#id_title", "Сквер у школы")
+    page.fill("#id_reason", "Негде гулять")
+    page.select_option("#id_category", str(world.yards.pk))
+    page.get_by_role("button", name="Отправить предложение").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Сквер у школы")
+    proposal = Proposal.objects.get()
+    assert (proposal.lat, proposal.lon) == (world.surgut.centre_lat, world.surgut.centre_lon)

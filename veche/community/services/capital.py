@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veche.events.services import record_event
 from veche.ledger.models import Account, Currency, Kind, Transaction
-from veche.ledger.services import InsufficientFunds, open_account, post, reverse
+from veche.ledger.services import InsufficientFunds, account_ref, open_account, post, reverse
 from veche.staff.services import audit_log
 
 from ..models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
@@ -91,7 +91,13 @@ def capital_give(*, user, project: Project, amount) -> Gift:
                 key=f"capital.gift:{gift.pk}",
                 kind="capital.gift",
                 memo=project.title,
-                legs=[(personal, -amount), (project_account(project), amount)],
+                legs=[
+                    (personal, -amount),
+                    (
+                        account_ref(currency=Currency.CAPITAL, kind=Kind.PROJECT, owner=project),
+                        amount,
+                    ),
+                ],
             )
         except InsufficientFunds:
             raise ValidationError(

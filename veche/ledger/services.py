@@ -232,18 +232,25 @@ def _insert(posted: Transaction) -> bool:
 
 
 def _apply(posted: Transaction, accounts: dict[int, Account], amounts: dict[int, int]) -> None:
-    """Write the entries and the new balances in one UPDATE (the database's check is the last
-    word on a negative balance). Expects the accounts locked by `_lock`."""
-    Account.objects.filter(pk__in=amounts).update(
-        balance=models.F("balance")
-        + models.Case(
-            *(models.When(pk=pk, then=models.Value(amount)) for pk, amount in amounts.items()),
-            output_field=models.BigIntegerField(),
-        )
+    """Write the new balances in one UPDATE … RETURNING (the database's check is the last word on
+    a negative balance; the returned balances are each entry's `balance_after`), then the
+    entries. Expects the accounts locked by `_lock`. Plain SQL: the ORM's CASE costs more to
+    compile than the statement takes to run."""
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    table, pk, balance = quote(Account._meta.db_table), quote("id"), quote("balance")
+    whens = " ".join(["WHEN %s THEN %s"] * len(amounts))
+    sql = (
+        f"UPDATE {table} SET {balance} = {balance} + CASE {pk} {whens} END "
+        f"WHERE {pk} IN ({', '.join(['%s'] * len(amounts))}) RETURNING {pk}, {balance}"
     )
+    params = [value for pair in amounts.items() for value in pair] + list(amounts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        after = dict(cursor.fetchall())
     entries = []
     for account in accounts.values():
-        account.balance += amounts[account.pk]
+        account.balance = after[account.pk]
         entries.append(
             Entry(
                 transaction=posted,

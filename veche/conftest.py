@@ -38,3 +38,12 @@ def db_tasks(settings, db):
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     return DBTaskResult.objects
+
+
+@pytest.fixture(autouse=True)
+def _fresh_account_ids():
+    """The ledger knows account ids per process by owner; a rolled-back or flushed test database
+    gives those ids to other accounts (post would catch it and open the account again)."""
+    from veche.ledger.services import forget_accounts
+
+    forget_accounts()

@@ -245,7 +245,7 @@ def capital_give(request, payload: CapitalGiveIn):
             "project_id": gift.project_id,
             "amount": gift.amount,
             "created_at": gift.created_at,
-            "collected": Project.objects.values_list("collected", flat=True).get(pk=project.pk),
-            "balance": _balance(request.user),
+            "collected": gift.project.collected,
+            "balance": gift.giver_balance,
         },
     )

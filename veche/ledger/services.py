@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Account, Entry, Kind, Transaction
@@ -37,9 +38,20 @@ def owner_of(owner: Owner) -> tuple[str, str]:
     return str(owner_type), str(owner_id)
 
 
+# Account ids by (currency, kind, owner type, owner id): an account, once opened, keeps its id, so a
+# process looks it up once. A stale id (an account deleted, a test database flushed, the opening
+# transaction rolled back) is caught where it matters: `post` compares every locked row with the
+# owner its leg names, forgets the id and opens the account again.
+_account_ids: dict[tuple[str, str, str, str], int] = {}
+
+
+def _owner_key(currency: str, kind: str, owner: Owner) -> tuple[str, str, str, str]:
+    return (str(currency), str(kind), *owner_of(owner))
+
+
 def open_account(*, currency: str, kind: str, owner: Owner = None) -> Account:
     """The owner's account of this currency and kind, opened on first use (the unique constraint
-    makes two first uses at once open one)."""
+    makes two first uses at once open one). Read from the database: its balance is current."""
     owner_type, owner_id = owner_of(owner)
     account, _created = Account.objects.get_or_create(
         currency=currency,
@@ -48,7 +60,45 @@ def open_account(*, currency: str, kind: str, owner: Owner = None) -> Account:
         owner_id=owner_id,
         defaults={"may_go_negative": kind == Kind.ISSUING},
     )
+    _account_ids[_owner_key(currency, kind, owner)] = account.pk
     return account
+
+
+def account_ref(*, currency: str, kind: str, owner: Owner = None) -> Account:
+    """The owner's account for a leg of `post`, without a query once its id is known. Only its id
+    and owner are filled in: its balance is not read here (`post` reads it under the lock)."""
+    key = _owner_key(currency, kind, owner)
+    pk = _account_ids.get(key)
+    if pk is None:
+        return open_account(currency=currency, kind=kind, owner=owner)
+    return Account(
+        pk=pk,
+        currency=key[0],
+        kind=key[1],
+        owner_type=key[2],
+        owner_id=key[3],
+        may_go_negative=kind == Kind.ISSUING,
+    )
+
+
+def lock_account(*, currency: str, kind: str, owner: Owner = None) -> Account:
+    """The owner's account, opened if need be, locked for the rest of the transaction and read
+    under the lock (one statement once it exists)."""
+    owner_type, owner_id = owner_of(owner)
+    mine = Account.objects.select_for_update().filter(
+        currency=currency, kind=kind, owner_type=owner_type, owner_id=owner_id
+    )
+    account = mine.first()
+    if account is None:
+        open_account(currency=currency, kind=kind, owner=owner)
+        account = mine.get()
+    _account_ids[_owner_key(currency, kind, owner)] = account.pk
+    return account
+
+
+def forget_accounts() -> None:
+    """Drop the known account ids (tests that flush the database call it)."""
+    _account_ids.clear()
 
 
 def post(
@@ -61,32 +111,39 @@ def post(
 ) -> tuple[Transaction, bool]:
     """Post one transaction; returns it and whether it is new (False: this key was posted
     before, and nothing changed). Refuses unbalanced legs with a ValidationError and a balance
-    that would go below zero with InsufficientFunds, writing nothing."""
+    that would go below zero with InsufficientFunds, writing nothing.
+
+    The statements: the accounts locked in the order of their ids and read; the transaction
+    inserted unless its key (or the reversal of the same transaction) is already there, which the
+    database's unique constraints decide (INSERT … ON CONFLICT DO NOTHING, no savepoint); one
+    UPDATE of every balance (the database's check still refuses a negative one); one INSERT of
+    the entries. A refusal leaves the caller's transaction usable (raised after nothing was
+    written)."""
     amounts = _check_legs(key, legs)
-    with transaction.atomic():
-        accounts = _lock(amounts)
-        existing = Transaction.objects.filter(key=key).first()
-        if existing is not None:
-            return existing, False
-        for account in accounts.values():
-            if account.balance + amounts[account.pk] < 0 and not account.may_go_negative:
-                raise InsufficientFunds(account)
-        try:
-            with transaction.atomic():
-                posted = Transaction(key=key, kind=kind, memo=memo[:200], reverses=reverses)
-                posted.full_clean(validate_unique=False, validate_constraints=False)
-                posted.save(force_insert=True)
-        except IntegrityError:
-            # The same key committed by another transaction that touched other accounts, or
-            # this transaction already reversed.
-            existing = Transaction.objects.filter(key=key).first()
-            if existing is None:
-                raise ValidationError(
-                    _("This transaction has already been reversed."), code="reversed"
-                ) from None
-            return existing, False
-        _apply(posted, accounts, amounts)
-        return posted, True
+    posted = Transaction(key=key, kind=kind, memo=memo[:200], reverses=reverses)
+    posted.full_clean(validate_unique=False, validate_constraints=False)
+    short = None
+    with transaction.atomic(savepoint=False):
+        accounts, amounts = _lock(key, list(legs), amounts)
+        short = next(
+            (
+                account
+                for account in accounts.values()
+                if account.balance + amounts[account.pk] < 0 and not account.may_go_negative
+            ),
+            None,
+        )
+        if short is None and _insert(posted):
+            _apply(posted, accounts, amounts)
+            return posted, True
+    # Nothing was written: the key was posted before, or the balance is short, or the original
+    # was already reversed under another key.
+    existing = Transaction.objects.filter(key=key).first()
+    if existing is not None:
+        return existing, False
+    if short is not None:
+        raise InsufficientFunds(short)
+    raise ValidationError(_("This transaction has already been reversed."), code="reversed")
 
 
 def reverse(
@@ -116,18 +173,84 @@ def _check_legs(key: str, legs: Iterable[Leg]) -> dict[int, int]:
     return amounts
 
 
-def _lock(amounts: dict[int, int]) -> dict[int, Account]:
+def _same_owner(row: Account | None, leg: Account) -> bool:
+    fields = ("currency", "kind", "owner_type", "owner_id")
+    return row is not None and all(getattr(row, f) == getattr(leg, f) for f in fields)
+
+
+def _lock(
+    key: str, legs: list[Leg], amounts: dict[int, int]
+) -> tuple[dict[int, Account], dict[int, int]]:
     """The accounts re-read under row locks, in the order of their ids (a stable order: two
-    transactions over the same accounts queue instead of deadlocking)."""
-    locked = Account.objects.select_for_update().filter(pk__in=amounts).order_by("pk")
-    return {account.pk: account for account in locked}
+    transactions over the same accounts queue instead of deadlocking). A leg whose id no longer
+    names its owner's account (a stale known id) is opened again and the lock taken anew."""
+    for _attempt in range(2):
+        locked = Account.objects.select_for_update().filter(pk__in=amounts).order_by("pk")
+        accounts = {account.pk: account for account in locked}
+        stale = [
+            i for i, (leg, _amount) in enumerate(legs) if not _same_owner(accounts.get(leg.pk), leg)
+        ]
+        if not stale:
+            return accounts, amounts
+        for i in stale:
+            leg, amount = legs[i]
+            _account_ids.pop((leg.currency, leg.kind, leg.owner_type, leg.owner_id), None)
+            fresh = open_account(
+                currency=leg.currency, kind=leg.kind, owner=(leg.owner_type, leg.owner_id)
+            )
+            legs[i] = (fresh, amount)
+        amounts = _check_legs(key, legs)
+    raise RuntimeError("ledger: an account changed its id while being posted to")
+
+
+def _insert(posted: Transaction) -> bool:
+    """Insert the transaction unless a unique constraint (its key; the original it reverses)
+    already holds one: True and its id set when inserted."""
+    posted.created_at = timezone.now()
+    fields = [
+        Transaction._meta.get_field(name)
+        for name in ("key", "kind", "memo", "reverses", "created_at")
+    ]
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    values = [
+        field.get_db_prep_save(getattr(posted, field.attname), connection) for field in fields
+    ]
+    sql = (
+        f"INSERT INTO {quote(Transaction._meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING RETURNING {quote('id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    posted.pk = row[0]
+    posted._state.adding = False
+    return True
 
 
 def _apply(posted: Transaction, accounts: dict[int, Account], amounts: dict[int, int]) -> None:
-    """Write the entries and the new balances. Expects the accounts locked by `_lock`."""
+    """Write the new balances in one UPDATE … RETURNING (the database's check is the last word on
+    a negative balance; the returned balances are each entry's `balance_after`), then the
+    entries. Expects the accounts locked by `_lock`. Plain SQL: the ORM's CASE costs more to
+    compile than the statement takes to run."""
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    table, pk, balance = quote(Account._meta.db_table), quote("id"), quote("balance")
+    whens = " ".join(["WHEN %s THEN %s"] * len(amounts))
+    sql = (
+        f"UPDATE {table} SET {balance} = {balance} + CASE {pk} {whens} END "
+        f"WHERE {pk} IN ({', '.join(['%s'] * len(amounts))}) RETURNING {pk}, {balance}"
+    )
+    params = [value for pair in amounts.items() for value in pair] + list(amounts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        after = dict(cursor.fetchall())
     entries = []
     for account in accounts.values():
-        account.balance += amounts[account.pk]
+        account.balance = after[account.pk]
         entries.append(
             Entry(
                 transaction=posted,
@@ -135,9 +258,5 @@ def _apply(posted: Transaction, accounts: dict[int, Account], amounts: dict[int,
                 amount=amounts[account.pk],
                 balance_after=account.balance,
             )
-        )
-        # The database's check is the last word on a negative balance.
-        Account.objects.filter(pk=account.pk).update(
-            balance=models.F("balance") + amounts[account.pk]
         )
     Entry.objects.bulk_create(entries)

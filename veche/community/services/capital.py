@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veche.events.services import record_event
 from veche.ledger.models import Account, Currency, Kind, Transaction
-from veche.ledger.services import InsufficientFunds, open_account, post, reverse
+from veche.ledger.services import InsufficientFunds, account_ref, open_account, post, reverse
 from veche.staff.services import audit_log
 
 from ..models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
@@ -61,7 +61,8 @@ def capital_issue(*, today=None) -> int:
 
 def capital_give(*, user, project: Project, amount) -> Gift:
     """Give `amount` of the resident's capital to the project: a positive whole number, within
-    his balance and what the project still needs, while it collects."""
+    his balance and what the project still needs, while it collects. The gift's `project` is
+    the locked row with its new counters; `giver_balance` is the giver's balance after it."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
         raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
     with transaction.atomic():
@@ -91,13 +92,21 @@ def capital_give(*, user, project: Project, amount) -> Gift:
                 key=f"capital.gift:{gift.pk}",
                 kind="capital.gift",
                 memo=project.title,
-                legs=[(personal, -amount), (project_account(project), amount)],
+                legs=[
+                    (personal, -amount),
+                    (
+                        account_ref(currency=Currency.CAPITAL, kind=Kind.PROJECT, owner=project),
+                        amount,
+                    ),
+                ],
             )
         except InsufficientFunds:
             raise ValidationError(
                 {"amount": _("You do not have that much virtual capital.")}, code="insufficient"
             ) from None
         gift.save(update_fields=["transaction"])
+        # The giver's balance now, read under his lock (the API answers it without a query).
+        gift.giver_balance = personal.balance - amount
         project.collected += amount
         project.backers += 0 if backed_before else 1
         if project.collected == project.goal:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from veche.core.text import clean_text
 from veche.events.services import record_event
 from veche.ledger.models import Account, Currency, Kind
-from veche.ledger.services import open_account
+from veche.ledger.services import lock_account
 from veche.staff.services import audit_log
 
 from ..models import CapitalFreeze
@@ -19,8 +19,7 @@ from ..models import CapitalFreeze
 
 def lock_capital(user) -> Account:
     """The resident's capital account, locked: a freeze and a gift of his wait for each other."""
-    account = open_account(currency=Currency.CAPITAL, kind=Kind.PERSONAL, owner=user)
-    return Account.objects.select_for_update().get(pk=account.pk)
+    return lock_account(currency=Currency.CAPITAL, kind=Kind.PERSONAL, owner=user)
 
 
 def is_frozen(user) -> bool:

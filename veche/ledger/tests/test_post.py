@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
-from veche.ledger.models import Account, Entry, Transaction
-from veche.ledger.services import InsufficientFunds, post, reverse
+from veche.ledger.models import Account, Currency, Entry, Kind, Transaction
+from veche.ledger.services import InsufficientFunds, account_ref, post, reverse
 
 from .factories import fund, issuing, points_of, spending
 
@@ -115,3 +116,70 @@ def test_a_reversal_of_spent_points_is_refused():
     post(key="order:3", kind="t", legs=[(anna, -8), (spending(), 8)])
     with pytest.raises(InsufficientFunds):
         reverse(original=grant, key="revoke:2", kind="t.revoke")
+
+
+def test_a_refusal_leaves_the_callers_transaction_usable():
+    anna = points_of(("accounts.user", "1"))
+    fund(anna, 5)
+    with transaction.atomic():
+        with pytest.raises(InsufficientFunds):
+            post(key="order:4", kind="t", legs=[(anna, -8), (spending(), 8)])
+        post(key="order:5", kind="t", legs=[(anna, -5), (spending(), 5)])
+    anna.refresh_from_db()
+    assert anna.balance == 0
+    assert not Transaction.objects.filter(key="order:4").exists()
+
+
+def test_a_repeated_key_returns_the_first_transaction_even_when_the_balance_is_short():
+    anna = points_of(("accounts.user", "1"))
+    fund(anna, 5)
+    first, _ = post(key="order:6", kind="t", legs=[(anna, -5), (spending(), 5)])
+    again, created = post(key="order:6", kind="t", legs=[(anna, -5), (spending(), 5)])
+    assert (again, created) == (first, False)
+    assert Entry.objects.filter(transaction=first).count() == 2
+
+
+def test_a_known_account_id_is_found_once_and_a_stale_one_is_replaced():
+    sink = spending()
+    anna = points_of(("accounts.user", "1"))
+    fund(anna, 10)
+    with CaptureQueriesContext(connection) as queries:
+        ref = account_ref(
+            currency=Currency.POINTS, kind=Kind.PERSONAL, owner=("accounts.user", "1")
+        )
+    assert (ref.pk, len(queries)) == (anna.pk, 0)
+    # An id that now names another owner's account (a flushed database reuses ids): the posting
+    # opens the right account again instead of moving another owner's balance.
+    boris = points_of(("accounts.user", "2"))
+    fund(boris, 10, key="fund:boris")
+    stale = Account(
+        pk=boris.pk,
+        currency=anna.currency,
+        kind=anna.kind,
+        owner_type=anna.owner_type,
+        owner_id=anna.owner_id,
+    )
+    post(key="order:7", kind="t", legs=[(stale, -4), (sink, 4)])
+    anna.refresh_from_db()
+    boris.refresh_from_db()
+    assert (anna.balance, boris.balance) == (6, 10)
+    # An id of no account at all.
+    gone = Account(
+        pk=10**9,
+        currency=anna.currency,
+        kind=anna.kind,
+        owner_type=anna.owner_type,
+        owner_id=anna.owner_id,
+    )
+    post(key="order:8", kind="t", legs=[(gone, -1), (sink, 1)])
+    anna.refresh_from_db()
+    assert anna.balance == 5
+
+
+def test_a_gift_like_posting_takes_four_statements():
+    anna, sink = points_of(("accounts.user", "1")), spending()
+    fund(anna, 10)
+    with CaptureQueriesContext(connection) as queries:
+        post(key="order:9", kind="t", legs=[(anna, -3), (sink, 3)])
+    # Lock the accounts, insert the transaction, one UPDATE of both balances, the entries.
+    assert len(queries) == 4, "\n".join(q["sql"] for q in queries.captured_queries)

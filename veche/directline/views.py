@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from veche.core import ratelimit
@@ -24,7 +25,8 @@ from .forms import AnswerForm, AskForm, CampaignForm, EnterForm
 from .models import Campaign, Question
 from .throttle import ask_slot, staff_slot, support_slot
 
-TOO_MANY = _("Too many actions in a short time. Try again later.")
+# Lazy: read in the request's language, not in the one active when the module was imported.
+TOO_MANY = gettext_lazy("Too many actions in a short time. Try again later.")
 
 
 def _campaign(pk: int) -> Campaign:

@@ -33,6 +33,19 @@ class _Counts(models.Model):
         abstract = True
 
 
+class _Totals(_Counts):
+    """The counts with their histograms (working days → reports, rating → answers, status →
+    reports), kept per day and rolled up per month."""
+
+    first_days = models.JSONField(default=dict)
+    final_days = models.JSONField(default=dict)
+    ratings = models.JSONField(default=dict)
+    statuses = models.JSONField(default=dict)
+
+    class Meta:
+        abstract = True
+
+
 def _parts(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(accepted__lte=models.F("filed"))
@@ -77,16 +90,11 @@ class ReportDay(_Counts):
         return f"{self.day} · {self.municipality_id} · {self.agency_id} · {self.topic_id}"
 
 
-class ReportTotalDay(_Counts):
+class ReportTotalDay(_Totals):
     """Per day × municipality × agency, all topics together: the counts and the histograms
     (working days → reports, rating → answers, status → reports). A dashboard's figures, trends
     and the ratings read these rows: a year of a region of 22 municipalities is some 8,000,
     whatever the number of reports or topics."""
-
-    first_days = models.JSONField(default=dict)
-    final_days = models.JSONField(default=dict)
-    ratings = models.JSONField(default=dict)
-    statuses = models.JSONField(default=dict)
 
     class Meta:
         constraints = [
@@ -112,16 +120,11 @@ class ReportTotalDay(_Counts):
         return f"{self.day} · {self.municipality_id} · {self.agency_id}"
 
 
-class ReportTotalMonth(_Counts):
+class ReportTotalMonth(_Totals):
     """`ReportTotalDay` rolled up by month (`day` is the month's first day): the same counts and
     histograms per month × municipality × agency, rebuilt from the day rows by every refresh of
     that month's days. A period's whole months are read here (a year of the region: some 12 ×
     44 rows instead of 16,000), its other days from `ReportTotalDay`."""
-
-    first_days = models.JSONField(default=dict)
-    final_days = models.JSONField(default=dict)
-    ratings = models.JSONField(default=dict)
-    statuses = models.JSONField(default=dict)
 
     class Meta:
         constraints = [

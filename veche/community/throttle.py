@@ -1,32 +1,12 @@
-"""Gifts of capital per resident (RATE_LIMIT_CAPITAL_GIVE); a refused one gives its slot back."""
+"""Gifts of capital per resident (RATE_LIMIT_CAPITAL_GIVE) and changes to the registries
+(RATE_LIMIT_COMMUNITY_REGISTRY); a refused attempt gives its slot back."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from veche.core import ratelimit
-from veche.core.ratelimit import Rate
+from veche.core.ratelimit import person_slot
 
 
-@contextmanager
-def give_slot(user) -> Iterator[None]:
-    slot = ratelimit.reserve(
-        "capital-give", str(user.pk), Rate.from_setting("RATE_LIMIT_CAPITAL_GIVE")
-    )
-    try:
-        yield
-    except BaseException:
-        ratelimit.release(slot)
-        raise
+def give_slot(user):
+    return person_slot("capital-give", "RATE_LIMIT_CAPITAL_GIVE", user)
 
 
-@contextmanager
-def registry_slot(user) -> Iterator[None]:
-    """Changes to the registries per resident (RATE_LIMIT_COMMUNITY_REGISTRY)."""
-    slot = ratelimit.reserve(
-        "community-registry", str(user.pk), Rate.from_setting("RATE_LIMIT_COMMUNITY_REGISTRY")
-    )
-    try:
-        yield
-    except BaseException:
-        ratelimit.release(slot)
-        raise
+def registry_slot(user):
+    return person_slot("community-registry", "RATE_LIMIT_COMMUNITY_REGISTRY", user)

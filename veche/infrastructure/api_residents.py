@@ -4,8 +4,6 @@ the vote, vote and take the vote back. The same services and permission names as
 refusals as the API's JSON errors (403, 409 voting twice or taking back a vote never given, 422
 naming the field, 429 over the person's limit, RATE_LIMIT_INFRASTRUCTURE_RESIDENT)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
@@ -18,8 +16,7 @@ from veche.api.auth import token_or_session
 from veche.api.errors import service_errors
 from veche.api.pagination import Pagination
 from veche.api.schemas import MAX_ID, Id, InputSchema, Text, errors
-from veche.core import ratelimit
-from veche.core.ratelimit import Rate
+from veche.core.ratelimit import person_slot
 
 from . import figures, selectors
 from .models import Category, Facility, Proposal
@@ -31,18 +28,8 @@ router = Router(tags=["objects"])
 WRITE_ERRORS = errors(400, 401, 403, 404, 422, 429)
 
 
-@contextmanager
-def _slot(user) -> Iterator[None]:
-    slot = ratelimit.reserve(
-        "infrastructure-resident",
-        str(user.pk),
-        Rate.from_setting("RATE_LIMIT_INFRASTRUCTURE_RESIDENT"),
-    )
-    try:
-        yield
-    except BaseException:
-        ratelimit.release(slot)
-        raise
+def _slot(user):
+    return person_slot("infrastructure-resident", "RATE_LIMIT_INFRASTRUCTURE_RESIDENT", user)
 
 
 class ObjectRatingIn(InputSchema):

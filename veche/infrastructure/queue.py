@@ -41,7 +41,9 @@ def _scoped(user, queryset, field: str):
 
 def _proposals(user):
     pending = Proposal.objects.filter(status=ProposalStatus.PENDING)
-    return _scoped(user, pending, "municipality_id").select_related("author", "municipality")
+    return _scoped(user, pending, "municipality_id").select_related(
+        "author", "municipality", "category"
+    )
 
 
 def proposals_pending(user) -> list[ModerationItem]:

@@ -80,10 +80,9 @@ def activist_withdraw(*, user) -> bool:
         activist = Activist.objects.select_for_update().filter(user=user).first()
         if activist is None:
             return False
-        for membership in activist.memberships.select_related("organization"):
-            Organization.objects.filter(pk=membership.organization_id).update(
-                member_count=F("member_count") - 1
-            )
+        Organization.objects.filter(memberships__activist=activist).update(
+            member_count=F("member_count") - 1
+        )
         Link.objects.filter(a_kind=LinkKind.ACTIVIST, a_id=activist.pk).delete()
         Link.objects.filter(b_kind=LinkKind.ACTIVIST, b_id=activist.pk).delete()
         News.objects.filter(owner_kind=LinkKind.ACTIVIST, owner_id=activist.pk).delete()

@@ -9,20 +9,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from veche.core import ratelimit
-from veche.core.forms import error_text
+from veche.core.forms import apply_service_errors, error_text
+from veche.core.paging import CachedCountPaginator
 
 from . import queue, selectors, services
 from .forms import AnswerForm, AskForm, CampaignForm, EnterForm
 from .models import Campaign, Question
+from .rules import campaign_open
 from .throttle import ask_slot, staff_slot, support_slot
 
 # Lazy: read in the request's language, not in the one active when the module was imported.
@@ -67,7 +67,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except ratelimit.Limited:
                 form.add_error(None, TOO_MANY)
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_service_errors(form, error)
             except PermissionDenied as error:
                 form.add_error(None, error_text(error))
             else:
@@ -78,7 +78,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     # Hundreds of questions per line (the governor's had 791): pages of QUESTIONS_PER_PAGE, the
     # most supported first.
-    page = Paginator(selectors.public_questions(campaign), QUESTIONS_PER_PAGE).get_page(
+    page = CachedCountPaginator(selectors.public_questions(campaign), QUESTIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
@@ -89,7 +89,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "supported": selectors.supported_ids(request.user, campaign),
         "form": form,
         "may_ask": request.user.has_perm("directline.ask_question", campaign),
-        "is_open": not campaign.is_closed and timezone.now() < campaign.event_at,
+        "is_open": campaign_open(request.user, campaign),
         "may_work": request.user.has_perm("directline.work_campaign", campaign),
     }
     return render(request, "directline/detail.html", context, status=status)
@@ -97,14 +97,6 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _login_url() -> str:
     return resolve_url(settings.LOGIN_URL)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @require_POST
@@ -172,7 +164,7 @@ def campaign_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             except ratelimit.Limited:
                 form.add_error(None, TOO_MANY)
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_service_errors(form, error)
             except PermissionDenied as error:
                 form.add_error(None, error_text(error))
             else:

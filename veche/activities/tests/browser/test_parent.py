@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import expect
 
 from veche.activities.tests.factories import OrganizationFactory, ProgrammeFactory
 
@@ -32,13 +33,14 @@ def test_a_parent_filters_by_age_and_municipality(new_page, live_server, axe_che
     page.get_by_label("Муниципальное образование").select_option(label="Сургут")
     page.get_by_role("button", name="Показать").click()
     results = page.get_by_role("list").filter(has_text="Изостудия")
-    assert results.get_by_role("link", name="Изостудия").is_visible()
+    # expect() waits for the filtered page; is_visible() answered before it had loaded.
+    expect(results.get_by_role("link", name="Изостудия")).to_be_visible()
     body = page.locator("main").inner_text()
     assert "Робототехника" not in body and "Лыжные гонки" not in body
     assert "Найдена 1 программа" in body
     axe_check(page)
     page.get_by_role("link", name="Изостудия").click()
-    assert page.get_by_role("heading", level=1, name="Изостудия").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Изостудия")).to_be_visible()
     axe_check(page)
 
 
@@ -56,5 +58,5 @@ def test_the_import_and_search_pages_pass_axe(new_page, live_server, axe_check, 
     axe_check(page)
     page.get_by_role("searchbox", name="Что найти").fill("шахматами")
     page.get_by_role("button", name="Найти").last.click()
-    assert page.get_by_role("link", name="Шахматы").is_visible()
+    expect(page.get_by_role("link", name="Шахматы")).to_be_visible()
     axe_check(page)

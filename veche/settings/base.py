@@ -17,20 +17,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # The portal's apps come first: an earlier app's templates, static files and translations win,
+    # so Django's catalogues («имя», «активный») never replace the apps' own words.
     "veche.core",
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.humanize",
-    "django.contrib.sitemaps",
-    "rules.apps.AutodiscoverRulesConfig",
-    "django_htmx",
-    "django_tasks",
-    "django_tasks_db",
-    "ninja",  # its templates and static files: Swagger UI served from here, not from a CDN
     "veche.territory",
     "veche.workdays",
     "veche.agencies",
@@ -64,6 +53,19 @@ INSTALLED_APPS = [
     "veche.community",
     "veche.warehouse",
     "veche.opendata",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "rules.apps.AutodiscoverRulesConfig",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "ninja",  # its templates and static files: Swagger UI served from here, not from a CDN
 ]
 
 MIDDLEWARE = [

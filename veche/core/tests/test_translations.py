@@ -7,6 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 VECHE = Path(__file__).resolve().parents[2]
 CATALOGUES = sorted(VECHE.glob("*/locale/ru/LC_MESSAGES/django.po"))
@@ -90,3 +91,22 @@ def test_a_msgid_means_the_same_in_every_catalogue():
             found.setdefault(key, {})[_name(po_path)] = entry.msgstr
     differing = {key[1]: by_app for key, by_app in found.items() if len(set(by_app.values())) > 1}
     assert differing == {}
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=_name)
+def test_the_apps_own_words_are_what_russian_pages_show(po_path):
+    """Gettext merges every installed app's catalogue, an earlier app winning a shared msgid:
+    Django's own catalogues once turned a model's «название» into «имя». Every translation an app
+    ships must be the one gettext returns (and two apps must not disagree on a msgid)."""
+    overridden = []
+    with translation.override("ru"):
+        for entry in polib.pofile(str(po_path)).translated_entries():
+            if entry.msgid_plural:
+                continue
+            if entry.msgctxt:
+                shown = translation.pgettext(entry.msgctxt, entry.msgid)
+            else:
+                shown = translation.gettext(entry.msgid)
+            if shown != entry.msgstr:
+                overridden.append((entry.msgid, entry.msgstr, shown))
+    assert overridden == [], f"another catalogue wins in {_name(po_path)}: {overridden}"

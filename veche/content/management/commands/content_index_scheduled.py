@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from veche.content.searching import KINDS
-from veche.search.services import index_by_id
+from veche.search.kinds import searchable
+from veche.search.services import index_item
 
 
 class Command(BaseCommand):
@@ -20,13 +21,11 @@ class Command(BaseCommand):
     def handle(self, *args, hours: int, **options):
         now = timezone.now()
         count = 0
-        for kind, model in KINDS.items():
-            due = model.objects.filter(
-                status="published",
-                published_at__lte=now,
-                published_at__gt=now - timedelta(hours=hours),
-            ).values_list("pk", flat=True)
-            for pk in due:
-                index_by_id(kind, pk)
+        for kind in KINDS:
+            spec = searchable(kind)
+            # The kind's own rows (with what its document reads), visible by the content's rule.
+            due = spec.queryset().visible(now).filter(published_at__gt=now - timedelta(hours=hours))
+            for item in due:
+                index_item(spec, item)
                 count += 1
         self.stdout.write(f"indexed: {count}")

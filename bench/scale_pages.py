@@ -3,9 +3,9 @@
     SECRET_KEY=… .venv/bin/python bench/scale_pages.py --db veche_scale_me \\
         --sizes 300,20000,100000,1000000 --seconds 5
 
-For each size it grows the database to that many reports with bench/scale.py's COPY loader (one
-support per new report by the 2,000 bench supporters; load and index-build times as scale.py
-prints them), gives one report in 5,000 a rare word, takes back the key holders' supports, starts
+For each size it grows the database to that many reports with bench/scale.py's COPY loader (as
+many supports of the new reports as the size, by the 2,000 bench supporters; load and index
+times as scale.py prints them), gives one report in 5,000 a rare word, takes back the key holders' supports, starts
 gunicorn afresh (an empty cache) and measures with bench/run.py's load generator: the list
 (unfiltered, by municipality, by the common word «яма», by the rare word), a report page, the
 REST list, the map GeoJSON for the region and for one municipality, supporting a report (API)
@@ -77,7 +77,7 @@ class Size:
 
 
 def grow(env: dict, size: int, keys: Path) -> Size:
-    """bench/scale.py up to `size` reports, one support per new report; its times parsed."""
+    """bench/scale.py up to `size` reports, with `size` supports of the new ones; times parsed."""
     out = subprocess.run(
         [str(PYTHON), "bench/scale.py", "--reports", str(size), "--supports", str(size),
          "--keys", str(keys)],

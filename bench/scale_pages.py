@@ -5,14 +5,15 @@
 
 For each size it grows the database to that many reports with bench/scale.py's COPY loader (as
 many supports of the new reports as the size, by the 2,000 bench supporters; load and index
-times as scale.py prints them), gives one report in 5,000 a rare word, takes back the key holders' supports, starts
-gunicorn afresh (an empty cache) and measures with bench/run.py's load generator: the list
-(unfiltered, by municipality, by the common word «яма», by the rare word), a report page, the
-REST list, the map GeoJSON for the region and for one municipality, supporting a report (API)
-and the bare insert view. Then a table per scenario over the sizes, with the issue's targets
-beside: p95 at the largest size within 1.5× of p95 at the smallest and under 150 ms, the map's
-p95 under 50 ms, supporting ≥ 60 % of the bare insert, loading the million under 2 minutes.
-Figures, not assertions; the machine's load (`uptime`) is printed with them.
+times as scale.py prints them), gives one report in 5,000 a rare word, takes back the key
+holders' supports, starts gunicorn afresh (an empty cache) and measures with bench/run.py's
+load generator: the list (unfiltered, by municipality, by the common word «яма», by the rare
+word), a report page, the REST list, the map GeoJSON for the region and for one municipality,
+supporting a report (API) and the bare insert view. Then a table per scenario over the sizes,
+with the issue's targets beside: p95 at the largest size within 1.5× of p95 at the smallest and
+under 150 ms, the map's p95 under 50 ms, supporting ≥ 60 % of the bare insert, loading the
+million under 2 minutes. Figures, not assertions; the machine's load (`uptime`) is printed
+with them.
 """
 
 import argparse

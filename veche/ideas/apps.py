@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,12 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self) -> None:
+        from veche.reports.search import keep_sqlite_fts
+
+        # The SQLite search index's triggers survive a migration that remakes the table.
+        post_migrate.connect(
+            keep_sqlite_fts("ideas_idea"), sender=self, weak=False, dispatch_uid="ideas_idea_fts"
+        )
         from veche.core.sitemaps import register_sitemap
 
         from .sitemaps import IdeaSitemap

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Problem reports")
 
     def ready(self) -> None:
+        from veche.reports.search import keep_sqlite_fts
+
+        # The SQLite search index's triggers survive a migration that remakes the table.
+        fts = keep_sqlite_fts("reports_report")
+        post_migrate.connect(fts, sender=self, weak=False, dispatch_uid="reports_report_fts")
         from veche.core.sitemaps import register_sitemap
 
         from .sitemaps import ReportSitemap

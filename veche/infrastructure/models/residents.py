@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from veche.supports.models import SupportBase
 from veche.territory.models import Municipality
+from veche.voting.models import Channel, VotingPoint
 
 SCORES = range(1, 6)
 
@@ -163,7 +164,8 @@ class ProposalSupport(SupportBase):
 
 class FacilityVote(SupportBase):
     """A resident's vote for an object the administration put to the vote: one per person and
-    object (the shared supports mechanism; a database constraint)."""
+    object whatever the channel (the shared supports mechanism; a database constraint), so a
+    resident who voted on the portal cannot vote again on paper, nor the other way round."""
 
     facility = models.ForeignKey(
         "infrastructure.Facility", on_delete=models.CASCADE, related_name="votes"
@@ -171,10 +173,36 @@ class FacilityVote(SupportBase):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="infrastructure_votes"
     )
+    # The shared supports' INSERT names only the item, the user and the time: the database
+    # fills in the web channel.
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, db_default=Channel.WEB
+    )
+    voting_point = models.ForeignKey(
+        VotingPoint,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voting point"),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["facility", "user"], name="infrastructure_facility_vote_once"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(channel=Channel.WEB, voting_point__isnull=True)
+                | Q(channel=Channel.PAPER, voting_point__isnull=False),
+                name="infrastructure_vote_paper_has_point",
+            ),
         ]

@@ -162,12 +162,13 @@ def rated_by(user, facility: Facility):
 
 
 def published_ratings(facility: Facility, limit: int = 20) -> list:
-    """The latest ratings with a published comment, their authors' public names."""
-    from .models.residents import CommentStatus
+    """The latest ratings with a published comment (the shared comments'), their authors' public
+    names."""
+    from veche.comments.models import Comment
 
     return list(
-        facility.ratings.filter(comment_status=CommentStatus.PUBLISHED)
-        .select_related("user")
+        facility.ratings.filter(comment__status=Comment.Status.PUBLISHED)
+        .select_related("user", "comment")
         .order_by("-updated_at", "-pk")[:limit]
     )
 

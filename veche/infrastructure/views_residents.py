@@ -184,7 +184,8 @@ def _login_url() -> str:
 
 def _visible_proposal(request: HttpRequest, pk: int) -> Proposal:
     proposal = get_object_or_404(
-        Proposal.objects.select_related("category", "municipality", "author"), pk=pk
+        Proposal.objects.select_related("category", "municipality", "author", "category_created"),
+        pk=pk,
     )
     user = request.user
     if proposal.status == ProposalStatus.PENDING and not (

@@ -39,7 +39,9 @@ class ObjectRatingIn(InputSchema):
 
 class ObjectRatingOut(Schema):
     score: int
-    comment_status: str = Field(description="none, pending, published or rejected")
+    comment_status: str = Field(
+        description="none, or the comment's status: pending, published, hidden or removed"
+    )
     updated_at: datetime
 
 

@@ -10,6 +10,7 @@ class InfrastructureConfig(AppConfig):
     def ready(self) -> None:
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
+        from veche.comments.kinds import register_commentable
         from veche.core.demo import register_demo
         from veche.moderation.registry import register_source
         from veche.reports.subjects import SubjectKind, register_subject_kind
@@ -17,6 +18,7 @@ class InfrastructureConfig(AppConfig):
         from veche.supports.kinds import register_supportable
 
         from . import demo, demo_residents, privacy, queue
+        from .commenting import rating_kind
         from .searching import search_kind
         from .selectors import SUBJECT_KIND
         from .services.residents import PROPOSAL_SUPPORTS
@@ -30,6 +32,7 @@ class InfrastructureConfig(AppConfig):
         for source in queue.sources():
             register_source(source)
         register_supportable(PROPOSAL_SUPPORTS)
+        register_commentable(rating_kind())
         register_router("/objects", "veche.infrastructure.api.router")
         register_subject_kind(
             SubjectKind(

@@ -10,12 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from veche.accounts.models import User
+from veche.comments.models import Comment
 from veche.reports.models import Category as Sphere
 from veche.reports.models import Topic
 
 from .models import Category, Facility, FacilityVote, Proposal, ProposalSupport, Rating, Status
-from .models.residents import CommentStatus, ProposalStatus
+from .models.residents import ProposalStatus
 from .selectors import GENERAL_TOPICS_CATEGORY
+from .services.residents import RATING_KIND
 
 # Object category → the report topics (service codes) its objects offer first.
 TOPICS = {
@@ -102,20 +104,44 @@ def seed_ratings(residents: list[User], rng: random.Random) -> None:
     completed = list(
         Facility.objects.filter(status=Status.COMPLETED).order_by("pk").only("pk")[:120]
     )
-    rows = []
+    rows, comments = [], {}
     for n, facility in enumerate(completed):
         for resident in rng.sample(residents, k=min(len(residents), 1 + n % 5)):
             comment = rng.choice(COMMENTS) if rng.random() < 0.3 else ""
             rows.append(
-                Rating(
-                    facility=facility,
-                    user=resident,
-                    score=rng.choice([3, 4, 4, 5, 5, 2]),
-                    comment=comment,
-                    comment_status=CommentStatus.PUBLISHED if comment else CommentStatus.NONE,
-                )
+                Rating(facility=facility, user=resident, score=rng.choice([3, 4, 4, 5, 5, 2]))
             )
+            if comment:
+                comments[(facility.pk, resident.pk)] = comment
     Rating.objects.bulk_create(rows, ignore_conflicts=True)
+    _seed_rating_comments(comments)
+
+
+def _seed_rating_comments(texts: dict[tuple[int, int], str]) -> None:
+    """Published shared comments of the ratings that have none yet (so seeding again adds none)."""
+    now = timezone.now()
+    ratings = [
+        rating
+        for rating in Rating.objects.filter(
+            comment__isnull=True, facility_id__in={key[0] for key in texts}
+        ).select_related("facility")
+        if (rating.facility_id, rating.user_id) in texts
+    ]
+    made = Comment.objects.bulk_create(
+        Comment(
+            target_kind=RATING_KIND,
+            target_id=rating.pk,
+            municipality_id=rating.facility.municipality_id,
+            author_id=rating.user_id,
+            text=texts[(rating.facility_id, rating.user_id)],
+            status=Comment.Status.PUBLISHED,
+            published_at=now,
+        )
+        for rating in ratings
+    )
+    for rating, comment in zip(ratings, made, strict=True):
+        rating.comment = comment
+    Rating.objects.bulk_update(ratings, ["comment"])
 
 
 def seed_proposals(residents: list[User], rng: random.Random) -> None:

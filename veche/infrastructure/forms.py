@@ -204,3 +204,33 @@ class VoteOpenForm(forms.Form):
     vote_opens = forms.DateTimeField(label=_("Vote opens"), localize=True)
     vote_closes = forms.DateTimeField(label=_("Vote closes"), localize=True)
     vote_anyone = forms.BooleanField(label=_("Any resident of the region may vote"), required=False)
+
+
+class PaperVoteForm(forms.Form):
+    """A resident's paper vote as a voting point's operator enters it: the point, who the
+    resident is (found by phone or e-mail, or given an account he may claim later) and the
+    settlement he lives in, as he states it in person."""
+
+    point = forms.ModelChoiceField(label=_("Voting point"), queryset=None, empty_label=None)
+    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    settlement = forms.ModelChoiceField(
+        label=_("Settlement he lives in"),
+        queryset=None,
+        required=False,
+        help_text=_("As the voter states it; only residents of the object's municipality vote."),
+    )
+    optional_unmarked = ["phone", "email"]
+
+    def __init__(self, *args, points, settlements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["point"].queryset = points
+        self.fields["settlement"].queryset = settlements
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("phone") and not data.get("email"):
+            raise forms.ValidationError(_("Give the voter's phone or e-mail."), code="contact")
+        return data

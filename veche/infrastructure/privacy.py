@@ -1,6 +1,7 @@
 """What the registry keeps of a resident: his ratings of objects' works, his proposals, the
 proposals he supports and the objects he voted for — exported. On deletion (the account is
-anonymised, not deleted) his ratings' comments are blanked while the scores stay counted, his
+anonymised, not deleted) the scores of his ratings stay counted and their comments go as the
+shared comments' hook decides (never published: deleted; removed: blanked; public: kept), his
 proposals never published are deleted, the public ones stay as the public record under
 «Удалённый пользователь», and his supports and votes stay counted."""
 
@@ -13,10 +14,10 @@ def export_section(user) -> dict:
             {
                 "object": rating.facility_id,
                 "score": rating.score,
-                "comment": rating.comment,
+                "comment": rating.comment.text if rating.comment else "",
                 "at": json_value(rating.updated_at),
             }
-            for rating in user.infrastructure_ratings.order_by("pk")
+            for rating in user.infrastructure_ratings.select_related("comment").order_by("pk")
         ],
         "object_proposals": [
             {
@@ -42,7 +43,6 @@ def export_section(user) -> dict:
 
 
 def deletion_hook(user) -> None:
-    from .models.residents import CommentStatus, ProposalStatus
+    from .models.residents import ProposalStatus
 
-    user.infrastructure_ratings.update(comment="", comment_status=CommentStatus.NONE)
     user.infrastructure_proposals.filter(status=ProposalStatus.PENDING).delete()

@@ -1,6 +1,6 @@
-"""Proposals of objects and the comments of objects' ratings in the shared moderation queue
-(`/moderation/`): approve = publish, reject = decline with a listed reason (the services check
-the rule, write the event and the staff audit row)."""
+"""Proposals of objects in the shared moderation queue (`/moderation/`): approve = publish,
+reject = decline with a listed reason (the services check the rule, write the event and the
+staff audit row). Ratings' comments are shared comments: the comments' own source lists them."""
 
 from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
@@ -11,8 +11,8 @@ from veche.moderation.registry import ModerationItem, ModerationSource
 from veche.staff.models import Role
 from veche.staff.predicates import is_regional_admin, municipality_scope
 
-from .models import Proposal, Rating
-from .models.residents import CommentStatus, ProposalStatus
+from .models import Proposal
+from .models.residents import ProposalStatus
 from .services import residents as services
 
 QUEUE_LIMIT = 500
@@ -82,48 +82,6 @@ def proposal_reject(user, item_id: int, reason_code: str, note: str) -> str:
     return _("Proposal № %(number)s is declined.") % {"number": proposal.pk}
 
 
-def _comments(user):
-    pending = Rating.objects.filter(comment_status=CommentStatus.PENDING)
-    return _scoped(user, pending, "facility__municipality_id").select_related(
-        "user", "facility__municipality"
-    )
-
-
-def comments_pending(user) -> list[ModerationItem]:
-    return [
-        ModerationItem(
-            kind="infrastructure.rating",
-            id=rating.pk,
-            title=rating.facility.name,
-            excerpt=Truncator(rating.comment).chars(EXCERPT),
-            url=rating.facility.get_absolute_url(),
-            territory=rating.facility.municipality.name,
-            author=rating.user.public_name if rating.user else "",
-            created_at=rating.updated_at,
-            flags=(f"{rating.score}/5",),
-        )
-        for rating in _comments(user).order_by("updated_at", "pk")[:QUEUE_LIMIT]
-    ]
-
-
-def comments_count(user) -> int:
-    return _comments(user).count()
-
-
-def comment_approve(user, item_id: int) -> str:
-    services.rating_comment_moderate(
-        user=user, rating=get_object_or_404(Rating, pk=item_id), publish=True
-    )
-    return _("The comment is published.")
-
-
-def comment_reject(user, item_id: int, reason_code: str, note: str) -> str:
-    services.rating_comment_moderate(
-        user=user, rating=get_object_or_404(Rating, pk=item_id), publish=False
-    )
-    return _("The comment is rejected.")
-
-
 def sources() -> list[ModerationSource]:
     return [
         ModerationSource(
@@ -135,15 +93,5 @@ def sources() -> list[ModerationSource]:
             reject=proposal_reject,
             reasons=_reasons,
             order=60,
-        ),
-        ModerationSource(
-            kind="infrastructure.rating",
-            label=gettext_lazy("comments of object ratings"),
-            pending=comments_pending,
-            count=comments_count,
-            approve=comment_approve,
-            reject=comment_reject,
-            reasons=_reasons,
-            order=61,
         ),
     ]

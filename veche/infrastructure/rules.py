@@ -16,7 +16,7 @@ from veche.staff.predicates import (
     is_regional_admin,
 )
 
-from .models import Facility, Proposal, Rating, Status
+from .models import Facility, Proposal, Status
 from .models.residents import ProposalStatus
 
 
@@ -30,6 +30,8 @@ def keeps_facility(user, facility) -> bool:
 
 rules.add_perm("infrastructure.change_facility", keeps_facility)
 rules.add_perm("infrastructure.import_facilities", is_regional_admin)
+# Categories are the whole programme's: an accepted proposal of a new one is the region's call.
+rules.add_perm("infrastructure.add_category", is_regional_admin)
 
 
 # Residents on objects (docs/infrastructure.md, "Residents").
@@ -74,15 +76,6 @@ rules.add_perm(
 )
 
 
-@rules.predicate
-def moderates_rating(user, rating) -> bool:
-    """A moderator of the rated object's municipality (or of the region)."""
-    return isinstance(rating, Rating) and covers_municipality(
-        user, rating.facility.municipality, (Role.MODERATOR,)
-    )
-
-
-rules.add_perm("infrastructure.moderate_rating_comment", moderates_rating | is_regional_admin)
 rules.add_perm("infrastructure.upload_files", keeps_facility)
 
 

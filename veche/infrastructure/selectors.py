@@ -128,6 +128,21 @@ def report_topic_ids(pk: int) -> list[int]:
     return list(general.order_by("order", "name").values_list("pk", flat=True))
 
 
+def vote_channels(facility: Facility) -> dict[str, int]:
+    """The object's votes by channel ({"web": n, "paper": m}), one query."""
+    from django.db.models import Count
+
+    from veche.voting.models import Channel
+
+    counts = dict(
+        facility.votes.order_by()
+        .values_list("channel")
+        .annotate(n=Count("pk"))
+        .values_list("channel", "n")
+    )
+    return {channel: counts.get(channel, 0) for channel in Channel.values}
+
+
 def open_votes(municipality: int | None = None) -> QuerySet[Facility]:
     """Objects whose vote is open now, closing soonest first (one query a page)."""
     from django.utils import timezone
@@ -147,12 +162,13 @@ def rated_by(user, facility: Facility):
 
 
 def published_ratings(facility: Facility, limit: int = 20) -> list:
-    """The latest ratings with a published comment, their authors' public names."""
-    from .models.residents import CommentStatus
+    """The latest ratings with a published comment (the shared comments'), their authors' public
+    names."""
+    from veche.comments.models import Comment
 
     return list(
-        facility.ratings.filter(comment_status=CommentStatus.PUBLISHED)
-        .select_related("user")
+        facility.ratings.filter(comment__status=Comment.Status.PUBLISHED)
+        .select_related("user", "comment")
         .order_by("-updated_at", "-pk")[:limit]
     )
 

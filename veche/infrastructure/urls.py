@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/rate/", views_residents.facility_rate, name="rate"),
     path("<int:pk>/files/", views_residents.facility_files, name="files"),
     path("<int:pk>/vote/", views_residents.facility_vote, name="vote"),
+    path("<int:pk>/vote/paper/", views_residents.facility_vote_paper, name="vote_paper"),
     path("<int:pk>/vote/open/", views_residents.facility_vote_open, name="vote_open"),
     path("<int:pk>/documents/<int:document_id>/", views.document_download, name="document"),
 ]

@@ -24,6 +24,7 @@ from veche.events.selectors import last_event_id
 from veche.media.responses import attachment
 from veche.reports.subjects import subject_link
 from veche.territory.maps import map_settings, parse_bbox, place_bounds
+from veche.voting.selectors import staffed_points
 
 from . import exports, figures, rules, selectors, services
 from .forms import FacilityForm, FeedFilterForm, FilterForm, RatingForm
@@ -140,6 +141,10 @@ def facility_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and facility.votes.filter(user=request.user).exists(),
         "may_withdraw_vote": request.user.has_perm("infrastructure.withdraw_vote", facility),
         "may_put_to_vote": request.user.has_perm("infrastructure.put_to_vote", facility),
+        "vote_channels": selectors.vote_channels(facility) if facility.vote_opens else {},
+        "enters_paper": request.user.is_authenticated
+        and bool(facility.vote_opens)
+        and staffed_points(request.user).exists(),
         "map": map_settings(),
         "geometry": facility.geometry,
     }

@@ -14,12 +14,22 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from veche.core import ratelimit
-from veche.core.forms import error_text, service_errors
+from veche.core.forms import apply_service_errors, error_text, service_errors
 from veche.core.ratelimit import Rate
 from veche.territory.maps import map_settings, place_bounds
+from veche.territory.models import Settlement
+from veche.voting.selectors import staffed_points
 
 from . import figures, selectors
-from .forms import DecisionForm, FilesForm, FilterForm, ProposalForm, RatingForm, VoteOpenForm
+from .forms import (
+    DecisionForm,
+    FilesForm,
+    FilterForm,
+    PaperVoteForm,
+    ProposalForm,
+    RatingForm,
+    VoteOpenForm,
+)
 from .models import Facility, Proposal
 from .models.residents import ProposalStatus
 from .services import files as file_services
@@ -174,7 +184,8 @@ def _login_url() -> str:
 
 def _visible_proposal(request: HttpRequest, pk: int) -> Proposal:
     proposal = get_object_or_404(
-        Proposal.objects.select_related("category", "municipality", "author"), pk=pk
+        Proposal.objects.select_related("category", "municipality", "author", "category_created"),
+        pk=pk,
     )
     user = request.user
     if proposal.status == ProposalStatus.PENDING and not (
@@ -354,3 +365,55 @@ def facility_vote_open(request: HttpRequest, pk: int) -> HttpResponse:
     status = 400 if form.is_bound and form.errors else 200
     context = {"form": form, "facility": facility}
     return render(request, "infrastructure/vote_open.html", context, status=status)
+
+
+PAPER_VOTER_FIELDS = ("phone", "email", "first_name", "last_name", "settlement")
+
+
+@login_required
+def facility_vote_paper(request: HttpRequest, pk: int) -> HttpResponse:
+    """A voting point's operator enters residents' paper votes for the object, one after another."""
+    facility = get_object_or_404(Facility.objects.select_related("municipality"), pk=pk)
+    points = staffed_points(request.user)
+    if not points.exists():
+        raise PermissionDenied(_("You do not enter ballots at any voting point."))
+    settlements = Settlement.objects.order_by("name")
+    if not facility.vote_anyone:
+        settlements = settlements.filter(municipality_id=facility.municipality_id)
+    form = PaperVoteForm(request.POST or None, points=points, settlements=settlements)
+    if request.method == "POST" and form.is_valid():
+        slot = _reserve(request, "RATE_LIMIT_INFRASTRUCTURE_RESIDENT")
+        if slot is None:
+            form.add_error(None, str(TOO_MANY))
+        elif _paper_vote(request, facility, form):
+            return redirect("infrastructure:vote_paper", pk=facility.pk)
+        else:
+            ratelimit.release(slot)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "facility": facility, "channels": selectors.vote_channels(facility)}
+    return render(request, "infrastructure/vote_paper.html", context, status=status)
+
+
+def _paper_vote(request: HttpRequest, facility: Facility, form: PaperVoteForm) -> bool:
+    """Enter the vote; False with the refusal on the form."""
+    data = form.cleaned_data
+    try:
+        vote_services.facility_vote_paper(
+            actor=request.user,
+            point=data["point"],
+            facility=facility,
+            **{name: data[name] for name in PAPER_VOTER_FIELDS},
+        )
+    except PermissionDenied as error:
+        form.add_error(None, error_text(error))
+        return False
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return False
+    name = " ".join(filter(None, (data["first_name"], data["last_name"]))) or _("the voter")
+    messages.success(
+        request,
+        _("The paper vote of %(name)s is counted at «%(point)s».")
+        % {"name": name, "point": data["point"].title},
+    )
+    return True

@@ -2,7 +2,8 @@
 
 - A **rating** of a completed object's works, 1–5 with an optional comment: one per person and
   object (a database constraint), so rating again replaces one's own rating and counts once.
-  The comment is shown after a moderator passes it (the shared moderation page).
+  The comment is one of the shared comments (veche/comments), passed by a moderator in the
+  shared queue before it is shown.
 - A **proposal** of a new object (a category and a point with the reason) or of a new category:
   a moderator publishes it (or declines it with a reason); residents support a published one
   through the shared supports (`ProposalSupport`, one per person, a database constraint); the
@@ -14,19 +15,18 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from veche.supports.models import SupportBase
 from veche.territory.models import Municipality
+from veche.voting.models import Channel, VotingPoint
 
 SCORES = range(1, 6)
 
 
-class CommentStatus(models.TextChoices):
-    NONE = "none", pgettext_lazy("rating comment", "no comment")
-    PENDING = "pending", pgettext_lazy("rating comment", "awaiting moderation")
-    PUBLISHED = "published", pgettext_lazy("rating comment", "published")
-    REJECTED = "rejected", pgettext_lazy("rating comment", "rejected")
+# The removal reason the data migration gives the comments moderators had rejected before
+# ratings' comments moved to the shared comments (migrations/0007): not offered to moderators.
+REJECTED_BEFORE_MOVE = gettext_noop("Rejected by a moderator")
 
 
 class Rating(models.Model):
@@ -42,9 +42,15 @@ class Rating(models.Model):
         related_name="infrastructure_ratings",
     )
     score = models.PositiveSmallIntegerField(_("score"))
-    comment = models.TextField(_("comment"), max_length=2000, blank=True)
-    comment_status = models.CharField(
-        _("comment"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.NONE
+    # The rating's one comment, in the shared comments (kind "infrastructure.rating", its target
+    # this rating): moderated in the shared queue, exported and erased with the author's comments.
+    comment = models.OneToOneField(
+        "comments.Comment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="infrastructure_rating",
+        verbose_name=_("comment"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -58,15 +64,20 @@ class Rating(models.Model):
             models.CheckConstraint(
                 condition=Q(score__gte=1, score__lte=5), name="infrastructure_rating_1_5"
             ),
-            models.CheckConstraint(
-                condition=Q(comment_status__in=CommentStatus.values),
-                name="infrastructure_rating_comment_status",
-            ),
         ]
-        indexes = [models.Index(fields=["comment_status", "created_at"], name="rating_comment")]
 
     def __str__(self) -> str:
         return f"{self.facility_id}: {self.score}"
+
+    def get_absolute_url(self) -> str:
+        """The object's page (the comments' notices add "#comment-<id>", which it carries)."""
+        return reverse("infrastructure:detail", args=[self.facility_id])
+
+    @property
+    def comment_status(self) -> str:
+        """ "none" without a comment, else the shared comment's status (pending, published,
+        hidden, removed)."""
+        return self.comment.status if self.comment_id else "none"
 
 
 class ProposalStatus(models.TextChoices):
@@ -117,6 +128,16 @@ class Proposal(models.Model):
         related_name="proposals",
         verbose_name=_("object in the registry"),
     )
+    # The category an accepted proposal of a new category created (or found by its name); every
+    # proposal of that name links to it.
+    category_created = models.ForeignKey(
+        "infrastructure.Category",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_by",
+        verbose_name=_("category created"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -163,7 +184,8 @@ class ProposalSupport(SupportBase):
 
 class FacilityVote(SupportBase):
     """A resident's vote for an object the administration put to the vote: one per person and
-    object (the shared supports mechanism; a database constraint)."""
+    object whatever the channel (the shared supports mechanism; a database constraint), so a
+    resident who voted on the portal cannot vote again on paper, nor the other way round."""
 
     facility = models.ForeignKey(
         "infrastructure.Facility", on_delete=models.CASCADE, related_name="votes"
@@ -171,10 +193,36 @@ class FacilityVote(SupportBase):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="infrastructure_votes"
     )
+    # The shared supports' INSERT names only the item, the user and the time: the database
+    # fills in the web channel.
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, db_default=Channel.WEB
+    )
+    voting_point = models.ForeignKey(
+        VotingPoint,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voting point"),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["facility", "user"], name="infrastructure_facility_vote_once"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(channel=Channel.WEB, voting_point__isnull=True)
+                | Q(channel=Channel.PAPER, voting_point__isnull=False),
+                name="infrastructure_vote_paper_has_point",
+            ),
         ]

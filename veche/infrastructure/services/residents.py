@@ -10,10 +10,12 @@ import math
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.predicates import can_participate
+from veche.comments.services import comment_post
 from veche.core.text import clean_text
 from veche.events.services import record_event
 from veche.reports.search import stems
@@ -35,8 +37,11 @@ from ..models import (
     Status,
     WorkType,
 )
-from ..models.residents import SCORES, CommentStatus, ProposalStatus
+from ..models.residents import SCORES, ProposalStatus
 from .facilities import TRACKED, as_text
+
+# The shared comments' kind of a rating's comment (registered in apps.py).
+RATING_KIND = "infrastructure.rating"
 
 # A second proposal of the same category this close to an earlier one, within a year, is refused.
 SAME_POINT_METRES = 50
@@ -52,8 +57,9 @@ def _deny(message: str) -> PermissionDenied:
 
 def facility_rate(*, user, facility: Facility, score: int, comment: str = "") -> Rating:
     """Rate a completed object's works 1–5 (with an optional comment). One rating per person and
-    object: rating again replaces one's own rating, so it counts once (a database constraint
-    backs it). A comment waits for a moderator before it is shown."""
+    object: rating again replaces one's own rating and its comment, so it counts once (a
+    database constraint backs it). The comment is a shared comment of the rating (veche/comments):
+    it waits for a moderator in the shared queue before it is shown."""
     if score not in SCORES:
         raise ValidationError({"score": [_("Choose a score from 1 to 5.")]})
     comment = clean_text(comment or "").strip()
@@ -67,12 +73,10 @@ def facility_rate(*, user, facility: Facility, score: int, comment: str = "") ->
             if locked.status != Status.COMPLETED:
                 raise _deny(_("Only completed works can be rated."))
             raise _deny(_("Confirm your e-mail to rate the works."))
-        status = CommentStatus.PENDING if comment else CommentStatus.NONE
         rating, created = Rating.objects.update_or_create(
-            facility=locked,
-            user=user,
-            defaults={"score": score, "comment": comment, "comment_status": status},
+            facility=locked, user=user, defaults={"score": score}
         )
+        _replace_comment(rating, user, comment)
         record_event(
             kind="infrastructure.facility_rated",
             subject=locked,
@@ -83,25 +87,20 @@ def facility_rate(*, user, facility: Facility, score: int, comment: str = "") ->
     return rating
 
 
-def rating_comment_moderate(*, user, rating: Rating, publish: bool) -> Rating:
-    """A moderator publishes a rating's comment or rejects it (the score stays counted)."""
-    with transaction.atomic():
-        locked = Rating.objects.select_for_update().select_related("facility").get(pk=rating.pk)
-        if not user.has_perm("infrastructure.moderate_rating_comment", locked):
-            raise _deny(_("Only a moderator checks the comments of ratings."))
-        if locked.comment_status != CommentStatus.PENDING:
-            raise ValidationError(_("This comment is not awaiting moderation."))
-        locked.comment_status = CommentStatus.PUBLISHED if publish else CommentStatus.REJECTED
-        locked.save(update_fields=["comment_status", "updated_at"])
-        action = "published" if publish else "rejected"
-        audit_log(actor=user, action=f"infrastructure.rating_comment_{action}", target=locked)
-        record_event(
-            kind=f"infrastructure.rating_comment_{action}",
-            subject=locked,
-            actor=user,
-            territory=locked.facility.municipality_id,
-        )
-    return locked
+def _replace_comment(rating: Rating, user, text: str) -> None:
+    """The rating's one comment becomes `text` (none when blank): an unchanged text stays as it
+    is (and as moderated); another replaces the old comment by a new one that waits for a
+    moderator. Called in the rating's transaction."""
+    old = rating.comment
+    if old is not None and old.text == text:
+        return
+    if old is not None:
+        rating.comment = None
+        rating.save(update_fields=["comment"])
+        old.delete()  # nobody replies to a rating's comment (kinds: only its author writes it)
+    if text:
+        rating.comment = comment_post(author=user, kind=RATING_KIND, target_id=rating.pk, text=text)
+        rating.save(update_fields=["comment"])
 
 
 # Proposals
@@ -225,13 +224,24 @@ def _decide(
             raise ValidationError(_("This proposal has already been decided."))
         details = {"reason": reason}
         if status == ProposalStatus.ACCEPTED:
+            if locked.category_id is None:
+                category, made = _accepted_category(user, locked)
+                details.update(category=category.pk, category_created=made)
             locked.facility, created = _programme_object(user, locked, facility)
             if locked.facility is not None:
                 details.update(facility=locked.facility.pk, created=created)
         locked.status = status
         locked.decision_reason = reason
         locked.decided_at = timezone.now()
-        locked.save(update_fields=["status", "decision_reason", "decided_at", "facility"])
+        locked.save(
+            update_fields=[
+                "status",
+                "decision_reason",
+                "decided_at",
+                "facility",
+                "category_created",
+            ]
+        )
         audit_log(
             actor=user,
             action=f"infrastructure.proposal_{status}",
@@ -245,6 +255,47 @@ def _decide(
             territory=locked.municipality_id,
         )
     return locked
+
+
+def _accepted_category(user, proposal: Proposal) -> tuple[Category, bool]:
+    """The category an accepted proposal of a new category becomes: created (audited and told),
+    or the one of that name if it exists already; every proposal of that name is linked to it.
+    Only the regional administration adds categories. Returns (category, created)."""
+    if not user.has_perm("infrastructure.add_category"):
+        raise _deny(_("Only the regional administration adds categories to the programme."))
+    name = proposal.new_category
+    # Names are compared in Python: SQLite's case-insensitive match folds only ASCII letters.
+    category = next(
+        (c for c in Category.objects.all() if c.name.casefold() == name.casefold()), None
+    )
+    created = category is None
+    if created:
+        top = Category.objects.aggregate(top=Max("order"))["top"] or 0
+        category = Category(name=name, slug=f"proposed-{proposal.pk}", order=top + 1)
+        category.full_clean()
+        category.save()
+        audit_log(
+            actor=user,
+            action="infrastructure.category_create",
+            target=category,
+            details={"name": name, "proposal": proposal.pk},
+        )
+        record_event(
+            kind="infrastructure.category_created",
+            subject=category,
+            actor=user,
+            territory=proposal.municipality_id,
+            payload={"proposal": proposal.pk},
+        )
+    proposal.category_created = category
+    alike = Proposal.objects.filter(category__isnull=True, category_created__isnull=True)
+    same = [
+        pk
+        for pk, proposed in alike.exclude(pk=proposal.pk).values_list("pk", "new_category")
+        if proposed.casefold() == name.casefold()
+    ]
+    Proposal.objects.filter(pk__in=same).update(category_created=category)
+    return category, created
 
 
 def _programme_object(user, proposal: Proposal, facility: Facility | None):

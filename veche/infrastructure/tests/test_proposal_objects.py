@@ -71,7 +71,7 @@ def test_an_accepted_proposal_links_to_an_object_its_decider_keeps(world):
 def test_a_new_category_proposal_is_accepted_without_an_object(world):
     proposal = propose(world, category=None, new_category="Велодорожки")
     before = Facility.objects.count()
-    proposal = proposal_decide(user=world.surgut_admin, proposal=proposal, accept=True)
+    proposal = proposal_decide(user=world.regional_admin, proposal=proposal, accept=True)
     assert proposal.facility is None and Facility.objects.count() == before
 
 

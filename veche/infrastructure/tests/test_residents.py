@@ -13,7 +13,7 @@ from veche.accounts.tests.factories import UserFactory
 from veche.events.models import Event
 from veche.infrastructure.figures import rating_summary
 from veche.infrastructure.models import Proposal, Rating, Status
-from veche.infrastructure.models.residents import CommentStatus, ProposalStatus
+from veche.infrastructure.models.residents import ProposalStatus
 from veche.infrastructure.services.residents import (
     facility_rate,
     proposal_decide,
@@ -22,7 +22,6 @@ from veche.infrastructure.services.residents import (
     proposal_submit,
     proposal_support,
     proposal_support_withdraw,
-    rating_comment_moderate,
 )
 from veche.staff.models import Role, StaffAuditLog
 from veche.staff.tests.factories import RoleAssignmentFactory
@@ -83,19 +82,6 @@ def test_an_unconfirmed_resident_cannot_rate(world):
     with pytest.raises(PermissionDenied):
         facility_rate(user=user, facility=completed(world), score=4)
     assert not Rating.objects.exists()
-
-
-def test_a_comment_waits_for_a_moderator(world):
-    rating = facility_rate(
-        user=world.resident, facility=completed(world), score=4, comment="Хорошо"
-    )
-    assert rating.comment_status == CommentStatus.PENDING
-    with pytest.raises(PermissionDenied):
-        rating_comment_moderate(user=world.urai_admin, rating=rating, publish=True)
-    moderator = RoleAssignmentFactory(role=Role.MODERATOR, municipality=world.surgut).user
-    rating = rating_comment_moderate(user=moderator, rating=rating, publish=True)
-    assert rating.comment_status == CommentStatus.PUBLISHED
-    assert StaffAuditLog.objects.filter(action="infrastructure.rating_comment_published").exists()
 
 
 def propose(world, user=None, **kwargs):

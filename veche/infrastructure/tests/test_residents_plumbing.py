@@ -3,6 +3,7 @@ personal-data export and deletion, the shared moderation queue."""
 
 from veche.accounts.privacy import deletion_hooks, export_sections
 from veche.accounts.tests.factories import UserFactory
+from veche.comments.models import Comment
 from veche.core.demo import demos_in_order
 from veche.infrastructure import demo, demo_residents
 from veche.infrastructure.models import (
@@ -13,7 +14,7 @@ from veche.infrastructure.models import (
     Rating,
     Status,
 )
-from veche.infrastructure.models.residents import CommentStatus, ProposalStatus
+from veche.infrastructure.models.residents import ProposalStatus
 from veche.infrastructure.selectors import report_topic_ids
 from veche.infrastructure.services.residents import facility_rate, proposal_submit
 from veche.moderation.registry import source
@@ -33,14 +34,22 @@ def test_the_residents_demo_is_idempotent(db):
     for n in range(1, 31):
         UserFactory(email=f"resident{n:02d}.demo@demo.veche")
     demo_residents.seed()
-    first = (Rating.objects.count(), Proposal.objects.count(), ProposalSupport.objects.count())
+    first = (
+        Rating.objects.count(),
+        Comment.objects.count(),
+        Proposal.objects.count(),
+        ProposalSupport.objects.count(),
+    )
     demo_residents.seed()
     assert (
         Rating.objects.count(),
+        Comment.objects.count(),
         Proposal.objects.count(),
         ProposalSupport.objects.count(),
     ) == first
-    assert Rating.objects.filter(comment_status=CommentStatus.PUBLISHED).exists()
+    published = Rating.objects.filter(comment__status="published")
+    assert published.exists()
+    assert published.count() == Comment.objects.filter(target_kind="infrastructure.rating").count()
     voted = Facility.objects.filter(vote_opens__isnull=False)
     assert voted.count() == 6
     assert all(f.vote_count == f.votes.count() > 0 for f in voted)
@@ -74,8 +83,11 @@ def test_export_and_deletion(world):
     assert exported["object_ratings"][0]["comment"] == "Мой отзыв"
     assert {p["id"] for p in exported["object_proposals"]} == {pending.pk, public.pk}
     deletion_hooks()["infrastructure"](world.resident)
+    deletion_hooks()["comments"](world.resident)
     rating = Rating.objects.get()
-    assert (rating.score, rating.comment, rating.comment_status) == (4, "", CommentStatus.NONE)
+    # The comment never published goes with the shared comments' hook; the score stays counted.
+    assert (rating.score, rating.comment, rating.comment_status) == (4, None, "none")
+    assert not Comment.objects.exists()
     assert list(Proposal.objects.values_list("pk", flat=True)) == [public.pk]
 
 

@@ -168,7 +168,11 @@ PAGES = {
         "/budgeting/{signing_contest}/sheet/",
         "/budgeting/certificates/",
     ],
-    "operator": ["/polls/{poll}/paper/", "/budgeting/{voting_contest}/voting/paper/"],
+    "operator": [
+        "/polls/{poll}/paper/",
+        "/budgeting/{voting_contest}/voting/paper/",
+        "/objects/{voted_object}/vote/paper/",
+    ],
 }
 # Pages another helper may not have built (yet): checked when they answer, skipped on 404.
 OPTIONAL_PAGES = {"regional_admin": ["/styleguide/"]}
@@ -211,11 +215,29 @@ def world(db):
     names |= _budgeting(town, resident)
     names |= _realized(town)
     names |= _commission(town, people["expert"], resident)
+    names |= _objects(town)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
     unregister_source(things.kind)
     clear_cache()
+
+
+def _objects(town) -> dict:
+    """An infrastructure object put to the residents' vote (the operator's paper-vote page)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from veche.infrastructure.tests.factories import FacilityFactory
+
+    now = timezone.now()
+    voted = FacilityFactory(
+        municipality=town,
+        vote_opens=now - datetime.timedelta(days=1),
+        vote_closes=now + datetime.timedelta(days=5),
+    )
+    return {"voted_object": voted.pk}
 
 
 def _ideas(town, administration, author) -> dict:

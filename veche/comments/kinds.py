@@ -13,7 +13,8 @@ A domain app makes its content commentable from its AppConfig.ready():
         title_of=lambda idea: idea.title,
         territory_of=lambda idea: idea.municipality_id,  # scopes the moderators (None: region)
         quotes_of=lambda comment_ids: {...},    # optional: the passage each comment quotes
-    ))
+        rows=lambda: Idea.objects.select_related(...),  # optional: what title_of and
+    ))                                          # territory_of read, in the same query
 
 This app never imports the domain apps: it reads their rows through `model` and asks them
 everything else through these callables.
@@ -68,6 +69,9 @@ class CommentableKind:
     # The text each comment quotes from the item (a passage of a draft's section), shown above
     # the comment in the thread: comment ids → quote, one query for the whole thread.
     quotes_of: Callable[[list[int]], dict[int, str]] = _no_quotes
+    # The items' rows with what title_of and territory_of read (the moderation queue asks them of
+    # every pending comment): None reads the model's own rows.
+    rows: Callable[[], models.QuerySet] | None = None
 
     def __post_init__(self) -> None:
         if self.moderation not in ("pre", "post"):
@@ -77,12 +81,15 @@ class CommentableKind:
     def name(self) -> str:
         return str(self.label or self.model._meta.verbose_name)
 
+    def queryset(self) -> models.QuerySet:
+        return self.rows() if self.rows else self.model._default_manager.all()
+
     def get(self, target_id: int):
         """The item, or None when it does not exist."""
-        return self.model._default_manager.filter(pk=target_id).first()
+        return self.queryset().filter(pk=target_id).first()
 
     def in_bulk(self, ids: Iterable[int]) -> dict[int, Any]:
-        return self.model._default_manager.in_bulk(list(ids))
+        return self.queryset().in_bulk(list(ids))
 
 
 @dataclass(frozen=True)

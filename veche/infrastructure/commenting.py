@@ -36,4 +36,5 @@ def rating_kind() -> CommentableKind:
         title_of=_title,
         territory_of=lambda rating: rating.facility.municipality_id,
         label=gettext_lazy("comment of an object rating"),
+        rows=lambda: Rating.objects.select_related("facility"),
     )

@@ -4,8 +4,10 @@ object's municipality, removed with a listed reason; the object page shows the p
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
+from veche.accounts.tests.factories import UserFactory
 from veche.comments.models import Comment, RemovalReason
 from veche.comments.services import comment_approve, comment_post, comment_remove
 from veche.infrastructure.models import Rating, Status
@@ -99,3 +101,21 @@ def test_nobody_comments_a_rating_outside_the_rating(world):
     second = Rating.objects.create(facility=_completed(world), user=other, score=3)
     with pytest.raises(IntegrityError), transaction.atomic():  # one rating per comment
         Rating.objects.filter(pk=second.pk).update(comment=rating.comment)
+
+
+def test_the_queue_reads_rating_comments_in_constant_queries(world, django_assert_max_num_queries):
+    """The queue's titles name each rating's object: read with the ratings, not one by one."""
+    surgut = _moderator(world.surgut)
+    queue = source("comments.comment")
+
+    def rate(count):
+        for _ in range(count):
+            facility_rate(user=UserFactory(), facility=_completed(world), score=3, comment="Текст")
+
+    rate(1)
+    with CaptureQueriesContext(connection) as one:
+        assert len(queue.pending(surgut)) == 1
+    rate(4)
+    with django_assert_max_num_queries(len(one)):
+        items = queue.pending(surgut)
+    assert len(items) == 5 and all("«" in item.title for item in items)

@@ -221,3 +221,18 @@ def test_the_api_feed_clusters_with_zoom_too(client, world):
     assert response.status_code == 200
     assert drawn(response)[1] >= 1 and drawn(response)[2] == 25
     assert client.get("/api/v1/reports/map.geojson", {"zoom": 30}).status_code == 422
+
+
+def test_the_counts_are_kept_per_filter_and_view_for_a_while(client, world, settings):
+    from django.core.cache import cache
+
+    settings.MAP_CELLS_CACHE_SECONDS = 60
+    cache.clear()
+    spread(world.surgut, 5)
+    view = {"bbox": bbox_of(world.surgut), "zoom": 6}
+    assert drawn(client.get(URL, view))[2] == 5
+    spread(world.surgut, 2, status="closed")
+    assert drawn(client.get(URL, view))[2] == 5  # the kept count, until it expires
+    assert drawn(client.get(URL, {**view, "status": "closed"}))[2] == 2  # another filter
+    cache.clear()
+    assert drawn(client.get(URL, view))[2] == 7

@@ -9,17 +9,19 @@ points, and the cells to draw as clusters (`count` items around their mean point
 item is that item, read in one more query. Every view costs at most three queries.
 
 Counting at read time groups every matching row in the view; at 1,000,000 reports a region's view
-takes hundreds of milliseconds (bench/maps.py). So a view's cells are kept in the cache for
-`MAP_CELLS_CACHE_SECONDS`, keyed by the SQL that counts them — the filters and the view snapped
-outward to a block of the grid — so every visitor with the same filters and a similar view shares
-one count (docs/architecture.md, "Maps"). The counts may lag that long behind the data, as the
-lists' page numbers do (core/paging.py); the points are always read fresh.
+took 1.5–1.9 s on the loaded bench machine (bench/maps.py, docs/benchmarks.md). So a view's cells
+are kept in the cache for `MAP_CELLS_CACHE_SECONDS`, keyed by the SQL that counts them — the
+filters and the view snapped outward to a block of the grid — so every visitor with the same
+filters and a similar view shares one count (docs/architecture.md, "Maps"). The counts may lag that
+long behind the data, as the lists' page numbers do (core/paging.py); past that, one request counts
+again while the others get the kept cells. The points are always read fresh.
 
 This module imports no domain app.
 """
 
 import hashlib
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,6 +42,8 @@ POINT_LIMIT = 500
 # The view's box is snapped outward to this many cells, so views that differ by a pan share counts.
 SNAP_CELLS = 8
 WORLD = (-180.0, -90.0, 180.0, 90.0)
+# Expired cells are served this many times their freshness while one request counts them again.
+STALE_TIMES = 10
 
 Bbox = tuple[float, float, float, float]
 
@@ -167,20 +171,32 @@ def cells_of(found: QuerySet, *, bbox: Bbox | None, zoom: int) -> list[Cell]:
 
 
 def _cached(queryset: QuerySet, compute: Callable[[], list]) -> list:
+    """`compute()`, kept for MAP_CELLS_CACHE_SECONDS under the SQL of `queryset`. Past that, one
+    request counts again while the others get the kept cells (for up to STALE_TIMES as long), so
+    a busy view's expiry costs one count, not one per request meanwhile."""
     seconds = settings.MAP_CELLS_CACHE_SECONDS
     if not seconds:
         return compute()
     try:
-        sql, params = queryset.query.sql_with_params()
+        key = _key(queryset)
     except EmptyResultSet:
         return []
-    text = f"{queryset.db}\n{sql}\n{params!r}"
-    key = "map-cells:" + hashlib.sha256(text.encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, seconds)
+    kept = cache.get(key)  # (fresh until, cells)
+    if kept is not None and (kept[0] > _now() or not cache.add(f"{key}:counting", 1, seconds)):
+        return kept[1]
+    found = compute()
+    cache.set(key, (_now() + seconds, found), seconds * STALE_TIMES)
     return found
+
+
+def _key(queryset: QuerySet) -> str:
+    sql, params = queryset.query.sql_with_params()
+    text = f"{queryset.db}\n{sql}\n{params!r}"
+    return "map-cells:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def _now() -> float:
+    return time.time()
 
 
 # A cluster as GeoJSON text, for feeds that write their features as text.

@@ -45,3 +45,32 @@ def test_a_zoom_is_read(raw):
 def test_a_bad_zoom_is_refused(raw):
     with pytest.raises(ValueError):
         maps.parse_zoom(raw)
+
+
+@pytest.mark.django_db
+def test_kept_cells_are_served_while_one_request_counts_them_again(settings, monkeypatch):
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+
+    settings.MAP_CELLS_CACHE_SECONDS = 60
+    cache.clear()
+    clock = [1000.0]
+    monkeypatch.setattr(maps, "_now", lambda: clock[0])
+    queryset = get_user_model().objects.filter(pk__gt=0)
+    counts = iter(range(1, 100))
+
+    def cells():
+        return [next(counts)]
+
+    assert maps._cached(queryset, cells) == [1]
+    assert maps._cached(queryset, cells) == [1]  # fresh: kept
+    clock[0] += 61
+    assert maps._cached(queryset, cells) == [2]  # expired: this request counts again
+    clock[0] += 61
+    cache.add(maps._key(queryset) + ":counting", 1, 60)
+    # Another request is counting (its mark is in the cache): the kept cells meanwhile.
+    assert maps._cached(queryset, cells) == [2]
+    cache.delete(maps._key(queryset) + ":counting")
+    assert maps._cached(queryset, cells) == [3]
+    settings.MAP_CELLS_CACHE_SECONDS = 0
+    assert maps._cached(queryset, cells) == [4]  # off: counted on every view

@@ -328,6 +328,12 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
         ]
     return [
         Scenario("map GeoJSON (Surgut bbox)", "GET", [f"/reports/map.geojson?bbox={bbox}"]),
+        # What the portal's map sends: clustered on the server (core/maps.py, bench/maps.py).
+        Scenario(
+            "map GeoJSON clustered (Surgut bbox, zoom 11)",
+            "GET",
+            [f"/reports/map.geojson?bbox={bbox}&zoom=11"],
+        ),
         Scenario(
             "list page, filtered",
             "GET",

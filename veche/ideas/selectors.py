@@ -4,6 +4,7 @@ of queries whatever the number of ideas."""
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from veche.comments.selectors import published_count
+from veche.core import maps
 from veche.core.participation import people_per_day
 from veche.reports.search import matching
 from veche.staff.models import Role
@@ -182,6 +183,18 @@ def map_points(*, bbox=None, limit: int = 5000, **filters) -> tuple[list[tuple],
         ideas.order_by("-support_count", "-pk").values_list(*MAP_POINT_COLUMNS)[: limit + 1]
     )
     return rows[:limit], len(rows) > limit
+
+
+def map_view(*, bbox, zoom: int, **filters) -> maps.MapView:
+    """Published ideas with a point, filtered like idea_list, as the portal's one map mechanism
+    draws them at `zoom` (core/maps.py): clusters counted by the database, or MAP_POINT_COLUMNS
+    rows of the most supported first when zoomed in. At most three queries."""
+    ideas = idea_list(**filters).filter(lat__isnull=False, lon__isnull=False)
+    return maps.read(ideas, bbox=bbox, zoom=zoom, points=_map_rows)
+
+
+def _map_rows(ideas: QuerySet[Idea], limit: int) -> list[tuple]:
+    return list(ideas.order_by("-support_count", "-pk").values_list(*MAP_POINT_COLUMNS)[:limit])
 
 
 def vote_total(*, municipality_id: int | None = None) -> int:

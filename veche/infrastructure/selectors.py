@@ -7,18 +7,14 @@ from dataclasses import dataclass
 from django.db.models import (
     Avg,
     Count,
-    ExpressionWrapper,
     F,
-    FloatField,
-    IntegerField,
-    Min,
     Prefetch,
     Q,
     QuerySet,
     Sum,
 )
-from django.db.models.functions import Cast
 
+from veche.core import maps
 from veche.reports import selectors as report_selectors
 from veche.reports.search import matching
 from veche.territory.models import Municipality
@@ -33,12 +29,6 @@ from .models import (
     Rating,
     Status,
 )
-
-# Up to this zoom the map gets clusters; from the next one, the objects.
-CLUSTER_MAX_ZOOM = 12
-# A cluster cell is about 64 pixels (of 256-pixel tiles) wide.
-CELL_PIXELS = 64
-MAP_LIMIT = 3000
 
 
 @dataclass(frozen=True)
@@ -202,64 +192,34 @@ def _in_bbox(found: QuerySet[Facility], bbox) -> QuerySet[Facility]:
     )
 
 
-def cell_size(zoom: int) -> float:
-    return 360 / 2**zoom * CELL_PIXELS / 256
+POINT_COLUMNS = ("pk", "name", "status", "category_id", "shape", "lat", "lon")
 
 
 def map_features(*, bbox, zoom: int, filters: Filters = Filters()) -> tuple[list[dict], bool]:
-    """GeoJSON features for the view: clusters up to CLUSTER_MAX_ZOOM, else the objects (at
-    most MAP_LIMIT; True when cut)."""
-    found = _in_bbox(facilities(filters), bbox)
-    if zoom <= CLUSTER_MAX_ZOOM:
-        return _clusters(found, zoom), False
-    rows = list(
-        found.order_by("pk").values_list(
-            "pk", "name", "status", "category_id", "shape", "lat", "lon", "geometry"
-        )[: MAP_LIMIT + 1]
+    """GeoJSON features for the view through the portal's one map mechanism (core/maps.py):
+    clusters up to CLUSTER_MAX_ZOOM or where too many objects are in view, else the objects
+    (lines and polygons simplified for the zoom; a lone object in a cluster's cell as its
+    point). Never cut: the flag is always False."""
+    view = maps.read(
+        facilities(filters),
+        bbox=bbox,
+        zoom=zoom,
+        points=_objects,
+        singles=_object_points,
+        box=_in_bbox,
     )
-    features = [_feature(row, zoom) for row in rows[:MAP_LIMIT]]
-    return features, len(rows) > MAP_LIMIT
+    features = [_feature(row, zoom, as_point=view.clustered) for row in view.points]
+    features += [maps.cluster_feature(cell) for cell in view.cells]
+    return features, False
 
 
-def _clusters(found: QuerySet[Facility], zoom: int) -> list[dict]:
-    """One feature per grid cell: its objects' count at their mean point. A cell of one object
-    is that object (found in one more query)."""
-    size = cell_size(zoom)
-    cells = list(
-        found.order_by()
-        .annotate(gx=_cell(F("lon") + 180, size), gy=_cell(F("lat") + 90, size))
-        .values("gx", "gy")
-        .annotate(count=Count("pk"), lat=Avg("lat"), lon=Avg("lon"), first=Min("pk"))
-    )
-    single = [cell["first"] for cell in cells if cell["count"] == 1]
-    # A lone object is drawn as its point: its geometry is not read.
-    objects = {
-        row[0]: (*row, None)
-        for row in Facility.objects.filter(pk__in=single).values_list(
-            "pk", "name", "status", "category_id", "shape", "lat", "lon"
-        )
-    }
-    features = []
-    for cell in cells:
-        if cell["count"] == 1 and cell["first"] in objects:
-            features.append(_feature(objects[cell["first"]], zoom, as_point=True))
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": geo.point(cell["lat"], cell["lon"]),
-                "properties": {"cluster": True, "count": cell["count"]},
-            }
-        )
-    return features
+def _objects(found: QuerySet[Facility], limit: int) -> list[tuple]:
+    return list(found.order_by("pk").values_list(*POINT_COLUMNS, "geometry")[:limit])
 
 
-def _cell(coordinate, size: float):
-    """The grid cell's number along one axis: a native CAST (SQLite's FLOOR is a Python
-    function Django registers, 40 times slower over 22,000 rows). The coordinate is shifted to be
-    positive; PostgreSQL rounds where SQLite truncates, which only moves its grid by half a
-    cell."""
-    return Cast(ExpressionWrapper(coordinate / size, output_field=FloatField()), IntegerField())
+def _object_points(found: QuerySet[Facility], limit: int) -> list[tuple]:
+    """A lone object is drawn as its point: its geometry is not read."""
+    return [(*row, None) for row in found.order_by("pk").values_list(*POINT_COLUMNS)[:limit]]
 
 
 def _feature(row, zoom: int, *, as_point: bool = False) -> dict:

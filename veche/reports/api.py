@@ -68,12 +68,14 @@ def rejection_reasons(request):
     openapi_extra=MAP_RESPONSES,
 )
 def report_map(request, filters: Query[MapFilters]):
-    """Published reports as GeoJSON points for a map, the most supported first, at most 5000
-    (`truncated` says when there are more): the feed the portal's own map reads."""
+    """Published reports as GeoJSON for a map: the feed the portal's own map reads. With `zoom`,
+    clustered on the server (at most a few hundred features whatever the data); without it,
+    points, the most supported first, at most 5000 (`truncated` says when there are more)."""
     # A box whose min exceeds its max holds nothing: an empty feed, not an error.
     bbox = tuple(float(value) for value in filters.bbox.split(",")) if filters.bbox else None
-    selected = filters.model_dump(exclude={"bbox", "q"})
-    return map_feed(request, bbox=bbox, filters={"query": filters.q, **selected})
+    selected = filters.model_dump(exclude={"bbox", "q", "zoom"})
+    chosen = {"query": filters.q, **selected}
+    return map_feed(request, bbox=bbox, filters=chosen, zoom=filters.zoom)
 
 
 @router.get("/", response={200: list[ReportOut], **errors(400, 422)}, auth=None)

@@ -151,6 +151,14 @@ class MapFilters(InputSchema):
     municipality: Id = None
     since: IsoDate = Field(None, description="filed on or after this day")
     until: IsoDate = Field(None, description="filed on or before this day")
+    zoom: int | None = Field(
+        None,
+        ge=0,
+        le=22,
+        description="the map's zoom: with it the reports are clustered on the server where "
+        "many are in view (`cluster` features with their `count`), sent themselves when zoomed "
+        "in; without it, the points",
+    )
 
 
 # GeoJSON written out (the feed's body is built as text, veche/reports/views/public.py).
@@ -169,15 +177,29 @@ _FEATURE = {
         "type": {"const": "Feature"},
         "geometry": _POINT,
         "properties": {
-            "type": "object",
-            "required": ["id", "status", "topic", "support_count", "url"],
-            "properties": {
-                "id": {"type": "integer"},
-                "status": {"type": "string"},
-                "topic": {"type": "string"},
-                "support_count": {"type": "integer"},
-                "url": {"type": "string", "description": "the report's page"},
-            },
+            "oneOf": [
+                {
+                    "type": "object",
+                    "required": ["id", "status", "topic", "support_count", "url"],
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "status": {"type": "string"},
+                        "topic": {"type": "string"},
+                        "support_count": {"type": "integer"},
+                        "url": {"type": "string", "description": "the report's page"},
+                    },
+                },
+                {
+                    "type": "object",
+                    "description": "a cluster (only with `zoom`): this many reports around "
+                    "their mean point",
+                    "required": ["cluster", "count"],
+                    "properties": {
+                        "cluster": {"const": True},
+                        "count": {"type": "integer"},
+                    },
+                },
+            ]
         },
     },
 }

@@ -7,6 +7,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
+from veche.core import maps
 from veche.core.participation import people_per_day
 
 from .figures import ANSWERED, NOT_ACCEPTED
@@ -183,6 +184,19 @@ def map_points(
         reports.order_by("-support_count", "-pk").values_list(*MAP_POINT_COLUMNS)[: limit + 1]
     )
     return rows[:limit], len(rows) > limit
+
+
+def map_view(
+    *, bbox: tuple[float, float, float, float] | None, zoom: int, **filters
+) -> maps.MapView:
+    """Published reports filtered like report_list, as the portal's one map mechanism draws
+    them at `zoom` (core/maps.py): clusters counted by the database, or MAP_POINT_COLUMNS rows
+    of the most supported first when zoomed in. At most three queries."""
+    return maps.read(report_list(**filters), bbox=bbox, zoom=zoom, points=_map_rows)
+
+
+def _map_rows(reports: QuerySet[Report], limit: int) -> list[tuple]:
+    return list(reports.order_by("-support_count", "-pk").values_list(*MAP_POINT_COLUMNS)[:limit])
 
 
 def latest_published(limit: int = 6) -> list[Report]:

@@ -347,6 +347,9 @@ REPORT_FILTER_CHOICES_CACHE_SECONDS = env_int("REPORT_FILTER_CHOICES_CACHE_SECON
 # Seconds a public list's count (its page numbers) and the API lists' `count` are reused for the
 # same filters (veche/core/paging.py); 0 counts on every view.
 LIST_COUNT_CACHE_SECONDS = env_int("LIST_COUNT_CACHE_SECONDS", 60)
+# Seconds a map view's cluster counts are reused for the same filters and view
+# (veche/core/maps.py); 0 counts on every view.
+MAP_CELLS_CACHE_SECONDS = env_int("MAP_CELLS_CACHE_SECONDS", 60)
 # The operator of the portal and its contacts, in the footer of every page.
 PORTAL_OPERATOR = env_str("PORTAL_OPERATOR", "Департамент общественных коммуникаций Югры (демо)")
 PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "portal@example.org")

@@ -31,5 +31,7 @@ API_TOKEN_CACHE_SECONDS = 0
 REPORT_FILTER_CHOICES_CACHE_SECONDS = 0
 # Tests count what they have just made; the lists' count cache has its own test.
 LIST_COUNT_CACHE_SECONDS = 0
+# Tests count what they have just made; the map's cell cache has its own test.
+MAP_CELLS_CACHE_SECONDS = 0
 # Factories change data without events (the guest-page cache's version); its tests turn it on.
 GUEST_PAGE_CACHE_SECONDS = 0

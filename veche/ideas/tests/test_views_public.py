@@ -157,6 +157,31 @@ def test_the_geojson_has_ideas_with_a_point_only(client, world):
     assert client.get("/ideas/map.geojson", {"bbox": "1,2"}).status_code == 400
 
 
+def test_the_map_clusters_ideas_on_the_server_and_sends_them_zoomed_in(client, world):
+    m = world.surgut
+    for n in range(12):
+        lat = m.min_lat + (m.max_lat - m.min_lat) * (n + 0.5) / 12
+        lon = m.min_lon + (m.max_lon - m.min_lon) * ((n * 5) % 12 + 0.5) / 12
+        made = TakenIdeaFactory if n < 4 else PublishedIdeaFactory
+        made(municipality=m, lat=lat, lon=lon)
+    box = f"{m.min_lon - 3},{m.min_lat - 3},{m.max_lon + 3},{m.max_lat + 3}"
+
+    def drawn(**params):
+        body = client.get("/ideas/map.geojson", {"bbox": box, **params}).json()
+        clusters = [f for f in body["features"] if f["properties"].get("cluster")]
+        total = sum(f["properties"].get("count", 1) for f in body["features"])
+        return len(clusters), total
+
+    clusters, total = drawn(zoom=5)
+    assert clusters >= 1 and total == 12
+    assert drawn(zoom=5, status=Status.TAKEN)[1] == 4
+    assert drawn(zoom=17) == (0, 12)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/ideas/map.geojson", {"bbox": box, "zoom": 5})
+    assert len(queries) <= 2
+    assert client.get("/ideas/map.geojson", {"zoom": "x"}).status_code == 400
+
+
 @pytest.mark.parametrize("path", ["/ideas/", "/ideas/map/", "/ideas/new/", "/ideas/mine/"])
 def test_pages_open(client, world, path):
     client.force_login(world.author)

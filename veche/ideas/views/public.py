@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from veche.core import maps
 from veche.core.http import cacheable
 from veche.core.pagecache import guest_page
 from veche.core.paging import CachedCountPaginator
@@ -158,22 +159,39 @@ def idea_map(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/map.html", context)
 
 
+def parse_view(request: HttpRequest) -> tuple:
+    """(bbox or None, zoom or None) of the feed's query string; ValueError with the message."""
+    try:
+        bbox = parse_bbox(request.GET["bbox"]) if request.GET.get("bbox") else None
+    except ValueError:
+        raise ValueError(_("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")) from None
+    try:
+        zoom = maps.parse_zoom(request.GET["zoom"]) if request.GET.get("zoom") else None
+    except ValueError:
+        raise ValueError(_("zoom must be a whole number from 0 to 22.")) from None
+    return bbox, zoom
+
+
 @require_GET
 def map_geojson(request: HttpRequest) -> HttpResponse:
-    """Published ideas with a point in the bounding box as GeoJSON, filtered like the list; at
-    most MAP_LIMIT, the most supported first ("truncated" says so)."""
-    bbox = None
-    if request.GET.get("bbox"):
-        try:
-            bbox = parse_bbox(request.GET["bbox"])
-        except ValueError:
-            message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
-            return JsonResponse({"error": message}, status=400)
-    return map_feed(request, bbox=bbox, filters=IdeaFilters(request.GET).filters())
+    """Published ideas with a point in the bounding box as GeoJSON, filtered like the list. With
+    `zoom` (what the portal's map sends), clustered on the server (core/maps.py): `cluster`
+    features with their `count`, the ideas themselves when zoomed in. Without it, at most
+    MAP_LIMIT points, the most supported first ("truncated" says so)."""
+    try:
+        bbox, zoom = parse_view(request)
+    except ValueError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return map_feed(request, bbox=bbox, filters=IdeaFilters(request.GET).filters(), zoom=zoom)
 
 
-def map_feed(request: HttpRequest, *, bbox, filters: dict) -> HttpResponse:
-    rows, truncated = selectors.map_points(bbox=bbox, limit=MAP_LIMIT, **filters)
+def map_feed(request: HttpRequest, *, bbox, filters: dict, zoom: int | None = None) -> HttpResponse:
+    if zoom is None:
+        rows, truncated = selectors.map_points(bbox=bbox, limit=MAP_LIMIT, **filters)
+        cells = []
+    else:
+        view = selectors.map_view(bbox=bbox, zoom=zoom, **filters)
+        rows, truncated, cells = view.points, False, view.cells
     base = reverse("ideas:detail", args=[0]).removesuffix("0/")
     features = [
         {
@@ -189,6 +207,7 @@ def map_feed(request: HttpRequest, *, bbox, filters: dict) -> HttpResponse:
         }
         for pk, lat, lon, status, title, supports in rows
     ]
+    features += [maps.cluster_feature(cell) for cell in cells]
     body = {"type": "FeatureCollection", "features": features, "truncated": truncated}
     encoded = json.dumps(body, ensure_ascii=False).encode()
     return cacheable(request, encoded, "application/geo+json", MAP_MAX_AGE)

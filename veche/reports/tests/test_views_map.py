@@ -127,3 +127,112 @@ def test_topic_names_are_escaped_as_json(client, world):
     RoutedReportFactory(municipality=world.surgut, topic=topic)
     feature = client.get(URL, {"bbox": bbox_of(world.surgut)}).json()["features"][0]
     assert feature["properties"]["topic"] == topic.name
+
+
+# --- Clustered on the server (core/maps.py): what the portal's map asks for with `zoom`. ---
+
+
+def spread(municipality, count: int, **extra) -> list[Report]:
+    """`count` published reports scattered over the municipality's box."""
+    m = municipality
+    reports = []
+    for n in range(count):
+        lat = m.min_lat + (m.max_lat - m.min_lat) * ((n * 37) % 100 + 0.5) / 100
+        lon = m.min_lon + (m.max_lon - m.min_lon) * ((n * 61) % 100 + 0.5) / 100
+        reports.append(RoutedReportFactory(municipality=m, lat=lat, lon=lon, **extra))
+    return reports
+
+
+def drawn(response) -> tuple[int, int, int]:
+    """(features, of them clusters, reports they stand for)."""
+    features = response.json()["features"]
+    clusters = [f for f in features if f["properties"].get("cluster")]
+    total = sum(f["properties"]["count"] if f in clusters else 1 for f in features)
+    return len(features), len(clusters), total
+
+
+def test_the_region_at_low_zoom_comes_in_clusters_counting_every_report(client, world):
+    spread(world.surgut, 40)
+    spread(world.urai, 20)
+    features, clusters, total = drawn(client.get(URL, {"bbox": "40,50,100,70", "zoom": 6}))
+    assert total == 60
+    assert clusters >= 1 and features < 60
+    for feature in client.get(URL, {"bbox": "40,50,100,70", "zoom": 6}).json()["features"]:
+        if feature["properties"].get("cluster"):
+            assert feature["geometry"]["type"] == "Point"
+
+
+def test_a_filter_changes_the_clusters_counts(client, world):
+    spread(world.surgut, 30)
+    spread(world.surgut, 12, status="closed")
+    box = bbox_of(world.surgut, margin=1)
+    assert drawn(client.get(URL, {"bbox": box, "zoom": 7}))[2] == 42
+    assert drawn(client.get(URL, {"bbox": box, "zoom": 7, "status": "closed"}))[2] == 12
+    assert drawn(client.get(URL, {"bbox": box, "zoom": 7, "municipality": world.urai.pk}))[2] == 0
+
+
+def test_zoomed_in_the_reports_themselves_are_sent(client, world):
+    reports = spread(world.surgut, 30)
+    data = client.get(URL, {"bbox": bbox_of(world.surgut), "zoom": 15}).json()
+    sent = sorted(feature["properties"]["id"] for feature in data["features"])
+    assert sent == sorted(report.pk for report in reports)
+    assert data["truncated"] is False
+
+
+def test_the_number_of_features_is_bounded_whatever_the_data(client, world, monkeypatch):
+    from veche.core import maps
+
+    spread(world.surgut, 60)
+    monkeypatch.setattr(maps, "MAX_CELLS", 4)
+    monkeypatch.setattr(maps, "POINT_LIMIT", 10)
+    # A view of the whole world at zoom 12 gets a coarser grid, not thousands of cells.
+    world_view = {"bbox": "-180,-90,180,90", "zoom": 12}
+    features, _clusters, total = drawn(client.get(URL, world_view))
+    assert features <= 4 and total == 60
+    # Zoomed in on more reports than POINT_LIMIT: clusters on a finer grid instead of points.
+    close = {"bbox": bbox_of(world.surgut), "zoom": 16}
+    features, clusters, total = drawn(client.get(URL, close))
+    assert clusters >= 1 and features <= 4 and total == 60
+
+
+@pytest.mark.parametrize("zoom", [6, 16])
+def test_the_clustered_feed_reads_with_the_same_queries_for_3_or_60_reports(client, world, zoom):
+    def queries_for(count: int) -> int:
+        Report.objects.all().delete()
+        spread(world.surgut, count)
+        with CaptureQueriesContext(connection) as queries:
+            assert drawn(client.get(URL, {"bbox": bbox_of(world.surgut), "zoom": zoom}))[2] == count
+        return len(queries)
+
+    # The cells (or the points), the lone reports of cells when there are any, the topics' names.
+    assert queries_for(3) <= 3 and queries_for(60) <= 3
+
+
+@pytest.mark.parametrize("zoom", ["x", "23", "-1"])
+def test_a_bad_zoom_is_a_400_in_russian(client, world, zoom):
+    response = client.get(URL, {"zoom": zoom})
+    assert response.status_code == 400
+    assert response.json() == {"error": "zoom должен быть целым числом от 0 до 22."}
+
+
+def test_the_api_feed_clusters_with_zoom_too(client, world):
+    spread(world.surgut, 25)
+    response = client.get("/api/v1/reports/map.geojson", {"zoom": 5})
+    assert response.status_code == 200
+    assert drawn(response)[1] >= 1 and drawn(response)[2] == 25
+    assert client.get("/api/v1/reports/map.geojson", {"zoom": 30}).status_code == 422
+
+
+def test_the_counts_are_kept_per_filter_and_view_for_a_while(client, world, settings):
+    from django.core.cache import cache
+
+    settings.MAP_CELLS_CACHE_SECONDS = 60
+    cache.clear()
+    spread(world.surgut, 5)
+    view = {"bbox": bbox_of(world.surgut), "zoom": 6}
+    assert drawn(client.get(URL, view))[2] == 5
+    spread(world.surgut, 2, status="closed")
+    assert drawn(client.get(URL, view))[2] == 5  # the kept count, until it expires
+    assert drawn(client.get(URL, {**view, "status": "closed"}))[2] == 2  # another filter
+    cache.clear()
+    assert drawn(client.get(URL, view))[2] == 7

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from veche.core import maps
 from veche.core.http import cacheable
 from veche.core.pagecache import guest_page
 from veche.core.paging import CachedCountPaginator
@@ -174,24 +175,43 @@ def report_map(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/map.html", context)
 
 
+def parse_view(request: HttpRequest) -> tuple:
+    """(bbox or None, zoom or None) of a map feed's query string; ValueError with the message
+    when either is malformed."""
+    try:
+        bbox = parse_bbox(request.GET["bbox"]) if request.GET.get("bbox") else None
+    except ValueError:
+        raise ValueError(_("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")) from None
+    try:
+        zoom = maps.parse_zoom(request.GET["zoom"]) if request.GET.get("zoom") else None
+    except ValueError:
+        raise ValueError(_("zoom must be a whole number from 0 to 22.")) from None
+    return bbox, zoom
+
+
 @require_GET
 def map_geojson(request: HttpRequest) -> HttpResponse:
-    """Published reports in the bounding box as a GeoJSON FeatureCollection of points, filtered
-    like the list; at most MAP_LIMIT of them, the most supported first ("truncated" says so)."""
-    bbox = None
-    if request.GET.get("bbox"):
-        try:
-            bbox = parse_bbox(request.GET["bbox"])
-        except ValueError:
-            message = _("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")
-            return JsonResponse({"error": message}, status=400)
-    return map_feed(request, bbox=bbox, filters=ReportFilters(request.GET).filters())
+    """Published reports in the bounding box as a GeoJSON FeatureCollection, filtered like the
+    list. With `zoom` (what the portal's map sends), clustered on the server (core/maps.py):
+    `cluster` features with their `count` where many are in view, the reports themselves when
+    zoomed in. Without it, the points: at most MAP_LIMIT, the most supported first ("truncated"
+    says so)."""
+    try:
+        bbox, zoom = parse_view(request)
+    except ValueError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    filters = ReportFilters(request.GET).filters()
+    return map_feed(request, bbox=bbox, filters=filters, zoom=zoom)
 
 
-def map_feed(request: HttpRequest, *, bbox, filters: dict) -> HttpResponse:
+def map_feed(request: HttpRequest, *, bbox, filters: dict, zoom: int | None = None) -> HttpResponse:
     """The feed for parsed input; /api/v1/reports/map.geojson answers with it too."""
-    rows, truncated = selectors.map_points(bbox=bbox, limit=MAP_LIMIT, **filters)
-    body = _feature_collection(rows, truncated)
+    if zoom is None:
+        rows, truncated = selectors.map_points(bbox=bbox, limit=MAP_LIMIT, **filters)
+        body = _feature_collection(rows, truncated)
+    else:
+        view = selectors.map_view(bbox=bbox, zoom=zoom, **filters)
+        body = _feature_collection(view.points, False, view.cells)
     return cacheable(request, body, "application/geo+json", MAP_MAX_AGE)
 
 
@@ -203,18 +223,20 @@ FEATURE = (
 )
 
 
-def _feature_collection(rows: list[tuple], truncated: bool) -> bytes:
+def _feature_collection(rows: list[tuple], truncated: bool, cells: list = ()) -> bytes:
     topics = {
         pk: json.dumps(name, ensure_ascii=False)
         for pk, name in Topic.objects.order_by().values_list("pk", "name")
     }
     base = reverse("reports:detail", args=[0]).removesuffix("0/")
-    features = ",".join(
+    features = [
         FEATURE % (lon, lat, pk, status, topics.get(topic_id, '""'), supports, base, pk)
         for pk, lat, lon, status, topic_id, supports in rows
-    )
+    ]
+    features += [maps.cluster_json(cell) for cell in cells]
     flag = "true" if truncated else "false"
-    return f'{{"type":"FeatureCollection","features":[{features}],"truncated":{flag}}}'.encode()
+    body = ",".join(features)
+    return f'{{"type":"FeatureCollection","features":[{body}],"truncated":{flag}}}'.encode()
 
 
 @login_required

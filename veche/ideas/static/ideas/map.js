@@ -1,10 +1,11 @@
-// The map of ideas: clustered markers loaded from the GeoJSON feed for the visible area, with the
-// page's filters, over the municipalities' boundaries (territory/boundaries.js). Without this
-// script the page offers the list with the same filters.
+// The map of ideas, loaded from the GeoJSON feed for the visible area and zoom with the page's
+// filters, over the municipalities' boundaries (territory/boundaries.js): the server sends
+// clusters (a count per grid cell, veche/core/maps.py) where many ideas are in view and the ideas
+// themselves when zoomed in. Without this script the page offers the list with the same filters.
 (function () {
   "use strict";
   var el = document.getElementById("ideas-map");
-  if (!el || typeof L === "undefined" || !L.markerClusterGroup || !window.VecheMap) return;
+  if (!el || typeof L === "undefined" || !window.VecheMap) return;
   var labels = JSON.parse(document.getElementById("map-labels").textContent);
   var status = document.getElementById("map-status");
 
@@ -29,41 +30,35 @@
     line(box, "").appendChild(link);
     return box;
   }
-  function clusterIcon(cluster) {
-    var count = cluster.getChildCount();
-    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-    var box = document.createElement("div");
-    line(box, String(count), "span").setAttribute("aria-hidden", "true");
-    line(box, format(labels.cluster, { count: count }), "span").className = "visually-hidden";
-    return L.divIcon({ html: box, className: "marker-cluster marker-cluster-" + size, iconSize: new L.Point(40, 40) });
+  function pointMarker(feature, latlng) {
+    var p = feature.properties;
+    return L.marker(latlng, { title: p.title, alt: p.title }).bindPopup(function () { return popup(p); });
   }
 
   el.hidden = false;
   var map = VecheMap.create(el);
-  var clusters = L.markerClusterGroup({ chunkedLoading: true, iconCreateFunction: clusterIcon });
-  map.addLayer(clusters);
+  var layer = L.geoJSON(null, {
+    pointToLayer: function (feature, latlng) {
+      return feature.properties.cluster
+        ? VecheMap.cluster(map, feature, latlng, format(labels.cluster, { count: feature.properties.count }))
+        : pointMarker(feature, latlng);
+    }
+  }).addTo(map);
   var pending = null;
-  function clamp(value, limit) { return Math.max(-limit, Math.min(limit, value)).toFixed(5); }
   function load() {
     if (pending) pending.abort();
     pending = new AbortController();
-    var b = map.getBounds();
-    var bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
-    var url = el.dataset.geojson + (el.dataset.geojson.indexOf("?") >= 0 ? "&" : "?") + "bbox=" + bbox.join(",");
-    fetch(url, { signal: pending.signal, headers: { Accept: "application/geo+json" } })
+    fetch(VecheMap.feedUrl(map, el.dataset.geojson), { signal: pending.signal, headers: { Accept: "application/geo+json" } })
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.json();
       })
       .then(function (data) {
-        clusters.clearLayers();
-        clusters.addLayers(data.features.map(function (feature) {
-          var c = feature.geometry.coordinates, p = feature.properties;
-          return L.marker([c[1], c[0]], { title: p.title, alt: p.title }).bindPopup(function () { return popup(p); });
-        }));
+        layer.clearLayers();
+        layer.addData(data);
         status.textContent = data.truncated
           ? format(labels.truncated, { limit: data.features.length })
-          : format(labels.shown, { count: data.features.length });
+          : format(labels.shown, { count: VecheMap.counted(data.features) });
       })
       .catch(function (error) {
         if (error.name !== "AbortError") status.textContent = labels.failed;

@@ -1,5 +1,5 @@
 // The map of infrastructure objects: the server groups them into clusters up to zoom 12 (a grid
-// cell each, counted in SQL) and sends the objects themselves — points, roads as lines, parks
+// cell each, counted in SQL, veche/core/maps.py) and sends the objects themselves — points, roads as lines, parks
 // as polygons, simplified for the zoom — when zoomed in. Loaded from the GeoJSON feed for the
 // visible area with the page's filters, over the municipalities' boundaries
 // (territory/boundaries.js). Without this script the page offers the list with the same filters.
@@ -30,18 +30,6 @@
     line(box, "").appendChild(link);
     return box;
   }
-  function clusterMarker(feature, latlng) {
-    var count = feature.properties.count;
-    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-    var box = document.createElement("div");
-    line(box, String(count), "span").setAttribute("aria-hidden", "true");
-    var text = format(labels.cluster, { count: count });
-    line(box, text, "span").className = "visually-hidden";
-    var icon = L.divIcon({ html: box, className: "marker-cluster marker-cluster-" + size, iconSize: new L.Point(40, 40) });
-    var marker = L.marker(latlng, { icon: icon, title: text, keyboard: true });
-    marker.on("click keypress", function () { map.setView(latlng, Math.min(map.getZoom() + 2, 13)); });
-    return marker;
-  }
   function pointMarker(feature, latlng) {
     return L.marker(latlng, { title: feature.properties.name, alt: feature.properties.name });
   }
@@ -50,7 +38,9 @@
   var map = VecheMap.create(el);
   var layer = L.geoJSON(null, {
     pointToLayer: function (feature, latlng) {
-      return feature.properties.cluster ? clusterMarker(feature, latlng) : pointMarker(feature, latlng);
+      return feature.properties.cluster
+        ? VecheMap.cluster(map, feature, latlng, format(labels.cluster, { count: feature.properties.count }))
+        : pointMarker(feature, latlng);
     },
     style: function (feature) {
       var colour = COLOURS[feature.properties.status] || "#1d4e89";
@@ -61,14 +51,10 @@
     }
   }).addTo(map);
   var pending = null;
-  function clamp(value, limit) { return Math.max(-limit, Math.min(limit, value)).toFixed(5); }
   function load() {
     if (pending) pending.abort();
     pending = new AbortController();
-    var b = map.getBounds();
-    var bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
-    var url = el.dataset.geojson + (el.dataset.geojson.indexOf("?") >= 0 ? "&" : "?") +
-      "bbox=" + bbox.join(",") + "&zoom=" + Math.round(map.getZoom());
+    var url = VecheMap.feedUrl(map, el.dataset.geojson);
     fetch(url, { signal: pending.signal, headers: { Accept: "application/geo+json" } })
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
@@ -77,7 +63,7 @@
       .then(function (data) {
         layer.clearLayers();
         layer.addData(data);
-        var count = data.features.reduce(function (sum, f) { return sum + (f.properties.count || 1); }, 0);
+        var count = VecheMap.counted(data.features);
         status.textContent = data.truncated
           ? format(labels.truncated, { limit: data.features.length })
           : format(labels.shown, { count: count });

@@ -8,6 +8,10 @@
 // The element carries data-tiles, data-attribution, data-zoom-in, data-zoom-out and
 // data-boundaries (the feed's URL; without it the layer is skipped).
 // Returns the L.Map; `VecheMap.boundaries` returns a promise of the L.GeoJSON layer.
+// Every map's feed is clustered on the server (veche/core/maps.py): `VecheMap.feedUrl(map, url)`
+// adds the view's bbox and zoom to the feed's address, `VecheMap.cluster(map, feature, latlng,
+// text)` draws a `properties.cluster` feature with its `count` (pressing it zooms in), and
+// `VecheMap.counted(features)` sums what the features stand for.
 (function () {
   "use strict";
   // Leaflet's credit without the flag it adds by default.
@@ -44,5 +48,37 @@
     return map;
   }
 
-  window.VecheMap = { create: create, boundaries: boundaries, style: STYLE };
+  function cluster(map, feature, latlng, text) {
+    var count = feature.properties.count;
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    // The number is shown; a screen reader hears what it counts.
+    var box = document.createElement("div");
+    var shown = document.createElement("span");
+    shown.textContent = String(count);
+    shown.setAttribute("aria-hidden", "true");
+    var heard = document.createElement("span");
+    heard.textContent = text;
+    heard.className = "visually-hidden";
+    box.appendChild(shown);
+    box.appendChild(heard);
+    var icon = L.divIcon({ html: box, className: "marker-cluster marker-cluster-" + size, iconSize: new L.Point(40, 40) });
+    var marker = L.marker(latlng, { icon: icon, title: text, keyboard: true });
+    marker.on("click keypress", function () { map.setView(latlng, Math.min(map.getZoom() + 2, map.getMaxZoom() || 19)); });
+    return marker;
+  }
+
+  function clamp(value, limit) { return Math.max(-limit, Math.min(limit, value)).toFixed(5); }
+  function feedUrl(map, url) {
+    var b = map.getBounds();
+    var bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)];
+    return url + (url.indexOf("?") >= 0 ? "&" : "?") + "bbox=" + bbox.join(",") + "&zoom=" + Math.round(map.getZoom());
+  }
+
+  function counted(features) {
+    return features.reduce(function (sum, f) { return sum + (f.properties.count || 1); }, 0);
+  }
+
+  window.VecheMap = {
+    create: create, boundaries: boundaries, style: STYLE, cluster: cluster, feedUrl: feedUrl, counted: counted
+  };
 })();

@@ -178,3 +178,16 @@ def test_two_links_at_once_for_one_person_record_one_referral():
     assert outcome.errors == []
     assert Referral.objects.filter(invited=vera).count() == 1
     assert len([r for r in outcome.done if r is not None]) == 1
+
+
+def test_deletion_removes_the_link_and_keeps_the_referrals():
+    from veche.points.models import Invitation
+    from veche.points.privacy import deletion_hook
+
+    anna = UserFactory()
+    code = referrals.invitation_for(anna).code
+    invited_by(anna)
+    deletion_hook(anna)
+    assert not Invitation.objects.exists()
+    assert referrals.inviter_of(code) is None
+    assert Referral.objects.filter(inviter=anna).count() == 1

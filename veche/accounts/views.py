@@ -30,6 +30,7 @@ from .landing import landing_for
 from .models import VerificationMethod
 from .phones import format_phone
 from .selectors import has_reachable_email
+from .signup import run_signup_hooks
 from .tokens import TokenExpired, TokenInvalid, TokenUsed
 
 TOO_MANY = 429
@@ -55,8 +56,9 @@ def register(request: HttpRequest) -> HttpResponse:
         return _blocked(request, template, RegistrationForm(initial=_safe_initial(form)), seconds)
     if form.is_valid():
         data = form.cleaned_data
+        user = None
         with service_errors(form, fields=RegistrationForm.SERVICE_FIELDS):
-            services.user_register(
+            user = services.user_register(
                 last_name=data["last_name"],
                 first_name=data["first_name"],
                 settlement=data["settlement"],
@@ -67,6 +69,8 @@ def register(request: HttpRequest) -> HttpResponse:
             )
         if not form.errors:
             throttle.hit(request, throttle.REGISTER)
+            if user is not None:
+                run_signup_hooks(request, user)
             request.session["registered_email"] = data["email"]
             return redirect("accounts:register_done")
     return render(request, template, {"form": form})

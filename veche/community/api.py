@@ -4,6 +4,7 @@ signed-in resident his virtual capital's balance and giving it to a project (rat
 
 from datetime import date, datetime
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -235,9 +236,14 @@ def capital_balance(request):
     auth=token_or_session,
 )
 def capital_give(request, payload: CapitalGiveIn):
-    project = get_object_or_404(Project, pk=payload.project)
-    with service_errors(give_slot(request.user)):
-        gift = services.capital_give(user=request.user, project=project, amount=payload.amount)
+    # No read before the service: its lock of the project answers whether it exists.
+    try:
+        with service_errors(give_slot(request.user)):
+            gift = services.capital_give(
+                user=request.user, project=Project(pk=payload.project), amount=payload.amount
+            )
+    except Project.DoesNotExist:
+        raise Http404 from None
     return Status(
         201,
         {

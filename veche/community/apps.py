@@ -15,7 +15,7 @@ class CommunityConfig(AppConfig):
         from veche.moderation.registry import register_source
         from veche.search.registry import register_searchable
 
-        from . import demo, demo_registries, privacy, queue, searching
+        from . import demo, demo_grants, demo_registries, privacy, queue, searching
 
         register_cabinet_section(
             "capital",
@@ -27,6 +27,7 @@ class CommunityConfig(AppConfig):
         register_deletion_hook("community", privacy.deletion_hook)
         register_demo(self.label, demo.seed, after=("staff", "reports"))
         register_demo("community_registries", demo_registries.seed, after=(self.label, "territory"))
+        register_demo("community_grants", demo_grants.seed, after=(self.label, "budgeting"))
         register_router("/community", "veche.community.api.router")
         for source in queue.sources():
             register_source(source)

@@ -115,6 +115,19 @@ class OrganizationForm(forms.Form):
     )
 
 
+class NewsForm(forms.Form):
+    title = forms.CharField(label=_("Headline"), max_length=200)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Paragraphs (<p>), bold (<strong>), lists (<ul>, <li>) and links (<a href>) are kept; "
+            "other markup is removed."
+        ),
+    )
+
+
 class VerifyForm(forms.Form):
     evidence = forms.CharField(
         label=_("Evidence checked"),

@@ -3,18 +3,22 @@ the residence and the contest's stage are the service's to check."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from veche.core import ratelimit
 from veche.core.forms import service_errors
 
-from . import services
+from . import selectors, services
 from .forms import GrantForm
-from .models import GrantContest
+from .models import Direction, GrantContest
 from .throttle import registry_slot
+
+PER_PAGE = 20
 
 
 @login_required
@@ -40,3 +44,24 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     status = 400 if form.errors else 200
     context = {"form": form, "grant_contest": grant_contest}
     return render(request, "community/grant_apply.html", context, status=status)
+
+
+@require_GET
+def contest(request: HttpRequest, pk: int) -> HttpResponse:
+    """The grants contest's public page: its terms, totals and the applicants' projects
+    collecting capital, the most backed first."""
+    try:
+        grant_contest = selectors.grant_contest_page(pk)
+    except GrantContest.DoesNotExist:
+        raise Http404 from None
+    page = Paginator(selectors.grant_projects(grant_contest), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "grant_contest": grant_contest,
+        "figures": selectors.grant_figures(grant_contest),
+        "page": page,
+        "directions": len(Direction.choices),
+        "public_open": grant_contest.public_until >= timezone.localdate(),
+    }
+    return render(request, "community/grants.html", context)

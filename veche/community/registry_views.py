@@ -18,8 +18,8 @@ from veche.core import ratelimit
 from veche.core.forms import error_text, service_errors
 
 from . import selectors, services
-from .forms import ActivistForm, FilterForm, OrganizationForm, VerifyForm
-from .models import Activist, LinkKind, Organization, OrganizationKind
+from .forms import ActivistForm, FilterForm, NewsForm, OrganizationForm, VerifyForm
+from .models import Activist, LinkKind, Organization, OrganizationKind, Review
 from .throttle import registry_slot
 
 PER_PAGE = 20
@@ -50,7 +50,8 @@ def _list(
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "community/home.html", {"counters": selectors.counters()})
+    context = {"counters": selectors.counters(), "grant_contests": selectors.grant_contests()}
+    return render(request, "community/home.html", context)
 
 
 @require_GET
@@ -183,6 +184,35 @@ def organization_new(request: HttpRequest) -> HttpResponse:
             return redirect("community:organizations")
     status = 400 if form.errors else 200
     return render(request, "community/organization_new.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_news(request: HttpRequest, pk: int) -> HttpResponse:
+    """A verified member writes the NGO's news; it waits for a moderator (docs/community.md)."""
+    organization = get_object_or_404(Organization, pk=pk, status=Review.APPROVED)
+    if not request.user.has_perm("community.publish_news", organization):
+        raise PermissionDenied(
+            _("Only the NGO's verified members or a moderator publish its news.")
+        )
+    form = NewsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with registry_slot(request.user), service_errors(form, refusal_on_form=True):
+                news = services.news_publish(
+                    author=request.user, owner=organization, **form.cleaned_data
+                )
+        except ratelimit.Limited:
+            _limited(form)
+        if not form.errors:
+            if news.status == Review.APPROVED:
+                messages.success(request, _("The news is published."))
+            else:
+                messages.success(request, _("The news waits for a moderator."))
+            return redirect(organization)
+    context = {"form": form, "entry": organization}
+    status = 400 if form.errors else 200
+    return render(request, "community/organization_news.html", context, status=status)
 
 
 @login_required

@@ -23,3 +23,24 @@ rules.add_perm("community.register_activist", is_active_user & is_email_confirme
 rules.add_perm("community.register_organization", is_active_user & is_email_confirmed)
 rules.add_perm("community.moderate_registry", is_moderator | is_regional_admin)
 rules.add_perm("community.freeze_capital", is_moderator | is_regional_admin)
+
+
+@rules.predicate
+def is_verified_member(user, organization) -> bool:
+    """A member whose activist profile a moderator approved and verified, or the NGO's leader or
+    registrant (who speak for it), of an NGO that is in the registry."""
+    if organization is None or organization.status != "approved":
+        return False
+    if organization.registered_by_id == user.pk:
+        return True
+    return organization.memberships.filter(
+        activist__user=user, activist__status="approved", activist__verified_at__isnull=False
+    ).exists() or (organization.leader_id is not None and organization.leader.user_id == user.pk)
+
+
+# An NGO's news: its verified members write (it waits for a moderator); moderators write and
+# review.
+rules.add_perm(
+    "community.publish_news",
+    is_active_user & is_email_confirmed & (is_verified_member | is_moderator | is_regional_admin),
+)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -22,6 +22,8 @@ from .models import (
     Activist,
     CapitalFreeze,
     Gift,
+    GrantApplication,
+    GrantContest,
     Link,
     LinkKind,
     News,
@@ -221,7 +223,20 @@ def partners(kind: str, pk: int, limit: int = 50) -> list:
 
 
 def news_of(kind: str, pk: int, limit: int = 10) -> list[News]:
-    return list(News.objects.filter(owner_kind=kind, owner_id=pk).order_by("-published_at")[:limit])
+    return list(
+        News.objects.filter(owner_kind=kind, owner_id=pk, status=Review.APPROVED).order_by(
+            "-published_at"
+        )[:limit]
+    )
+
+
+def pending_news(limit: int) -> list[News]:
+    """Members' news waiting for a moderator, oldest first (one query)."""
+    return list(
+        News.objects.filter(status=Review.PENDING)
+        .select_related("author")
+        .order_by("published_at")[:limit]
+    )
 
 
 def _week_change(queryset: QuerySet, field: str = "created_at") -> dict:
@@ -253,7 +268,7 @@ def counters() -> dict:
             "with_members": Project.objects.filter(organization__isnull=False).count(),
         },
         "links": _week_change(Link.objects.all()),
-        "news": _week_change(News.objects.all(), "published_at"),
+        "news": _week_change(News.objects.filter(status=Review.APPROVED), "published_at"),
     }
     cache.set("community:counters", found, COUNTERS_SECONDS)
     return found
@@ -321,3 +336,39 @@ def active_freezes(limit: int = 200) -> list:
         .select_related("user", "frozen_by")
         .order_by("-frozen_at")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class GrantFigures:
+    applications: int
+    directions: int  # grant directions with at least one application
+    collected: int  # capital the contest's projects collected
+
+
+def grant_contests(limit: int = 5) -> list[GrantContest]:
+    """The latest grants contests, for the registries' home (one query)."""
+    return list(GrantContest.objects.select_related("contest").order_by("-public_until")[:limit])
+
+
+def grant_contest_page(pk: int) -> GrantContest:
+    return GrantContest.objects.select_related("contest").get(pk=pk)
+
+
+def grant_projects(grant_contest: GrantContest) -> QuerySet[GrantApplication]:
+    """The contest's applications with their projects, the most backed first (one query a
+    page)."""
+    return (
+        GrantApplication.objects.filter(grant_contest=grant_contest)
+        .select_related("project", "project__municipality")
+        .order_by("-project__collected", "pk")
+    )
+
+
+def grant_figures(grant_contest: GrantContest) -> GrantFigures:
+    """The contest's totals in one query."""
+    row = GrantApplication.objects.filter(grant_contest=grant_contest).aggregate(
+        applications=Count("pk"),
+        directions=Count("direction", distinct=True),
+        collected=Sum("project__collected"),
+    )
+    return GrantFigures(row["applications"], row["directions"], row["collected"] or 0)

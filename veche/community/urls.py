@@ -12,6 +12,7 @@ urlpatterns = [
     path("ngos/", registry_views.organization_list, name="organizations"),
     path("ngos/new/", registry_views.organization_new, name="organization_new"),
     path("ngos/<int:pk>/", registry_views.organization_detail, name="organization"),
+    path("ngos/<int:pk>/news/", registry_views.organization_news, name="organization_news"),
     path("ngos/<int:pk>/join/", registry_views.organization_join, name="organization_join"),
     path("activists/", registry_views.activist_list, name="activists"),
     path("activists/me/", registry_views.activist_me, name="activist_me"),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("activists/<int:pk>/", registry_views.activist_detail, name="activist"),
     path("suspicious/", staff_views.suspicious, name="suspicious"),
     path("suspicious/<int:user_id>/freeze/", staff_views.freeze, name="freeze"),
+    path("grants/<int:pk>/", grant_views.contest, name="grants"),
     path("grants/<int:pk>/apply/", grant_views.apply, name="grant_apply"),
     path("<str:kind>/<int:pk>/verify/", registry_views.entry_verify, name="verify"),
 ]

@@ -10,10 +10,12 @@ class PointsConfig(AppConfig):
     def ready(self) -> None:
         from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.privacy import register_deletion_hook, register_export_section
+        from veche.accounts.signup import register_signup_hook
         from veche.api.routers import register_router
         from veche.core.demo import register_demo
 
         from . import demo, privacy
+        from .services import referrals
 
         register_cabinet_section(
             "points",
@@ -23,6 +25,7 @@ class PointsConfig(AppConfig):
         )
         register_export_section("points", privacy.export_section)
         register_deletion_hook("points", privacy.deletion_hook)
+        register_signup_hook("points", referrals.signup_hook)
         register_router("/points", "veche.points.api.router")
         register_demo(
             self.label,

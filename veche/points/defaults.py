@@ -1,6 +1,7 @@
-"""The rules a new portal starts with (loaded by migration 0002 and the demo; edited in the admin
-afterwards). A budgeting vote records no event (its voter stays out of the log), so it earns
-nothing until budgeting offers a pseudonymous one (docs/points.md)."""
+"""The rules a new portal starts with (loaded by migrations 0002 and 0004 and the demo; edited in
+the admin afterwards). A budgeting vote earns once per contest: budgeting records that the
+voter's ballot got its first vote (`budgeting.ballot_joined`) or was emptied, never which
+project he chose (docs/points.md)."""
 
 DEFAULT_RULES = [
     {
@@ -55,6 +56,29 @@ DEFAULT_RULES = [
         "grant_kind": "polls.ballot_cast",
         "points": 3,
         "daily_cap": 5,
+    },
+    {
+        "action": "budgeting-vote",
+        "label": "Голосование в конкурсе инициативного бюджетирования",
+        "grant_kind": "budgeting.ballot_joined",
+        "withdrawal_kind": "budgeting.ballot_left",
+        "points": 3,
+        "daily_cap": 5,
+    },
+    {
+        "action": "object-vote",
+        "label": "Голосование за объект программы «Управляем вместе»",
+        "grant_kind": "infrastructure.facility_voted",
+        "withdrawal_kind": "infrastructure.vote_withdrawn",
+        "points": 1,
+        "daily_cap": 10,
+    },
+    {
+        "action": "referral",
+        "label": "Регистрация по ссылке амбассадора (после подтверждения)",
+        "grant_kind": "points.referral_confirmed",
+        "points": 20,
+        "daily_cap": 0,
     },
 ]
 

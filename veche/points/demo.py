@@ -1,6 +1,7 @@
 """Demo of points and rewards: the default rules, a catalogue of souvenirs and tickets, points
 earned from everything the other demos recorded in the event log (the consumer is simply run),
-the demo operator on the rewards desk and a few orders — waiting, handed over and cancelled.
+the demo operator on the rewards desk and a few orders — waiting, handed over and cancelled; the
+demo resident as an ambassador whose link brought seven registrations.
 
 Idempotent: rewards are found by title, an order is placed once per resident and reward."""
 
@@ -11,8 +12,9 @@ from django.db import transaction
 from veche.ledger.models import Account, Currency, Kind
 
 from .defaults import load_default_rules
-from .models import DeskMember, Order, Reward, RewardKind, Rule
+from .models import DeskMember, Order, Referral, Reward, RewardKind, Rule
 from .services import order_cancel, order_fulfil, order_place, process_events
+from .services.referrals import invitation_for
 
 REWARDS = [
     (
@@ -105,10 +107,29 @@ def seed() -> None:
             title=title,
             defaults={"kind": kind, "price": price, "stock": stock, "description": description},
         )
+    _referrals()
     while process_events(limit=2000):
         pass
     operator = _desk_operator()
     _orders(operator)
+
+
+def _referrals() -> None:
+    """The demo resident's referral link brought seven of the reports demo's residents (their
+    e-mails confirmed): an ambassador from the fifth on. Once: only while nobody is referred."""
+    if Referral.objects.exists():
+        return
+    users = get_user_model().objects.filter(is_active=True)
+    inviter = users.filter(email="resident@demo.veche").first()
+    if inviter is None:
+        return
+    invitation_for(inviter)
+    invited = users.filter(
+        email__startswith="resident",
+        email__endswith=".demo@demo.veche",
+        email_confirmed_at__isnull=False,
+    ).order_by("pk")[:7]
+    Referral.objects.bulk_create(Referral(inviter=inviter, invited=user) for user in invited)
 
 
 def _desk_operator():

@@ -226,3 +226,43 @@ class DeskMember(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Invitation(models.Model):
+    """A resident's referral link: the code in `/points/invite/<code>/`, made the first time he
+    asks for it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="points_invitation"
+    )
+    code = models.CharField(max_length=16, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Referral(models.Model):
+    """A registration a resident's link brought: one per invited person (the unique invited),
+    never oneself (a DB check). It counts once the invited person confirms his e-mail
+    (`confirmed_at`, set by the points consumer, which then records `points.referral_confirmed`)."""
+
+    inviter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="points_referrals"
+    )
+    invited = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="points_referral"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["inviter", "confirmed_at"], name="points_referral_inviter")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(inviter=models.F("invited")), name="points_referral_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inviter_id} → {self.invited_id}"

@@ -4,12 +4,13 @@ rewards desk's queue. Each costs a constant number of queries."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, QuerySet
 
 from veche.ledger.models import Currency, Kind
 from veche.ledger.selectors import account_of, history
 
-from .models import Order, OrderStatus, Reward, Rule
+from .models import Order, OrderStatus, Referral, Reward, Rule
 
 # What a history line says for each kind of ledger transaction the points app posts.
 TRANSACTION_LABELS = {
@@ -74,4 +75,34 @@ def desk_queue() -> QuerySet[Order]:
         Order.objects.filter(status=OrderStatus.RESERVED)
         .select_related("reward", "user")
         .order_by("created_at")
+    )
+
+
+@dataclass(frozen=True)
+class Referrals:
+    registered: int  # registrations the link brought
+    confirmed: int  # of them, with the e-mail confirmed (these count)
+
+
+def my_referrals(user) -> Referrals:
+    """What the resident's link brought (one query)."""
+    counts = Referral.objects.filter(inviter=user).aggregate(
+        registered=Count("pk"), confirmed=Count("pk", filter=Q(confirmed_at__isnull=False))
+    )
+    return Referrals(registered=counts["registered"], confirmed=counts["confirmed"])
+
+
+def ambassadors(*, least: int):
+    """Active residents whose links brought at least `least` confirmed registrations, the most
+    first (one query)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .annotate(
+            confirmed=Count(
+                "points_referrals", filter=Q(points_referrals__confirmed_at__isnull=False)
+            )
+        )
+        .filter(confirmed__gte=least)
+        .order_by("-confirmed", "pk")
     )

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,7 +16,8 @@ from veche.core.forms import error_text
 
 from . import selectors, services
 from .forms import CancelForm
-from .models import Order, Reward
+from .models import Order, Reward, Rule
+from .services import referrals
 from .throttle import desk_slot, order_slot
 
 TOO_MANY = _("Too many orders in a short time. Try again later.")
@@ -111,3 +113,34 @@ def _decide(request: HttpRequest, call, done: str) -> HttpResponse:
     else:
         messages.success(request, done)
     return redirect("points:desk")
+
+
+# --- Referrals (docs/points.md, "Referrals") ---
+
+
+@require_GET
+def invite_follow(request: HttpRequest, code: str) -> HttpResponse:
+    """A referral link: remember it for the registration that follows, then go and register."""
+    if not request.user.is_authenticated and referrals.inviter_of(code) is not None:
+        request.session[referrals.SESSION_KEY] = code
+    return redirect("accounts:register")
+
+
+@login_required
+@require_GET
+def invite(request: HttpRequest) -> HttpResponse:
+    invitation = referrals.invitation_for(request.user)
+    context = {
+        "link": request.build_absolute_uri(reverse("points:invite_follow", args=[invitation.code])),
+        "counts": selectors.my_referrals(request.user),
+        "least": referrals.ambassador_from(),
+        "rule": Rule.objects.filter(action="referral", active=True).first(),
+    }
+    return render(request, "points/invite.html", context)
+
+
+@require_GET
+def ambassador_list(request: HttpRequest) -> HttpResponse:
+    least = referrals.ambassador_from()
+    page = Paginator(selectors.ambassadors(least=least), 50).get_page(request.GET.get("page"))
+    return render(request, "points/ambassadors.html", {"page": page, "least": least})

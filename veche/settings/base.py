@@ -295,6 +295,9 @@ RATE_LIMIT_REALIZED_IMPORT = env_str("RATE_LIMIT_REALIZED_IMPORT", "30/3600")
 # Points: reward orders per resident, the rewards desk's decisions per staff member.
 RATE_LIMIT_POINTS_ORDER = env_str("RATE_LIMIT_POINTS_ORDER", "10/3600")
 RATE_LIMIT_POINTS_DESK = env_str("RATE_LIMIT_POINTS_DESK", "300/600")
+# Referrals: a resident whose link brought this many confirmed registrations is an ambassador and
+# earns the `referral` rule's points for each from then on (docs/points.md, "Referrals").
+POINTS_AMBASSADOR_FROM = env_int("POINTS_AMBASSADOR_FROM", 5)
 # Virtual capital: gifts to community projects per resident.
 RATE_LIMIT_CAPITAL_GIVE = env_str("RATE_LIMIT_CAPITAL_GIVE", "20/600")
 RATE_LIMIT_COMMUNITY_REGISTRY = env_str("RATE_LIMIT_COMMUNITY_REGISTRY", "20/3600")

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from veche.core.formats import local_datetime
 from veche.core.prepared import run_prepared
+from veche.events.services import record_event
 from veche.staff.services import audit_log
 from veche.supports.kinds import Supportable
 from veche.supports.services import give_support, withdraw_support
@@ -227,6 +228,17 @@ def participants_recount(contest: Contest) -> int:
     return sum(n for _shard, n in shards)
 
 
+def _ballot_joined(contest: Contest, voter) -> None:
+    """The voter's ballot got its first live vote: an event that he takes part in the contest
+    (points are given for it), never which project he chose (docs/budgeting.md)."""
+    record_event(
+        kind="budgeting.ballot_joined",
+        subject=contest,
+        actor=voter,
+        territory=contest.municipality_id,
+    )
+
+
 def _ballot_and_receipt_sql() -> str:
     """The ballot's guarded upsert, the participants' count when it was the voter's first live
     vote, and the receipt when the ballot moved — one statement."""
@@ -236,7 +248,7 @@ def _ballot_and_receipt_sql() -> str:
         f"WITH moved AS ({_ballot_up_sql()}), counted AS ({counted}) "
         f"INSERT INTO {receipts} (code, contest_id, "
         "application_id, user_id, channel, voting_point_id, created_at) "
-        "SELECT %s, %s, %s, %s, %s, %s, %s FROM moved RETURNING id"
+        "SELECT %s, %s, %s, %s, %s, %s, %s FROM moved RETURNING id, (SELECT votes FROM moved)"
     )
 
 
@@ -308,6 +320,8 @@ def _cast(voter, application, terms, trace, channel, point) -> VoteReceipt:
         if row is not None:
             receipt.pk = row[0]
             receipt._state.adding, receipt._state.db = False, "default"
+            if row[1] == 1:
+                _ballot_joined(contest, voter)
             return receipt
         moved = None
     else:
@@ -321,6 +335,7 @@ def _cast(voter, application, terms, trace, channel, point) -> VoteReceipt:
         raise ValidationError(_budget_message(contest, ballot.spent, cost))
     if moved[0] == 1:
         _participant_in(contest.pk, voter.pk)
+        _ballot_joined(contest, voter)
     if channel == Channel.PAPER:
         PublicVote.objects.filter(tally_id=application.pk, user=voter).update(
             channel=Channel.PAPER, voting_point=point
@@ -362,6 +377,12 @@ def _withdraw(voter, application, terms, *, check_minimum: bool) -> VoteReceipt:
     )
     if ballot.votes == 0:
         _participant_out(contest.pk, voter.pk)
+        record_event(
+            kind="budgeting.ballot_left",
+            subject=contest,
+            actor=voter,
+            territory=contest.municipality_id,
+        )
     receipt = VoteReceipt.objects.get(application=application, user=voter, withdrawn_at=None)
     receipt.withdrawn_at = timezone.now()
     receipt.save(update_fields=["withdrawn_at"])

@@ -258,3 +258,19 @@ def test_participants_are_kept_as_ballots_fill_and_empty_not_counted_at_read_tim
     vote_cast(voter=two, application=third)  # back in
     assert voting_results(contest).participants == 3
     assert participants_recount(contest) == 3
+
+
+def test_taking_part_is_an_event_once_per_ballot_never_the_project_chosen():
+    from veche.events.models import Event
+
+    contest, (first, second, _third) = voting_contest()
+    voter = UserFactory()
+    vote_cast(voter=voter, application=first)
+    vote_cast(voter=voter, application=second)
+    [joined] = Event.objects.filter(kind="budgeting.ballot_joined")
+    assert (joined.subject_type, joined.subject_id) == ("budgeting.contest", str(contest.pk))
+    assert str(first.pk) not in str(joined.payload)
+    vote_withdraw(voter=voter, application=first)
+    assert not Event.objects.filter(kind="budgeting.ballot_left").exists()  # one vote is left
+    vote_withdraw(voter=voter, application=second)
+    assert Event.objects.filter(kind="budgeting.ballot_left").count() == 1

@@ -199,7 +199,8 @@ class Link(models.Model):
 
 
 class News(models.Model):
-    """A piece of news of an NGO, an activist or a project (its `owner_kind` and id)."""
+    """A piece of news of an NGO, an activist or a project (its `owner_kind` and id); the body
+    is rich text, sanitized by `core.sanitize` before it is stored."""
 
     owner_kind = models.CharField(max_length=12, choices=LinkKind.choices)
     owner_id = models.PositiveIntegerField()
@@ -213,6 +214,10 @@ class News(models.Model):
         related_name="community_news",
     )
     published_at = models.DateTimeField(_("published"), auto_now_add=True, db_index=True)
+    # Shown once approved: a member's news waits for a moderator, a moderator's is approved.
+    status = models.CharField(
+        _("status"), max_length=10, choices=Review.choices, default=Review.APPROVED
+    )
 
     class Meta:
         verbose_name = _("registry news")

@@ -21,6 +21,7 @@ from .registry import (
     entry_verify,
     link_add,
     news_publish,
+    news_review,
     organization_join,
     organization_register,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "issuing_account",
     "link_add",
     "news_publish",
+    "news_review",
     "organization_join",
     "organization_register",
     "owner_projects_close",

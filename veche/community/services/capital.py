@@ -2,6 +2,8 @@
 to a project under the project's row lock (so a goal is never overshot however many give at
 once), and returning every gift of a project that expired below its goal or was rejected."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -86,10 +88,11 @@ def capital_give(*, user, project: Project, amount) -> Gift:
         backed_before = Gift.objects.filter(
             project=project, user=user, returned_at__isnull=True
         ).exists()
-        gift = Gift.objects.create(project=project, user=user, amount=amount)
+        # The ledger first, under a key of the gift's own, so the gift is one INSERT with its
+        # transaction (not an INSERT and an UPDATE).
         try:
-            gift.transaction, _created = post(
-                key=f"capital.gift:{gift.pk}",
+            posted, _created = post(
+                key=f"capital.gift:{uuid.uuid4().hex}",
                 kind="capital.gift",
                 memo=project.title,
                 legs=[
@@ -104,7 +107,7 @@ def capital_give(*, user, project: Project, amount) -> Gift:
             raise ValidationError(
                 {"amount": _("You do not have that much virtual capital.")}, code="insufficient"
             ) from None
-        gift.save(update_fields=["transaction"])
+        gift = Gift.objects.create(project=project, user=user, amount=amount, transaction=posted)
         # The giver's balance now, read under his lock (the API answers it without a query).
         gift.giver_balance = personal.balance - amount
         project.collected += amount

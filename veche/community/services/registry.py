@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from veche.core.sanitize import sanitize_html
 from veche.core.text import clean_text
 from veche.events.services import record_event
 from veche.search.text import stems
@@ -258,18 +259,63 @@ def link_add(*, actor, first, second, note: str = "") -> Link:
 
 
 def news_publish(*, author, owner, title: str, body: str) -> News:
-    """News of an NGO, an activist or a project, by one who speaks for it or a moderator."""
-    if not (author.has_perm("community.moderate_registry", owner) or may_speak_for(author, owner)):
-        raise PermissionDenied(_("Only the NGO, the activist or a moderator publishes its news."))
+    """News of an NGO, an activist or a project. An NGO's verified members write it from the
+    NGO's page (`community.publish_news`); the activist and the project's resident write their
+    own. The body is rich text, sanitized before it is stored. A moderator's news is published
+    at once; anyone else's waits for a moderator (`news_review`)."""
+    moderator = author.has_perm("community.moderate_registry", owner)
+    if isinstance(owner, Organization):
+        allowed = author.has_perm("community.publish_news", owner)
+    else:
+        allowed = moderator or may_speak_for(author, owner)
+    if not allowed:
+        raise PermissionDenied(
+            _("Only the NGO's verified members or a moderator publish its news.")
+        )
     with transaction.atomic():
         news = News(
             owner_kind=kind_of(owner),
             owner_id=owner.pk,
             title=_text(title, "title"),
-            body=_text(body, "body"),
+            body=sanitize_html(_text(body, "body")).strip(),
             author=author,
+            status=Review.APPROVED if moderator else Review.PENDING,
         )
+        if not news.body:
+            raise ValidationError({"body": _("Write the news.")}, code="required")
         news.full_clean()
         news.save()
-        record_event(kind="community.news_published", subject=news, actor=author)
+        record_event(
+            kind="community.news_published",
+            subject=news,
+            actor=author,
+            payload={"status": news.status},
+        )
+        return news
+
+
+def news_review(*, moderator, news: News, approve: bool, reason: str = "") -> News:
+    """A moderator publishes a member's news or rejects it (with a reason). Audited."""
+    if not moderator.has_perm("community.moderate_registry"):
+        raise PermissionDenied(_("Only a moderator reviews the registries."))
+    if not approve and not reason.strip():
+        raise ValidationError({"reason": _("Say why the news is rejected.")}, code="reason")
+    with transaction.atomic():
+        news = News.objects.select_for_update().get(pk=news.pk)
+        if news.status != Review.PENDING:
+            raise ValidationError(_("This news has been reviewed already."), code="same")
+        news.status = Review.APPROVED if approve else Review.REJECTED
+        news.save(update_fields=["status"])
+        audit_log(
+            actor=moderator,
+            action=f"community.news_{'approve' if approve else 'reject'}",
+            target=news,
+            details={"reason": reason[:200]},
+        )
+        record_event(
+            kind="community.news_reviewed",
+            subject=news,
+            actor=moderator,
+            payload={"status": news.status},
+        )
         return news

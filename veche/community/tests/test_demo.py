@@ -53,3 +53,31 @@ def test_the_registries_demo_is_idempotent():
         Link.objects.count(),
         News.objects.count(),
     )
+
+
+def test_the_grants_demo_applies_and_backs_projects_once(db, settings, tmp_path):
+    from django.utils import timezone
+
+    from veche.community import demo_grants
+    from veche.community.models import GrantApplication, GrantContest
+    from veche.core.demo import demos_in_order
+    from veche.territory.models import Settlement
+
+    settings.MEDIA_ROOT = tmp_path
+    for entry in demos_in_order():
+        if entry.app_label in ("territory", "workdays", "agencies", "staff"):
+            entry.seed()
+    settlement = Settlement.objects.first()
+    for n in range(10):
+        UserFactory(email=f"resident{n}.demo@demo.veche", settlement=settlement)
+    for _n in range(4):
+        UserFactory(verified_at=timezone.now(), verification_method="phone")
+    demo.seed()  # the capital rules issue the verified residents' capital
+    demo_grants.seed()
+    demo_grants.seed()
+    grant_contest = GrantContest.objects.get()
+    applications = GrantApplication.objects.filter(grant_contest=grant_contest)
+    assert applications.count() == len(demo_grants.APPLICATIONS)
+    assert len({a.direction for a in applications}) == len(demo_grants.APPLICATIONS)
+    assert sum(a.project.collected for a in applications) > 0
+    assert grant_contest.contest.current_stage.kind == "applications"

@@ -100,3 +100,22 @@ def test_the_form_shows_the_refusal_in_russian(client, grants):
     assert response.status_code == 400
     assert "от 14 лет" in response.content.decode()
     assert _nothing_written()
+
+
+def test_the_contest_page_lists_its_projects_with_totals(client, grants, django_assert_num_queries):
+    for n, born in enumerate([years_ago(16), years_ago(30)]):
+        entry = grant_apply(
+            user=UserFactory(),
+            grant_contest=grants,
+            date_of_birth=born,
+            title=f"Проект {n}",
+            direction=("memory", "sport")[n],
+        )
+        Project.objects.filter(pk=entry.project_id).update(collected=100 * (n + 1))
+    url = reverse("community:grants", args=[grants.pk])
+    with django_assert_num_queries(4):  # session-less: contest, totals, page count and rows
+        page = client.get(url).content.decode()
+    assert page.index("Проект 1") < page.index("Проект 0")  # the most backed first
+    assert "2 из 18" in page
+    assert "300" in page
+    assert client.get(reverse("community:grants", args=[grants.pk + 99])).status_code == 404

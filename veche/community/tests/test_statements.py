@@ -16,8 +16,9 @@ from .factories import ProjectFactory, VerifiedUserFactory, capital, with_capita
 
 pytestmark = pytest.mark.django_db
 
-# The transaction's own BEGIN/COMMIT (a savepoint pair inside a test) and twelve statements.
-GIFT_STATEMENTS = 14
+# The transaction's own BEGIN/COMMIT (a savepoint pair inside a test) and eleven statements: the
+# gift is one INSERT with its ledger transaction, posted first (it was an INSERT and an UPDATE).
+GIFT_STATEMENTS = 13
 
 
 def test_a_gift_takes_a_fixed_small_number_of_statements():
@@ -53,6 +54,24 @@ def test_the_gift_api_answers_from_the_gift_without_reading_again():
     assert answer.status_code == 201, answer.content
     assert (answer.json()["collected"], answer.json()["balance"]) == (150, 350)
     statements = [q["sql"] for q in queries.captured_queries]
-    # After the gift's transaction nothing reads the project or the balance again.
+    # Nothing reads the project before the gift's transaction (its lock answers a 404), and
+    # nothing reads the project or the balance after it.
+    reads = [sql for sql in statements if sql.startswith("SELECT") and "community_project" in sql]
+    assert len(reads) == 1, reads  # the service's lock only
     after = statements[max(i for i, sql in enumerate(statements) if "events_event" in sql) + 1 :]
     assert not any("community_project" in sql or "ledger_account" in sql for sql in after), after
+
+
+def test_the_gift_api_answers_404_for_no_such_project():
+    from veche.api.tests.factories import ApiTokenFactory
+
+    anna = with_capital(VerifiedUserFactory(), 500)
+    token = ApiTokenFactory(user=anna)
+    answer = Client().post(
+        "/api/v1/community/capital/gifts",
+        {"project": 999999, "amount": 100},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token.plain_key}",
+    )
+    assert answer.status_code == 404
+    assert capital(anna) == 500

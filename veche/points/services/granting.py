@@ -19,6 +19,7 @@ from veche.ledger.services import InsufficientFunds, post, reverse
 
 from ..models import Grant, Pending, Pseudonym, Rule
 from ._common import issuing_account, person_account
+from .referrals import referrals_confirm
 
 CONSUMER = "points"
 # Statuses an event's payload gives content that is public already (post-moderation, or written
@@ -33,6 +34,7 @@ def process_events(*, limit: int = 500) -> int:
     is handled by one."""
     with transaction.atomic():
         Account.objects.select_for_update().filter(pk=issuing_account().pk).get()
+        referrals_confirm()
         events = read_new(CONSUMER, limit=limit)
         if not events:
             return 0
@@ -74,8 +76,8 @@ def _users_by_actor(actors: set[str]):
 
 
 def _on_grant(rule: Rule, event: Event, user) -> None:
-    if user is None or not user.is_active:
-        return
+    if user is None or not user.is_active or event.payload.get("earns") is False:
+        return  # an event may say it earns nothing (a referral before the ambassador's count)
     if rule.approved_first and event.payload.get("status") not in PUBLIC_STATUSES:
         Pending.objects.get_or_create(
             event_id=event.id,

@@ -30,3 +30,17 @@ def test_the_demo_is_idempotent_and_earns_from_events():
     demo.seed()
     assert Order.objects.count() == orders
     assert Reward.objects.count() == len(demo.REWARDS)
+
+
+@pytest.mark.django_db
+def test_the_demo_resident_is_an_ambassador_once(settings):
+    from veche.points.models import Grant, Referral
+
+    settings.POINTS_AMBASSADOR_FROM = 5
+    anna = UserFactory(email="resident@demo.veche")
+    for n in range(7):
+        UserFactory(email=f"resident{n}.demo@demo.veche")
+    demo.seed()
+    demo.seed()
+    assert Referral.objects.filter(inviter=anna, confirmed_at__isnull=False).count() == 7
+    assert Grant.objects.filter(user=anna, rule__action="referral").count() == 3

@@ -69,7 +69,9 @@ PAGES = {
         "/analytics/",
         "/analytics/ratings/",
         "/points/",
+        "/points/ambassadors/",
         "/community/projects/",
+        "/community/grants/{grant_contest}/",
         "/news/",
         "/events/",
         "/events/month/",
@@ -101,6 +103,7 @@ PAGES = {
         "/discussions/{discussion}/",
         "/accounts/cabinet/",
         "/points/mine/",
+        "/points/invite/",
         "/notifications/",
         "/notifications/preferences/",
     ],
@@ -111,6 +114,7 @@ PAGES = {
         "/ideas/{pending_idea}/",
         "/ideas/work/",
         "/ideas/from-report/",
+        "/community/ngos/{ngo}/news/",
     ],
     "official": [
         "/workspace/reports/inbox/",
@@ -216,6 +220,7 @@ def world(db):
     names |= _realized(town)
     names |= _commission(town, people["expert"], resident)
     names |= _objects(town)
+    names |= _community(town)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
     yield people, names | {"municipality": town.slug, "voting_point": point.pk}
@@ -238,6 +243,32 @@ def _objects(town) -> dict:
         vote_closes=now + datetime.timedelta(days=5),
     )
     return {"voted_object": voted.pk}
+
+
+def _community(town) -> dict:
+    """An NGO in the registry (its news form) and a grants contest with a project."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from veche.budgeting.tests.factories import ContestFactory, add_template
+    from veche.community.models import GrantContest
+    from veche.community.services import grant_apply
+    from veche.community.tests.factories import organization
+
+    contest = ContestFactory(title="Гранты жителям", accepts_individuals=True, accepts_groups=False)
+    add_template(contest)
+    grants = GrantContest.objects.create(
+        contest=contest, public_until=timezone.localdate() + timedelta(days=20), goal=2000
+    )
+    grant_apply(
+        user=UserFactory(),
+        grant_contest=grants,
+        date_of_birth=timezone.localdate().replace(year=2000, month=1, day=1),
+        title="Школьный музей",
+        direction="memory",
+    )
+    return {"ngo": organization(municipality=town).pk, "grant_contest": grants.pk}
 
 
 def _ideas(town, administration, author) -> dict:

@@ -74,3 +74,28 @@ def test_the_rewards_desk_has_no_axe_violations(new_page, live_server, axe_check
     page.goto(live_server.url + "/points/desk/")
     expect(page.get_by_role("button", name="Выдать № ")).to_be_visible()
     axe_check(page)
+
+
+def test_the_referral_link_and_the_ambassadors_are_axe_clean(
+    new_page, live_server, axe_check, settings
+):
+    from django.utils import timezone
+
+    from veche.points.models import Referral
+
+    settings.POINTS_AMBASSADOR_FROM = 1
+    anna = UserFactory(first_name="Анна", last_name="Петрова")
+    Referral.objects.create(inviter=anna, invited=UserFactory(), confirmed_at=timezone.now())
+    page = logged_in(new_page, live_server, anna, javascript=False)
+    page.goto(live_server.url + "/points/invite/")
+    expect(page.get_by_label("Ваша ссылка")).to_have_value(re_link(live_server))
+    axe_check(page)
+    page.get_by_role("link", name="Амбассадоры").click()
+    expect(page.get_by_role("cell", name="Анна П.")).to_be_visible()
+    axe_check(page)
+
+
+def re_link(live_server):
+    import re
+
+    return re.compile(re.escape(live_server.url) + r"/points/invite/[\w-]+/")

@@ -16,7 +16,7 @@ from django.db.models import (
 
 from veche.core import maps
 from veche.reports import selectors as report_selectors
-from veche.reports.search import matching
+from veche.search.text import matching
 from veche.territory.models import Municipality
 
 from . import geometry as geo

@@ -17,7 +17,8 @@ __all__ = ["matching", "stems"]
 
 
 def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """Rows whose stems hold every word of the query as the beginning of a stem."""
+    """Rows whose stems hold every word of the query as the beginning of a stem. Only for the
+    tables that have the index (reports', ideas'); another app's stems use veche/search/text.py."""
     if connections[queryset.db].vendor != "sqlite":
         return text.matching(queryset, query)  # the trigram index answers the LIKE
     terms = query_stems(query)

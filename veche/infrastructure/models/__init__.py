@@ -140,7 +140,7 @@ class Facility(models.Model):
     vote_closes = models.DateTimeField(_("vote closes"), null=True, blank=True)
     vote_anyone = models.BooleanField(_("any resident of the region may vote"), default=False)
     vote_count = models.PositiveIntegerField(_("votes"), default=0)
-    # Snowball stems of the name, address and contractor (reports.search): Russian search.
+    # Snowball stems of the name, address and contractor (veche/search/text.py): Russian search.
     search_stems = models.TextField(default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -33,7 +33,7 @@ from veche.core.tables import (
     text,
 )
 from veche.events.services import record_event
-from veche.reports.search import stems
+from veche.search.text import stems
 from veche.staff.services import audit_log
 from veche.territory import geometry as territory_geometry
 from veche.territory.selectors import municipality_locator

@@ -18,7 +18,7 @@ from veche.accounts.predicates import can_participate
 from veche.comments.services import comment_post
 from veche.core.text import clean_text
 from veche.events.services import record_event
-from veche.reports.search import stems
+from veche.search.text import stems
 from veche.staff.services import audit_log
 from veche.supports.kinds import Supportable
 from veche.supports.services import give_support, withdraw_support

@@ -12,7 +12,7 @@ from veche.infrastructure.models import (
     Status,
     WorkType,
 )
-from veche.reports.search import stems
+from veche.search.text import stems
 from veche.territory.tests.factories import MunicipalityFactory
 
 

@@ -1,21 +1,28 @@
 """The dashboards with a million of everything (issue 18's bench), PostgreSQL only: 1,000,000
-reports over ten years (bench/scale.py: COPY, the secondary indexes dropped and built again) and
-1,000,000 poll ballots (COPY: 500 polls × 2,000 residents), then `analytics_refresh` over every
-day of the data, then each dashboard's p50, p95 and requests per second (bench/analytics.py).
+reports over ten years (bench/scale.py's statuses, timeline entries, answers — a closed one's
+rated by 60 % of its authors — and supports) and 1,000,000 poll ballots (500 polls × 2,000
+residents), then `analytics_refresh` over every day of the data, then each dashboard's p50, p95
+and requests per second (bench/analytics.py).
+
+The load makes its rows in SQL: one INSERT … SELECT over generate_series per table, the random
+picks made by PostgreSQL (setseed) from small temporary tables of places, texts and people, so
+no row passes through Python; the reports and the ballots are loaded at once in two connections,
+the secondary indexes dropped first and built after by two connections (as `pg_restore -j 2`).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/veche_scale \\
     DJANGO_SETTINGS_MODULE=bench.settings SECRET_KEY=… \\
         python bench/analytics_scale.py --reports 1000000 --ballots 1000000 --requests 40
 
-`--skip-load` measures a database loaded before. Prints one line per step and per page, first
-with the cache emptied before each request (every request computes its figures), then warm
-(the period's figures cached until the next refresh).
+`--skip-load` measures a database loaded before. Prints one line per step (rows, indexes and
+ANALYZE apart) and per page, first with the cache emptied before each request (every request
+computes its figures), then warm (the period's figures cached until the next refresh).
 """
 
 import argparse
 import random
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
@@ -164,7 +171,7 @@ def load_sql(count: int, supports: int, seed: int = 17) -> dict[str, int]:
                 " search_stems, agency_id, created_at, updated_at, rejection_reason_id,"
                 " duplicate_of_id, subject_kind)"
                 " SELECT pk, a.user_id, 'web', t.topic_id, t.text || ' (№ ' || pk || ')',"
-                "  p.municipality_id, p.lat, p.lon, 'ул. Тестовая, ' || pk % 200, '{}', status,"
+                "  p.municipality_id, p.lat, p.lon, 'ул. Тестовая, ' || pk %% 200, '{}', status,"
                 f"  CASE WHEN status = '{Status.IDEA}' THEN '/ideas/' ELSE '' END, '',"
                 f"  CASE WHEN {routed} THEN created END,"
                 f"  CASE WHEN {routed} THEN created + interval '30 days' END,"
@@ -252,7 +259,7 @@ def load_ballots_sql(count: int, seed: int = 18) -> int:
         poll.ballot_count = min(per_poll, left)
         left -= poll.ballot_count
     Poll.objects.bulk_update(polls, ["ballot_count"])
-    with connection.cursor() as cursor:
+    with connection.cursor() as cursor, scale.timed(f"poll ballots ({count:,})"):
         cursor.execute("SELECT setseed(%s)", [seed / 100])
         cursor.execute(
             "INSERT INTO polls_ballot (poll_id, voter_id, cast_at, channel, municipality_id,"
@@ -269,11 +276,34 @@ def load_ballots_sql(count: int, seed: int = 18) -> int:
         return cursor.rowcount
 
 
+def _in_parallel(jobs: list, settings: list[str]) -> list:
+    """Run the jobs at once, each in its own thread and database connection (as `pg_restore
+    -j` does), every connection first given `settings`; returns their results."""
+
+    def run(job):
+        try:
+            with connection.cursor() as cursor:
+                for sql in settings:
+                    cursor.execute(sql)
+            return job()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        return [future.result() for future in [pool.submit(run, job) for job in jobs]]
+
+
+def _build(definitions: list[str]) -> None:
+    with connection.cursor() as cursor:
+        for definition in definitions:
+            cursor.execute(definition)
+
+
 def load(reports: int, supports: int, ballots: int, *, check_keys: bool = False) -> None:
-    """Load the reports and ballots (the secondary indexes dropped first, built after). Without
-    `check_keys` the foreign keys' triggers are off for the session (session_replication_role
-    = replica, as a data-only restore does): every key the SQL writes is picked from rows that
-    exist."""
+    """Load the reports and the ballots at once, in two connections (the secondary indexes
+    dropped first, then built after by two connections). Without `check_keys` the foreign keys'
+    triggers are off in those sessions (session_replication_role = replica, as a data-only
+    restore does): every key the SQL writes is picked from rows that exist."""
     with scale.timed("migrations and the demo"):
         call_command("migrate", verbosity=0)
         call_command("seed_demo", verbosity=0)
@@ -287,22 +317,23 @@ def load(reports: int, supports: int, ballots: int, *, check_keys: bool = False)
     with connection.cursor() as cursor:
         for name, _definition in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
-        if not check_keys:
-            cursor.execute("SET session_replication_role = replica")
+    settings = [] if check_keys else ["SET session_replication_role = replica"]
     try:
-        loaded = load_sql(missing, supports)
-        with scale.timed(f"poll ballots ({ballots:,})"):
-            loaded["ballots"] = load_ballots_sql(ballots)
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SET session_replication_role = DEFAULT")
+        loaded, ballots_loaded = _in_parallel(
+            [lambda: load_sql(missing, supports), lambda: load_ballots_sql(ballots)], settings
+        )
+        loaded["ballots"] = ballots_loaded
+    finally:  # the indexes come back even when a load fails
         inserted = time.perf_counter() - started
-        building = time.perf_counter()
+        definitions = [definition for _name, definition in indexes]
+        _in_parallel(
+            [lambda: _build(definitions[0::2]), lambda: _build(definitions[1::2])],
+            ["SET maintenance_work_mem = '256MB'"],
+        )
+        indexed = time.perf_counter() - started - inserted
         with connection.cursor() as cursor:
-            for _name, definition in indexes:
-                cursor.execute(definition)
-            indexed = time.perf_counter() - building
-            cursor.execute("ANALYZE")
+            tables = [m._meta.db_table for m in (*scale.TABLES, Ballot, Poll)]
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
     total = time.perf_counter() - started
     flag = "" if total < LOAD_TARGET_S else f"  (over the {LOAD_TARGET_S} s target)"
     keys = "foreign keys checked" if check_keys else "foreign-key triggers off"

@@ -113,7 +113,8 @@ class ReportTotalDay(_Totals):
         indexes = [
             models.Index(fields=["municipality", "day"]),
             models.Index(fields=["agency", "day"]),
-            models.Index(fields=["day"]),
+            # The region's trend by day reads the index only (the rows carry wide histograms).
+            models.Index(fields=["day"], include=["filed"], name="analytics_total_day_filed"),
         ]
 
     def __str__(self) -> str:

@@ -113,7 +113,8 @@ class ReportTotalDay(_Totals):
         indexes = [
             models.Index(fields=["municipality", "day"]),
             models.Index(fields=["agency", "day"]),
-            models.Index(fields=["day"]),
+            # The region's trend by day reads the index only (the rows carry wide histograms).
+            models.Index(fields=["day"], include=["filed"], name="analytics_total_day_filed"),
         ]
 
     def __str__(self) -> str:
@@ -205,6 +206,102 @@ class ParticipationDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} · {self.kind}"
+
+
+def _month_first(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(day__day=1), name=name)
+
+
+class ReportMonth(_Counts):
+    """`ReportDay` rolled up by month (`day` is the month's first day): the topics' counts per
+    month × municipality × agency × topic, rebuilt from the day rows by every refresh of that
+    month's days. A period's whole months are read here, its other days from `ReportDay`."""
+
+    topic_id = models.PositiveIntegerField()
+    category_id = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "agency", "topic_id"],
+                condition=Q(agency__isnull=False),
+                name="analytics_report_topic_month_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "municipality", "topic_id"],
+                condition=Q(agency__isnull=True),
+                name="analytics_report_topic_month_unrouted_unique",
+            ),
+            _month_first("analytics_report_topic_month_first"),
+            _parts("analytics_report_topic_month_parts"),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "day"], name="analytics_topic_month_mun"),
+            models.Index(fields=["agency", "day"], name="analytics_topic_month_agency"),
+            models.Index(
+                fields=["day"], include=["topic_id", "category_id", "accepted"],
+                name="analytics_topic_month_day",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} · {self.municipality_id} · {self.agency_id} · {self.topic_id}"
+
+
+class CellMonth(models.Model):
+    """`CellDay` rolled up by month (`day` is the month's first day): the heat map's reports per
+    hexagon and month."""
+
+    day = models.DateField(_("day"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    cell = models.CharField(max_length=32)
+    lat = models.FloatField()
+    lon = models.FloatField()
+    filed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "cell"], name="analytics_cell_month_unique"
+            ),
+            _month_first("analytics_cell_month_first"),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "day"], name="analytics_cell_month_mun"),
+            models.Index(
+                fields=["day"], include=["cell", "lat", "lon", "filed"],
+                name="analytics_cell_month_heat",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} · {self.cell}"
+
+
+class ParticipationMonth(models.Model):
+    """`ParticipationDay` rolled up by month (`day` is the month's first day): the days' distinct
+    people and their acts summed per month × municipality × kind."""
+
+    day = models.DateField(_("day"))
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16)
+    people = models.PositiveIntegerField(default=0)
+    actions = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "municipality", "kind"], name="analytics_participation_month_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(people__lte=models.F("actions")),
+                name="analytics_participation_month_people_act",
+            ),
+            _month_first("analytics_participation_month_first"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m} · {self.kind}"
 
 
 class VisitorDay(models.Model):

@@ -3,6 +3,7 @@ over rows per day × territory × agency × topic, never over the reports themse
 
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -22,9 +23,12 @@ from veche.territory.models import Municipality
 from . import definitions as d
 from .models import (
     CellDay,
+    CellMonth,
     ParticipationDay,
+    ParticipationMonth,
     Refresh,
     ReportDay,
+    ReportMonth,
     ReportTotalDay,
     ReportTotalMonth,
     VisitorDay,
@@ -35,6 +39,13 @@ from .services import cell_of, month_end, month_start
 RATING_MINIMUM = 20
 COUNTS = ("filed", "accepted", "resolved", "confirmed", "overdue", "due", "timely")
 HISTOGRAMS = ("statuses", "first_days", "final_days", "ratings")
+# Each day table's monthly rollup (services.py rebuilds them in every refresh).
+MONTHLY = {
+    ReportTotalDay: ReportTotalMonth,
+    ReportDay: ReportMonth,
+    CellDay: CellMonth,
+    ParticipationDay: ParticipationMonth,
+}
 
 
 # A period's figures stay cached for an hour at most (the next refresh changes their key first).
@@ -71,7 +82,7 @@ class Scope:
         rows = model.objects.all()
         if self.municipality_id:
             rows = rows.filter(municipality_id=self.municipality_id)
-        if self.agency_id and model in (ReportDay, ReportTotalDay, ReportTotalMonth):
+        if self.agency_id and model in (ReportDay, ReportMonth, ReportTotalDay, ReportTotalMonth):
             rows = rows.filter(agency_id=self.agency_id)
         return rows
 
@@ -145,22 +156,27 @@ def whole_months(first: date, last: date) -> tuple[date, date] | None:
     return (start, end) if start < end else None
 
 
-def _totals(scope: Scope, first: date, last: date) -> tuple[Counter, dict]:
-    """The period's counts and histograms: its whole months from the monthly rollups, its
-    other days (before and after them) from the day rows. Two queries per table read."""
+def rolled(query: Callable[[type], QuerySet], model, first: date, last: date) -> list[QuerySet]:
+    """The period's rows of the day table `model`, `query(model)` choosing them (a scope's, a
+    filter's): its whole months from the monthly rollup (MONTHLY), chosen the same way, its
+    other days (before the first whole month, after the last) from the day rows. A year of the
+    region reads 12 month rows per key instead of 365 day rows."""
     months = whole_months(first, last)
-    parts = [(ReportTotalMonth, *months)] if months else []
     if months is None:
-        parts.append((ReportTotalDay, first, last))
-    else:
-        if first < months[0]:
-            parts.append((ReportTotalDay, first, months[0] - timedelta(days=1)))
-        if months[1] < last:
-            parts.append((ReportTotalDay, months[1] + timedelta(days=1), last))
+        return [in_period(query(model), first, last)]
+    parts = [in_period(query(MONTHLY[model]), *months)]
+    if first < months[0]:
+        parts.append(in_period(query(model), first, months[0] - timedelta(days=1)))
+    if months[1] < last:
+        parts.append(in_period(query(model), months[1] + timedelta(days=1), last))
+    return parts
+
+
+def _totals(scope: Scope, first: date, last: date) -> tuple[Counter, dict]:
+    """The period's counts and histograms (`rolled`): two queries per table read."""
     counts: Counter = Counter({name: 0 for name in COUNTS})
     hists: dict = defaultdict(Counter)
-    for model, start, end in parts:
-        rows = in_period(scope.rows(model), start, end)
+    for rows in rolled(scope.rows, ReportTotalDay, first, last):
         counts.update(rows.aggregate(**{name: Sum(name, default=0) for name in COUNTS}))
         for key, histogram in histograms(rows, HISTOGRAMS).items():
             hists[key].update(histogram)
@@ -171,18 +187,17 @@ def _totals(scope: Scope, first: date, last: date) -> tuple[Counter, dict]:
 def figures(scope: Scope, first: date, last: date) -> Figures:
     """A dashboard's report figures for the period, added up in the database (a few queries over
     the month and day × territory × agency rows and the topics' rows, whatever the period's
-    length)."""
+    length; `rolled`)."""
     rows = in_period(scope.rows(), first, last)
     sums, hists = _totals(scope, first, last)
     by_day = dict(rows.values("day").annotate(n=Sum("filed")).order_by().values_list("day", "n"))
     by_topic: Counter = Counter()
     by_category: Counter = Counter()
-    topics = in_period(scope.rows(ReportDay), first, last).values("topic_id", "category_id")
-    for topic, category, accepted in (
-        topics.annotate(n=Sum("accepted")).order_by().values_list("topic_id", "category_id", "n")
-    ):
-        by_topic[topic] += accepted
-        by_category[category] += accepted
+    for rows in rolled(scope.rows, ReportDay, first, last):
+        topics = rows.values("topic_id", "category_id").annotate(n=Sum("accepted")).order_by()
+        for topic, category, accepted in topics.values_list("topic_id", "category_id", "n"):
+            by_topic[topic] += accepted
+            by_category[category] += accepted
     return Figures(
         counts=Counter(sums),
         statuses=hists[("statuses", None)],
@@ -198,10 +213,16 @@ def figures(scope: Scope, first: date, last: date) -> Figures:
 @generational
 def cells(scope: Scope, first: date, last: date, limit: int = 50) -> list[tuple]:
     """The heat map: (H3 cell, its centre's lat, lon, reports) of the busiest cells in the
-    period, busiest first; one query, ordered and limited in SQL."""
-    rows = in_period(scope.rows(CellDay), first, last).values("cell", "lat", "lon")
-    rows = rows.annotate(n=Sum("filed")).order_by("-n", "cell")[:limit]
-    return [(r["cell"], r["lat"], r["lon"], r["n"]) for r in rows]
+    period, busiest first; one grouped query per part of the period (`rolled`), added up here
+    (a region has some thousand hexagons)."""
+    filed: Counter = Counter()
+    for rows in rolled(scope.rows, CellDay, first, last):
+        grouped = rows.values("cell", "lat", "lon").annotate(n=Sum("filed")).order_by()
+        filed.update(
+            {(c, lat, lon): n for c, lat, lon, n in grouped.values_list("cell", "lat", "lon", "n")}
+        )
+    ranked = sorted(filed.items(), key=lambda item: (-item[1], item[0][0]))[:limit]
+    return [(cell, lat, lon, n) for (cell, lat, lon), n in ranked]
 
 
 @generational
@@ -231,10 +252,14 @@ def ngo_cells(scope: Scope, last: date) -> list[tuple]:
 def participation(scope: Scope, first: date, last: date) -> dict[str, tuple[int, int]]:
     """Kind → (people, actions) in the period: people are distinct per day and summed over the
     days (a person active on two days counts twice); actions are the reports, supports, ballots,
-    votes and comments themselves. One query."""
-    rows = in_period(scope.rows(ParticipationDay), first, last).values_list("kind")
-    totals = rows.annotate(people=Sum("people"), actions=Sum("actions")).order_by()
-    return {kind: (people, actions) for kind, people, actions in totals}
+    votes and comments themselves. One query per part of the period (`rolled`)."""
+    totals: dict[str, tuple[int, int]] = {}
+    for rows in rolled(scope.rows, ParticipationDay, first, last):
+        grouped = rows.values_list("kind").annotate(p=Sum("people"), a=Sum("actions")).order_by()
+        for kind, people, actions in grouped:
+            had = totals.get(kind, (0, 0))
+            totals[kind] = (had[0] + people, had[1] + actions)
+    return totals
 
 
 def votes(scope: Scope) -> dict[str, int]:
@@ -282,21 +307,23 @@ def _score(part: int, whole: int) -> float | None:
 @generational
 def ratings(by: str, first: date, last: date) -> list[Rating]:
     """Ratings by "agency" or "municipality": ranked ones by composite (best first), then the
-    ones without enough data. One query."""
+    ones without enough data. Two queries per part of the period (`rolled`)."""
     key = "agency_id" if by == "agency" else "municipality_id"
-    rows = in_period(ReportTotalDay.objects.exclude(**{f"{key}__isnull": True}), first, last)
-    sums = rows.values(key).annotate(
-        **{name: Sum(name) for name in ("accepted", "resolved", "due", "timely")}
-    )
-    hists = histograms(rows, ("ratings",), by=key)
-    groups = {
-        row[key]: {"counts": row, "ratings": hists[("ratings", row[key])]}
-        for row in sums.order_by()
-    }
+    counts: dict = defaultdict(Counter)
+    ratings_of: dict = defaultdict(Counter)
+    for rows in rolled(
+        lambda model: model.objects.exclude(**{f"{key}__isnull": True}), ReportTotalDay, first, last
+    ):
+        sums = rows.values(key).annotate(
+            **{name: Sum(name) for name in ("accepted", "resolved", "due", "timely")}
+        )
+        for row in sums.order_by():
+            counts[row.pop(key)].update(row)
+        for (_name, group), histogram in histograms(rows, ("ratings",), by=key).items():
+            ratings_of[group].update(histogram)
     result = []
-    for k, g in groups.items():
-        c = g["counts"]
-        good, _mean = d.satisfaction(g["ratings"])
+    for k, c in counts.items():
+        good, _mean = d.satisfaction(ratings_of[k])
         enough = c["accepted"] >= RATING_MINIMUM
         result.append(
             Rating(

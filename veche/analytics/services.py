@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import h3
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from veche.budgeting.selectors import voters_by_day as contest_voters_by_day
@@ -25,9 +27,12 @@ from . import definitions as d
 from . import visitors
 from .models import (
     CellDay,
+    CellMonth,
     ParticipationDay,
+    ParticipationMonth,
     Refresh,
     ReportDay,
+    ReportMonth,
     ReportTotalDay,
     ReportTotalMonth,
 )
@@ -39,6 +44,13 @@ COUNTS = ("filed", "accepted", "resolved", "confirmed", "overdue", "due", "timel
 HISTOGRAMS = ("first_days", "final_days", "ratings", "statuses")
 # Participation's kinds, each from its module's selector of (day, municipality, people, actions);
 # the reports' selector gives "filed" and "supported" itself.
+# The day tables summed by month in SQL (no histograms): the month table, its key columns
+# besides the day, and the columns added up.
+MONTHLY_SUMS = {
+    ReportDay: (ReportMonth, ("municipality_id", "agency_id", "topic_id", "category_id"), COUNTS),
+    CellDay: (CellMonth, ("municipality_id", "cell", "lat", "lon"), ("filed",)),
+    ParticipationDay: (ParticipationMonth, ("municipality_id", "kind"), ("people", "actions")),
+}
 KINDS = {
     "idea_supported": supporters_by_day,
     "poll_voted": poll_voters_by_day,
@@ -175,6 +187,26 @@ def _roll_up_months(first: date, last: date) -> int:
     return len(merged)
 
 
+def roll_up_sums(day_model, first: date, last: date) -> int:
+    """Rebuild the month rows (MONTHLY_SUMS) of every month holding a day from `first` to `last`
+    from all that month's day rows: one INSERT … SELECT … GROUP BY. Returns the rows written."""
+    month_model, keys, sums = MONTHLY_SUMS[day_model]
+    start, end = month_start(first), month_end(last)
+    month_model.objects.filter(day__gte=start, day__lte=end).delete()
+    rows = (
+        day_model.objects.filter(day__gte=start, day__lte=end)
+        .annotate(month=TruncMonth("day"))
+        .values("month", *keys)
+        .annotate(**{f"total_{name}": Sum(name) for name in sums})
+        .order_by()
+    )
+    select, params = rows.query.sql_with_params()
+    columns = ", ".join(("day", *keys, *sums))
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {month_model._meta.db_table} ({columns}) {select}", params)
+        return cursor.rowcount
+
+
 def analytics_refresh(*, first: date, last: date, now=None) -> RefreshResult:
     """Rebuild every aggregate of the local days from `first` to `last` (both included)."""
     now = now or timezone.now()
@@ -191,6 +223,8 @@ def analytics_refresh(*, first: date, last: date, now=None) -> RefreshResult:
         CellDay.objects.bulk_create(cell_days, batch_size=2000)
         ParticipationDay.objects.bulk_create(participation, batch_size=2000)
         _roll_up_months(first, last)
+        for day_model in MONTHLY_SUMS:
+            roll_up_sums(day_model, first, last)
         Refresh.objects.create(first=first, last=last, finished_at=timezone.now())
     visitors.flush()
     return RefreshResult(

@@ -113,7 +113,8 @@ def _summary(figures: selectors.Figures) -> list[tuple[str, object, str]]:
 def _tables(scope: Scope, first: date, last: date) -> dict[str, dict]:
     """Every table of a dashboard: caption, column headings and rows (the chart reads them too)."""
     figures = selectors.figures(scope, first, last)
-    cells = selectors.cells(scope, first, last)
+    # The map's call exactly (same cache key): the period's hexagons are summed once a page.
+    cells = selectors.cells(scope, first, last, limit=heatmap.MAP_LIMIT)
     top = d.top_topics(figures.by_topic, limit=10)
     topic_names, category_names = catalogue_names(
         topic_ids=[t for t, _n, _s in top], category_ids=list(figures.by_category)

@@ -1,6 +1,7 @@
-"""Monthly rollups (`ReportTotalMonth`): every month's row sums its days' rows exactly, counts and
-histograms, and a period's figures read its whole months from them and its other days from the
-day rows, giving what the days alone give.
+"""Monthly rollups (`ReportTotalMonth`, and `ReportMonth`, `CellMonth`, `ParticipationMonth`):
+every month's row sums its days' rows exactly, counts and histograms, and a period's figures —
+the summary, topics, categories, heat map, participation and ratings — read its whole months
+from them and its other days from the day rows, giving what the days alone give.
 
 Hand count (Сургут unless said; filed at 9:00 local time, routed at 10:00):
 12 Jan: 2 reports, one answered on 14 Jan and rated 5; 31 Jan: 1 rejected; 3 Feb: 1 answered on
@@ -14,9 +15,18 @@ from datetime import date
 from django.db.models import Sum
 
 from veche.analytics import selectors
-from veche.analytics.models import ReportTotalDay, ReportTotalMonth
+from veche.analytics.models import (
+    CellDay,
+    CellMonth,
+    ParticipationDay,
+    ParticipationMonth,
+    ReportDay,
+    ReportMonth,
+    ReportTotalDay,
+    ReportTotalMonth,
+)
 from veche.analytics.selectors import Scope, whole_months
-from veche.analytics.services import analytics_refresh
+from veche.analytics.services import MONTHLY_SUMS, analytics_refresh
 from veche.reports.models import Status
 
 from .test_aggregates import answer, at, report
@@ -102,3 +112,92 @@ def test_a_periods_figures_read_from_months_equal_the_days_sums(world):
     assert selectors.figures.uncached(Scope(), first, last).counts["filed"] == 6
     urai = selectors.figures.uncached(Scope(municipality_id=world.urai.pk), first, last)
     assert urai.counts["filed"] == 0
+
+
+def _summed_by_month(model, keys, sums):
+    """{(month, *keys): (sums…)} of a table's rows (a day table's rows moved to their month)."""
+    found: dict = {}
+    for row in model.objects.values("day", *keys, *sums):
+        key = (row["day"].replace(day=1), *(row[k] for k in keys))
+        had = found.get(key, (0,) * len(sums))
+        found[key] = tuple(a + row[n] for a, n in zip(had, sums, strict=True))
+    return found
+
+
+def _rollups_agree():
+    for day_model, (month_model, keys, sums) in MONTHLY_SUMS.items():
+        months = _summed_by_month(month_model, keys, sums)
+        assert months == _summed_by_month(day_model, keys, sums), day_model.__name__
+        assert len(months) == month_model.objects.count()  # one row per month and key
+
+
+def test_topic_cell_and_participation_months_sum_their_days(world):
+    _reports(world)
+    analytics_refresh(first=date(2026, 1, 1), last=date(2026, 3, 31), now=NOW)
+    _rollups_agree()
+    # Filed: January 3, February 2, March 3 — in the topics', the cells' and the authors' months.
+    for model, column in ((ReportMonth, "filed"), (CellMonth, "filed")):
+        by_month = Counter()
+        for day, n in model.objects.values_list("day", column):
+            by_month[day] += n
+        assert by_month == {date(2026, 1, 1): 3, date(2026, 2, 1): 2, date(2026, 3, 1): 3}
+    filed = ParticipationMonth.objects.filter(kind="filed").values_list("day", "actions")
+    assert sum(n for _d, n in filed) == 8
+    # A refresh of a few days rebuilds their month from all its days, earlier refreshes' too.
+    analytics_refresh(first=date(2026, 2, 9), last=date(2026, 2, 11), now=NOW)
+    _rollups_agree()
+    assert ReportMonth.objects.filter(day=date(2026, 2, 1)).aggregate(n=Sum("filed"))["n"] == 2
+
+
+def _day_only(world, first, last):
+    """The topics, cells, participation and ratings' accepted counts from the day rows alone."""
+    days = {"day__gte": first, "day__lte": last}
+    topics = Counter()
+    for topic, n in ReportDay.objects.filter(**days).values_list("topic_id", "accepted"):
+        topics[topic] += n
+    cells = Counter()
+    for cell, n in CellDay.objects.filter(**days).values_list("cell", "filed"):
+        cells[cell] += n
+    kinds: dict = {}
+    for kind, people, actions in ParticipationDay.objects.filter(**days).values_list(
+        "kind", "people", "actions"
+    ):
+        had = kinds.get(kind, (0, 0))
+        kinds[kind] = (had[0] + people, had[1] + actions)
+    accepted = Counter()
+    for m, n in ReportTotalDay.objects.filter(**days).values_list("municipality_id", "accepted"):
+        accepted[m] += n
+    return +topics, +cells, kinds, +accepted
+
+
+def _read(first, last, read=lambda f: f):
+    figures = read(selectors.figures)(Scope(), first, last)
+    cells = read(selectors.cells)(Scope(), first, last)
+    participation = read(selectors.participation)(Scope(), first, last)
+    ratings = read(selectors.ratings)("municipality", first, last)
+    return (
+        +figures.by_topic,
+        Counter({cell: n for cell, _lat, _lon, n in cells}),
+        participation,
+        Counter({r.key: r.accepted for r in ratings if r.accepted}),
+    )
+
+
+def test_topics_cells_participation_and_ratings_read_from_months_equal_the_days(world):
+    _reports(world)
+    analytics_refresh(first=date(2026, 1, 1), last=date(2026, 3, 31), now=NOW)
+    first, last = date(2026, 1, 12), date(2026, 3, 20)
+    topics, cells, participation, accepted = _read(first, last)
+    assert (topics, cells, participation, accepted) == _day_only(world, first, last)
+    # Hand count: 7 accepted (the rejected one is not), 8 filed, 8 authors' reports; Сургут 6
+    # accepted, Урай 1.
+    assert sum(topics.values()) == 7 and sum(cells.values()) == 8
+    assert participation["filed"][1] == 8
+    assert accepted == {world.surgut.pk: 6, world.urai.pk: 1}
+    # February comes from its months' rows: without them its two reports (both accepted) are
+    # missing.
+    for model in (ReportMonth, CellMonth, ParticipationMonth, ReportTotalMonth):
+        model.objects.filter(day=date(2026, 2, 1)).delete()
+    topics, cells, participation, accepted = _read(first, last, read=lambda f: f.uncached)
+    assert (sum(topics.values()), sum(cells.values()), participation["filed"][1]) == (5, 6, 6)
+    assert accepted == {world.surgut.pk: 5}

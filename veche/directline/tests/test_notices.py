@@ -52,7 +52,9 @@ def test_the_asker_hears_why_moderation_declined(line, admin):
     services.question_reject(user=admin, question=question, reason="off_topic")
     notice = Notification.objects.get(user=asker)
     assert notice.link == line.get_absolute_url()
-    assert "not a question to the direct line" in notice.body_text or "не вопрос" in notice.body_text
+    assert (
+        "not a question to the direct line" in notice.body_text or "не вопрос" in notice.body_text
+    )
 
 
 def test_calls_and_letters_tell_nobody(line, admin):

@@ -79,11 +79,20 @@ def test_editors_pages_are_axe_clean(new_page, live_server, axe_check, content, 
         "/content/work/kb/",
         "/content/work/event/new/",
         "/content/work/editors/",
+        "/content/work/open-government/",
+        f"/content/work/open-government/{world.surgut.pk}/",
     ]:
         assert page.goto(live_server.url + path).status == 200, path
         axe_check(page)
     page.goto(live_server.url + "/content/work/news/new/")
     page.click("button[type=submit]")  # empty form: the error summary
+    axe_check(page)
+    page.goto(live_server.url + f"/content/work/open-government/{world.surgut.pk}/")
+    page.click("button[type=submit]")  # no date: the error summary
+    axe_check(page)
+    page.get_by_label("Участвует с").fill("2016-03-01")
+    page.click("button[type=submit]")
+    assert page.url.endswith("/content/work/open-government/")
     axe_check(page)
 
 

@@ -120,6 +120,8 @@ PAGES = {
     "regional_admin": [
         "/staff/",
         "/staff/municipalities/{municipality}/",
+        "/content/work/open-government/",
+        "/content/work/open-government/{municipality}/",
         "/ideas/campaigns/{campaign}/",
         "/ideas/campaigns/new/",
         "/discussions/manage/",

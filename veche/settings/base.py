@@ -343,6 +343,8 @@ PORTAL_EMBLEM = env_str("PORTAL_EMBLEM", _PORTAL.get("PORTAL_EMBLEM", "core/embl
 # Seconds the headline figures of reports (home page, dashboards) are cached; not invalidated.
 REPORT_FIGURES_CACHE_SECONDS = env_int("REPORT_FIGURES_CACHE_SECONDS", 300)
 REPORT_FILTER_CHOICES_CACHE_SECONDS = env_int("REPORT_FILTER_CHOICES_CACHE_SECONDS", 60)
+# The chatbot's matcher over the knowledge base; forgotten when an entry is saved or deleted.
+CHATBOT_KNOWLEDGE_CACHE_SECONDS = env_int("CHATBOT_KNOWLEDGE_CACHE_SECONDS", 300)
 # Seconds a public list's count (its page numbers) and the API lists' `count` are reused for the
 # same filters (veche/core/paging.py); 0 counts on every view.
 LIST_COUNT_CACHE_SECONDS = env_int("LIST_COUNT_CACHE_SECONDS", 60)

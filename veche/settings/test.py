@@ -29,6 +29,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 API_TOKEN_CACHE_SECONDS = 0
 # Tests make and roll back catalogues; the filter lists' cache has its own test.
 REPORT_FILTER_CHOICES_CACHE_SECONDS = 0
+# Tests make and roll back knowledge bases; the chatbot's matcher cache has its own test.
+CHATBOT_KNOWLEDGE_CACHE_SECONDS = 0
 # Tests count what they have just made; the lists' count cache has its own test.
 LIST_COUNT_CACHE_SECONDS = 0
 # Factories change data without events (the guest-page cache's version); its tests turn it on.

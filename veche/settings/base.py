@@ -345,6 +345,17 @@ REPORT_FIGURES_CACHE_SECONDS = env_int("REPORT_FIGURES_CACHE_SECONDS", 300)
 REPORT_FILTER_CHOICES_CACHE_SECONDS = env_int("REPORT_FILTER_CHOICES_CACHE_SECONDS", 60)
 # The chatbot's matcher over the knowledge base; forgotten when an entry is saved or deleted.
 CHATBOT_KNOWLEDGE_CACHE_SECONDS = env_int("CHATBOT_KNOWLEDGE_CACHE_SECONDS", 300)
+# The bot in Telegram (docs/chatbot.md, "Messengers"): the webhook answers 404 while the secret
+# is empty. setWebhook with url=<SITE_URL>/chat/telegram/<WEBHOOK_SECRET>/ and
+# secret_token=<SECRET_TOKEN>.
+CHATBOT_TELEGRAM_WEBHOOK_SECRET = env_str("CHATBOT_TELEGRAM_WEBHOOK_SECRET", "")
+CHATBOT_TELEGRAM_SECRET_TOKEN = env_str("CHATBOT_TELEGRAM_SECRET_TOKEN", "")
+CHATBOT_TELEGRAM_BOT_TOKEN = env_str("CHATBOT_TELEGRAM_BOT_TOKEN", "")
+CHATBOT_TELEGRAM_BOT_NAME = env_str("CHATBOT_TELEGRAM_BOT_NAME", "")
+CHATBOT_MESSENGER_SENDER = env_str(
+    "CHATBOT_MESSENGER_SENDER", "veche.chatbot.messengers.TelegramSender"
+)
+CHATBOT_LINK_CODE_MINUTES = env_int("CHATBOT_LINK_CODE_MINUTES", 15)
 # Seconds a public list's count (its page numbers) and the API lists' `count` are reused for the
 # same filters (veche/core/paging.py); 0 counts on every view.
 LIST_COUNT_CACHE_SECONDS = env_int("LIST_COUNT_CACHE_SECONDS", 60)

@@ -31,6 +31,8 @@ API_TOKEN_CACHE_SECONDS = 0
 REPORT_FILTER_CHOICES_CACHE_SECONDS = 0
 # Tests make and roll back knowledge bases; the chatbot's matcher cache has its own test.
 CHATBOT_KNOWLEDGE_CACHE_SECONDS = 0
+# The messenger bot's replies are kept in veche.chatbot.messengers.outbox.
+CHATBOT_MESSENGER_SENDER = "veche.chatbot.messengers.LocmemSender"
 # Tests count what they have just made; the lists' count cache has its own test.
 LIST_COUNT_CACHE_SECONDS = 0
 # Factories change data without events (the guest-page cache's version); its tests turn it on.

@@ -5,6 +5,7 @@ network cut."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from veche.content.models import ContentEditor
 

@@ -13,7 +13,7 @@ class MessengerLink(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="messenger_links",
-        verbose_name=_("account"),
+        verbose_name=_("linked account"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -89,10 +89,11 @@ def test_editors_pages_are_axe_clean(new_page, live_server, axe_check, content, 
     page.click("button[type=submit]")  # empty form: the error summary
     axe_check(page)
     page.goto(live_server.url + f"/content/work/open-government/{world.surgut.pk}/")
-    page.click("button[type=submit]")  # no date: the error summary
+    page.get_by_role("button", name="Сохранить").click()  # no date: the error summary
+    expect(page.get_by_role("alert")).to_be_visible()
     axe_check(page)
     page.get_by_label("Участвует с").fill("2016-03-01")
-    page.click("button[type=submit]")
+    page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_role("link", name="Изменить Сургут")).to_be_visible()  # the list again
     axe_check(page)
 

@@ -121,7 +121,7 @@ PAGES = {
         "/staff/",
         "/staff/municipalities/{municipality}/",
         "/content/work/open-government/",
-        "/content/work/open-government/{municipality}/",
+        "/content/work/open-government/{municipality_id}/",
         "/ideas/campaigns/{campaign}/",
         "/ideas/campaigns/new/",
         "/discussions/manage/",
@@ -215,7 +215,10 @@ def world(db):
     names |= _commission(town, people["expert"], resident)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
-    yield people, names | {"municipality": town.slug, "voting_point": point.pk}
+    yield (
+        people,
+        names | {"municipality": town.slug, "municipality_id": town.pk, "voting_point": point.pk},
+    )
     unregister_source(things.kind)
     clear_cache()
 

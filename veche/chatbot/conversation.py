@@ -15,7 +15,8 @@ from veche.core.forms import error_text
 from veche.territory.selectors import gazetteer_search
 
 from . import registry
-from .matcher import Matcher, sure
+from .knowledge import matcher
+from .matcher import sure
 
 LOG_SIZE = 30
 _STATUS = re.compile(r"(статус|status|номер|№|#)", re.IGNORECASE)
@@ -41,7 +42,7 @@ def _contacts() -> list[tuple[str, str]]:
 
 
 def answer_question(text: str) -> Message:
-    matches = Matcher(registry.knowledge()).best(text)
+    matches = matcher().best(text)
     if not sure(matches):
         return Message(
             "bot",
@@ -157,11 +158,12 @@ def filing_step(state: dict, user, data: dict, photo: UploadedFile | None) -> No
         _say(state, Message("me", query))
         _say(state, Message("bot", _("Choose the place from the list.")))
     elif step == "text":
-        text = (data.get("text") or "").strip()
-        if len(text) < 10:
-            _say(state, Message("bot", _("Describe the problem in at least 10 characters.")))
+        try:
+            text = flow.check_text(data.get("text") or "")
+        except ValidationError as error:
+            _say(state, Message("bot", error_text(error)))
             return
-        filing.update(step="photo", text=text[:5000])
+        filing.update(step="photo", text=text)
         _say(state, Message("me", Truncator(text).chars(200)))
         _say(
             state,

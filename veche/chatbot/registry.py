@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
 
 @dataclass(frozen=True)
 class Knowledge:
@@ -39,6 +42,10 @@ class Filed:
 class Filing(Protocol):
     def topics(self) -> list[tuple[int, str]]: ...
 
+    def check_text(self, text: str) -> str:
+        """The text as the filing service will store it, or its ValidationError."""
+        ...
+
     def file(
         self, *, user, topic_id: int, lat: float, lon: float, address: str, text: str, photo
     ) -> Filed: ...
@@ -55,11 +62,26 @@ def register_knowledge(
     entries: Callable[[], Iterable[Knowledge]],
     *,
     index: tuple[str, Callable[[], str]] | None = None,
+    watch: Iterable[type] = (),
 ) -> None:
-    """`index`: (label, url) of the source's own list, offered when the bot is not sure."""
+    """`index`: (label, url) of the source's own list, offered when the bot is not sure;
+    `watch`: the models whose saving or deleting changes `entries()`, so the cached matcher is
+    forgotten (`forget_knowledge`)."""
     _knowledge[name] = entries
     if index and index not in _index_urls:
         _index_urls.append(index)
+    for model in watch:
+        uid = f"chatbot-knowledge-{model._meta.label_lower}"
+        post_save.connect(forget_knowledge, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(forget_knowledge, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+MATCHER_KEY = "chatbot:matcher"
+
+
+def forget_knowledge(**_kwargs) -> None:
+    """Drop the cached matcher (knowledge.py): the next question builds it afresh."""
+    cache.delete(MATCHER_KEY)
 
 
 def knowledge_indexes() -> list[tuple[str, str]]:

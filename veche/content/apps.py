@@ -20,8 +20,11 @@ class ContentConfig(AppConfig):
         from veche.chatbot.registry import register_knowledge
 
         from . import chatbot
+        from .models import KbCategory, KbEntry
 
-        register_knowledge("content.kb", chatbot.entries, index=chatbot.INDEX)
+        register_knowledge(
+            "content.kb", chatbot.entries, index=chatbot.INDEX, watch=(KbEntry, KbCategory)
+        )
         from veche.search.registry import register_searchable
 
         from .searching import search_kinds

@@ -177,3 +177,20 @@ class EventForm(ScopedForm):
 
 def now_local_input() -> str:
     return timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+
+
+class MemberForm(forms.Form):
+    """A municipality's part in open government (the editors' open-government page)."""
+
+    joined_on = forms.DateField(
+        label=_("Takes part since"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+    )
+    practices = forms.CharField(
+        label=_("Practices"),
+        required=False,
+        max_length=2000,
+        help_text=_("What the municipality practises: public councils, initiative budgeting, …"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -77,6 +77,8 @@ works_on_content = is_regional_admin | is_municipal_admin | is_content_editor
 
 rules.add_perm("content.change_item", keeps_content)
 rules.add_perm("content.view_work", works_on_content)
+# Which municipalities take part in open government, since when and what they practise.
+rules.add_perm("content.change_member", keeps_content)
 rules.add_perm("content.appoint_editor", admins_territory)
 rules.add_perm("content.view_feedback", works_on_content)
 rules.add_perm("content.give_feedback", rules.always_allow)

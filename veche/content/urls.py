@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views_public, views_work
+from . import feeds, views_members, views_public, views_work
 
 app_name = "content"
 
@@ -28,6 +28,13 @@ urlpatterns = [
     path("events/<int:pk>/attend/", views_public.event_attend, name="event_attend"),
     path("content/work/", views_work.work, name="work"),
     path("content/work/editors/", views_work.editors, name="editors"),
+    path("content/work/open-government/", views_members.members, name="members"),
+    path("content/work/open-government/<int:pk>/", views_members.member_edit, name="member"),
+    path(
+        "content/work/open-government/<int:pk>/remove/",
+        views_members.member_remove,
+        name="member_remove",
+    ),
     path("content/work/<slug:kind>/", views_work.work, name="work_kind"),
     path("content/work/<slug:kind>/new/", views_work.item_edit, name="work_new"),
     path("content/work/<slug:kind>/<int:pk>/", views_work.item_edit, name="work_item"),

@@ -8,6 +8,7 @@ class DirectlineConfig(AppConfig):
     verbose_name = _("Direct line")
 
     def ready(self) -> None:
+        from veche.accounts.cabinet import register_cabinet_section
         from veche.accounts.privacy import register_deletion_hook, register_export_section
         from veche.api.routers import register_router
         from veche.core.demo import register_demo
@@ -18,6 +19,12 @@ class DirectlineConfig(AppConfig):
 
         register_supportable(services.QUESTION_SUPPORTS)
         register_source(queue.source())
+        register_cabinet_section(
+            "directline",
+            title=_("My questions to the direct line"),
+            empty_text=_("You have not asked the direct line any questions yet."),
+            order=14,
+        )
         register_export_section("directline", privacy.export_section)
         register_deletion_hook("directline", privacy.deletion_hook)
         register_router("/directline", "veche.directline.api.router")

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from veche.supports.models import SupportBase
 from veche.territory.models import Municipality
@@ -19,6 +19,14 @@ class Channel(models.TextChoices):
     PHONE = "phone", _("phone")
     LETTER = "letter", _("letter")
 
+
+# Why a moderator declines a question: code → message id, translated where it is shown (the
+# moderation queue, the staff page, the asker's notice).
+REJECT_REASONS = {
+    "off_topic": gettext_noop("not a question to the direct line"),
+    "offensive": gettext_noop("offensive or obscene language"),
+    "personal_data": gettext_noop("another person's personal data"),
+}
 
 RESIDENT_CHANNELS = (Channel.PORTAL, Channel.VIDEO)
 STAFF_CHANNELS = (Channel.PHONE, Channel.LETTER)

@@ -11,14 +11,10 @@ from django.utils.translation import gettext_lazy
 from veche.moderation.registry import ModerationItem, ModerationSource
 
 from . import selectors, services
-from .models import Question
+from .models import REJECT_REASONS, Question
 
 KIND = "directline.question"
-REASONS = [
-    ("off_topic", gettext_lazy("not a question to the direct line")),
-    ("offensive", gettext_lazy("offensive or obscene language")),
-    ("personal_data", gettext_lazy("another person's personal data")),
-]
+REASONS = [(code, gettext_lazy(label)) for code, label in REJECT_REASONS.items()]
 
 
 def pending(user) -> list[ModerationItem]:

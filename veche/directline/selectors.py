@@ -76,3 +76,12 @@ def pending_for(user) -> list[Question]:
         for q in found.order_by("created_at", "pk")
         if user.has_perm("directline.moderate_question", q.campaign)
     ]
+
+
+def my_questions(user) -> QuerySet[Question]:
+    """The resident's own questions, newest first, with their lines (the cabinet)."""
+    return (
+        Question.objects.filter(author=user)
+        .select_related("campaign")
+        .order_by("-created_at", "-pk")
+    )

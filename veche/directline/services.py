@@ -53,6 +53,15 @@ def _text(text: str) -> str:
     return text
 
 
+def _tell_asker(kind: str, question: Question, reason: str = "") -> None:
+    """Enqueue the asker's notice in the change's transaction (tasks.py); calls and letters have
+    no asker to tell."""
+    from .tasks import deliver_question_notice
+
+    if question.author_id is not None:
+        deliver_question_notice.enqueue(kind=kind, question_id=question.pk, reason=reason)
+
+
 def _event(kind: str, question: Question, actor, **payload) -> None:
     record_event(
         kind=f"directline.{kind}",
@@ -134,6 +143,8 @@ def _moderate(user, question: Question, status: str, reason: str = "") -> Questi
             actor=user, action=f"directline.question_{status}", target=question, details=details
         )
         _event(status, question, user)
+        if status == QuestionStatus.REJECTED:
+            _tell_asker("rejected", question, reason)
     return question
 
 
@@ -166,6 +177,7 @@ def question_answer(*, user, question: Question, text: str = "", at_seconds: int
         question.save(update_fields=["answer_text", "answer_at_seconds", "answered_at"])
         audit_log(actor=user, action="directline.question_answer", target=question)
         _event("answered", question, user)
+        _tell_asker("answered", question)
     return question
 
 

@@ -24,6 +24,35 @@ def max_request_pixels() -> int:
     return int(settings.MEDIA_MAX_REQUEST_PIXELS)
 
 
+def max_video_seconds() -> int:
+    return int(settings.MEDIA_MAX_VIDEO_SECONDS)
+
+
+def clock(seconds: float) -> str:
+    """A length as a player shows it: 3:00, 1:02:34."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def check_duration(upload: UploadedFile, seconds: float | None) -> None:
+    """Refuse a video longer than MEDIA_MAX_VIDEO_SECONDS, or one whose length the container does
+    not state (else the cap could be dodged by leaving it out)."""
+    if seconds is None:
+        raise ValidationError(
+            _("«%(name)s»: the video does not say how long it is; save it again as MP4 or WebM.")
+            % {"name": upload.name},
+            code="no_duration",
+        )
+    if seconds > max_video_seconds():
+        raise ValidationError(
+            _("«%(name)s»: the video lasts %(length)s, at most %(limit)s.")
+            % {"name": upload.name, "length": clock(seconds), "limit": clock(max_video_seconds())},
+            code="too_long",
+        )
+
+
 def check_size(upload: UploadedFile, kind: str) -> None:
     if upload.size > max_mb(kind) * MB:
         messages = {

@@ -108,3 +108,34 @@ def _boxes(
             raise NotMp4(f"the box at byte {position} does not fit the file")
         yield kind, position + header, position + size
         position += size
+
+
+def duration_seconds(data: bytes) -> float | None:
+    """The movie's length from its header (`moov/mvhd`: duration ÷ timescale), or for a
+    fragmented file the `mvex/mehd` fragment duration; None when the file does not say. Call it
+    after check_mp4."""
+    top = {
+        kind: (start, end)
+        for kind, start, end in _boxes(data, 0, len(data), last_may_run_to_end=True)
+    }
+    moov = {kind: (start, end) for kind, start, end in _boxes(data, *top[b"moov"])}
+    header = data[slice(*moov[b"mvhd"])]
+    wide = header[:1] == b"\x01"  # version 1: 64-bit times and duration
+    fields = (20, 24, 32) if wide else (12, 16, 20)
+    if len(header) < fields[2]:
+        raise NotMp4("the movie header is truncated")
+    timescale = int.from_bytes(header[fields[0] : fields[1]], "big")
+    duration = int.from_bytes(header[fields[1] : fields[2]], "big")
+    if duration == 0 and b"mvex" in moov:
+        duration = _fragment_duration(data, *moov[b"mvex"])
+    if not timescale or not duration or duration == (1 << (8 * (fields[2] - fields[1]))) - 1:
+        return None  # all ones: "unknown" in the standard
+    return duration / timescale
+
+
+def _fragment_duration(data: bytes, start: int, end: int) -> int:
+    for kind, body, body_end in _boxes(data, start, end):
+        if kind == b"mehd":
+            size = 8 if data[body : body + 1] == b"\x01" else 4
+            return int.from_bytes(data[body + 4 : min(body + 4 + size, body_end)], "big")
+    return 0

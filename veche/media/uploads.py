@@ -1,7 +1,7 @@
 """Photos and videos (a report's, or any later module's): the type is read from the content,
 sizes and pixels are capped before decoding, photos are re-encoded with a thumbnail (which drops
 GPS, camera and every other metadata), videos must be well-formed MP4 or WebM and lose their MP4
-metadata boxes. docs/media.md describes what is accepted."""
+metadata boxes, and are capped in length. docs/media.md describes what is accepted."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 from PIL import Image
 
 from .images import PHOTO, PixelBudget, looks_like_image, open_reduced, random_name, reencode
-from .limits import check_size
+from .limits import check_duration, check_size
 from .mp4 import NotMp4, blank_metadata, check_mp4
+from .mp4 import duration_seconds as mp4_duration
 from .webm import NotWebm, check_webm
+from .webm import duration_seconds as webm_duration
 
 MP4, WEBM = "video/mp4", "video/webm"
 
@@ -72,7 +74,7 @@ def _finish(checked: _Checked) -> ProcessedMedia:
 
 
 def check_video(upload: UploadedFile) -> bytearray:
-    """The video's bytes if it is a well-formed MP4 or WebM within the size cap."""
+    """The video's bytes if it is a well-formed MP4 or WebM within the size and length caps."""
     content_type = video_type_of(_head(upload))
     if content_type is None:
         raise ValidationError(_("Attach the video as an MP4 or WebM file."), code="not_video")
@@ -82,11 +84,13 @@ def check_video(upload: UploadedFile) -> bytearray:
     upload.seek(0)
     try:
         (check_mp4 if content_type == MP4 else check_webm)(bytes(data))
+        seconds = (mp4_duration if content_type == MP4 else webm_duration)(bytes(data))
     except (NotMp4, NotWebm) as error:
         raise ValidationError(
             _("«%(name)s» is not a playable MP4 or WebM video.") % {"name": upload.name},
             code="not_playable",
         ) from error
+    check_duration(upload, seconds)
     return data
 
 

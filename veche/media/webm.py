@@ -2,6 +2,7 @@
 refused). Browsers' recorders write the Segment and its Clusters with an unknown size; a Cluster
 of unknown size ends where the next Segment-level element begins."""
 
+import struct
 from collections.abc import Iterator
 
 EBML = 0x1A45DFA3
@@ -120,3 +121,62 @@ def _vint(
         return value, length
     value &= (1 << (7 * length)) - 1
     return (UNKNOWN if value == (1 << (7 * length)) - 1 else value), length
+
+
+TIMECODE_SCALE, DURATION, TIMECODE = 0x2AD7B1, 0x4489, 0xE7
+SIMPLE_BLOCK, BLOCK_GROUP, BLOCK = 0xA3, 0xA0, 0xA1
+
+
+def duration_seconds(data: bytes) -> float | None:
+    """The length: Info's Duration × TimecodeScale (ns); a browser's recorder writes no Duration,
+    so then the last block's time (its Cluster's Timecode plus its own offset). None when neither
+    says. Call it after check_webm."""
+    _id, _body, end = _element(data, 0, len(data))
+    _id, position, segment_end = _element(data, end, len(data))
+    segment_end = len(data) if segment_end == UNKNOWN else segment_end
+    scale, duration, last_block = 1_000_000, None, None
+    while position < segment_end:
+        element_id, body, element_end = _element(data, position, segment_end)
+        if element_end == UNKNOWN:
+            element_end = _cluster_end(data, body, segment_end)
+        if element_id == INFO:
+            for child, start, stop in _children(data, body, element_end):
+                if child == TIMECODE_SCALE:
+                    scale = int.from_bytes(data[start:stop], "big") or scale
+                elif child == DURATION:
+                    duration = _float(data[start:stop])
+        elif element_id == CLUSTER:
+            last_block = max(last_block or 0, _cluster_last_block(data, body, element_end))
+        position = element_end
+    ticks = duration if duration else last_block
+    return ticks * scale / 1e9 if ticks else None
+
+
+def _float(raw: bytes) -> float | None:
+    if len(raw) not in (4, 8):
+        return None
+    (value,) = struct.unpack(">f" if len(raw) == 4 else ">d", raw)
+    return value if value == value and value > 0 else None  # NaN and nonsense say nothing
+
+
+def _cluster_last_block(data: bytes, start: int, end: int) -> int:
+    """The Cluster's Timecode plus the largest offset of a block in it, in timecode units."""
+    timecode, offset = 0, 0
+    for element_id, body, element_end in _children(data, start, end):
+        if element_id == TIMECODE:
+            timecode = int.from_bytes(data[body:element_end], "big")
+        elif element_id == SIMPLE_BLOCK:
+            offset = max(offset, _block_offset(data, body, element_end))
+        elif element_id == BLOCK_GROUP:
+            for child, child_start, child_end in _children(data, body, element_end):
+                if child == BLOCK:
+                    offset = max(offset, _block_offset(data, child_start, child_end))
+    return timecode + offset
+
+
+def _block_offset(data: bytes, start: int, end: int) -> int:
+    """A block's time relative to its Cluster: a signed 16-bit integer after the track number."""
+    _track, length = _vint(data, start, end, max_length=8, keep_marker=False)
+    if start + length + 2 > end:
+        return 0
+    return int.from_bytes(data[start + length : start + length + 2], "big", signed=True)

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from veche.chatbot.registry import Filed, StatusAnswer
 
+from .filter_choices import filter_choices
 from .models import Report, Topic
 from .models.report import Channel
-from .services.filing import report_submit
+from .services.filing import report_submit, report_text
 
 
 def report_status(number: int, user) -> StatusAnswer | None:
@@ -43,13 +44,16 @@ def report_status(number: int, user) -> StatusAnswer | None:
 
 class ChatFiling:
     def topics(self) -> list[tuple[int, str]]:
-        found = Topic.objects.filter(is_open=True, category__is_active=True).select_related(
-            "category"
-        )
+        """The web form's open topics (the filters' cached lists), as «Category: topic»."""
         return [
-            (t.pk, f"{t.category.name}: {t.name}")
-            for t in found.order_by("category__order", "category__name", "name")
+            (pk, f"{category}: {name}")
+            for category, topics in filter_choices()["topic"]
+            for pk, name in topics
         ]
+
+    def check_text(self, text: str) -> str:
+        """The filing service's own rule for the text; its refusal is what the bot says."""
+        return report_text(text)
 
     def file(self, *, user, topic_id, lat, lon, address, text, photo) -> Filed:
         topic = Topic.objects.filter(pk=topic_id, is_open=True).first()

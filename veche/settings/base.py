@@ -192,6 +192,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # per image and for all the images of one request together.
 MEDIA_MAX_PHOTO_MB = env_int("MEDIA_MAX_PHOTO_MB", 15)
 MEDIA_MAX_VIDEO_MB = env_int("MEDIA_MAX_VIDEO_MB", 100)
+MEDIA_MAX_VIDEO_SECONDS = env_int("MEDIA_MAX_VIDEO_SECONDS", 180)
 MEDIA_MAX_DOCUMENT_MB = env_int("MEDIA_MAX_DOCUMENT_MB", 20)
 MEDIA_MAX_IMAGE_PIXELS = env_int("MEDIA_MAX_IMAGE_PIXELS", 40_000_000)
 MEDIA_MAX_REQUEST_PIXELS = env_int("MEDIA_MAX_REQUEST_PIXELS", 60_000_000)
@@ -347,6 +348,19 @@ PORTAL_EMBLEM = env_str("PORTAL_EMBLEM", _PORTAL.get("PORTAL_EMBLEM", "core/embl
 # Seconds the headline figures of reports (home page, dashboards) are cached; not invalidated.
 REPORT_FIGURES_CACHE_SECONDS = env_int("REPORT_FIGURES_CACHE_SECONDS", 300)
 REPORT_FILTER_CHOICES_CACHE_SECONDS = env_int("REPORT_FILTER_CHOICES_CACHE_SECONDS", 60)
+# The chatbot's matcher over the knowledge base; forgotten when an entry is saved or deleted.
+CHATBOT_KNOWLEDGE_CACHE_SECONDS = env_int("CHATBOT_KNOWLEDGE_CACHE_SECONDS", 300)
+# The bot in Telegram (docs/chatbot.md, "Messengers"): the webhook answers 404 while the secret
+# is empty. setWebhook with url=<SITE_URL>/chat/telegram/<WEBHOOK_SECRET>/ and
+# secret_token=<SECRET_TOKEN>.
+CHATBOT_TELEGRAM_WEBHOOK_SECRET = env_str("CHATBOT_TELEGRAM_WEBHOOK_SECRET", "")
+CHATBOT_TELEGRAM_SECRET_TOKEN = env_str("CHATBOT_TELEGRAM_SECRET_TOKEN", "")
+CHATBOT_TELEGRAM_BOT_TOKEN = env_str("CHATBOT_TELEGRAM_BOT_TOKEN", "")
+CHATBOT_TELEGRAM_BOT_NAME = env_str("CHATBOT_TELEGRAM_BOT_NAME", "")
+CHATBOT_MESSENGER_SENDER = env_str(
+    "CHATBOT_MESSENGER_SENDER", "veche.chatbot.messengers.TelegramSender"
+)
+CHATBOT_LINK_CODE_MINUTES = env_int("CHATBOT_LINK_CODE_MINUTES", 15)
 # Seconds a public list's count (its page numbers) and the API lists' `count` are reused for the
 # same filters (veche/core/paging.py); 0 counts on every view.
 LIST_COUNT_CACHE_SECONDS = env_int("LIST_COUNT_CACHE_SECONDS", 60)

@@ -78,7 +78,10 @@ def test_a_resident_files_a_report_step_by_step(client, world):
     client.post(URL, {"action": "step", "place": "ленина"})
     assert client.session["chatbot"]["filing"]["places"]
     client.post(URL, {"action": "step", "choice": "0"})
-    client.post(URL, {"action": "step", "text": "коротко"})  # too short
+    client.post(URL, {"action": "step", "text": "   "})  # the filing service's own refusal
+    assert _last_reply(client)["text"] in ("Опишите проблему.", "Describe the problem.")
+    client.post(URL, {"action": "step", "text": "я" * 5001})  # refused, never cut
+    assert "5000" in _last_reply(client)["text"]
     assert client.session["chatbot"]["filing"]["step"] == "text"
     client.post(URL, {"action": "step", "text": "Глубокая яма у остановки, машины объезжают"})
     assert Report.objects.count() == 0
@@ -93,3 +96,27 @@ def test_a_resident_files_a_report_step_by_step(client, world):
 def _guest_tries_to_file(client):
     client.post(URL, {"action": "file"})
     return _last_reply(client)["links"]
+
+
+def test_the_topics_are_the_web_forms_and_the_services_refusal_is_said(client, world):
+    from veche.reports.filter_choices import topic_choices
+    from veche.reports.tests.factories import TopicFactory
+
+    later = TopicFactory(name="Аварийное дерево", category=world.topic.category, order=9)
+    needs_photo = TopicFactory(
+        name="Брошенный автомобиль", category=world.topic.category, order=0, photos_required=True
+    )
+    client.force_login(world.resident)
+    client.post(URL, {"action": "file"})
+    page = client.get(URL).content.decode()
+    web = [name for _group, topics in topic_choices() for _pk, name in topics]
+    assert web.index(later.name) > web.index(needs_photo.name)
+    assert page.index(later.name) > page.index(needs_photo.name)  # the web form's order
+    client.post(URL, {"action": "step", "topic": needs_photo.pk})
+    client.post(URL, {"action": "step", "place": "ленина"})
+    client.post(URL, {"action": "step", "choice": "0"})
+    client.post(URL, {"action": "step", "text": "Машина стоит год"})
+    client.post(URL, {"action": "step"})
+    assert Report.objects.count() == 0
+    assert "photo" in _last_reply(client)["text"] or "фото" in _last_reply(client)["text"]
+    assert client.session["chatbot"]["filing"]["step"] == "photo"

@@ -7,6 +7,7 @@ from .editing import (
     item_save,
     item_withdraw,
 )
+from .members import member_remove, member_save
 from .reactions import event_attend, event_unattend, kb_feedback, send_reminders
 
 __all__ = [
@@ -18,5 +19,7 @@ __all__ = [
     "item_save",
     "item_withdraw",
     "kb_feedback",
+    "member_remove",
+    "member_save",
     "send_reminders",
 ]

@@ -158,3 +158,19 @@ def test_export_and_deletion(line, moderator):
     ]
     privacy.deletion_hook(author)
     assert list(Question.objects.values_list("text", flat=True)) == ["Опубликованный вопрос"]
+
+
+def test_a_video_question_is_capped_at_three_minutes(line):
+    from veche.media.tests.files import mp4_with_gps, mvhd
+
+    resident = UserFactory()
+    with pytest.raises(ValidationError) as error:
+        services.question_ask(
+            user=resident, campaign=line, text="Вопрос", video=mp4_with_gps(header=mvhd(200))
+        )
+    assert "3:00" in error.value.messages[0] and "3:20" in error.value.messages[0]
+    assert Question.objects.count() == 0
+    question = services.question_ask(
+        user=resident, campaign=line, text="Вопрос", video=mp4_with_gps(header=mvhd(170))
+    )
+    assert question.channel == Channel.VIDEO and question.video

@@ -39,13 +39,23 @@ def box(kind: bytes, payload: bytes) -> bytes:
 GPS = b"\xa9xyz" + b"+61.2540+073.3962/"
 
 
-def mp4_with_gps(name: str = "clip.mp4") -> SimpleUploadedFile:
-    """A skeleton MP4 whose moov carries a phone's GPS box (udta/©xyz) and a track meta box."""
+def mvhd(seconds: float, *, timescale: int = 1000, version: int = 0) -> bytes:
+    """A movie header: version and flags, creation and change times, timescale, duration."""
+    wide = 8 if version else 4
+    times = bytes(2 * wide)
+    duration = int(seconds * timescale).to_bytes(wide, "big")
+    body = bytes([version, 0, 0, 0]) + times + timescale.to_bytes(4, "big") + duration
+    return box(b"mvhd", body + bytes(80))
+
+
+def mp4_with_gps(name: str = "clip.mp4", *, header: bytes | None = None) -> SimpleUploadedFile:
+    """A skeleton MP4 of 12 seconds whose moov carries a phone's GPS box (udta/©xyz) and a track
+    meta box."""
     udta = box(b"udta", box(GPS[:4], GPS[4:]))
     media = box(b"mdia", box(b"mdhd", bytes(24)))
     meta = box(b"meta", b"\x00" * 4 + b"Camera 3000")
     trak = box(b"trak", box(b"tkhd", bytes(84)) + media + meta)
-    moov = box(b"moov", box(b"mvhd", bytes(100)) + trak + udta)
+    moov = box(b"moov", (header or mvhd(12)) + trak + udta)
     data = box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41") + moov + box(b"mdat", b"frames" * 50)
     return SimpleUploadedFile(name, data, content_type="video/mp4")
 
@@ -134,13 +144,24 @@ def ebml(element_id: int, payload: bytes, *, unknown_size: bool = False) -> byte
     return element_id.to_bytes((element_id.bit_length() + 7) // 8, "big") + size + payload
 
 
-def webm(*, unknown_sizes: bool = False) -> bytes:
-    """A skeleton WebM: EBML header (DocType webm), Segment with Info, Tracks and one Cluster."""
+def webm(
+    *, unknown_sizes: bool = False, seconds: float | None = 12.0, clusters: tuple = (0,)
+) -> bytes:
+    """A skeleton WebM: EBML header (DocType webm), Segment with Info (TimecodeScale 1 ms, and
+    the Duration unless `seconds` is None, as browsers' recorders write it), Tracks and a Cluster
+    per start time in `clusters` (ms), each with a block 500 ms in."""
     header = ebml(0x1A45DFA3, ebml(0x4286, b"\x01") + ebml(0x4282, b"webm"))
-    info = ebml(0x1549A966, ebml(0x2AD7B1, b"\x0f\x42\x40"))
+    duration = b"" if seconds is None else ebml(0x4489, struct.pack(">d", seconds * 1000))
+    info = ebml(0x1549A966, ebml(0x2AD7B1, b"\x0f\x42\x40") + duration)
     tracks = ebml(0x1654AE6B, ebml(0xAE, ebml(0xD7, b"\x01") + ebml(0x86, b"V_VP8")))
-    cluster = ebml(
-        0x1F43B675, ebml(0xE7, b"\x00") + ebml(0xA3, b"frame" * 20), unknown_size=unknown_sizes
+    block = b"\x81" + (500).to_bytes(2, "big") + b"\x80" + b"frame" * 20
+    cluster = b"".join(
+        ebml(
+            0x1F43B675,
+            ebml(0xE7, start.to_bytes(4, "big")) + ebml(0xA3, block),
+            unknown_size=unknown_sizes,
+        )
+        for start in clusters
     )
     segment = ebml(0x18538067, info + tracks + cluster, unknown_size=unknown_sizes)
     return header + segment

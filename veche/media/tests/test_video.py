@@ -2,12 +2,25 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 
+from veche.media import mp4
+from veche.media import webm as webm_module
 from veche.media.mp4 import NotMp4, blank_metadata, check_mp4
 from veche.media.uploads import process_media
 from veche.media.webm import NotWebm, check_webm
 
-from .files import HTML, box, ebml, mp4_with_gps, mp4_with_html, upload, webm, webm_with_html
+from .files import (
+    HTML,
+    box,
+    ebml,
+    mp4_with_gps,
+    mp4_with_html,
+    mvhd,
+    upload,
+    webm,
+    webm_with_html,
+)
 
 
 def test_video_keeps_every_media_byte_but_loses_gps_and_camera_boxes():
@@ -73,3 +86,41 @@ def test_the_walks_accept_the_skeletons_and_name_the_fault():
         check_mp4(mp4_with_html())
     with pytest.raises(NotWebm, match="does not fit"):
         check_webm(webm_with_html())
+
+
+def test_the_length_is_read_from_the_mp4_header_of_either_version():
+    for version in (0, 1):
+        data = mp4_with_gps(header=mvhd(179.5, timescale=90000, version=version)).read()
+        assert mp4.duration_seconds(data) == pytest.approx(179.5)
+    fragmented = mp4_with_gps(header=mvhd(0)).read()
+    assert mp4.duration_seconds(fragmented) is None
+
+
+def test_the_length_is_read_from_webm_info_or_else_from_its_last_block():
+    assert webm_module.duration_seconds(webm(seconds=95.0)) == pytest.approx(95.0)
+    recorded = webm(seconds=None, clusters=(0, 30_000, 200_000), unknown_sizes=True)
+    assert webm_module.duration_seconds(recorded) == pytest.approx(200.5)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("long.mp4", mp4_with_gps(header=mvhd(181)).read()),
+        ("long.webm", webm(seconds=240.0)),
+        ("recorded.webm", webm(seconds=None, clusters=(0, 200_000))),
+    ],
+)
+def test_a_video_longer_than_three_minutes_is_refused_with_its_length(name, data):
+    [message] = refused(name, data)
+    assert message.startswith(f"«{name}»") and "3:00" in message
+
+
+def test_a_video_that_hides_its_length_is_refused():
+    assert refused("nolength.mp4", mp4_with_gps(header=mvhd(0)).read())
+
+
+def test_the_cap_is_a_setting_and_three_minutes_pass():
+    [video] = process_media([mp4_with_gps(header=mvhd(180))])
+    assert video.kind == "video"
+    with override_settings(MEDIA_MAX_VIDEO_SECONDS=10):
+        assert refused("clip.webm", webm(seconds=12.0))

@@ -104,15 +104,25 @@ def _check_filer(*, author, filed_by) -> None:
         raise PermissionDenied(_("Confirm your e-mail address before filing a report."))
 
 
-def _clean(*, topic, text, lat, lon, attributes, media) -> dict:
-    errors: dict[str, list[str]] = {}
+def report_text(text: str) -> str:
+    """A report's text as filing stores it, or the refusal every channel shows (the chatbot asks
+    it at its text step, before the last one)."""
     text = clean_text(text or "").strip()
     if not text:
-        errors.setdefault("text", []).append(_("Describe the problem."))
-    elif len(text) > MAX_TEXT:
-        errors.setdefault("text", []).append(
-            _("The text is too long: at most %(max)d characters.") % {"max": MAX_TEXT}
+        raise ValidationError({"text": [_("Describe the problem.")]})
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            {"text": [_("The text is too long: at most %(max)d characters.") % {"max": MAX_TEXT}]}
         )
+    return text
+
+
+def _clean(*, topic, text, lat, lon, attributes, media) -> dict:
+    errors: dict[str, list[str]] = {}
+    try:
+        text = report_text(text)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if not topic.is_open or not topic.category.is_active:
         errors.setdefault("topic", []).append(_("This topic no longer takes new reports."))
     if topic.photos_required and not any(is_photo(f) for f in media):

@@ -5,6 +5,7 @@ network cut."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from veche.content.models import ContentEditor
 
@@ -79,11 +80,21 @@ def test_editors_pages_are_axe_clean(new_page, live_server, axe_check, content, 
         "/content/work/kb/",
         "/content/work/event/new/",
         "/content/work/editors/",
+        "/content/work/open-government/",
+        f"/content/work/open-government/{world.surgut.pk}/",
     ]:
         assert page.goto(live_server.url + path).status == 200, path
         axe_check(page)
     page.goto(live_server.url + "/content/work/news/new/")
     page.click("button[type=submit]")  # empty form: the error summary
+    axe_check(page)
+    page.goto(live_server.url + f"/content/work/open-government/{world.surgut.pk}/")
+    page.get_by_role("button", name="Сохранить").click()  # no date: the error summary
+    expect(page.get_by_role("alert")).to_be_visible()
+    axe_check(page)
+    page.get_by_label("Участвует с").fill("2016-03-01")
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.get_by_role("link", name="Изменить Сургут")).to_be_visible()  # the list again
     axe_check(page)
 
 

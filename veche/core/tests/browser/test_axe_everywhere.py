@@ -124,6 +124,8 @@ PAGES = {
     "regional_admin": [
         "/staff/",
         "/staff/municipalities/{municipality}/",
+        "/content/work/open-government/",
+        "/content/work/open-government/{municipality_id}/",
         "/ideas/campaigns/{campaign}/",
         "/ideas/campaigns/new/",
         "/discussions/manage/",
@@ -223,7 +225,10 @@ def world(db):
     names |= _community(town)
     point = VotingPointFactory(municipality=town, title="МФЦ Сургута")
     VotingPointMemberFactory(point=point, user=people["operator"])
-    yield people, names | {"municipality": town.slug, "voting_point": point.pk}
+    yield (
+        people,
+        names | {"municipality": town.slug, "municipality_id": town.pk, "voting_point": point.pk},
+    )
     unregister_source(things.kind)
     clear_cache()
 

@@ -47,7 +47,8 @@ def test_the_line_for_residents_and_staff(new_page, live_server, axe_check, db):
     expect(page.get_by_role("link", name="Ответ в записи на 1:35")).to_be_visible()
     axe_check(page)
 
-    log_in(page, live_server, UserFactory())
+    resident = UserFactory()
+    log_in(page, live_server, resident)
     page.reload()
     page.get_by_role("button", name="Отправить вопрос").click()  # empty: the error summary
     expect(page.get_by_role("alert")).to_be_visible()
@@ -57,6 +58,9 @@ def test_the_line_for_residents_and_staff(new_page, live_server, axe_check, db):
     expect(page.get_by_text("Спасибо! Ваш вопрос появится после модерации.")).to_be_visible()
     page.get_by_role("button", name=f"Поддержать вопрос № {called.pk}").click()
     expect(page.get_by_text("Ваша поддержка учтена.")).to_be_visible()
+    axe_check(page)
+    page.goto(live_server.url + "/accounts/cabinet/")  # his question, awaiting moderation
+    expect(page.get_by_text("Будет ли новая поликлиника?")).to_be_visible()
     axe_check(page)
 
     log_in(page, live_server, admin)

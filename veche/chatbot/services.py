@@ -1,0 +1,74 @@
+"""Linking a messenger chat to a portal account: a one-time code from the cabinet (only its hash
+kept, valid `CHATBOT_LINK_CODE_MINUTES`, one per account, spent on use), sent to the bot; and
+unlinking from the cabinet. Each in one transaction."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from veche.accounts.predicates import is_active_user
+
+from .models import LinkCode, MessengerLink
+
+# No 0/O, 1/I/L: a code is read off a screen and typed into a phone.
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 8
+
+
+def _digest(code: str) -> str:
+    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+
+
+def link_code_issue(*, user) -> str:
+    """A fresh code for the user (any earlier one stops working); returned once, never stored."""
+    if not is_active_user(user):
+        raise PermissionDenied(_("Sign in to link a messenger."))
+    code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    expires = timezone.now() + timedelta(minutes=settings.CHATBOT_LINK_CODE_MINUTES)
+    with transaction.atomic():
+        LinkCode.objects.update_or_create(
+            user=user, defaults={"digest": _digest(code), "expires_at": expires}
+        )
+    return code
+
+
+def messenger_link(*, messenger: str, chat_id: str, code: str):
+    """Spend the code on this chat: the chat now speaks for the code's account (a chat linked
+    before moves to it). None for a code that is unknown, spent or expired."""
+    with transaction.atomic():
+        found = (
+            LinkCode.objects.select_for_update()
+            .select_related("user")
+            .filter(digest=_digest(code))
+            .first()
+        )
+        if found is None:
+            return None
+        found.delete()
+        if found.expires_at <= timezone.now() or not is_active_user(found.user):
+            return None
+        MessengerLink.objects.update_or_create(
+            messenger=messenger, chat_id=str(chat_id), defaults={"user": found.user}
+        )
+        return found.user
+
+
+def linked_user(*, messenger: str, chat_id: str):
+    link = (
+        MessengerLink.objects.select_related("user")
+        .filter(messenger=messenger, chat_id=str(chat_id), user__is_active=True)
+        .first()
+    )
+    return link.user if link else None
+
+
+def messenger_unlink(*, user, link: MessengerLink) -> None:
+    if link.user_id != user.pk:
+        raise PermissionDenied(_("This chat is linked to another account."))
+    link.delete()

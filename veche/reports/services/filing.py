@@ -107,7 +107,10 @@ def _check_filer(*, author, filed_by) -> None:
 def report_text(text: str) -> str:
     """A report's text as filing stores it, or the refusal every channel shows (the chatbot asks
     it at its text step, before the last one)."""
-    text = clean_text(text or "").strip()
+    try:
+        text = clean_text(text or "").strip()
+    except ValidationError as error:  # a NUL: the refusal belongs to the text field
+        raise ValidationError({"text": error.messages}) from error
     if not text:
         raise ValidationError({"text": [_("Describe the problem.")]})
     if len(text) > MAX_TEXT:

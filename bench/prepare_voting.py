@@ -1,13 +1,16 @@
-"""Public voting for the benchmark (issue 13): a contest in its public voting with 40 projects on
-the ballot (approval, no cap) that the key holders vote in through the API, and a closed contest
-with the same 40 projects whose votes are stored in bulk (`--votes`, 802,034 in seed 002 — as
-many as the machine's patience allows: bench/prepare.py passes what it was given) and whose
-results page is measured. Called by bench/prepare.py after Django is set up.
+"""Public voting for the benchmark (issue 13): a contest in its public voting with 200 projects on
+the ballot (approval, no cap) that the key holders vote in through the API — each key holder
+votes for each project once, so 250 keys give a run 50,000 first votes (40 projects ran out on a
+quiet machine) — and a closed contest with 40 projects whose votes are stored in bulk
+(`--votes`, 802,034 in seed 002 — as many as the machine's patience allows: bench/prepare.py
+passes what it was given) and whose results page is measured. Called by bench/prepare.py after
+Django is set up.
 
 The stored votes are data generation: synthetic voters (4 votes each) made in bulk, their votes,
 ballots and the tallies' counters filled from the same loop (no receipts: nobody checks them).
-It tops up: contests that exist are kept. Each run takes back the key holders' votes in the open
-contest and sets its counters from the rows, so "vote for a project (API)" measures first votes.
+It tops up: contests that exist are kept, the open one given the projects it lacks. Each run
+takes back the key holders' votes in the open contest and sets its counters from the rows, so
+"vote for a project (API)" measures first votes.
 """
 
 import random
@@ -38,13 +41,14 @@ from veche.territory.models import Municipality
 
 # Not "Бенчмарк: …": bench/prepare_budgeting.py's contests are found by that prefix.
 OPEN_TITLE, CLOSED_TITLE = "Голосование (бенчмарк): открытое", "Голосование (бенчмарк): итоги"
-PROJECTS, PER_VOTER = 40, 4
+PROJECTS, OPEN_PROJECTS, PER_VOTER = 40, 200, 4
 DAY = timedelta(days=1)
 
 
 def voting(stored_votes: int, supporters: list[User]) -> tuple[Contest, Contest]:
     started = time.monotonic()
     opened = Contest.objects.filter(title=OPEN_TITLE).first() or _contest(OPEN_TITLE, open_now=True)
+    _projects(opened, OPEN_PROJECTS)
     closed = Contest.objects.filter(title=CLOSED_TITLE).first() or _contest(
         CLOSED_TITLE, open_now=False
     )
@@ -85,26 +89,39 @@ def _contest(title: str, *, open_now: bool) -> Contest:
                 ends_at=start + b * DAY,
             )
         VotingTerms.objects.create(contest=contest)
-        version = TemplateVersion.objects.create(contest=contest, number=1, published_at=start)
-        rng = random.Random(13)
-        for n in range(PROJECTS):
-            cost = Decimal(rng.randrange(300, 5000) * 1000)
+        TemplateVersion.objects.create(contest=contest, number=1, published_at=start)
+    _projects(contest, PROJECTS)
+    return contest
+
+
+def _projects(contest: Contest, wanted: int) -> None:
+    """Admitted projects on the contest's ballot, up to `wanted` (the first ones as before)."""
+    have = VoteTally.objects.filter(contest=contest).count()
+    if have >= wanted:
+        return
+    version = TemplateVersion.objects.get(contest=contest, number=1)
+    rng = random.Random(13)
+    costs = [Decimal(rng.randrange(300, 5000) * 1000) for _n in range(wanted)]
+    with transaction.atomic():
+        for n in range(have, wanted):
             application = Application.objects.create(
                 contest=contest,
                 version=version,
                 kind=Application.Kind.INDIVIDUAL,
-                municipality=surgut,
-                author=organizer,
+                municipality=contest.municipality,
+                author=contest.organizer,
                 title=f"Бенчмарк: проект {n + 1}",
                 status=Application.Status.ADMITTED,
-                cost=cost,
-                amount_municipality=cost,
-                submitted_at=start + DAY + n * timedelta(minutes=5),
+                cost=costs[n],
+                amount_municipality=costs[n],
+                submitted_at=contest.published_at + DAY + n * timedelta(minutes=5),
             )
             VoteTally.objects.create(
-                application=application, contest=contest, municipality=surgut, cost=cost
+                application=application,
+                contest=contest,
+                municipality=contest.municipality,
+                cost=costs[n],
             )
-    return contest
 
 
 def _store(contest: Contest, votes: int) -> None:

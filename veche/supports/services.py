@@ -4,14 +4,16 @@ The caller checks its own named permission (`reports.support_report`, …), befo
 item's side a kind declares (`open_statuses`, `author_field`) — after a support that changed
 nothing: these functions count. Each change is one transaction: on PostgreSQL one statement
 writes the support, the count and the event; callbacks and threshold notices join it in a
-transaction, so everything commits or rolls back together. Withdrawal while the item is open is
-the caller's rule too.
+transaction, so everything commits or rolls back together. A kind whose only Python is its
+thresholds gives a support in one statement of its own unless the support reaches one
+(`sql.give_quiet`): the transaction is opened only for the support that is told. Withdrawal
+while the item is open is the caller's rule too.
 """
 
 from collections.abc import Iterable
 from contextlib import nullcontext
 
-from django.db import connection, transaction
+from django.db import DataError, connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
@@ -30,8 +32,14 @@ def give_support(spec: Supportable, *, user, item: Model) -> tuple[int, bool]:
     which may be an unsaved `Model(pk=…)`: nothing is read before the write."""
     now = timezone.now()
     params = give_params(spec, item_id=item.pk, user_id=user.pk, now=now)
-    with _transaction(spec), connection.cursor() as cursor:
-        told = _event_params(spec, "supported", user, now)
+    told = _event_params(spec, "supported", user, now)
+    if _quiet(spec):
+        row = _give_quiet(spec, [*params, spec.threshold_counts(), *told])
+        if row is not None:  # None: this support would reach a threshold, given below
+            if row[0] is None:
+                return _refresh(spec, item), False
+            return _set(spec, item, row), True
+    with _transaction(spec.needs_transaction), connection.cursor() as cursor:
         row = _run(cursor, spec, "give", "insert", "count_up", params, told)
         if row is not None:
             count = _set(spec, item, row)
@@ -47,8 +55,8 @@ def withdraw_support(spec: Supportable, *, user, item: Model) -> tuple[int, bool
     """Take the user's support back; returns (count, withdrawn). Withdrawing what was never given
     changes nothing. The count never goes below zero; a threshold once told stays told."""
     now = timezone.now()
-    with _transaction(spec), connection.cursor() as cursor:
-        told = _event_params(spec, "support_withdrawn", user, now)
+    told = _event_params(spec, "support_withdrawn", user, now)
+    with _transaction(bool(spec.on_withdrawn)), connection.cursor() as cursor:
         row = _run(cursor, spec, "take", "delete", "count_down", [item.pk, user.pk], told)
         if row is not None:
             count = _set(spec, item, row)
@@ -102,12 +110,33 @@ def move_supports(
     return len(new)
 
 
-def _transaction(spec: Supportable):
+def _transaction(callbacks: bool):
     """One statement is its own transaction (PostgreSQL, nothing run after it); two statements or
     Python callbacks share one."""
-    if connection.vendor == "postgresql" and not spec.needs_transaction:
+    if connection.vendor == "postgresql" and not callbacks:
         return nullcontext()
     return transaction.atomic()
+
+
+def _quiet(spec: Supportable) -> bool:
+    """Whether a support may skip the transaction: PostgreSQL, and thresholds the only Python
+    run after the statement (`sql.give_quiet`)."""
+    return connection.vendor == "postgresql" and not spec.on_given and bool(spec.thresholds)
+
+
+def _give_quiet(spec: Supportable, params: list):
+    """The item's columns after the support (all None when it changed nothing), or None when the
+    support would reach a threshold: the statement failed and wrote nothing. In a caller's
+    transaction it runs under a savepoint, so that failure leaves the transaction usable."""
+    statement = support_sql(spec, connection.vendor).give_quiet
+    inside = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    try:
+        with inside:
+            return run_prepared(statement, params)
+    except DataError as error:
+        if getattr(error.__cause__, "sqlstate", None) != "22012":  # division_by_zero: threshold
+            raise
+        return None
 
 
 def _run(cursor, spec: Supportable, combined: str, first: str, then: str, params, told):

@@ -8,6 +8,13 @@ PostgreSQL runs the insert, the count and the event (veche.events.sql) as one st
 data-modifying WITH: each part runs only for the rows the one before returned); SQLite runs the
 insert and the count as two, and the caller writes the event. Withdrawal is the same with
 DELETE … RETURNING and a decrement that never goes below zero.
+
+A kind with thresholds (and no other Python callback) gives a support on PostgreSQL in one
+statement outside any transaction (`give_quiet`) unless the new count would be a threshold:
+then that statement fails on purpose (its check divides by zero) and rolls back, and the caller
+gives it again in a transaction with the threshold's notice. The count is checked in the UPDATE,
+which sees the row's newest version under its lock, so concurrent supports cannot slip a
+threshold past the check.
 """
 
 from functools import lru_cache
@@ -28,6 +35,9 @@ class SupportSql(NamedTuple):
     add: str  # (n, item) → the new count: n supports carried over at once
     give: str | None  # PostgreSQL: insert + count_up (+ event) in one statement, give_params
     take: str | None  # PostgreSQL: delete + count_down (+ event) in one statement, take_params
+    # PostgreSQL, a kind with thresholds: `give` that fails (SQLSTATE 22012) rather than reach a
+    # threshold; give_params, the thresholds (a list of integers), the event's
+    give_quiet: str | None
 
 
 @lru_cache
@@ -55,12 +65,19 @@ def support_sql(spec: Supportable, vendor: str) -> SupportSql:
     up = f"{counter} + 1"
     down = f"CASE WHEN {counter} > 0 THEN {counter} - 1 ELSE 0 END"
 
-    def combined(first: str, change: str) -> str | None:
-        if not one_statement:
+    def combined(first: str, change: str, quiet: bool = False) -> str | None:
+        if not one_statement or (quiet and not spec.thresholds):
             return None
+        counts = "IN (SELECT * FROM done)"
+        if quiet:  # the thresholds' parameter: after the insert's, before the event's
+            counts += f" AND NOT ({change} = ANY(%s::integer[]))"
         if not spec.event_prefix:
-            return f"WITH done AS ({first}) {update(change, 'IN (SELECT * FROM done)')}"
-        counted = update(change, "IN (SELECT * FROM done)", f", {pk} AS event_subject")
+            if quiet:
+                return f"WITH done AS ({first}), counted AS ({update(change, counts)}) " + _checked(
+                    back
+                )
+            return f"WITH done AS ({first}) {update(change, counts)}"
+        counted = update(change, counts, f", {pk} AS event_subject")
         logged = event_sql.insert_from(
             "counted",
             subject_id="event_subject",
@@ -70,10 +87,10 @@ def support_sql(spec: Supportable, vendor: str) -> SupportSql:
                 "supports": _column(items, spec.counter),
             },
         )
-        return (
-            f"WITH done AS ({first}), counted AS ({counted}), logged AS ({logged}) "
-            f"SELECT {back} FROM counted"
-        )
+        head = f"WITH done AS ({first}), counted AS ({counted}), logged AS ({logged}) "
+        if quiet:
+            return head + _checked(back)
+        return head + f"SELECT {back} FROM counted"
 
     return SupportSql(
         insert=insert,
@@ -83,6 +100,18 @@ def support_sql(spec: Supportable, vendor: str) -> SupportSql:
         add=update(f"{counter} + %s", "= %s"),
         give=combined(insert, up),
         take=combined(delete, down),
+        give_quiet=combined(insert, up, quiet=True),
+    )
+
+
+def _checked(back: str) -> str:
+    """The main query of `give_quiet`: the item's columns, or NULLs when nothing changed, and a
+    division by zero when a support was inserted but not counted (its count would have been a
+    threshold), so that the statement, run on its own, rolls the support back."""
+    ok = "1 / (1 - (SELECT count(*) FROM done) + (SELECT count(*) FROM counted))"
+    # `ok` is asked in WHERE: a column nobody reads would not be computed.
+    return (
+        f"SELECT {back} FROM (SELECT {ok} AS ok) AS checked LEFT JOIN counted ON true WHERE ok = 1"
     )
 
 

@@ -226,3 +226,85 @@ def test_concurrent_supports_count_each_person_once():
     assert outcome.errors == []
     assert [created for _, created in outcome.done].count(True) == len(people)
     assert _count(report) == len(people) == Support.objects.filter(report=report).count()
+
+
+# --- A kind whose only Python is its thresholds (the reports'): no transaction but the told one
+
+
+def _quiet(thresholds, told=None):
+    """The reports' kind with its own thresholds and no other callback (the real kind's shape)."""
+    on_threshold = (lambda item, threshold: told.append(threshold)) if told is not None else None
+    return replace(REPORT_SUPPORTS, thresholds=thresholds, on_threshold=on_threshold)
+
+
+def _in_a_transaction_when_run(monkeypatch) -> list[bool]:
+    """Whether each support's statement ran inside a transaction (PostgreSQL's one statement)."""
+    from veche.supports import services
+
+    seen, run = [], services.run_prepared
+
+    def watched(statement, params, **kwargs):
+        seen.append(connection.in_atomic_block)
+        return run(statement, params, **kwargs)
+
+    monkeypatch.setattr(services, "run_prepared", watched)
+    return seen
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_support_short_of_a_threshold_is_its_own_statement_without_a_transaction(monkeypatch):
+    # BEGIN and COMMIT would triple a support's round trips; only a support that is told needs
+    # them (the notice must commit with it). Withdrawal tells nothing either.
+    report, told = RoutedReportFactory(), []
+    seen = _in_a_transaction_when_run(monkeypatch)
+    spec = _quiet((2,), told)
+    first, second = UserFactory.create_batch(2)
+    assert give_support(spec, user=first, item=Report(pk=report.pk)) == (1, True)
+    assert seen == [False] and told == []
+    assert give_support(spec, user=second, item=Report(pk=report.pk)) == (2, True)
+    # The quiet statement refused to reach the threshold; the support was given again, told.
+    assert seen == [False, False, True] and told == [2]
+    assert withdraw_support(spec, user=second, item=Report(pk=report.pk)) == (1, True)
+    assert seen[-1] is False
+    assert _count(report) == 1 == Support.objects.filter(report=report).count()
+
+
+def test_the_support_that_reaches_a_threshold_commits_with_its_notice(report):
+    told, (first, second, third) = [], UserFactory.create_batch(3)
+    spec = _quiet((2,), told)
+    give_support(spec, user=first, item=report)
+
+    def broken(item, threshold):
+        raise RuntimeError("the notice could not be enqueued")
+
+    with pytest.raises(RuntimeError):
+        give_support(replace(spec, on_threshold=broken), user=second, item=report)
+    assert _count(report) == 1 == Support.objects.count()  # nothing of the second support
+    assert give_support(spec, user=second, item=report) == (2, True) and told == [2]
+    assert give_support(spec, user=third, item=report) == (3, True) and told == [2]
+    assert give_support(spec, user=third, item=report) == (3, False)  # again: nothing, no fall
+    assert _count(report) == 3 == Support.objects.count()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_supports_tell_each_threshold_once_and_count_exactly(settings):
+    # Supports racing across thresholds: each count is reached by one support, and only that
+    # one's transaction records the threshold's timeline entry and enqueues its notice.
+    from veche.reports.models import TimelineEntry
+
+    settings.REPORT_SUPPORT_THRESHOLDS = (3, 5, 7)
+    report = RoutedReportFactory()
+    people = UserFactory.create_batch(8)
+    attempts = [person for person in people for _ in range(2)]
+    outcome = at_once(
+        [
+            partial(give_support, REPORT_SUPPORTS, user=person, item=Report(pk=report.pk))
+            for person in attempts
+        ]
+    )
+    assert outcome.errors == []
+    assert [created for _, created in outcome.done].count(True) == len(people)
+    assert _count(report) == 8 == Support.objects.filter(report=report).count()
+    entries = TimelineEntry.objects.filter(report=report, kind=TimelineEntry.Kind.SUPPORT_THRESHOLD)
+    assert sorted(e.params["count"] for e in entries) == [3, 5, 7]

@@ -67,3 +67,15 @@ def test_the_columns_read_back_follow_the_description():
         'UPDATE "reports_report" SET "support_count" = "support_count" + %s '
         'WHERE "id" = %s RETURNING "support_count", "agency_id"'
     )
+
+
+def test_a_kind_with_thresholds_has_a_statement_that_will_not_reach_one_on_its_own():
+    sql = support_sql(UNGUARDED, "postgresql")
+    assert 'AND NOT ("support_count" + 1 = ANY(%s::integer[]))' in sql.give_quiet
+    # Inserted but not counted: the statement divides by zero, so nothing of it stays.
+    assert (
+        "1 / (1 - (SELECT count(*) FROM done) + (SELECT count(*) FROM counted))" in sql.give_quiet
+    )
+    assert sql.give_quiet.count("%s") == 3 + 1 + 4
+    assert support_sql(IDEA_SUPPORTS, "postgresql").give_quiet is None  # nothing to tell
+    assert support_sql(UNGUARDED, "sqlite").give_quiet is None

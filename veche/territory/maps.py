@@ -1,8 +1,11 @@
 """What every map of the portal needs from the territory: the tiles and the boundaries layer it
-draws, the bounds it opens on, and a bounding box read from a query string."""
+draws, the bounds it opens on, and the view (a bounding box and a zoom) read from a query string."""
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from veche.core import maps
 
 from .models import Municipality, Region
 
@@ -35,3 +38,17 @@ def parse_bbox(raw: str) -> tuple[float, float, float, float]:
     if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
         raise ValueError
     return min_lon, min_lat, max_lon, max_lat
+
+
+def parse_view(query) -> tuple:
+    """(bbox or None, zoom or None) of a map feed's query string; ValueError with the message
+    when either is malformed."""
+    try:
+        bbox = parse_bbox(query["bbox"]) if query.get("bbox") else None
+    except ValueError:
+        raise ValueError(_("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")) from None
+    try:
+        zoom = maps.parse_zoom(query["zoom"]) if query.get("zoom") else None
+    except ValueError:
+        raise ValueError(_("zoom must be a whole number from 0 to 22.")) from None
+    return bbox, zoom

@@ -17,7 +17,7 @@ from veche.core.pagecache import guest_page
 from veche.core.paging import CachedCountPaginator
 from veche.events.selectors import last_event_id
 from veche.media.responses import attachment, download_name
-from veche.territory.maps import map_settings, parse_bbox, place_bounds
+from veche.territory.maps import map_settings, parse_view, place_bounds
 
 from .. import selectors
 from ..forms import ACTION_FORMS, PUBLIC_STATUSES, FilterForm, IdeaFilters
@@ -159,19 +159,6 @@ def idea_map(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/map.html", context)
 
 
-def parse_view(request: HttpRequest) -> tuple:
-    """(bbox or None, zoom or None) of the feed's query string; ValueError with the message."""
-    try:
-        bbox = parse_bbox(request.GET["bbox"]) if request.GET.get("bbox") else None
-    except ValueError:
-        raise ValueError(_("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")) from None
-    try:
-        zoom = maps.parse_zoom(request.GET["zoom"]) if request.GET.get("zoom") else None
-    except ValueError:
-        raise ValueError(_("zoom must be a whole number from 0 to 22.")) from None
-    return bbox, zoom
-
-
 @require_GET
 def map_geojson(request: HttpRequest) -> HttpResponse:
     """Published ideas with a point in the bounding box as GeoJSON, filtered like the list. With
@@ -179,7 +166,7 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
     features with their `count`, the ideas themselves when zoomed in. Without it, at most
     MAP_LIMIT points, the most supported first ("truncated" says so)."""
     try:
-        bbox, zoom = parse_view(request)
+        bbox, zoom = parse_view(request.GET)
     except ValueError as error:
         return JsonResponse({"error": str(error)}, status=400)
     return map_feed(request, bbox=bbox, filters=IdeaFilters(request.GET).filters(), zoom=zoom)

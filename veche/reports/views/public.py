@@ -18,7 +18,7 @@ from veche.core.pagecache import guest_page
 from veche.core.paging import CachedCountPaginator
 from veche.events.selectors import last_event_id
 from veche.media.responses import attachment, download_name
-from veche.territory.maps import map_settings, parse_bbox, place_bounds
+from veche.territory.maps import map_settings, parse_view, place_bounds
 
 from .. import selectors, subjects
 from ..engagement_forms import PressLinkForm
@@ -175,20 +175,6 @@ def report_map(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/map.html", context)
 
 
-def parse_view(request: HttpRequest) -> tuple:
-    """(bbox or None, zoom or None) of a map feed's query string; ValueError with the message
-    when either is malformed."""
-    try:
-        bbox = parse_bbox(request.GET["bbox"]) if request.GET.get("bbox") else None
-    except ValueError:
-        raise ValueError(_("bbox must be min_lon,min_lat,max_lon,max_lat in degrees.")) from None
-    try:
-        zoom = maps.parse_zoom(request.GET["zoom"]) if request.GET.get("zoom") else None
-    except ValueError:
-        raise ValueError(_("zoom must be a whole number from 0 to 22.")) from None
-    return bbox, zoom
-
-
 @require_GET
 def map_geojson(request: HttpRequest) -> HttpResponse:
     """Published reports in the bounding box as a GeoJSON FeatureCollection, filtered like the
@@ -197,7 +183,7 @@ def map_geojson(request: HttpRequest) -> HttpResponse:
     zoomed in. Without it, the points: at most MAP_LIMIT, the most supported first ("truncated"
     says so)."""
     try:
-        bbox, zoom = parse_view(request)
+        bbox, zoom = parse_view(request.GET)
     except ValueError as error:
         return JsonResponse({"error": str(error)}, status=400)
     filters = ReportFilters(request.GET).filters()

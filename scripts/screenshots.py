@@ -39,6 +39,7 @@ PERSONAS = {
     "operator": ("operator@demo.veche", "demo-operator-2026"),
     "organizer": ("municipal-admin@demo.veche", "demo-municipal-admin-2026"),
     "mayor": ("mayor@demo.veche", "demo-mayor-2026"),
+    "regional": ("admin@demo.veche", "demo-admin-2026"),
 }
 # (file name, who, path or a function of the page that finds it)
 PAGES = [
@@ -147,6 +148,23 @@ PAGES = [
     ),
     ("chat", "resident", "/chat/"),
     ("open-government", None, "/open-government/"),
+    ("open-government-editing", "regional", "/content/work/open-government/"),
+    ("ideas-map", None, "/ideas/map/"),
+    ("invite", "resident", "/points/invite/"),
+    ("ambassadors", None, "/points/ambassadors/"),
+    (
+        "grants",
+        None,
+        lambda page: _first_link(page, "/community/", "a[href^='/community/grants/'][href$='/']"),
+    ),
+    (
+        "ngo-news-form",
+        "moderator",
+        lambda page: (
+            _first_link(page, "/community/ngos/", "main a[href^='/community/ngos/'][href$='/']")
+            + "news/"
+        ),
+    ),
 ]
 
 

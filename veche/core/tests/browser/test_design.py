@@ -54,6 +54,31 @@ def test_the_pattern_page_on_a_phone(new_page, live_server, axe_check):
     assert overflow <= 0
 
 
+# A wide table whose last column's links carry visually hidden text (the row's name for a
+# screen reader), as the editors' tables have.
+WIDE_TABLE = """() => {
+  const box = document.createElement('div');
+  box.className = 'table-scroll';
+  const cells = Array.from({length: 8}, (_, i) =>
+    `<td>Длинная ячейка номер ${i}<a href="#">Изменить` +
+    `<span class="visually-hidden"> строку</span></a></td>`);
+  box.innerHTML = `<table><tr>${cells.join('')}</tr></table>`;
+  document.querySelector('main').append(box);
+  return box.scrollWidth > box.clientWidth;
+}"""
+
+
+def test_a_wide_table_scrolls_in_its_box_and_the_page_stays_the_screens_width(
+    new_page, live_server
+):
+    page = new_page(language="ru", viewport=PHONE)
+    log_in_staff(page, live_server)
+    page.goto(live_server.url + "/styleguide/")
+    assert page.evaluate(WIDE_TABLE)  # the table is wider than its box, which scrolls
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
 @pytest.mark.parametrize("javascript", [True, False])
 def test_the_header_takes_little_room_on_a_phone_and_its_menu_opens(
     new_page, live_server, javascript

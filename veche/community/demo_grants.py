@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from veche.budgeting import stages as kinds
 from veche.budgeting.demo import _contest as build_contest
+from veche.territory.models import Settlement
 
 from .models import GrantContest
 from .services import capital_give, grant_apply
@@ -105,16 +106,19 @@ def seed() -> None:
     # Read again: the contest built above keeps its stages as they were before they were moved.
     grant_contest = GrantContest.objects.select_related("contest").get(pk=grant_contest.pk)
     residents = list(
-        users.filter(
-            email__startswith="resident",
-            email__endswith=".demo@demo.veche",
-            settlement__isnull=False,
-        ).order_by("-pk")[: len(APPLICATIONS)]
+        users.filter(email__startswith="resident", email__endswith=".demo@demo.veche").order_by(
+            "-pk"
+        )[: len(APPLICATIONS)]
     )
+    # Only residents of the region apply: a demo resident who named no settlement gets one.
+    settlements = list(Settlement.objects.order_by("pk")[: len(APPLICATIONS)])
     projects = []
-    for resident, (title, direction, description, age) in zip(
-        residents, APPLICATIONS, strict=False
+    for n, (resident, (title, direction, description, age)) in enumerate(
+        zip(residents, APPLICATIONS, strict=False)
     ):
+        if resident.settlement_id is None and settlements:
+            resident.settlement = settlements[n % len(settlements)]
+            resident.save(update_fields=["settlement"])
         entry = grant_apply(
             user=resident,
             grant_contest=grant_contest,

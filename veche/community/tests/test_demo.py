@@ -69,7 +69,8 @@ def test_the_grants_demo_applies_and_backs_projects_once(db, settings, tmp_path)
             entry.seed()
     settlement = Settlement.objects.first()
     for n in range(10):
-        UserFactory(email=f"resident{n}.demo@demo.veche", settlement=settlement)
+        # As in the portal's demo, half the residents named no settlement.
+        UserFactory(email=f"resident{n}.demo@demo.veche", settlement=settlement if n % 2 else None)
     for _n in range(4):
         UserFactory(verified_at=timezone.now(), verification_method="phone")
     demo.seed()  # the capital rules issue the verified residents' capital

@@ -58,8 +58,7 @@ def _source(model, *, kind: str, label, order: int) -> ModerationSource:
         return _("«%(name)s» is in the registry.") % {"name": entry.name}
 
     def reject(user, item_id: int, reason_code: str, note: str) -> str:
-        reason = dict(REASONS).get(reason_code, "")
-        text = f"{reason}. {note}".strip(". ") if reason or note else ""
+        text = _refusal(REASONS, reason_code, note)
         entry = services.entry_review(
             moderator=user,
             entry=get_object_or_404(model, pk=item_id),
@@ -119,8 +118,7 @@ def _news_source() -> ModerationSource:
         return _("«%(name)s» is published.") % {"name": news.title}
 
     def reject(user, item_id: int, reason_code: str, note: str) -> str:
-        reason = dict(NEWS_REASONS).get(reason_code, "")
-        text = f"{reason}. {note}".strip(". ") if reason or note else ""
+        text = _refusal(NEWS_REASONS, reason_code, note)
         news = services.news_review(
             moderator=user,
             news=get_object_or_404(News, pk=item_id),
@@ -147,3 +145,9 @@ def sources() -> list[ModerationSource]:
         _source(Activist, kind="community.activist", label=gettext_lazy("activists"), order=61),
         _news_source(),
     ]
+
+
+def _refusal(reasons, reason_code: str, note: str) -> str:
+    """The listed reason and the moderator's note, as the author reads them."""
+    reason = dict(reasons).get(reason_code, "")
+    return f"{reason}. {note}".strip(". ") if reason or note else ""

@@ -30,6 +30,16 @@ def _fresh_poll_questions():
     forget_frozen_questions()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate-limit counters, cached counts and pages left by
+    an earlier test in the same process (a login test's ten failures from 127.0.0.1) would
+    otherwise decide what a later one sees."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def db_tasks(settings, db):
     """Background tasks stored in the database, as in production (the test settings run them at

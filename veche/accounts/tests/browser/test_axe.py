@@ -4,6 +4,7 @@ including their error states."""
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from veche.accounts.tests.factories import UnconfirmedUserFactory, UserFactory
 from veche.territory.tests.factories import SettlementFactory
@@ -62,14 +63,14 @@ def test_error_states(new_page, live_server, axe_check, low_vision):
     page = new_page(low_vision=low_vision, language="ru")
     page.goto(live_server.url + "/accounts/register/")
     page.get_by_role("button", name="Зарегистрироваться").click()
-    assert page.get_by_text("Укажите фамилию.").first.is_visible()
+    expect(page.get_by_text("Укажите фамилию.").first).to_be_visible()
     axe_check(page)
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Электронная почта").fill("nobody@mail.ru")
     page.get_by_label("Пароль").fill("wrong")
     page.get_by_role("button", name="Войти").click()
     refusal = "Неверный адрес электронной почты, телефон или пароль."
-    assert page.get_by_text(refusal).first.is_visible()
+    expect(page.get_by_text(refusal).first).to_be_visible()
     axe_check(page)
     log_in(page, live_server, UserFactory())
     page.goto(live_server.url + "/accounts/delete/")

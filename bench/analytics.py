@@ -10,6 +10,7 @@ Prints one line per page: «p50 … ms, p95 … ms, queries …», and the refre
 """
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -33,6 +34,7 @@ from django.utils import timezone  # noqa: E402
 
 from veche.agencies.models import Agency  # noqa: E402
 from veche.analytics.services import analytics_refresh  # noqa: E402
+from veche.core.startup import settle  # noqa: E402
 from veche.staff.models import Role, RoleAssignment  # noqa: E402
 from veche.territory.models import Municipality  # noqa: E402
 
@@ -61,6 +63,11 @@ def regional_head():
     user, _ = User.objects.get_or_create(email="analytics-head@bench.veche")
     RoleAssignment.objects.get_or_create(user=user, role=Role.REGIONAL_HEAD)
     return user
+
+
+def full_collections() -> int:
+    """How many full (generation 2) garbage collections this process has run."""
+    return gc.get_stats()[2]["collections"]
 
 
 def measure(
@@ -102,6 +109,7 @@ def main() -> None:
         f"rows, {result.cell_rows} cells, {result.participation_rows} participation rows "
         f"({connection.vendor})"
     )
+    settle()  # as veche/wsgi.py does before an app server's first request
     client = Client(HTTP_HOST="localhost")
     client.force_login(regional_head())
     for path in pages():

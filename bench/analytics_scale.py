@@ -35,10 +35,17 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import prepare, scale  # noqa: E402  (prepare sets Django up)
-from bench.analytics import TARGET_P95_MS, measure, pages, regional_head  # noqa: E402
+from bench.analytics import (  # noqa: E402
+    TARGET_P95_MS,
+    full_collections,
+    measure,
+    pages,
+    regional_head,
+)
 from veche.agencies.models import Agency  # noqa: E402
 from veche.analytics.models import ReportTotalDay, ReportTotalMonth  # noqa: E402
 from veche.analytics.services import MONTHLY_SUMS, analytics_refresh  # noqa: E402
+from veche.core.startup import settle  # noqa: E402
 from veche.polls.models import Ballot, Poll, PollStatus  # noqa: E402
 from veche.reports.models import RejectionReason, Report, Status, Topic  # noqa: E402
 from veche.reports.search import stems  # noqa: E402
@@ -380,6 +387,11 @@ def main() -> None:
     parser.add_argument("--only-load", action="store_true")
     parser.add_argument("--vacuum", action="store_true", help="with --skip-refresh: VACUUM ANALYZE")
     parser.add_argument(
+        "--no-settle",
+        action="store_true",
+        help="measure without veche/wsgi.py's start-up freeze (core/startup.py), for comparison",
+    )
+    parser.add_argument(
         "--check-keys", action="store_true", help="keep the foreign keys' triggers on while loading"
     )
     args = parser.parse_args()
@@ -397,16 +409,20 @@ def main() -> None:
     elif args.vacuum:
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM ANALYZE {', '.join(m._meta.db_table for m in AGGREGATES)}")
+    if not args.no_settle:
+        settle()  # as veche/wsgi.py does before an app server's first request
     client = Client(HTTP_HOST="localhost")
     client.force_login(regional_head())
     for cold in (True, False):
         print("cold: the cache emptied before each request" if cold else "warm: cached figures")
         for path in pages():
+            collections = full_collections()
             p50, p95, queries, rate = measure(client, path, args.requests, cold=cold)
+            collections = full_collections() - collections
             flag = "" if p95 < TARGET_P95_MS else f"  (over the {TARGET_P95_MS} ms target)"
             print(
                 f"{path:55} {rate:6.1f} req/s  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
-                f"queries {queries}{flag}",
+                f"queries {queries}  full collections {collections}{flag}",
                 flush=True,
             )
 

@@ -145,12 +145,17 @@ def minutes_to_wait(seconds: int) -> int:
 
 
 @contextmanager
-def person_slot(action: str, setting: str, user) -> Iterator[None]:
-    """One of `user`'s attempts at `action` under the rate named by `setting` (Limited past it).
-    An attempt that fails gives its slot back, so only work done counts."""
-    slot = reserve(action, str(user.pk), Rate.from_setting(setting))
+def attempt_slot(action: str, setting: str, identity: str) -> Iterator[None]:
+    """One of `identity`'s attempts at `action` under the rate named by `setting` (Limited past
+    it). An attempt that fails gives its slot back, so only work done counts."""
+    slot = reserve(action, identity, Rate.from_setting(setting))
     try:
         yield
     except BaseException:
         release(slot)
         raise
+
+
+def person_slot(action: str, setting: str, user):
+    """`attempt_slot` for a signed-in person, by account."""
+    return attempt_slot(action, setting, str(user.pk))

@@ -358,9 +358,11 @@ CHATBOT_TELEGRAM_SECRET_TOKEN = env_str("CHATBOT_TELEGRAM_SECRET_TOKEN", "")
 CHATBOT_TELEGRAM_BOT_TOKEN = env_str("CHATBOT_TELEGRAM_BOT_TOKEN", "")
 CHATBOT_TELEGRAM_BOT_NAME = env_str("CHATBOT_TELEGRAM_BOT_NAME", "")
 CHATBOT_MESSENGER_SENDER = env_str(
-    "CHATBOT_MESSENGER_SENDER", "veche.chatbot.messengers.TelegramSender"
+    "CHATBOT_MESSENGER_SENDER", "veche.chatbot.adapters.TelegramSender"
 )
 CHATBOT_LINK_CODE_MINUTES = env_int("CHATBOT_LINK_CODE_MINUTES", 15)
+# Minutes a messenger chat's filing under way is kept without a new message (docs/chatbot.md).
+CHATBOT_MESSENGER_STATE_MINUTES = env_int("CHATBOT_MESSENGER_STATE_MINUTES", 30)
 # Seconds a public list's count (its page numbers) and the API lists' `count` are reused for the
 # same filters (veche/core/paging.py); 0 counts on every view.
 LIST_COUNT_CACHE_SECONDS = env_int("LIST_COUNT_CACHE_SECONDS", 60)

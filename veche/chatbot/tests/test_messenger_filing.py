@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.tests.factories import UserFactory
-from veche.chatbot import messengers
+from veche.chatbot import messengers, services
 from veche.chatbot.models import MessengerChat, MessengerLink
 from veche.media.tests.files import jpeg_bytes
 from veche.reports.models import Report
@@ -123,7 +123,9 @@ def test_a_refusal_is_the_services_own_and_keeps_the_step(client, world, linked)
         assert _step() == "place"
     _say(client, "1")
     too_long = _say(client, "я" * 5001)
-    assert too_long.startswith(_("The text is too long: at most %(max)d characters.") % {"max": 5000})
+    assert too_long.startswith(
+        _("The text is too long: at most %(max)d characters.") % {"max": 5000}
+    )
     assert _step() == "text"
     assert Report.objects.count() == 0
 
@@ -152,16 +154,22 @@ def test_a_filing_left_alone_expires(client, world, linked, settings):
     _say(client, "1")
     old = timezone.now() - timedelta(minutes=settings.CHATBOT_MESSENGER_STATE_MINUTES + 1)
     MessengerChat.objects.update(updated_at=old)
-    _say(client, "ленина")  # a question now
-    assert Report.objects.count() == 0 and not MessengerChat.objects.exists()
+    answer = _say(client, "ленина")  # a question now, not a place
+    assert _("Send the place's number, or type another street.") not in answer
+    MessengerLink.objects.create(messenger="telegram", chat_id="2002", user=UserFactory())
+    _say(client, "/report", chat=2002)  # a filing begun anywhere prunes the expired ones
+    assert list(MessengerChat.objects.values_list("chat_id", flat=True)) == ["2002"]
+    assert Report.objects.count() == 0
 
 
 def test_a_chat_moved_to_another_account_does_not_inherit_the_filing(client, world, linked):
     _say(client, "/report")
-    linked.user = UserFactory()
-    linked.save()
-    _say(client, "1")
-    assert not MessengerChat.objects.filter(user=world.resident).exists()
+    _say(client, f"/link {services.link_code_issue(user=UserFactory())}")
+    assert not MessengerChat.objects.exists()
+    assert _("Step 2 of 4. Where is it? Type a street or a place.") not in _say(client, "1")
+    _say(client, "/report")
+    MessengerLink.objects.update(user=world.resident)  # moved behind the services' back
+    assert _("Step 2 of 4. Where is it? Type a street or a place.") not in _say(client, "1")
 
 
 def test_a_photo_goes_through_the_adapter_into_the_reports_media(client, world, linked):
@@ -169,7 +177,13 @@ def test_a_photo_goes_through_the_adapter_into_the_reports_media(client, world, 
     messengers.downloads["big-id"] = jpeg_bytes()
     photo = [
         {"file_id": "small-id", "file_unique_id": "s", "width": 90, "height": 67, "file_size": 900},
-        {"file_id": "big-id", "file_unique_id": "b", "width": 800, "height": 600, "file_size": 9000},
+        {
+            "file_id": "big-id",
+            "file_unique_id": "b",
+            "width": 800,
+            "height": 600,
+            "file_size": 9000,
+        },
     ]
     filed = _say(client, photo=photo)
     report = Report.objects.get()
@@ -180,10 +194,13 @@ def test_a_photo_goes_through_the_adapter_into_the_reports_media(client, world, 
 def test_a_photo_that_cannot_be_fetched_gets_a_polite_answer(client, world, linked, settings):
     _to_photo_step(client)
     missing = [{"file_id": "gone", "file_unique_id": "g", "width": 800, "height": 600}]
-    assert _("The photo could not be received") in _say(client, photo=missing)
+    unavailable = "The photo could not be received. Send it again, or /send to file without it."
+    assert _(unavailable) in _say(client, photo=missing)
     huge = settings.MEDIA_MAX_PHOTO_MB * 1024 * 1024 + 1
     messengers.downloads["huge"] = b"\xff\xd8" + b"0" * 10
-    too_big = [{"file_id": "huge", "file_unique_id": "h", "width": 9, "height": 9, "file_size": huge}]
+    too_big = [
+        {"file_id": "huge", "file_unique_id": "h", "width": 9, "height": 9, "file_size": huge}
+    ]
     assert f"{settings.MEDIA_MAX_PHOTO_MB}" in _say(client, photo=too_big)
     messengers.downloads["fake"] = b"MZ\x90\x00 not an image at all"
     fake = [{"file_id": "fake", "file_unique_id": "f", "width": 9, "height": 9}]

@@ -1,4 +1,5 @@
-"""The bot in messengers: an update in (Telegram's Bot API format, `parse_telegram`), the same
+"""The bot in messengers: an update in (Telegram's Bot API format, `parse_telegram`; VK's
+Callback API, `parse_vk`), the same
 answers as the portal's page and its step-by-step filing (`reply`), and a reply out through a
 swappable adapter (adapters.py, `CHATBOT_MESSENGER_SENDER`: `TelegramSender` calls
 `sendMessage`; tests use `LocmemSender`). Another messenger (VK, MAX) adds its parser and its
@@ -22,6 +23,8 @@ from .adapters import (  # noqa: F401 - the senders' old home, named by settings
 from .plain import as_text
 
 TELEGRAM = "telegram"
+VK = "vk"
+VK_CHATS_FROM = 2_000_000_000  # VK's peer ids of group chats; below: a person's private chat
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,23 @@ def parse_telegram(update: dict) -> Incoming | None:
     if not isinstance(chat.get("id"), int):
         return None
     return Incoming(TELEGRAM, str(chat["id"]), text if isinstance(text, str) else "", photo)
+
+
+def parse_vk(event: dict) -> Incoming | None:
+    """A VK Callback API `message_new` in a private chat (`object.message.text`, `peer_id`);
+    None for anything else. Photos sent in VK are not read yet."""
+    if not isinstance(event, dict) or event.get("type") != "message_new":
+        return None
+    obj = event.get("object")
+    message = obj.get("message") if isinstance(obj, dict) else None
+    if not isinstance(message, dict):
+        return None
+    peer, text = message.get("peer_id"), message.get("text")
+    if not isinstance(peer, int) or not 0 < peer < VK_CHATS_FROM or not isinstance(text, str):
+        return None
+    if not text.strip():
+        return None
+    return Incoming(VK, str(peer), text)
 
 
 def reply(incoming: Incoming) -> str:

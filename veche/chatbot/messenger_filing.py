@@ -38,7 +38,7 @@ def start(*, messenger: str, chat_id: str, user) -> str:
         ) % {"url": absolute(reverse("accounts:cabinet"))}
     state = {"log": []}
     conversation.start_filing(state, user)
-    return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state)
+    return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state, begun=True)
 
 
 def turn(*, messenger: str, chat_id: str, user, command: str, text: str, photo: Photo | None):
@@ -54,7 +54,7 @@ def turn(*, messenger: str, chat_id: str, user, command: str, text: str, photo: 
     if not filing:
         return None
     state = {"log": [], "filing": filing}
-    data, upload = {}, None
+    data, upload, topics = {}, None, None
     step = filing["step"]
     number = _number(text)
     if step == "topic":
@@ -78,7 +78,7 @@ def turn(*, messenger: str, chat_id: str, user, command: str, text: str, photo: 
             conversation._say(state, Message("bot", _("The report is not sent yet.")))
             return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state)
     conversation.filing_step(state, user, data, upload)
-    return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state)
+    return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state, topics=topics)
 
 
 def _topics() -> list[tuple[int, str]]:
@@ -111,14 +111,20 @@ def _text(state: dict) -> str:
     )
 
 
-def _finish(*, messenger: str, chat_id: str, user, state: dict) -> str:
-    """Keep (or forget) the filing, and say the turn's messages with the step's choices."""
+def _finish(
+    *, messenger: str, chat_id: str, user, state: dict, begun: bool = False, topics=None
+) -> str:
+    """Keep (or forget) the filing, and say the turn's messages with the step's choices
+    (`topics`: the list the turn already read)."""
     filing = state.get("filing")
-    services.chat_filing_keep(messenger=messenger, chat_id=chat_id, user=user, filing=filing)
+    services.chat_filing_keep(
+        messenger=messenger, chat_id=chat_id, user=user, filing=filing, begun=begun
+    )
     lines = [_text(state)]
     step = filing["step"] if filing else None
     if step == "topic":
-        lines += [f"{n}. {label}" for n, (_pk, label) in enumerate(_topics(), start=1)]
+        listed = _topics() if topics is None else topics
+        lines += [f"{n}. {label}" for n, (_pk, label) in enumerate(listed, start=1)]
         lines.append(_("Send the topic's number; /cancel stops filing."))
     elif step == "place" and filing.get("places"):
         lines += [f"{n}. {p['address']}" for n, p in enumerate(filing["places"], start=1)]

@@ -96,14 +96,16 @@ def chat_filing(*, messenger: str, chat_id: str, user) -> dict:
     return found or {}
 
 
-def chat_filing_keep(*, messenger: str, chat_id: str, user, filing: dict | None) -> None:
+def chat_filing_keep(
+    *, messenger: str, chat_id: str, user, filing: dict | None, begun: bool = False
+) -> None:
     """Keep the chat's filing after a turn, or forget it (filed, cancelled, never begun). Rows
-    left alone past their time are pruned when a filing begins, so they never pile up."""
+    left alone past their time are pruned when a filing is `begun`, so they never pile up."""
     with transaction.atomic():
         if not filing:
             MessengerChat.objects.filter(messenger=messenger, chat_id=str(chat_id)).delete()
             return
-        if filing.get("step") == "topic":
+        if begun:
             MessengerChat.objects.filter(updated_at__lt=_fresh_since()).delete()
         MessengerChat.objects.update_or_create(
             messenger=messenger, chat_id=str(chat_id), defaults={"user": user, "filing": filing}

@@ -218,3 +218,70 @@ def test_a_repeated_send_files_one_report(client, world, linked):
     state.save()  # a second /send raced the first and found the state before it was cleared
     _say(client, "/send")
     assert Report.objects.count() == 1
+
+
+def test_a_steps_turn_costs_the_same_statements_whatever_the_topics(client, world, linked):
+    """The webhook's cost of one step is pinned: the link, the state read, the rate limit's
+    cache, the state written — not a query per topic or per place."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from veche.reports.tests.factories import TopicFactory
+
+    _say(client, "/report")
+    with CaptureQueriesContext(connection) as few:
+        _say(client, "99")  # refused: the topics listed again
+    TopicFactory.create_batch(5, category=world.topic.category)
+    with CaptureQueriesContext(connection) as many:
+        _say(client, "99")
+    assert len(many) == len(few), [q["sql"] for q in many]
+    print("statements of a refused topic step:", len(few))
+    assert _step() == "topic"
+
+
+def test_telegrams_adapter_fetches_a_photo_with_getfile_and_a_capped_download(
+    monkeypatch, settings
+):
+    import json
+
+    from veche.chatbot import adapters
+
+    settings.CHATBOT_TELEGRAM_BOT_TOKEN = "123:abc"
+    asked = []
+
+    class Answer:
+        def __init__(self, body):
+            self.body = body
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def read(self, limit=-1):
+            return self.body if limit < 0 else self.body[:limit]
+
+    def urlopen(request, timeout):
+        url = getattr(request, "full_url", request)
+        asked.append(url)
+        if url.endswith("/getFile"):
+            assert json.loads(request.data) == {"file_id": "big-id"}
+            found = {"ok": True, "result": {"file_path": "photos/f 1.jpg"}}
+            return Answer(json.dumps(found).encode())
+        return Answer(b"0123456789")
+
+    monkeypatch.setattr(adapters.urllib.request, "urlopen", urlopen)
+    data = adapters.TelegramSender().fetch_photo(messenger="telegram", file_id="big-id", limit=4)
+    assert data == b"0123"
+    assert asked == [
+        "https://api.telegram.org/bot123:abc/getFile",
+        "https://api.telegram.org/file/bot123:abc/photos/f%201.jpg",
+    ]
+
+    def broken(request, timeout):
+        raise OSError("network is down")
+
+    monkeypatch.setattr(adapters.urllib.request, "urlopen", broken)
+    with pytest.raises(adapters.PhotoUnavailable):
+        adapters.TelegramSender().fetch_photo(messenger="telegram", file_id="x", limit=4)

@@ -3,6 +3,7 @@ bot's replies out. The state (the log, the filing under way) is a plain dict the
 the session; the knowledge, the statuses and the filing come from the registry."""
 
 import re
+import secrets
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -106,7 +107,9 @@ def start_filing(state: dict, user) -> None:
             ),
         )
         return
-    state["filing"] = {"step": "topic"}
+    # The filing's token goes to the service as its client token: a repeated last step (a
+    # double click, a messenger's update delivered twice) gets the report filed first.
+    state["filing"] = {"step": "topic", "token": secrets.token_urlsafe(16)}
     _say(state, Message("bot", _("Step 1 of 4. Choose the topic of the problem.")))
 
 
@@ -138,7 +141,10 @@ def filing_step(state: dict, user, data: dict, photo: UploadedFile | None) -> No
         choice = data.get("choice")
         if choice is not None and filing.get("places"):
             try:
-                place = filing["places"][int(choice)]
+                index = int(choice)
+                if index < 0:
+                    raise IndexError(index)
+                place = filing["places"][index]
             except (ValueError, IndexError):
                 _say(state, Message("bot", _("Choose a place from the list.")))
                 return
@@ -179,6 +185,7 @@ def filing_step(state: dict, user, data: dict, photo: UploadedFile | None) -> No
                 address=filing["address"],
                 text=filing["text"],
                 photo=photo,
+                client_token=filing.get("token"),
             )
         except (PermissionDenied, ValidationError) as error:
             _say(state, Message("bot", error_text(error)))

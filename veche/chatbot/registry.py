@@ -47,8 +47,19 @@ class Filing(Protocol):
         ...
 
     def file(
-        self, *, user, topic_id: int, lat: float, lon: float, address: str, text: str, photo
-    ) -> Filed: ...
+        self,
+        *,
+        user,
+        topic_id: int,
+        lat: float,
+        lon: float,
+        address: str,
+        text: str,
+        photo,
+        client_token: str | None = None,
+    ) -> Filed:
+        """`client_token`: the same token files once (a repeated last step gets that report)."""
+        ...
 
 
 _knowledge: dict[str, Callable[[], Iterable[Knowledge]]] = {}

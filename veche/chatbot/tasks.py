@@ -6,6 +6,6 @@ from django_tasks import task
 
 @task()
 def send_messenger_reply(messenger: str, chat_id: str, text: str) -> None:
-    from .messengers import get_sender
+    from .adapters import get_sender
 
     get_sender().send(messenger=messenger, chat_id=chat_id, text=text)

@@ -1,5 +1,6 @@
-"""The Telegram webhook (`POST /chat/telegram/<secret>/`) and the cabinet's linking of a
-messenger: take a one-time code, unlink a chat."""
+"""The messengers' webhooks (Telegram: `POST /chat/telegram/<secret>/`; VK's Callback API:
+`POST /chat/vk/`) and the cabinet's linking of a messenger: take a one-time code, unlink a
+chat."""
 
 import json
 
@@ -41,17 +42,50 @@ def telegram_webhook(request: HttpRequest, secret: str) -> HttpResponse:
         incoming = messengers.parse_telegram(json.loads(request.body))
     except (ValueError, UnicodeDecodeError):
         return JsonResponse({"ok": False}, status=400)
-    if incoming is None:
-        return JsonResponse({"ok": True})
+    if incoming is not None:
+        _answer(incoming)
+    return JsonResponse({"ok": True})
+
+
+def _answer(incoming: messengers.Incoming) -> None:
+    """Counted against RATE_LIMIT_CHATBOT per chat (over it: ignored), answered by `reply`,
+    the answer sent from the task worker."""
     try:
         ratelimit.reserve(
-            "chatbot", f"telegram:{incoming.chat_id}", Rate.from_setting("RATE_LIMIT_CHATBOT")
+            "chatbot",
+            f"{incoming.messenger}:{incoming.chat_id}",
+            Rate.from_setting("RATE_LIMIT_CHATBOT"),
         )
     except ratelimit.Limited:
-        return JsonResponse({"ok": True})
+        return
     text = messengers.reply(incoming)
     send_messenger_reply.enqueue(messenger=incoming.messenger, chat_id=incoming.chat_id, text=text)
-    return JsonResponse({"ok": True})
+
+
+@csrf_exempt
+@require_POST
+def vk_webhook(request: HttpRequest) -> HttpResponse:
+    """VK's Callback API: every event carries the `secret` set in the community's settings
+    (404 while CHATBOT_VK_SECRET is unset, 403 when it differs, nothing done); `confirmation`
+    is answered with CHATBOT_VK_CONFIRMATION, anything else with «ok» (else VK resends it), a
+    private `message_new` answered as in Telegram."""
+    if not settings.CHATBOT_VK_SECRET:
+        raise Http404
+    try:
+        event = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return HttpResponse("bad request", status=400, content_type="text/plain")
+    if not isinstance(event, dict):
+        return HttpResponse("bad request", status=400, content_type="text/plain")
+    given = event.get("secret")
+    if not _secret_ok(settings.CHATBOT_VK_SECRET, given if isinstance(given, str) else ""):
+        return HttpResponse("forbidden", status=403, content_type="text/plain")
+    if event.get("type") == "confirmation":
+        return HttpResponse(settings.CHATBOT_VK_CONFIRMATION, content_type="text/plain")
+    incoming = messengers.parse_vk(event)
+    if incoming is not None:
+        _answer(incoming)
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @login_required

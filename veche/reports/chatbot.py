@@ -55,7 +55,7 @@ class ChatFiling:
         """The filing service's own rule for the text; its refusal is what the bot says."""
         return report_text(text)
 
-    def file(self, *, user, topic_id, lat, lon, address, text, photo) -> Filed:
+    def file(self, *, user, topic_id, lat, lon, address, text, photo, client_token=None) -> Filed:
         topic = Topic.objects.filter(pk=topic_id, is_open=True).first()
         if topic is None:
             raise ValidationError(_("This topic no longer takes reports."))
@@ -68,5 +68,6 @@ class ChatFiling:
             address=address,
             media=[photo] if photo else (),
             channel=Channel.CHATBOT,
+            client_token=f"chatbot:{client_token}" if client_token else None,
         )
         return Filed(number=report.pk, url=reverse("reports:detail", args=[report.pk]))

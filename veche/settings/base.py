@@ -357,10 +357,16 @@ CHATBOT_TELEGRAM_WEBHOOK_SECRET = env_str("CHATBOT_TELEGRAM_WEBHOOK_SECRET", "")
 CHATBOT_TELEGRAM_SECRET_TOKEN = env_str("CHATBOT_TELEGRAM_SECRET_TOKEN", "")
 CHATBOT_TELEGRAM_BOT_TOKEN = env_str("CHATBOT_TELEGRAM_BOT_TOKEN", "")
 CHATBOT_TELEGRAM_BOT_NAME = env_str("CHATBOT_TELEGRAM_BOT_NAME", "")
-CHATBOT_MESSENGER_SENDER = env_str(
-    "CHATBOT_MESSENGER_SENDER", "veche.chatbot.messengers.TelegramSender"
-)
+# The bot in VK (Callback API at <SITE_URL>/chat/vk/): answers 404 while the secret is empty;
+# every event's `secret` field must match; `confirmation` is answered with CONFIRMATION.
+CHATBOT_VK_SECRET = env_str("CHATBOT_VK_SECRET", "")
+CHATBOT_VK_CONFIRMATION = env_str("CHATBOT_VK_CONFIRMATION", "")
+CHATBOT_VK_TOKEN = env_str("CHATBOT_VK_TOKEN", "")
+# The messengers' adapter: BySender hands each messenger to its own (Telegram, VK).
+CHATBOT_MESSENGER_SENDER = env_str("CHATBOT_MESSENGER_SENDER", "veche.chatbot.adapters.BySender")
 CHATBOT_LINK_CODE_MINUTES = env_int("CHATBOT_LINK_CODE_MINUTES", 15)
+# Minutes a messenger chat's filing under way is kept without a new message (docs/chatbot.md).
+CHATBOT_MESSENGER_STATE_MINUTES = env_int("CHATBOT_MESSENGER_STATE_MINUTES", 30)
 # Seconds a public list's count (its page numbers) and the API lists' `count` are reused for the
 # same filters (veche/core/paging.py); 0 counts on every view.
 LIST_COUNT_CACHE_SECONDS = env_int("LIST_COUNT_CACHE_SECONDS", 60)

@@ -31,8 +31,8 @@ API_TOKEN_CACHE_SECONDS = 0
 REPORT_FILTER_CHOICES_CACHE_SECONDS = 0
 # Tests make and roll back knowledge bases; the chatbot's matcher cache has its own test.
 CHATBOT_KNOWLEDGE_CACHE_SECONDS = 0
-# The messenger bot's replies are kept in veche.chatbot.messengers.outbox.
-CHATBOT_MESSENGER_SENDER = "veche.chatbot.messengers.LocmemSender"
+# The messenger bot's replies are kept in veche.chatbot.adapters.outbox.
+CHATBOT_MESSENGER_SENDER = "veche.chatbot.adapters.LocmemSender"
 # Tests count what they have just made; the lists' count cache has its own test.
 LIST_COUNT_CACHE_SECONDS = 0
 # Tests count what they have just made; the map's cell cache has its own test.

@@ -86,7 +86,8 @@ def grow(env: dict, size: int, keys: Path) -> Size:
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     print(out.rstrip(), flush=True)
-    grown = Size(size, load=out.strip().splitlines()[-1])
+    lines = out.strip().splitlines()
+    grown = Size(size, load=next((x for x in lines if x.startswith("loaded ")), lines[-1]))
     times = re.search(
         r"rows ([\d.]+) s .*?\d+ indexes ([\d.]+) s of building.*?; ([\d.]+) s in all", out
     )

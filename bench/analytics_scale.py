@@ -97,9 +97,7 @@ def load(reports: int, supports: int, ballots: int, *, check_keys: bool = False)
         print(f"{Report.objects.count():,} reports already: nothing to load")
         return
     session = () if check_keys else ("SET session_replication_role = replica",)
-    ballots_job = scale.Job(
-        f"poll ballots ({ballots:,})", lambda: load_ballots_sql(ballots), settings=session
-    )
+    ballots_job = scale.Job("poll ballots", lambda: load_ballots_sql(ballots), settings=session)
     scale.load(
         missing,
         supports,

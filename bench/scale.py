@@ -71,7 +71,7 @@ def secondary_indexes(tables: list[str] | None = None) -> list[tuple[str, str]]:
 @dataclass
 class Job:
     """One statement (or a few) run in its own database connection, once the jobs it comes
-    `after` have ended. `kind`: "rows", "index" or "analyze" (how its time is counted)."""
+    `after` have ended. `kind`: "rows" or "index" (how its time is counted)."""
 
     name: str
     run: Callable[[], object]

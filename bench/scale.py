@@ -32,6 +32,7 @@ from django.db import connection  # noqa: E402
 
 from bench import prepare, scale_rows  # noqa: E402  (prepare sets Django up)
 from bench.scale_rows import STATUS_SHARES, SUPPORTERS, YEARS  # noqa: E402, F401
+from veche.accounts.models import User  # noqa: E402
 from veche.reports.models import Answer, Report, Support, TimelineEntry  # noqa: E402
 from veche.reports.search import stems  # noqa: E402
 
@@ -39,6 +40,8 @@ TABLES = [Report, TimelineEntry, Answer, Support]
 LOAD_TARGET_S = 120
 CONNECTIONS = 2  # the machine's cores
 STEMS_SAMPLE = 1000
+# The demo's moderator routes the reports; its official answers them (none is a bench author).
+STAFF = ("moderator@demo.veche", "official@demo.veche")
 INDEX_SETTINGS = ("SET maintenance_work_mem = '512MB'",)
 
 
@@ -129,7 +132,9 @@ def row_jobs(
         cursor.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM reports_report")
         first = cursor.fetchone()[0]
     last = first + count - 1
-    official = prepare.residents(1)[0].pk
+    staff = dict(User.objects.filter(email__in=STAFF).values_list("email", "pk"))
+    official = staff.get(STAFF[1]) or prepare.residents(1)[0].pk
+    moderator = staff.get(STAFF[0], official)
     counts = scale_rows.inputs(seed)
     scale_rows.support_picks_table()
     picks = [
@@ -145,7 +150,8 @@ def row_jobs(
     ]  # fmt: skip
     made = tuple(j.name for j in reports)
     timeline = [
-        Job(f"timeline {a:,}–{b:,}", partial(scale_rows.timeline, a, b), made, settings=session)
+        Job(f"timeline {a:,}–{b:,}", partial(scale_rows.timeline, a, b, moderator, official),
+            made, settings=session)
         for a, b in _ranges(first, last, 4)
     ]  # fmt: skip
     supporting = Job("supports", partial(scale_rows.supports, seed), made, settings=session)

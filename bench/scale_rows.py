@@ -304,14 +304,21 @@ def reports(first: int, last: int, counts: dict[str, int], seed: int) -> int:
         return cursor.rowcount
 
 
-def timeline(first: int, last: int) -> int:
-    """The timeline entries of reports `first`..`last`, by bench_step: one INSERT … SELECT."""
+# Who takes each step (the pages say «the author», the workspace names the person).
+BY_AUTHOR = ("filed", "rating", "close")
+BY_MODERATOR = ("reject", "merge", "to_idea", "route")
+
+
+def timeline(first: int, last: int, moderator: int, official: int) -> int:
+    """The timeline entries of reports `first`..`last`, by bench_step: one INSERT … SELECT. The
+    author files, rates and closes, `moderator` routes, rejects and merges, `official` takes,
+    declines and answers."""
     kind = ANSWER_KIND.format(id="r.id")
     rate = RATE.format(id="r.id")
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO reports_timelineentry (report_id, kind, status_from, status_to, text,"
-            " message, params, is_public, created_at)"
+            " message, params, is_public, actor_id, created_at)"
             " SELECT r.id, s.kind, s.status_from, s.status_to,"
             "  CASE s.step WHEN 'reject' THEN rr.text WHEN 'decline' THEN %s"
             f"   WHEN 'answer' THEN {ANSWER_TEXT.format(kind=kind)} ELSE '' END,"
@@ -323,6 +330,8 @@ def timeline(first: int, last: int) -> int:
             "   WHEN 'merge' THEN jsonb_build_object('number', r.duplicate_of_id)"
             "   WHEN 'rating' THEN jsonb_build_object('rating', "
             + RATING_CASE.format(rate=rate) + ") ELSE '{}' END, true,"
+            f"  CASE WHEN s.step IN {BY_AUTHOR} THEN r.author_id"
+            f"   WHEN s.step IN {BY_MODERATOR} THEN %s ELSE %s END,"
             "  CASE s.moment WHEN 'created' THEN r.created_at"
             "   WHEN 'moderated' THEN LEAST(r.created_at + interval '3 hours', now())"
             "   WHEN 'taken' THEN LEAST(r.created_at + interval '1 day', now())"
@@ -332,7 +341,7 @@ def timeline(first: int, last: int) -> int:
             " LEFT JOIN bench_reason rr ON rr.reason_id = r.rejection_reason_id"
             " LEFT JOIN bench_agency ag ON ag.id = r.agency_id"
             f" WHERE r.id BETWEEN %s AND %s AND (s.step <> 'rating' OR {rate} < {RATED})",
-            [DECLINE_TEXT, first, last],
+            [DECLINE_TEXT, moderator, official, first, last],
         )  # fmt: skip
         return cursor.rowcount
 

@@ -33,7 +33,7 @@ class Message:
     why: str = ""
 
 
-def _say(state: dict, message: Message) -> None:
+def say(state: dict, message: Message) -> None:
     state.setdefault("log", []).append(asdict(message))
     del state["log"][:-LOG_SIZE]
 
@@ -95,10 +95,10 @@ def is_status_request(text: str) -> bool:
 def start_filing(state: dict, user) -> None:
     flow = registry.filing()
     if flow is None:
-        _say(state, Message("bot", _("Filing through the chatbot is not available.")))
+        say(state, Message("bot", _("Filing through the chatbot is not available.")))
         return
     if not getattr(user, "is_authenticated", False):
-        _say(
+        say(
             state,
             Message(
                 "bot",
@@ -110,12 +110,12 @@ def start_filing(state: dict, user) -> None:
     # The filing's token goes to the service as its client token: a repeated last step (a
     # double click, a messenger's update delivered twice) gets the report filed first.
     state["filing"] = {"step": "topic", "token": secrets.token_urlsafe(16)}
-    _say(state, Message("bot", _("Step 1 of 4. Choose the topic of the problem.")))
+    say(state, Message("bot", _("Step 1 of 4. Choose the topic of the problem.")))
 
 
 def cancel_filing(state: dict) -> None:
     state.pop("filing", None)
-    _say(state, Message("bot", _("Filing is cancelled. Ask me anything.")))
+    say(state, Message("bot", _("Filing is cancelled. Ask me anything.")))
 
 
 def filing_step(state: dict, user, data: dict, photo: UploadedFile | None) -> None:
@@ -131,11 +131,11 @@ def filing_step(state: dict, user, data: dict, photo: UploadedFile | None) -> No
         except ValueError:
             topic = None
         if topic not in topics:
-            _say(state, Message("bot", _("Choose a topic from the list.")))
+            say(state, Message("bot", _("Choose a topic from the list.")))
             return
         filing.update(step="place", topic=topic, topic_label=topics[topic])
-        _say(state, Message("me", topics[topic]))
-        _say(state, Message("bot", _("Step 2 of 4. Where is it? Type a street or a place.")))
+        say(state, Message("me", topics[topic]))
+        say(state, Message("bot", _("Step 2 of 4. Where is it? Type a street or a place.")))
     elif step == "place":
         query = (data.get("place") or "").strip()
         choice = data.get("choice")
@@ -146,32 +146,32 @@ def filing_step(state: dict, user, data: dict, photo: UploadedFile | None) -> No
                     raise IndexError(index)
                 place = filing["places"][index]
             except (ValueError, IndexError):
-                _say(state, Message("bot", _("Choose a place from the list.")))
+                say(state, Message("bot", _("Choose a place from the list.")))
                 return
             filing.update(step="text", lat=place["lat"], lon=place["lon"], address=place["address"])
             filing.pop("places", None)
-            _say(state, Message("me", place["address"]))
-            _say(state, Message("bot", _("Step 3 of 4. Describe the problem.")))
+            say(state, Message("me", place["address"]))
+            say(state, Message("bot", _("Step 3 of 4. Describe the problem.")))
             return
         found = gazetteer_search(query) if query else []
         if not found:
-            _say(state, Message("bot", _("No such place found. Type the street's name.")))
+            say(state, Message("bot", _("No such place found. Type the street's name.")))
             return
         filing["places"] = [
             {"address": p.address or f"{p.name}, {p.context}", "lat": p.lat, "lon": p.lon}
             for p in found
         ]
-        _say(state, Message("me", query))
-        _say(state, Message("bot", _("Choose the place from the list.")))
+        say(state, Message("me", query))
+        say(state, Message("bot", _("Choose the place from the list.")))
     elif step == "text":
         try:
             text = flow.check_text(data.get("text") or "")
         except ValidationError as error:
-            _say(state, Message("bot", error_text(error)))
+            say(state, Message("bot", error_text(error)))
             return
         filing.update(step="photo", text=text)
-        _say(state, Message("me", Truncator(text).chars(200)))
-        _say(
+        say(state, Message("me", Truncator(text).chars(200)))
+        say(
             state,
             Message("bot", _("Step 4 of 4. Attach a photo, or send the report without one.")),
         )
@@ -188,10 +188,10 @@ def filing_step(state: dict, user, data: dict, photo: UploadedFile | None) -> No
                 client_token=filing.get("token"),
             )
         except (PermissionDenied, ValidationError) as error:
-            _say(state, Message("bot", error_text(error)))
+            say(state, Message("bot", error_text(error)))
             return
         state.pop("filing", None)
-        _say(
+        say(
             state,
             Message(
                 "bot",
@@ -206,8 +206,8 @@ def message(state: dict, user, text: str) -> None:
     text = (text or "").strip()[:500]
     if not text:
         return
-    _say(state, Message("me", text))
+    say(state, Message("me", text))
     if is_status_request(text):
-        _say(state, answer_status(text, user))
+        say(state, answer_status(text, user))
     else:
-        _say(state, answer_question(text))
+        say(state, answer_question(text))

@@ -72,10 +72,10 @@ def turn(*, messenger: str, chat_id: str, user, command: str, text: str, photo: 
             try:
                 upload = _fetch(messenger=messenger, photo=photo)
             except ValidationError as error:
-                conversation._say(state, Message("bot", error_text(error)))
+                conversation.say(state, Message("bot", error_text(error)))
                 return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state)
         elif command != "/send":
-            conversation._say(state, Message("bot", _("The report is not sent yet.")))
+            conversation.say(state, Message("bot", _("The report is not sent yet.")))
             return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state)
     conversation.filing_step(state, user, data, upload)
     return _finish(messenger=messenger, chat_id=chat_id, user=user, state=state, topics=topics)

@@ -11,15 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
 from . import conversation, messenger_filing, services
-from .adapters import (  # noqa: F401 - the senders' old home, named by settings and tests
-    LocmemSender,
-    Photo,
-    Sender,
-    TelegramSender,
-    downloads,
-    get_sender,
-    outbox,
-)
+from .adapters import Photo
 from .plain import as_text
 
 TELEGRAM = "telegram"

@@ -40,7 +40,7 @@ def chat(request: HttpRequest) -> HttpResponse:
                 "chatbot", _who(request), Rate.from_setting("RATE_LIMIT_CHATBOT")
             )
         except ratelimit.Limited:
-            conversation._say(
+            conversation.say(
                 state,
                 conversation.Message("bot", _("Too many messages. Try again in a few minutes.")),
             )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from veche.accounts.tests.factories import UserFactory
-from veche.chatbot import messengers, services
+from veche.chatbot import adapters, services
 from veche.chatbot.models import MessengerChat, MessengerLink
 from veche.media.tests.files import jpeg_bytes
 from veche.reports.models import Report
@@ -29,11 +29,11 @@ def telegram(settings):
     settings.CHATBOT_TELEGRAM_WEBHOOK_SECRET = SECRET
     settings.CHATBOT_TELEGRAM_SECRET_TOKEN = TOKEN
     settings.SITE_URL = "https://veche.example"
-    messengers.outbox.clear()
-    messengers.downloads.clear()
+    adapters.outbox.clear()
+    adapters.downloads.clear()
     yield
-    messengers.outbox.clear()
-    messengers.downloads.clear()
+    adapters.outbox.clear()
+    adapters.downloads.clear()
 
 
 @pytest.fixture
@@ -59,8 +59,8 @@ def _say(client, text=None, *, chat=1001, photo=None) -> str:
         headers={"X-Telegram-Bot-Api-Secret-Token": TOKEN},
     )
     assert response.status_code == 200
-    [sent] = messengers.outbox
-    messengers.outbox.clear()
+    [sent] = adapters.outbox
+    adapters.outbox.clear()
     assert sent["chat_id"] == str(chat)
     return sent["text"]
 
@@ -174,7 +174,7 @@ def test_a_chat_moved_to_another_account_does_not_inherit_the_filing(client, wor
 
 def test_a_photo_goes_through_the_adapter_into_the_reports_media(client, world, linked):
     _to_photo_step(client)
-    messengers.downloads["big-id"] = jpeg_bytes()
+    adapters.downloads["big-id"] = jpeg_bytes()
     photo = [
         {"file_id": "small-id", "file_unique_id": "s", "width": 90, "height": 67, "file_size": 900},
         {
@@ -197,12 +197,12 @@ def test_a_photo_that_cannot_be_fetched_gets_a_polite_answer(client, world, link
     unavailable = "The photo could not be received. Send it again, or /send to file without it."
     assert _(unavailable) in _say(client, photo=missing)
     huge = settings.MEDIA_MAX_PHOTO_MB * 1024 * 1024 + 1
-    messengers.downloads["huge"] = b"\xff\xd8" + b"0" * 10
+    adapters.downloads["huge"] = b"\xff\xd8" + b"0" * 10
     too_big = [
         {"file_id": "huge", "file_unique_id": "h", "width": 9, "height": 9, "file_size": huge}
     ]
     assert f"{settings.MEDIA_MAX_PHOTO_MB}" in _say(client, photo=too_big)
-    messengers.downloads["fake"] = b"MZ\x90\x00 not an image at all"
+    adapters.downloads["fake"] = b"MZ\x90\x00 not an image at all"
     fake = [{"file_id": "fake", "file_unique_id": "f", "width": 9, "height": 9}]
     _say(client, photo=fake)  # the media rules' refusal, said as it is
     assert Report.objects.count() == 0 and _step() == "photo"

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from veche.accounts.tests.factories import UserFactory
-from veche.chatbot import messengers, services
+from veche.chatbot import adapters, services
 from veche.chatbot.models import LinkCode, MessengerLink
 from veche.reports.models import Status
 from veche.reports.tests.factories import ReportFactory
@@ -24,9 +24,9 @@ def telegram(settings):
     settings.CHATBOT_TELEGRAM_WEBHOOK_SECRET = SECRET
     settings.CHATBOT_TELEGRAM_SECRET_TOKEN = TOKEN
     settings.SITE_URL = "https://veche.example"
-    messengers.outbox.clear()
+    adapters.outbox.clear()
     yield
-    messengers.outbox.clear()
+    adapters.outbox.clear()
 
 
 def _update(text: str, chat: int = 1001, kind: str = "private") -> dict:
@@ -46,8 +46,8 @@ def _post(client, update, *, url=URL, token=TOKEN):
 
 
 def _reply() -> str:
-    [sent] = messengers.outbox
-    messengers.outbox.clear()
+    [sent] = adapters.outbox
+    adapters.outbox.clear()
     return sent["text"]
 
 
@@ -57,12 +57,12 @@ def test_the_webhook_refuses_a_wrong_secret_and_says_nothing(client, world, sett
     assert _post(client, _update("пароль"), token="").status_code == 403
     settings.CHATBOT_TELEGRAM_WEBHOOK_SECRET = ""
     assert client.post("/chat/telegram//").status_code == 404
-    assert messengers.outbox == []
+    assert adapters.outbox == []
 
 
 def test_a_question_is_answered_from_the_knowledge_base(client, world):
     assert _post(client, _update("как востановить пароль")).status_code == 200
-    [sent] = messengers.outbox
+    [sent] = adapters.outbox
     assert sent["chat_id"] == "1001" and sent["messenger"] == "telegram"
     assert "Как восстановить пароль?: https://veche.example/help/" in sent["text"]
     assert "восстанов" in sent["text"]  # why: the words that matched
@@ -80,7 +80,7 @@ def test_what_is_not_a_private_text_message_is_ignored(client, world):
         ).status_code
         == 400
     )
-    assert messengers.outbox == []
+    assert adapters.outbox == []
 
 
 def test_a_code_from_the_cabinet_links_the_chat_once(client, world):

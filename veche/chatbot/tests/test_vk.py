@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 import pytest
 from django.utils.translation import gettext as _
 
-from veche.chatbot import adapters, messengers
+from veche.chatbot import adapters
 from veche.chatbot.models import MessengerChat, MessengerLink
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +22,9 @@ def vk(settings):
     settings.CHATBOT_VK_SECRET = SECRET
     settings.CHATBOT_VK_CONFIRMATION = "a1b2c3d4"
     settings.SITE_URL = "https://veche.example"
-    messengers.outbox.clear()
+    adapters.outbox.clear()
     yield
-    messengers.outbox.clear()
+    adapters.outbox.clear()
 
 
 def _event(text: str, *, peer: int = 5005, secret: str = SECRET) -> dict:
@@ -48,7 +48,7 @@ def test_the_confirmation_is_answered_with_the_configured_string(client, setting
 def test_a_message_is_answered_through_the_same_reply(client, world):
     answer = _post(client, _event("как востановить пароль"))
     assert answer.status_code == 200 and answer.content == b"ok"
-    [sent] = messengers.outbox
+    [sent] = adapters.outbox
     assert sent["messenger"] == "vk" and sent["chat_id"] == "5005"
     assert "Как восстановить пароль?: https://veche.example/help/" in sent["text"]
 
@@ -59,13 +59,13 @@ def test_a_wrong_secret_a_group_chat_and_other_events_do_nothing(client, world):
     assert _post(client, {"type": "message_reply", "secret": SECRET, "object": {}}).content == b"ok"
     bad = client.post(URL, "not json", content_type="application/json")
     assert bad.status_code == 400
-    assert messengers.outbox == []
+    assert adapters.outbox == []
 
 
 def test_a_linked_vk_chat_files_through_the_same_steps(client, world):
     MessengerLink.objects.create(messenger="vk", chat_id="5005", user=world.resident)
     _post(client, _event("/report"))
-    [sent] = messengers.outbox
+    [sent] = adapters.outbox
     assert _("Step 1 of 4. Choose the topic of the problem.") in sent["text"]
     assert MessengerChat.objects.get().messenger == "vk"
 

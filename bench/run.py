@@ -94,6 +94,10 @@ def serve(env: dict, port: int, workers: int, root: Path = ROOT) -> subprocess.P
             str(workers),
             "--bind",
             f"127.0.0.1:{port}",
+            # A worker imports the portal on its first request: on a loaded machine that takes
+            # longer than gunicorn's default 30 s, and the worker was killed before it answered.
+            "--timeout",
+            "120",
             "--log-level",
             "warning",
         ],

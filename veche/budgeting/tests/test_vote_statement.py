@@ -59,8 +59,8 @@ def test_a_web_vote_is_one_statement_and_writes_everything():
     contest, (first, second, _third) = voting_contest(max_choices=2)
     voter = UserFactory()
     trace = Trace(network="10.0.0.1", device="Firefox")
-    with CaptureQueriesContext(connection) as queries:
-        receipt = vote_cast(voter=voter, application=Application(pk=first.pk), trace=trace)
+    with CaptureQueriesContext(connection) as queries:  # the project as a view has it
+        receipt = vote_cast(voter=voter, application=first, trace=trace)
     assert len(queries) == 1, [q["sql"][:80] for q in queries]
     assert receipt.pk == VoteReceipt.objects.get(user=voter).pk
     assert (receipt.contest_id, receipt.application_id, receipt.channel) == (
@@ -80,7 +80,7 @@ def test_a_web_vote_is_one_statement_and_writes_everything():
         str(contest.pk),
         contest.municipality_id,
     )
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureQueriesContext(connection) as queries:  # as the API has it: nothing read
         vote_cast(voter=voter, application=Application(pk=second.pk))
     assert len(queries) == 1
     assert written(contest)[:2] == (

@@ -12,6 +12,7 @@ the balance 0; 20 residents' concurrent orders for the last item in stock → ex
 balances are printed, none negative, and the ledger has no drift.
 
     .venv/bin/python bench/integrity.py --only points   # just the points cases
+    .venv/bin/python bench/integrity.py --only votes    # just public voting (issue 13)
 
     .venv/bin/python bench/integrity.py            # PostgreSQL (the point of the exercise)
     .venv/bin/python bench/integrity.py --db sqlite
@@ -368,7 +369,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="postgres")
     parser.add_argument("--port", type=int, default=8766)
-    parser.add_argument("--only", choices=["points"], help="run only these cases")
+    parser.add_argument("--only", choices=["points", "votes"], help="run only these cases")
     parser.add_argument(
         "--skip-prepare", action="store_true", help="reuse the data and keys of the last run"
     )
@@ -403,9 +404,10 @@ def main() -> int:
     )
     server = serve(env, args.port, workers=4)
     failures = 0
-    if args.only == "points":
+    if args.only:
+        case = points_orders if args.only == "points" else public_votes
         try:
-            failures += not points_orders(env, args.port, keys)
+            failures += not case(env, args.port, keys)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)

@@ -20,8 +20,9 @@ and the contest page's and the queue's for a contest of ~136 and one of 1,162 ap
 Figures, not assertions: they depend on the machine (docs/benchmarks.md).
 
 The PostgreSQL database is `veche_bench`, or BENCH_POSTGRES_DB when several people measure on
-one server; the SQLite file var/bench.sqlite3, or BENCH_SQLITE_FILE (e.g. one prepared with
-`bench/prepare.py --votes 802034`).
+one server; the SQLite file var/bench.sqlite3, or BENCH_SQLITE_FILE. `--votes 802034` stores seed
+002's votes in the closed contest whose results page is measured (bench/prepare_voting.py: about
+a minute on PostgreSQL), 100,000 by default.
 """
 
 import argparse
@@ -93,6 +94,10 @@ def serve(env: dict, port: int, workers: int, root: Path = ROOT) -> subprocess.P
             str(workers),
             "--bind",
             f"127.0.0.1:{port}",
+            # A worker imports the portal on its first request: on a loaded machine that takes
+            # longer than gunicorn's default 30 s, and the worker was killed before it answered.
+            "--timeout",
+            "120",
             "--log-level",
             "warning",
         ],
@@ -423,7 +428,16 @@ def bench(db: str, args) -> None:
         ensure_postgres_database(env)
     keys_file = ROOT / "var" / f"bench-keys-{db}.txt"
     subprocess.run(
-        [str(PYTHON), "bench/prepare.py", "--reports", str(args.reports), "--keys", str(keys_file)],
+        [
+            str(PYTHON),
+            "bench/prepare.py",
+            "--reports",
+            str(args.reports),
+            "--votes",
+            str(args.votes),
+            "--keys",
+            str(keys_file),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
@@ -481,6 +495,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--reports", type=int, default=20_000)
+    parser.add_argument(
+        "--votes",
+        type=int,
+        default=100_000,
+        help="votes stored in the closed bench contest (seed 002: 802,034; bench/prepare.py)",
+    )
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)

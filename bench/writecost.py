@@ -58,7 +58,8 @@ def timed(client: Client, requests: list[tuple[str, str]]) -> dict[str, float]:
 
 def new_supports(kind: str, items: list[int], keys: list[str], n: int, rng) -> list:
     pairs = rng.sample([(i, k) for i in items for k in keys], n)
-    return [(f"/api/v1/{kind}/{i}/support", k) for i, k in pairs]
+    action = "vote" if kind.startswith("budgeting") else "support"
+    return [(f"/api/v1/{kind}/{i}/{action}", k) for i, k in pairs]
 
 
 def withdraw(client: Client, requests: list[tuple[str, str]]) -> None:
@@ -90,7 +91,21 @@ def main() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     timed(client, [("/bench/insert/", "")] * 20)  # warm: connection, caches, imports
     found = {"bare insert": timed(client, [("/bench/insert/", "")] * args.repeat)}
-    supported = (("support an idea", "ideas", ideas), ("support a report", "reports", reports))
+    from bench.prepare_voting import OPEN_TITLE, reset
+    from veche.accounts.models import User
+    from veche.api.models import ApiToken
+    from veche.budgeting.models import Contest, VoteTally
+
+    holders = ApiToken.objects.filter(name="bench").values_list("user_id", flat=True)
+    reset(Contest.objects.get(title=OPEN_TITLE), list(User.objects.filter(pk__in=holders)))
+    projects = list(
+        VoteTally.objects.filter(contest__title=OPEN_TITLE).values_list("pk", flat=True)
+    )
+    supported = (
+        ("support an idea", "ideas", ideas),
+        ("support a report", "reports", reports),
+        ("vote for a project", "budgeting/applications", projects),
+    )
     for name, kind, items in supported:
         warm = new_supports(kind, items, keys, 20, rng)
         timed(client, warm)
@@ -99,7 +114,7 @@ def main() -> None:
         found[name] = timed(client, requests)
         withdraw(client, warm + requests)
     bare = sum(found["bare insert"].values())
-    for name in ("support an idea", "support a report"):
+    for name, _kind, _items in supported:
         found[name]["share_of_bare"] = round(100 * bare / sum(found[name].values()))
     print(json.dumps({"vendor": connection.vendor, "cpu_ms": found}, ensure_ascii=False))
 

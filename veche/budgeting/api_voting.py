@@ -83,11 +83,17 @@ def _vote_target(application_id: int) -> Application:
 )
 def vote(request, application_id: Id):
     """Vote for one project on its contest's ballot; returns the receipt. 409: already voted."""
-    application = _vote_target(application_id)
+    # Nothing is read first: on PostgreSQL the vote's own statement checks the project and the
+    # contest (services/voting.py), and only a vote it did not count reads them.
     with service_errors(vote_slot(request.user), conflicts=("already_voted",)):
-        receipt = voting_services.vote_cast(
-            voter=request.user, application=application, trace=_trace(request)
-        )
+        try:
+            receipt = voting_services.vote_cast(
+                voter=request.user,
+                application=Application(pk=application_id),
+                trace=_trace(request),
+            )
+        except Application.DoesNotExist as error:
+            raise HttpError(404, _("Application not found.")) from error
     return Status(201, receipt)
 
 

@@ -6,8 +6,9 @@ nothing: these functions count. Each change is one transaction: on PostgreSQL on
 writes the support, the count and the event; callbacks and threshold notices join it in a
 transaction, so everything commits or rolls back together. A kind whose only Python is its
 thresholds gives a support in one statement of its own unless the support reaches one
-(`sql.give_quiet`): the transaction is opened only for the support that is told. Withdrawal
-while the item is open is the caller's rule too.
+(`sql.give_quiet`): the transaction is opened only for the support that is told. A support that
+goes with the caller's own writes (a vote and the voter's ballot) is one statement as well
+(`give_support_chained`). Withdrawal while the item is open is the caller's rule too.
 """
 
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ from veche.events import sql as event_sql
 from veche.events.services import record_event
 
 from .kinds import Supportable
-from .sql import give_params, support_sql
+from .sql import Chain, give_chained, give_params, support_sql
 
 
 def give_support(spec: Supportable, *, user, item: Model) -> tuple[int, bool]:
@@ -34,7 +35,8 @@ def give_support(spec: Supportable, *, user, item: Model) -> tuple[int, bool]:
     params = give_params(spec, item_id=item.pk, user_id=user.pk, now=now)
     told = _event_params(spec, "supported", user, now)
     if _quiet(spec):
-        row = _give_quiet(spec, [*params, spec.threshold_counts(), *told])
+        statement = support_sql(spec, connection.vendor).give_quiet
+        row = _all_or_nothing(statement, [*params, spec.threshold_counts(), *told])
         if row is not None:  # None: this support would reach a threshold, given below
             if row[0] is None:
                 return _refresh(spec, item), False
@@ -49,6 +51,19 @@ def give_support(spec: Supportable, *, user, item: Model) -> tuple[int, bool]:
             tell_thresholds(spec, item, before=count - 1)
             return count, True
     return _refresh(spec, item), False
+
+
+def give_support_chained(
+    spec: Supportable, *, user, item: Model, chain: Chain, params: list, now=None
+) -> tuple | None:
+    """PostgreSQL: the support and the caller's writes that must go with it, in one statement
+    (`sql.give_chained`; `params` are the chain's, `now` the support's moment). Returns the row
+    of `chain.required`, or None when nothing was written: the support was given before, the
+    item or the guard ruled it out, or the caller's writes refused it. The caller then asks its
+    rule why, as it would without the shortcut."""
+    values = give_params(spec, item_id=item.pk, user_id=user.pk, now=now or timezone.now())
+    row = _all_or_nothing(give_chained(spec, chain), [*values, *params])
+    return None if row is None or row[0] is None else row
 
 
 def withdraw_support(spec: Supportable, *, user, item: Model) -> tuple[int, bool]:
@@ -124,11 +139,12 @@ def _quiet(spec: Supportable) -> bool:
     return connection.vendor == "postgresql" and not spec.on_given and bool(spec.thresholds)
 
 
-def _give_quiet(spec: Supportable, params: list):
-    """The item's columns after the support (all None when it changed nothing), or None when the
-    support would reach a threshold: the statement failed and wrote nothing. In a caller's
-    transaction it runs under a savepoint, so that failure leaves the transaction usable."""
-    statement = support_sql(spec, connection.vendor).give_quiet
+def _all_or_nothing(statement: str, params: list):
+    """The row of a statement that fails on purpose (`give_quiet`, `give_chained`): the item's
+    columns after the support (all None when it changed nothing), or None when the support would
+    reach a threshold or its chained writes refused it: the statement failed and wrote nothing.
+    In a caller's transaction it runs under a savepoint, so that failure leaves the transaction
+    usable."""
     inside = transaction.atomic() if connection.in_atomic_block else nullcontext()
     try:
         with inside:

@@ -15,6 +15,10 @@ then that statement fails on purpose (its check divides by zero) and rolls back,
 gives it again in a transaction with the threshold's notice. The count is checked in the UPDATE,
 which sees the row's newest version under its lock, so concurrent supports cannot slip a
 threshold past the check.
+
+A kind whose support must go with other writes (a vote and the voter's ballot) gives it with
+`give_chained`: the caller adds a condition to the insert and its own parts after the count, all
+in one statement that writes everything or nothing.
 """
 
 from functools import lru_cache
@@ -104,14 +108,43 @@ def support_sql(spec: Supportable, vendor: str) -> SupportSql:
     )
 
 
-def _checked(back: str) -> str:
-    """The main query of `give_quiet`: the item's columns, or NULLs when nothing changed, and a
-    division by zero when a support was inserted but not counted (its count would have been a
-    threshold), so that the statement, run on its own, rolls the support back."""
-    ok = "1 / (1 - (SELECT count(*) FROM done) + (SELECT count(*) FROM counted))"
+class Chain(NamedTuple):
+    """What a caller adds to a support (`give_chained`), as SQL with `%s` parameters."""
+
+    guard: str  # a condition the insert also asks, e.g. "EXISTS (…)"
+    then: str  # ", name AS (…), …": parts of the WITH after `counted`, reading it
+    required: str  # the last of those parts: a new support counts only if it returns a row
+
+
+@lru_cache
+def give_chained(spec: Supportable, chain: Chain) -> str:
+    """PostgreSQL: the support, with `chain.guard` added to the insert's check of the item, its
+    count, and the caller's writes `chain.then` in one statement. `counted` gives them the item's
+    `read_back` columns after the count. Parameters: `give_params`, then the guard's, then the
+    parts'. When the support is new but `chain.required` returns no row (the caller's own bound
+    refused it), the statement fails (SQLSTATE 22012) and writes nothing. Its row:
+    `chain.required`'s columns, or NULLs when the support changed nothing (there already, or the
+    item or the guard ruled it out)."""
+    if spec.event_prefix or spec.thresholds:
+        raise ValueError(f"{spec.label}: a chained support tells no event and no threshold")
+    sql = support_sql(spec, "postgresql")
+    insert = sql.insert.replace(" ON CONFLICT ", f" AND {chain.guard} ON CONFLICT ", 1)
+    counted = sql.count_up.replace("= %s", "IN (SELECT * FROM done)", 1)
+    return f"WITH done AS ({insert}), counted AS ({counted}){chain.then} " + _checked(
+        f"{chain.required}.*", chain.required
+    )
+
+
+def _checked(back: str, required: str = "counted") -> str:
+    """The main query of `give_quiet` and `give_chained`: the columns `back` of `required`, or
+    NULLs when nothing changed, and a division by zero when a support was inserted but
+    `required` wrote nothing (a threshold's count; a chained write refused), so that the
+    statement, run on its own, rolls the support back."""
+    ok = f"1 / (1 - (SELECT count(*) FROM done) + (SELECT count(*) FROM {required}))"
     # `ok` is asked in WHERE: a column nobody reads would not be computed.
     return (
-        f"SELECT {back} FROM (SELECT {ok} AS ok) AS checked LEFT JOIN counted ON true WHERE ok = 1"
+        f"SELECT {back} FROM (SELECT {ok} AS ok) AS checked LEFT JOIN {required} ON true "
+        "WHERE ok = 1"
     )
 
 

@@ -3,7 +3,17 @@
 
 A vote is a support of the project's `VoteTally`, counted by the shared mechanism
 (veche.supports: one row per person per project, the unique constraint decides, the counter moves
-in the same statement). Around it, in one transaction:
+in the same statement).
+
+On PostgreSQL a web vote is ONE statement outside any transaction, like a report's support
+(`_cast_at_once`, through `supports.give_support_chained`): the support's insert also checks the
+contest's side of `budgeting.vote_in_contest` and of `vote_cast` (published, the voting stage
+open now, the terms: verified, residents, a single vote allowed, a knapsack project within the
+budget) with the voter's side asked in Python first (no query), then the ballot's guarded upsert,
+the participants' count and the `ballot_joined` event on a first vote, and the receipt follow in
+the same statement — all written, or (the cap or the budget refused) nothing. Nothing is read
+first; a vote it did not count takes the path below, which reads the project, asks the rule and
+says why. Elsewhere (SQLite, paper, `ballot_submit`), in one transaction:
 
 1. `give_support` — a second vote for the same project (any channel) changes nothing;
 2. the voter's `VoterBallot` moves by one upsert whose WHERE holds the cap and the budget
@@ -22,6 +32,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,18 +41,24 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from veche.accounts.predicates import can_participate, is_verified
 from veche.core.formats import local_datetime
 from veche.core.prepared import run_prepared
+from veche.events import sql as event_sql
 from veche.events.services import record_event
 from veche.staff.services import audit_log
 from veche.supports.kinds import Supportable
-from veche.supports.services import give_support, withdraw_support
+from veche.supports.services import give_support, give_support_chained, withdraw_support
+from veche.supports.sql import Chain
+from veche.territory.models import Settlement
 from veche.voting.models import Channel, VotingPoint
 
 from .. import stages
 from ..models import (
     Application,
+    BallotStyle,
     Contest,
+    ContestStage,
     ParticipantCount,
     PointTally,
     PublicVote,
@@ -51,6 +68,7 @@ from ..models import (
     VotingTerms,
 )
 from ..rules import stage_refusal, terms_of
+from ..selectors_voting import application_for_vote
 from ._common import contest_changed, lock_contest, not_organizer, require
 
 # The write checks that the project is on the ballot (tally open); the rule checks the rest.
@@ -60,6 +78,7 @@ VOTES = Supportable(
     item_field="tally",
     counter="votes",
     open_statuses=(VoteTally.Status.OPEN,),
+    returning=("contest_id",),  # for the writes chained after the count (`_cast_at_once`)
 )
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -171,16 +190,18 @@ def ballot_open(*, user, contest: Contest) -> int:
 # --- Casting and withdrawing -----------------------------------------------------------------
 
 
-def _ballot_up_sql() -> str:
+def _ballot_up_sql(source: str = "VALUES (%s, %s, 1, %s, %s, %s, %s, %s, %s)") -> str:
+    """The voter's ballot up by one project, refused (no row) past the cap or the budget;
+    `source` yields (contest, user, 1, cost, cap, budget, first voted at, network, device)."""
     table = VoterBallot._meta.db_table
     return (
         f"INSERT INTO {table} (contest_id, user_id, votes, spent, cap, budget, first_voted_at, "
-        "network_hash, device_hash) VALUES (%s, %s, 1, %s, %s, %s, %s, %s, %s) "
+        f"network_hash, device_hash) {source} "
         f"ON CONFLICT (contest_id, user_id) DO UPDATE SET votes = {table}.votes + 1, "
         f"spent = {table}.spent + excluded.spent "
         f"WHERE ({table}.cap IS NULL OR {table}.votes < {table}.cap) "
         f"AND ({table}.budget IS NULL OR {table}.spent + excluded.spent <= {table}.budget) "
-        "RETURNING votes"
+        "RETURNING votes, contest_id"
     )
 
 
@@ -252,6 +273,113 @@ def _ballot_and_receipt_sql() -> str:
     )
 
 
+@lru_cache
+def _at_once_chain() -> Chain:
+    """The vote's side of its one statement (module docstring). Parameters: the guard's (the
+    application, the contest's status, the voter verified, his settlement, the knapsack style,
+    now twice, the voting stage), then the parts' (the application, the voter, the knapsack
+    style, now, the network and device hashes, the voter's shard, the event's, the receipt's
+    code, the application, the voter, the channel, now)."""
+    application, contest = Application._meta.db_table, Contest._meta.db_table
+    terms, stage = VotingTerms._meta.db_table, ContestStage._meta.db_table
+    guard = (
+        f"EXISTS (SELECT 1 FROM {application} a JOIN {contest} c ON c.id = a.contest_id "
+        f"JOIN {terms} t ON t.contest_id = c.id WHERE a.id = %s AND c.status = %s "
+        "AND t.min_choices <= 1 AND (NOT t.verified_only OR %s) AND (NOT t.residents_only OR "
+        f"EXISTS (SELECT 1 FROM {Settlement._meta.db_table} s WHERE s.id = %s "
+        "AND (c.municipality_id IS NULL OR s.municipality_id = c.municipality_id))) "
+        "AND (t.ballot_style <> %s OR a.cost <= c.budget) "
+        f"AND (SELECT s.kind FROM {stage} s WHERE s.contest_id = c.id AND s.starts_at <= %s "
+        "AND s.ends_at > %s ORDER BY s.position LIMIT 1) = %s)"
+    )
+    ballot = _ballot_up_sql(
+        "SELECT k.contest_id, %s, 1, a.cost, t.max_choices, "
+        "CASE WHEN t.ballot_style = %s THEN c.budget END, %s, %s, %s "
+        f"FROM counted k JOIN {application} a ON a.id = %s "
+        f"JOIN {contest} c ON c.id = k.contest_id JOIN {terms} t ON t.contest_id = c.id"
+    )
+    joined = event_sql.insert_from(
+        f"(SELECT m.contest_id, c.municipality_id FROM moved m JOIN {contest} c "
+        "ON c.id = m.contest_id WHERE m.votes = 1) AS first_vote",
+        subject_id="contest_id",
+        territory="municipality_id",
+        payload={},
+    )
+    receipt = (
+        f"INSERT INTO {VoteReceipt._meta.db_table} (code, contest_id, application_id, user_id, "
+        "channel, voting_point_id, created_at) SELECT %s, contest_id, %s, %s, %s, NULL, %s "
+        "FROM moved RETURNING id, contest_id"
+    )
+    participating = _participants_sql("SELECT contest_id, %s, 1 FROM moved WHERE votes = 1")
+    then = (
+        f", moved AS ({ballot}), participating AS ({participating}), joined AS ({joined}), "
+        f"receipt AS ({receipt})"
+    )
+    return Chain(guard=guard, then=then, required="receipt")
+
+
+def _cast_at_once(voter, application_id: int, trace: Trace) -> VoteReceipt | None:
+    """A web vote in one statement (PostgreSQL); None when it counted nothing. The voter's side
+    of the rule is asked here, in Python (no query); the contest's by the statement."""
+    if not can_participate(voter):
+        return None
+    now = timezone.now()
+    code = new_receipt_code()
+    knapsack = BallotStyle.KNAPSACK
+    guard = [
+        application_id,
+        Contest.Status.PUBLISHED,
+        is_verified(voter),
+        voter.settlement_id,
+        knapsack,
+        now,
+        now,
+        stages.PUBLIC_VOTING,
+    ]
+    joined = event_sql.event_params(
+        kind="budgeting.ballot_joined",
+        subject_type=Contest._meta.label_lower,
+        actor=voter,
+        occurred_at=now,
+    )
+    parts = [
+        voter.pk,
+        knapsack,
+        now,
+        keyed_hash(trace.network),
+        keyed_hash(trace.device),
+        application_id,
+        voter.pk % ParticipantCount.SHARDS,
+        *joined,
+        code,
+        application_id,
+        voter.pk,
+        Channel.WEB,
+        now,
+    ]
+    row = give_support_chained(
+        VOTES,
+        user=voter,
+        item=VoteTally(pk=application_id),
+        chain=_at_once_chain(),
+        params=[*guard, *parts],
+        now=now,
+    )
+    if row is None:
+        return None
+    receipt = VoteReceipt(
+        pk=row[0],
+        code=code,
+        contest_id=row[1],
+        application_id=application_id,
+        user=voter,
+        channel=Channel.WEB,
+        created_at=now,
+    )
+    receipt._state.adding, receipt._state.db = False, "default"
+    return receipt
+
+
 def vote_cast(
     *,
     voter,
@@ -263,7 +391,17 @@ def vote_cast(
     """Vote for one project on the contest's ballot; returns the receipt. Refused with a message:
     outside the voting stage, a voter the terms do not admit, a project not on the ballot, a
     second vote for it, beyond the cap, over the budget (knapsack), or where the ballot asks for
-    several projects at once (a minimum above one: `ballot_submit`)."""
+    several projects at once (a minimum above one: `ballot_submit`).
+
+    `application` may be `Application(pk=…)` alone: a web vote on PostgreSQL is then one statement
+    (`_cast_at_once`); the project is read (Application.DoesNotExist) only for a vote that
+    statement did not count, to ask the rule why."""
+    if channel == Channel.WEB and connection.vendor == "postgresql":
+        receipt = _cast_at_once(voter, application.pk, trace)
+        if receipt is not None:
+            return receipt
+    if application._state.adding:  # `Application(pk=…)`: the rule needs the row
+        application = application_for_vote(application.pk)
     contest = application.contest
     if not voter.has_perm("budgeting.vote_in_contest", contest):
         raise PermissionDenied(voting_refusal(voter, contest))

@@ -2,15 +2,16 @@
 bench polls (5 questions, random answers as bench/run.py draws them) posted to
 `/api/v1/polls/<id>/ballot` with a key holder's X-Api-Key through Django's test client, the
 connection closed after each as the server does. Prints the SQL statements of one ballot
-(CaptureQueriesContext) and the CPU time per ballot (time.process_time: this process only,
-PostgreSQL's own work is not in it), which depends much less than requests/s on what else the
-machine runs. The ballots are taken back at the end (bench/prepare_polls.py reset_ballots), so
-the next run and bench/run.py start from empty polls.
+(CaptureQueriesContext) and the CPU time per ballot (time.process_time: this process only),
+which depends much less than requests/s on what else the machine runs; on PostgreSQL also the
+CPU its server process spent on this connection's statements (`db_cpu_ms`, from /proc: the
+server must run on this machine). The ballots are taken back at the end
+(bench/prepare_polls.py reset_ballots), so the next run and bench/run.py start from empty polls.
 
     DATABASE_URL=… DJANGO_SETTINGS_MODULE=bench.settings python bench/ballotcost.py \\
         --keys var/bench-keys-sqlite.txt --ballots 300
 
-Prints one JSON line: {"queries": 9, "cpu_ms": 3.1, "ballots": 300}.
+Prints one JSON line: {"queries": 5, "cpu_ms": 3.1, "db_cpu_ms": 0.9, "ballots": 300}.
 """
 
 import argparse
@@ -56,6 +57,23 @@ def open_polls() -> list[dict]:
         }
         for p in opened
     ]
+
+
+def database_backend() -> int | None:
+    """The PostgreSQL server process of this connection (on this machine), or None (SQLite)."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def backend_cpu(pid: int | None) -> float:
+    """Seconds of CPU the database's server process has used (user + system, /proc)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -105,11 +123,14 @@ def main() -> None:
 
             profiler = cProfile.Profile(time.process_time)  # CPU, not waiting
             profiler.enable()
+        backend = database_backend()
+        backend_started = backend_cpu(backend)
         started = time.process_time()
         for poll, key in pairs[3 : 3 + args.ballots]:
             cast(poll, key)
             close_old_connections()
         cpu = (time.process_time() - started) / args.ballots * 1000
+        db_cpu = (backend_cpu(backend) - backend_started) / args.ballots * 1000
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)
@@ -117,9 +138,10 @@ def main() -> None:
         reset_ballots(list(Poll.objects.filter(pk__in=[p["id"] for p in polls])))
     if os.environ.get("BALLOTCOST_SQL"):
         print("\n".join(statements), file=sys.stderr)
-    print(
-        json.dumps({"queries": len(statements), "cpu_ms": round(cpu, 2), "ballots": args.ballots})
-    )
+    figures = {"queries": len(statements), "cpu_ms": round(cpu, 2)}
+    if backend is not None:
+        figures["db_cpu_ms"] = round(db_cpu, 2)
+    print(json.dumps({**figures, "ballots": args.ballots}))
 
 
 if __name__ == "__main__":

@@ -258,8 +258,14 @@ class Dimension(models.TextChoices):
 
 
 class Ballot(models.Model):
+    # No index of their own for the poll and the voter: `ballot_one_per_voter` (poll, voter) and
+    # `ballot_voter_cast` (voter, cast) begin with them, and every ballot writes each index.
     poll = models.ForeignKey(
-        Poll, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("poll")
+        Poll,
+        on_delete=models.CASCADE,
+        related_name="ballots",
+        verbose_name=_("poll"),
+        db_index=False,
     )
     # None once the voter's account is deleted: the ballot stays counted, anonymous.
     voter = models.ForeignKey(
@@ -269,6 +275,7 @@ class Ballot(models.Model):
         blank=True,
         related_name="poll_ballots",
         verbose_name=_("voter"),
+        db_index=False,
     )
     cast_at = models.DateTimeField(_("cast"), default=timezone.now)
     channel = models.CharField(
@@ -402,7 +409,8 @@ class OptionCount(models.Model):
 class MunicipalityCount(models.Model):
     """Option × the voter's municipality at voting time (None: no municipality known)."""
 
-    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
+    # The unique constraint begins with the option: no index of its own.
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+", db_index=False)
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
     # 0 stands for «not known», so the unique constraint holds without NULLs.
     municipality_key = models.PositiveIntegerField()
@@ -424,7 +432,8 @@ class MunicipalityCount(models.Model):
 class GroupCount(models.Model):
     """Option × one demographic group (age group, sex or settlement kind)."""
 
-    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
+    # The unique constraint begins with the option: no index of its own.
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+", db_index=False)
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
     dimension = models.CharField(max_length=20, choices=Dimension.choices)
     value = models.CharField(max_length=20)
@@ -446,7 +455,8 @@ class GroupCount(models.Model):
 class BallotGroupCount(models.Model):
     """Ballots per municipality and per demographic group of a poll (participation)."""
 
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+")
+    # The unique constraint begins with the poll: no index of its own.
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="+", db_index=False)
     dimension = models.CharField(max_length=20)  # "municipality" or a Dimension
     value = models.CharField(max_length=20)
     count = models.PositiveIntegerField(default=0)

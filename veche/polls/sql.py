@@ -34,6 +34,8 @@ from .models import (
     Answer,
     Ballot,
     BallotGroupCount,
+    Channel,
+    Dimension,
     GroupCount,
     MunicipalityCount,
     Option,
@@ -43,6 +45,7 @@ from .models import (
 )
 
 q = connection.ops.quote_name
+MUNICIPALITY = "municipality"  # the participation's dimension of the voter's municipality
 
 
 # --- Reading the poll -------------------------------------------------------------------------
@@ -442,3 +445,179 @@ def ballot_writes(*, ballot_id: int, poll_id: int, counted: Counted, now, event:
             size = sql.count("%s")
             cursor.execute(sql, params[:size])
             params = params[size:]
+
+
+# --- The whole ballot in one statement (PostgreSQL) -------------------------------------------
+
+
+@lru_cache
+def _whole_ballot(asks_demographics: bool) -> str:
+    """PostgreSQL: a web ballot in one statement, outside any transaction (it is one), for a
+    poll whose row and questions the caller has checked as they were at `updated_at`:
+
+    - `g` locks the poll's row — first, as every ballot does — if its `updated_at` is still the
+      one checked (a change of the poll or its questions moves it: nothing is written, and the
+      caller checks again under the lock, `ballot_cast`'s usual way);
+    - `b` inserts the ballot (`_ballot_insert`'s row: the unique constraint decides; nothing
+      back, the voter has already voted), with his municipality and settlement kind;
+    - every other part reads `b`, so it writes only for a new ballot: the answers, the counters
+      of `_one_statement` and the event (`events.sql.insert_from`: `record_event`'s columns).
+
+    Returns one row: the poll's id if it was unchanged, the ballot's id, municipality and
+    settlement kind (NULLs when nothing was written). Parameters: `whole_ballot_params`."""
+    ballots, places, polls = Ballot._meta, Settlement._meta, Poll._meta
+    answers, questions, options = Answer._meta, Question._meta, OptionCount._meta
+    participation, by_place, by_group = (
+        BallotGroupCount._meta,
+        MunicipalityCount._meta,
+        GroupCount._meta,
+    )
+    count, points = q("count"), q("points")
+    counted, answered = q("ballot_count"), q("answer_count")
+
+    def column(meta, name: str) -> str:
+        return q(meta.get_field(name).column)
+
+    def upsert(meta, columns: list[str], key: list[str], select: str) -> str:
+        table = q(meta.db_table)
+        return (
+            f"INSERT INTO {table} ({', '.join(map(q, columns))}) {select} "
+            f"ON CONFLICT ({', '.join(map(q, key))}) "
+            f"DO UPDATE SET {count} = {table}.{count} + 1"
+        )
+
+    kind = (
+        f"COALESCE(NULLIF(%s::text, ''), s.{column(places, 'kind')}, '')"
+        if asks_demographics
+        else "%s::text"
+    )
+    given = ["poll", "voter", "cast_at", "channel", "age_group", "sex"]
+    ballot_columns = ", ".join(
+        column(ballots, name) for name in [*given, "municipality", "settlement_kind"]
+    )
+    municipality_key = "COALESCE(b.municipality, 0)"
+    parts = {
+        "g": f"SELECT p.{q(polls.pk.column)} AS id FROM {q(polls.db_table)} AS p "
+        f"WHERE p.{q(polls.pk.column)} = %s::bigint "
+        f"AND p.{column(polls, 'updated_at')} = %s::timestamptz FOR UPDATE",
+        "b": f"INSERT INTO {q(ballots.db_table)} ({ballot_columns}) "
+        f"SELECT g.id, %s::bigint, %s::timestamptz, %s::text, %s::text, %s::text, "
+        f"s.{column(places, 'municipality')}, {kind} FROM g "
+        f"LEFT JOIN {q(places.db_table)} AS s ON s.{q(places.pk.column)} = %s::bigint "
+        f"ON CONFLICT ({column(ballots, 'poll')}, {column(ballots, 'voter')}) DO NOTHING "
+        f"RETURNING {q(ballots.pk.column)} AS id, {column(ballots, 'poll')} AS poll, "
+        f"{column(ballots, 'municipality')} AS municipality, "
+        f"{column(ballots, 'settlement_kind')} AS kind",
+        # The demographic groups: those given (age, sex) and the settlement kind kept.
+        "gr": "SELECT d.dimension, d.value FROM b, unnest(%s::text[], %s::text[]) "
+        "AS d(dimension, value) UNION ALL SELECT %s::text, b.kind FROM b WHERE b.kind <> ''",
+        "w0": f"INSERT INTO {q(answers.db_table)} ({column(answers, 'ballot')}, "
+        f"{column(answers, 'question')}, {column(answers, 'option')}, {q('rank')}, {q('text')}, "
+        f"{q('text_status')}, {q('created_at')}) SELECT b.id, a.question, a.option, a.rank, "
+        f"a.text, a.status, %s::timestamptz FROM b, unnest(%s::bigint[], %s::bigint[], "
+        f"%s::int[], %s::text[], %s::text[]) AS a(question, option, rank, text, status)",
+        "w1": f"UPDATE {q(polls.db_table)} SET {counted} = {counted} + 1 "
+        f"WHERE {q(polls.pk.column)} IN (SELECT b.poll FROM b)",
+        "w2": f"UPDATE {q(questions.db_table)} SET {answered} = {answered} + 1 "
+        f"WHERE {q(questions.pk.column)} = ANY(%s::bigint[]) AND EXISTS (SELECT 1 FROM b)",
+        "w3": f"UPDATE {q(options.db_table)} AS c SET {count} = c.{count} + 1, "
+        f"{points} = c.{points} + o.points FROM b, unnest(%s::bigint[], %s::int[]) "
+        f"AS o(option, points) WHERE c.{q(options.pk.column)} = o.option",
+        "w4": upsert(
+            participation,
+            ["poll_id", "dimension", "value", "count"],
+            ["poll_id", "dimension", "value"],
+            f"SELECT b.poll, %s::text, {municipality_key}::text, 1 FROM b "
+            "UNION ALL SELECT b.poll, gr.dimension, gr.value, 1 FROM b, gr",
+        ),
+        "w5": upsert(
+            by_place,
+            ["option_id", "municipality_key", "count", "question_id"],
+            ["option_id", "municipality_key"],
+            f"SELECT o.option, {municipality_key}, 1, o.question FROM b, "
+            "unnest(%s::bigint[], %s::bigint[]) AS o(option, question)",
+        ),
+        "w6": upsert(
+            by_group,
+            ["option_id", "dimension", "value", "count", "question_id"],
+            ["option_id", "dimension", "value"],
+            "SELECT o.option, gr.dimension, gr.value, 1, o.question FROM gr, "
+            "unnest(%s::bigint[], %s::bigint[]) AS o(option, question)",
+        ),
+        "w7": event_sql.insert_from(
+            "(SELECT b.id AS ballot, b.poll AS subject, %s::bigint AS territory, "
+            "%s::text AS channel, NULL::bigint AS voting_point FROM b) AS e",
+            subject_id="subject",
+            territory="territory",
+            payload={"ballot": "ballot", "channel": "channel", "voting_point": "voting_point"},
+        ),
+    }
+    # Each part a data-modifying WITH: all of them run, whether read or not.
+    return (
+        "WITH "
+        + ", ".join(f"{name} AS ({sql})" for name, sql in parts.items())
+        + " SELECT (SELECT id FROM g), b.id, b.municipality, b.kind FROM (SELECT 1) AS one "
+        "LEFT JOIN b ON true"
+    )
+
+
+class WholeBallot(NamedTuple):
+    """A web ballot as `whole_ballot` writes it: checked against the poll as it was at `seen`."""
+
+    poll_id: int
+    seen: object  # the poll's `updated_at` the rule and the answers were checked at
+    voter_id: int
+    cast_at: object  # as the database takes it
+    age_group: str
+    sex: str
+    settlement_kind: str | None  # the one given; None: not asked (kept empty)
+    settlement_id: int | None  # the voter's
+    answers: list[tuple]  # (question, option, rank, text, text status)
+    questions: list[int]  # answered
+    options: list[tuple[int, int, int]]  # (option, its question, Borda points)
+    territory: int | None  # the poll's municipality (the event's)
+    event: list  # events.sql.event_params
+
+
+def whole_ballot(ballot: WholeBallot) -> tuple[int | None, int | None, int | None, str | None]:
+    """Write a web ballot in one statement (PostgreSQL, outside a transaction): (the poll's id,
+    or None if it changed since `seen`; the ballot's id, municipality and settlement kind, or
+    Nones if the voter already has a ballot in the poll)."""
+    rows = ballot.answers
+    options = [o for o, _question, _points in ballot.options]
+    option_questions = [question for _o, question, _points in ballot.options]
+    pairs = [(Dimension.AGE, ballot.age_group), (Dimension.SEX, ballot.sex)]
+    given = [(d, v) for d, v in pairs if v]
+    asks = ballot.settlement_kind is not None
+    params = [
+        ballot.poll_id,
+        ballot.seen,
+        ballot.voter_id,
+        ballot.cast_at,
+        Channel.WEB,
+        ballot.age_group,
+        ballot.sex,
+        ballot.settlement_kind if asks else "",
+        ballot.settlement_id,
+        [str(d) for d, _v in given],
+        [v for _d, v in given],
+        str(Dimension.SETTLEMENT),
+        ballot.cast_at,
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        [r[3] for r in rows],
+        [r[4] for r in rows],
+        ballot.questions,
+        options,
+        [points for _o, _question, points in ballot.options],
+        MUNICIPALITY,
+        options,
+        option_questions,
+        options,
+        option_questions,
+        *ballot.event,
+        ballot.territory,
+        Channel.WEB,
+    ]
+    return run_prepared(_whole_ballot(asks), params)

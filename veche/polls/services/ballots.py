@@ -44,8 +44,7 @@ from ..models import (
     TextStatus,
 )
 from ..rules import lives_in, settlement_in
-
-MUNICIPALITY = "municipality"
+from ..sql import MUNICIPALITY
 
 
 @dataclass(frozen=True)
@@ -172,7 +171,11 @@ def ballot_cast(
     # lock) is held for the writes; the result is told after the rule and the one-ballot check,
     # and checked again under the lock if the questions changed meanwhile.
     kept = _FROZEN.get(poll.pk)
-    early = _checked_or_error(kept[1], answers) if kept else None
+    early = _checked_or_error(kept.questions, answers) if kept else None
+    if kept is not None and _at_once(channel, identity, actor, voter):
+        ballot = _cast_at_once(voter, kept, early, demographics, unseen_as_missing)
+        if ballot is not None:
+            return ballot
     # Durable when it is the whole request (the web, the API); a paper entry may wrap it in its
     # own transaction with the account it makes for the voter.
     with transaction.atomic(durable=not transaction.get_connection().in_atomic_block):
@@ -190,7 +193,7 @@ def ballot_cast(
         # A ValidationError below rolls the row back with the transaction (or its savepoint).
         if ballot is None:
             raise ValidationError(already_voted(), code="already_voted")
-        if early is None or kept[0] != poll.updated_at:
+        if early is None or kept.poll.updated_at != poll.updated_at:
             early = _checked_or_error(_questions(poll), answers)
         checked, wrong = early
         if wrong is not None:
@@ -221,26 +224,94 @@ def ballot_cast(
     return ballot
 
 
-# The questions and options of polls, per process: the poll's id → (its `updated_at`, the
-# questions). They change only through services/questions.py, under the poll's lock, and each
-# change moves the poll's `updated_at` (`_changed`) and drops this process's copy; a ballot
-# freezes them (`require_no_ballots`). A copy is used under the lock only when its `updated_at`
-# is the one read under the lock.
-_FROZEN: dict[int, tuple[object, list[Question]]] = {}
+class _Kept(NamedTuple):
+    poll: Poll  # as read under its lock; its `updated_at` says which state this is
+    questions: list[Question]
+
+
+# The polls and their questions and options, per process: the poll's id → the poll's row and
+# its questions as they were at the row's `updated_at`. Every change of a poll moves its
+# `updated_at` (`auto_now`; services/questions.py's `_changed` for the questions, which also
+# drops this process's copy); a ballot freezes the questions (`require_no_ballots`). A copy is
+# used under the lock only when its `updated_at` is the one read under the lock, and by a ballot
+# written at once only if the poll's `updated_at` is still the copy's (`sql.whole_ballot`).
+_FROZEN: dict[int, _Kept] = {}
 _FROZEN_MAX = 500
 
 
 def _questions(poll: Poll) -> list[Question]:
     """The poll's questions with their options. Expects the poll's row read under its lock."""
     kept = _FROZEN.get(poll.pk)
-    if kept is not None and kept[0] == poll.updated_at:
-        return kept[1]
+    if kept is not None and kept.poll.updated_at == poll.updated_at:
+        return kept.questions
     found = sql.read_questions(poll.pk)
     _FROZEN.pop(poll.pk, None)
     while len(_FROZEN) >= _FROZEN_MAX:
         _FROZEN.pop(next(iter(_FROZEN)))
-    _FROZEN[poll.pk] = (poll.updated_at, found)
+    _FROZEN[poll.pk] = _Kept(poll, found)
     return found
+
+
+def _at_once(channel: str, identity, actor, voter) -> bool:
+    """Whether a ballot may be written in one statement (`_cast_at_once`): a web ballot of the
+    voter himself, on PostgreSQL, that is the whole request (not inside another transaction)."""
+    return (
+        connection.vendor == "postgresql"
+        and channel == Channel.WEB
+        and identity is None
+        and (actor is None or actor == voter)
+        and not connection.in_atomic_block
+    )
+
+
+def _cast_at_once(voter, kept: _Kept, early, demographics, unseen_as_missing) -> Ballot | None:
+    """A web ballot in one statement (`sql.whole_ballot`), checked against this process's copy
+    of the poll: the rule and the answers as `ballot_cast` checks them under the lock, and the
+    statement writes only if the poll's `updated_at` is still the copy's, under the poll's row
+    lock (taken first, as always). None when this cannot decide — the copy refuses, an answer is
+    wrong (told in `ballot_cast`'s order), or the poll changed — and `ballot_cast` goes on under
+    the lock; already voted is the usual ValidationError."""
+    poll = kept.poll
+    checked, wrong = early
+    if wrong is not None or (unseen_as_missing and not voter.has_perm("polls.view_poll", poll)):
+        return None
+    if vote_refusal(voter, poll) is not None:
+        return None
+    now = timezone.now()
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    age_group, sex, kind = _demographics(poll, demographics)
+    poll_id, pk, municipality_id, settlement_kind = sql.whole_ballot(
+        sql.WholeBallot(
+            poll_id=poll.pk,
+            seen=poll.updated_at,
+            voter_id=voter.pk,
+            cast_at=stamp,
+            age_group=age_group,
+            sex=sex,
+            settlement_kind=kind,
+            settlement_id=getattr(voter, "settlement_id", None),
+            answers=checked.answers,
+            questions=checked.questions,
+            options=[
+                (o, checked.option_questions[o], checked.points.get(o, 0)) for o in checked.options
+            ],
+            territory=poll.municipality_id,
+            event=event_sql.event_params(
+                kind="polls.ballot_cast",
+                subject_type=poll._meta.label_lower,
+                actor=voter,
+                occurred_at=stamp,
+            ),
+        )
+    )
+    if poll_id is None:
+        return None  # the poll changed: checked again under its lock
+    if pk is None:
+        raise ValidationError(already_voted(), code="already_voted")
+    return _ballot_row(
+        pk, poll, voter, now, Channel.WEB, None, None, municipality_id, age_group, sex,
+        settlement_kind,
+    )  # fmt: skip
 
 
 def _checked_or_error(questions, answers) -> tuple["_Checked | None", ValidationError | None]:
@@ -259,6 +330,16 @@ def forget_frozen_questions(poll_id: int | None = None) -> None:
         _FROZEN.pop(poll_id, None)
 
 
+def _demographics(poll: Poll, demographics: Demographics | None) -> tuple[str, str, str | None]:
+    """The age group, sex and settlement kind a ballot keeps as given (None: not asked)."""
+    if not poll.asks_demographics:
+        return "", "", None
+    given = demographics or Demographics()
+    age_group = given.age_group if given.age_group in AgeGroup.values else ""
+    sex = given.sex if given.sex in Sex.values else ""
+    return age_group, sex, given.settlement_kind
+
+
 def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, now):
     """Insert the ballot row, with the voter's municipality and settlement kind as they are now;
     None when he already has one in this poll."""
@@ -267,13 +348,7 @@ def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, n
     if identity is None:
         settlement_id = getattr(voter, "settlement_id", None)
     entered_by = actor if actor is not None and actor != voter else None
-    age_group = sex = ""
-    kind = None  # not asked: kept empty
-    if poll.asks_demographics:
-        given = demographics or Demographics()
-        age_group = given.age_group if given.age_group in AgeGroup.values else ""
-        sex = given.sex if given.sex in Sex.values else ""
-        kind = given.settlement_kind
+    age_group, sex, kind = _demographics(poll, demographics)
     row = sql.ballot_insert(
         poll_id=poll.pk,
         voter_id=voter.pk,
@@ -289,6 +364,16 @@ def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, n
     if row is None:
         return None
     pk, municipality_id, settlement_kind = row
+    return _ballot_row(
+        pk, poll, voter, now, channel, voting_point, entered_by, municipality_id, age_group, sex,
+        settlement_kind,
+    )  # fmt: skip
+
+
+def _ballot_row(
+    pk, poll, voter, now, channel, voting_point, entered_by, municipality_id, age_group, sex, kind
+) -> Ballot:
+    """The ballot as written (no query)."""
     ballot = Ballot(
         pk=pk,
         poll=poll,
@@ -300,7 +385,7 @@ def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, n
         municipality_id=municipality_id,
         age_group=age_group,
         sex=sex,
-        settlement_kind=settlement_kind,
+        settlement_kind=kind,
     )
     ballot._state.adding, ballot._state.db = False, connection.alias
     return ballot

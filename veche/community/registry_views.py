@@ -43,8 +43,9 @@ def _list(
         kinds=kinds,
         verified=verified,
     )
-    found = selector(form.filters())
-    page = Paginator(selectors.PagedList(found), PER_PAGE).get_page(request.GET.get("page"))
+    filters = form.filters()
+    listed = selectors.PagedList(selector(filters), estimate=not filters.q)
+    page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, template, {"form": form, "page": page, "query": _query(request)})
 
 

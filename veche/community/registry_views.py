@@ -8,7 +8,6 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from veche.core import ratelimit
 from veche.core.forms import error_text, service_errors
+from veche.core.paging import CachedCountPaginator
 
 from . import selectors, services
 from .forms import ActivistForm, FilterForm, NewsForm, OrganizationForm, VerifyForm
@@ -43,8 +43,10 @@ def _list(
         kinds=kinds,
         verified=verified,
     )
-    found = selector(form.filters())
-    page = Paginator(selectors.PagedList(found), PER_PAGE).get_page(request.GET.get("page"))
+    filters = form.filters()
+    listed = selectors.PagedList(selector(filters), estimate=not filters.q)
+    # CachedCountPaginator: a full page even where the kept or estimated count is behind the list.
+    page = CachedCountPaginator(listed, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, template, {"form": form, "page": page, "query": _query(request)})
 
 

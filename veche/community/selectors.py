@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from veche.core.paging import cached_count
+from veche.core.paging import cached_count, estimated_count
 from veche.search.text import matching, query_stems
 from veche.territory.models import Municipality
 
@@ -130,13 +130,16 @@ def search(found: QuerySet, query: str) -> QuerySet:
 class PagedList:
     """A list for the Paginator that reads a page in two steps: the page's keys from the index
     alone (a deep OFFSET skips index entries, not rows), then those rows with their joins; its
-    length is the cached count (core/paging.py)."""
+    length is the cached count, or for a long list without a text search the planner's estimate
+    (core/paging.py)."""
 
-    def __init__(self, queryset: QuerySet) -> None:
+    def __init__(self, queryset: QuerySet, *, estimate: bool = False) -> None:
         self.queryset = queryset
+        self.estimate = estimate
 
     def __len__(self) -> int:
-        return cached_count(self.queryset.order_by())
+        counted = self.queryset.order_by()
+        return estimated_count(counted) if self.estimate else cached_count(counted)
 
     def count(self) -> int:
         return len(self)

@@ -370,6 +370,9 @@ CHATBOT_MESSENGER_STATE_MINUTES = env_int("CHATBOT_MESSENGER_STATE_MINUTES", 30)
 # Seconds a public list's count (its page numbers) and the API lists' `count` are reused for the
 # same filters (veche/core/paging.py); 0 counts on every view.
 LIST_COUNT_CACHE_SECONDS = env_int("LIST_COUNT_CACHE_SECONDS", 60)
+# A list filtered by equality only (no text search) that the planner expects this long or longer
+# is not counted: its page numbers follow the planner's estimate (PostgreSQL; 0 always counts).
+LIST_COUNT_ESTIMATE_ABOVE = env_int("LIST_COUNT_ESTIMATE_ABOVE", 20_000)
 # Seconds a map view's cluster counts are reused for the same filters and view
 # (veche/core/maps.py); 0 counts on every view.
 MAP_CELLS_CACHE_SECONDS = env_int("MAP_CELLS_CACHE_SECONDS", 60)

@@ -3,6 +3,7 @@ to a project under the project's row lock (so a goal is never overshot however m
 once), and returning every gift of a project that expired below its goal or was rejected."""
 
 import uuid
+from functools import lru_cache
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,13 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from veche.core.prepared import run_prepared
+from veche.events import sql as event_sql
 from veche.events.services import record_event
 from veche.ledger.models import Account, Currency, Kind, Transaction
 from veche.ledger.services import InsufficientFunds, account_ref, open_account, post, reverse
 from veche.staff.services import audit_log
 
-from ..models import CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
-from .freezing import is_frozen, lock_capital
+from ..models import CapitalFreeze, CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
 
 STEPS = (50, 100, 200, 500)
 ISSUER = ("community.capitalrule", "all")
@@ -63,15 +65,18 @@ def capital_issue(*, today=None) -> int:
 
 def capital_give(*, user, project: Project, amount) -> Gift:
     """Give `amount` of the resident's capital to the project: a positive whole number, within
-    his balance and what the project still needs, while it collects. The gift's `project` is
-    the locked row with its new counters; `giver_balance` is the giver's balance after it."""
+    his balance and what the project still needs, while it collects, unless his capital is
+    frozen. The gift's `project` is the locked row with its new counters; `giver_balance` is the
+    giver's balance after it.
+
+    The statements: the project locked and read; the ledger's posting (which locks the giver's
+    account: a freeze waits for it, and the gift for a freeze); then the gift, the project's
+    counters and the event in one statement on PostgreSQL (`_record_gift`), which also refuses
+    the gift of frozen capital — read under the account's lock, so the transaction rolls back."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
         raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
     with transaction.atomic():
-        project = Project.objects.select_for_update().get(pk=project.pk)
-        personal = lock_capital(user)
-        if is_frozen(user):
-            raise PermissionDenied(_("Your virtual capital is frozen pending verification."))
+        project = Project.objects.select_for_update().only(*LOCKED).get(pk=project.pk)
         if not user.has_perm("community.give_capital", project):
             raise PermissionDenied(
                 _("You cannot back your own project.")
@@ -85,9 +90,7 @@ def capital_give(*, user, project: Project, amount) -> Gift:
                 {"amount": _("The project needs only %(left)s more.") % {"left": left}},
                 code="over_goal",
             )
-        backed_before = Gift.objects.filter(
-            project=project, user=user, returned_at__isnull=True
-        ).exists()
+        personal = account_ref(currency=Currency.CAPITAL, kind=Kind.PERSONAL, owner=user)
         # The ledger first, under a key of the gift's own, so the gift is one INSERT with its
         # transaction (not an INSERT and an UPDATE).
         try:
@@ -107,21 +110,87 @@ def capital_give(*, user, project: Project, amount) -> Gift:
             raise ValidationError(
                 {"amount": _("You do not have that much virtual capital.")}, code="insufficient"
             ) from None
-        gift = Gift.objects.create(project=project, user=user, amount=amount, transaction=posted)
-        # The giver's balance now, read under his lock (the API answers it without a query).
-        gift.giver_balance = personal.balance - amount
         project.collected += amount
-        project.backers += 0 if backed_before else 1
         if project.collected == project.goal:
             project.status = ProjectStatus.COLLECTED
-        project.save(update_fields=["collected", "backers", "status"])
-        record_event(
-            kind="community.capital_given",
-            subject=project,
-            actor=user,
-            payload={"amount": amount, "collected": project.collected},
-        )
+        gift = _record_gift(project, user, amount, posted)
+        if gift is None:
+            raise PermissionDenied(_("Your virtual capital is frozen pending verification."))
+        gift.giver_balance = personal.balance  # read under his lock by the posting
         return gift
+
+
+# The project's columns a gift reads under its lock.
+LOCKED = ("title", "owner_id", "goal", "deadline", "status", "collected", "backers")
+
+
+def _record_gift(project: Project, user, amount: int, posted: Transaction) -> Gift | None:
+    """Write the gift (unless the giver's capital is frozen: None, and the caller rolls back),
+    the project's counters (`project` holds the new collected sum and status; one more backer
+    unless he backs it already) and the event. PostgreSQL runs the three as one prepared
+    statement, other databases one after another. Expects the project and the giver's account
+    locked."""
+    now = timezone.now()
+    at = transaction.get_connection().ops.adapt_datetimefield_value(now)
+    count = [project.collected, project.status, project.pk, user.pk, project.pk]
+    give = [project.pk, user.pk, amount, posted.pk, at, user.pk]
+    told = event_sql.values_params(
+        kind="community.capital_given",
+        subject_type=Project._meta.label_lower,
+        subject_id=project.pk,
+        actor=user,
+        territory=None,
+        occurred_at=at,
+        payload={"amount": amount, "collected": project.collected},
+    )
+    counted, given, logged = _gift_sql()
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        statement = (
+            f"WITH counted AS ({counted}), given AS ({given}), logged AS ({logged}) "
+            "SELECT given.id, counted.backers FROM given CROSS JOIN counted"
+        )
+        row = run_prepared(statement, [*count, *give, *told])
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(counted, count)
+            backers = cursor.fetchone()[0]
+            cursor.execute(given, give)
+            row = cursor.fetchone()
+            if row is not None:
+                cursor.execute(logged, told)
+                row = (row[0], backers)
+    if row is None:
+        return None
+    project.backers = row[1]
+    gift = Gift(
+        pk=row[0], project=project, user=user, amount=amount, transaction=posted, created_at=now
+    )
+    gift._state.adding = False
+    return gift
+
+
+@lru_cache
+def _gift_sql() -> tuple[str, str, str]:
+    """The project's counters (parameters: collected, status, project, giver, project; returns
+    the backers), the gift unless the giver's capital is frozen (project, giver, amount,
+    transaction, created at, giver; returns its id) and the event (`events.sql.values_params`).
+    The backers' check does not see the gift being written: the counters run first on SQLite,
+    and PostgreSQL's parts of one WITH read one snapshot."""
+    q = transaction.get_connection().ops.quote_name
+    projects, gifts = q(Project._meta.db_table), q(Gift._meta.db_table)
+    freezes = q(CapitalFreeze._meta.db_table)
+    counted = (
+        f"UPDATE {projects} SET collected = %s, status = %s, backers = backers + CASE WHEN EXISTS "
+        f"(SELECT 1 FROM {gifts} WHERE project_id = %s AND user_id = %s AND returned_at IS NULL) "
+        "THEN 0 ELSE 1 END WHERE id = %s RETURNING backers"
+    )
+    given = (
+        f"INSERT INTO {gifts} (project_id, user_id, amount, transaction_id, created_at) "
+        f"SELECT %s, %s, %s, %s, %s WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {freezes} WHERE user_id = %s AND lifted_at IS NULL) RETURNING id"
+    )
+    return counted, given, event_sql.insert_values()
 
 
 def _require_collecting(project: Project) -> None:

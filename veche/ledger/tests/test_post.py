@@ -181,5 +181,16 @@ def test_a_gift_like_posting_takes_four_statements():
     fund(anna, 10)
     with CaptureQueriesContext(connection) as queries:
         post(key="order:9", kind="t", legs=[(anna, -3), (sink, 3)])
-    # Lock the accounts, insert the transaction, one UPDATE of both balances, the entries.
-    assert len(queries) == 4, "\n".join(q["sql"] for q in queries.captured_queries)
+    # Lock the accounts, insert the transaction, one UPDATE of both balances, the entries: on
+    # PostgreSQL the last three are one statement.
+    expected = 2 if connection.vendor == "postgresql" else 4
+    assert len(queries) == expected, "\n".join(q["sql"] for q in queries.captured_queries)
+    # The caller's accounts learn their balances after (nothing read again).
+    assert (anna.balance, sink.balance) == (7, 3)
+    assert entries_of(anna) == [(10, 10), (-3, 7)]
+
+
+def entries_of(account):
+    return list(
+        Entry.objects.filter(account=account).order_by("pk").values_list("amount", "balance_after")
+    )

@@ -232,6 +232,16 @@ def _rows(count: int, row: str) -> str:
     return ", ".join([row] * count)
 
 
+def _count_one_up(meta, columns: list[str], key: list[str], select: str) -> str:
+    """An INSERT … SELECT of counter rows that adds one to `count` where the row exists."""
+    table, count = q(meta.db_table), q("count")
+    return (
+        f"INSERT INTO {table} ({', '.join(map(q, columns))}) {select} "
+        f"ON CONFLICT ({', '.join(map(q, key))}) "
+        f"DO UPDATE SET {count} = {table}.{count} + 1"
+    )
+
+
 def _upsert(model, columns: list[str], key: list[str], count: int, row: str) -> str:
     table = q(model._meta.db_table)
     return (
@@ -316,14 +326,6 @@ def _one_statement() -> str:
     count, points = q("count"), q("points")
     ballots, paper, answered = q("ballot_count"), q("paper_ballot_count"), q("answer_count")
 
-    def upsert(meta, columns: list[str], key: list[str], select: str) -> str:
-        table = q(meta.db_table)
-        return (
-            f"INSERT INTO {table} ({', '.join(map(q, columns))}) {select} "
-            f"ON CONFLICT ({', '.join(map(q, key))}) "
-            f"DO UPDATE SET {count} = {table}.{count} + 1"
-        )
-
     answer_columns = ["ballot_id", "question_id", "option_id", "rank", "text", "text_status"]
     parts = [
         f"INSERT INTO {q(answers.db_table)} ({', '.join(map(q, answer_columns))}, "
@@ -337,21 +339,21 @@ def _one_statement() -> str:
         f"UPDATE {q(options.db_table)} AS c SET {count} = c.{count} + 1, "
         f"{points} = c.{points} + o.points FROM unnest(%s::bigint[], %s::int[]) AS o(option, "
         f"points) WHERE c.{q(options.pk.column)} = o.option",
-        upsert(
+        _count_one_up(
             participation,
             ["poll_id", "dimension", "value", "count"],
             ["poll_id", "dimension", "value"],
             "SELECT %s::bigint, p.dimension, p.value, 1 FROM unnest(%s::text[], %s::text[]) "
             "AS p(dimension, value)",
         ),
-        upsert(
+        _count_one_up(
             by_place,
             ["option_id", "municipality_key", "count", "question_id"],
             ["option_id", "municipality_key"],
             "SELECT o.option, %s::int, 1, o.question FROM unnest(%s::bigint[], %s::bigint[]) "
             "AS o(option, question)",
         ),
-        upsert(
+        _count_one_up(
             by_group,
             ["option_id", "dimension", "value", "count", "question_id"],
             ["option_id", "dimension", "value"],
@@ -478,14 +480,6 @@ def _whole_ballot(asks_demographics: bool) -> str:
     def column(meta, name: str) -> str:
         return q(meta.get_field(name).column)
 
-    def upsert(meta, columns: list[str], key: list[str], select: str) -> str:
-        table = q(meta.db_table)
-        return (
-            f"INSERT INTO {table} ({', '.join(map(q, columns))}) {select} "
-            f"ON CONFLICT ({', '.join(map(q, key))}) "
-            f"DO UPDATE SET {count} = {table}.{count} + 1"
-        )
-
     kind = (
         f"COALESCE(NULLIF(%s::text, ''), s.{column(places, 'kind')}, '')"
         if asks_demographics
@@ -523,21 +517,21 @@ def _whole_ballot(asks_demographics: bool) -> str:
         "w3": f"UPDATE {q(options.db_table)} AS c SET {count} = c.{count} + 1, "
         f"{points} = c.{points} + o.points FROM b, unnest(%s::bigint[], %s::int[]) "
         f"AS o(option, points) WHERE c.{q(options.pk.column)} = o.option",
-        "w4": upsert(
+        "w4": _count_one_up(
             participation,
             ["poll_id", "dimension", "value", "count"],
             ["poll_id", "dimension", "value"],
             f"SELECT b.poll, %s::text, {municipality_key}::text, 1 FROM b "
             "UNION ALL SELECT b.poll, gr.dimension, gr.value, 1 FROM b, gr",
         ),
-        "w5": upsert(
+        "w5": _count_one_up(
             by_place,
             ["option_id", "municipality_key", "count", "question_id"],
             ["option_id", "municipality_key"],
             f"SELECT o.option, {municipality_key}, 1, o.question FROM b, "
             "unnest(%s::bigint[], %s::bigint[]) AS o(option, question)",
         ),
-        "w6": upsert(
+        "w6": _count_one_up(
             by_group,
             ["option_id", "dimension", "value", "count", "question_id"],
             ["option_id", "dimension", "value"],

@@ -19,6 +19,8 @@ Fixtures (mark the test ``@pytest.mark.browser``; pages run against pytest-djang
   ``veche.core.low_vision.LowVision``), English, or a phone viewport
   (``viewport={"width": 375, "height": 812}``).
 - ``axe_check(page)``: runs axe-core on the page as it is now and fails listing every violation.
+- ``zoom_through_clusters(page, "#reports-map")``: presses Enter on a server cluster until the
+  map draws none, each time waiting for the feed of the new view (territory/boundaries.js).
 """
 
 from __future__ import annotations
@@ -228,3 +230,23 @@ def assert_no_axe_violations(page) -> None:
 @pytest.fixture
 def axe_check() -> Callable:
     return assert_no_axe_violations
+
+
+def zoom_through_clusters(page, map_selector: str, presses: int = 8) -> None:
+    """Press Enter on the map's first cluster until none is drawn. Each press waits for the feed
+    of the new view to finish (the map's data-loads counts finished loads), never for a fixed
+    time: a slow feed would otherwise leave the old clusters on screen to be pressed again."""
+    from playwright.sync_api import expect
+
+    area = page.locator(map_selector)
+    expect(area).to_have_attribute("aria-busy", "false")
+    clusters = page.locator(".marker-cluster")
+    for _ in range(presses):
+        if clusters.count() == 0:
+            return
+        loads = area.get_attribute("data-loads")
+        clusters.first.focus()
+        page.keyboard.press("Enter")
+        expect(area).not_to_have_attribute("data-loads", loads)
+        expect(area).to_have_attribute("aria-busy", "false")
+    raise AssertionError(f"{map_selector} still draws clusters after {presses} presses")

@@ -11,9 +11,7 @@
   var status = document.getElementById("map-status");
   var COLOURS = { planned: "#5c6b7a", in_progress: "#b35900", completed: "#1e7b34", suspended: "#b3261e" };
 
-  function format(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
-  }
+  var format = VecheMap.format;
   function line(parent, text, tag) {
     var node = document.createElement(tag || "p");
     node.textContent = text;
@@ -50,29 +48,7 @@
       if (!feature.properties.cluster) item.bindPopup(function () { return popup(feature.properties); });
     }
   }).addTo(map);
-  var pending = null;
-  function load() {
-    if (pending) pending.abort();
-    pending = new AbortController();
-    var url = VecheMap.feedUrl(map, el.dataset.geojson);
-    fetch(url, { signal: pending.signal, headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      })
-      .then(function (data) {
-        layer.clearLayers();
-        layer.addData(data);
-        var count = VecheMap.counted(data.features);
-        status.textContent = data.truncated
-          ? format(labels.truncated, { limit: data.features.length })
-          : format(labels.shown, { count: count });
-      })
-      .catch(function (error) {
-        if (error.name !== "AbortError") status.textContent = labels.failed;
-      });
-  }
-  map.on("moveend", load);
+  VecheMap.feed(map, layer, status, labels);
   var bounds = (el.dataset.bounds || "").split(",").map(Number);
   if (bounds.length === 4 && bounds.every(isFinite)) {
     map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);

@@ -4,6 +4,7 @@ opened by keyboard; axe-core finds nothing on the map, the list and the object's
 import pytest
 
 from veche.infrastructure.tests.factories import FacilityFactory
+from veche.testing.browser import zoom_through_clusters
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -57,12 +58,7 @@ def test_an_object_is_found_on_the_map_and_opened_by_keyboard(page, live_server,
     # zooms in until the objects themselves are drawn.
     cluster = page.locator(".marker-cluster")
     expect(cluster).to_have_count(1)
-    for _ in range(4):
-        if page.locator(".marker-cluster").count() == 0:
-            break
-        page.locator(".marker-cluster").first.focus()
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(600)
+    zoom_through_clusters(page, "#infrastructure-map")
     marker = page.locator(f'.leaflet-marker-icon[title="{yard.name}"]')
     expect(marker).to_have_count(1)
     marker.focus()

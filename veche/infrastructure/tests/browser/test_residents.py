@@ -11,6 +11,7 @@ from veche.infrastructure.models import Proposal, Rating, Status
 from veche.reports.models import Report
 from veche.reports.tests.factories import TopicFactory
 from veche.reports.tests.images import jpeg_with_gps
+from veche.testing.browser import zoom_through_clusters
 
 from ..factories import FacilityFactory
 
@@ -45,12 +46,7 @@ def tab_to(page, selector: str) -> None:
 
 def open_on_the_map(page, live_server, world, name: str) -> None:
     page.goto(f"{live_server.url}/objects/map/?municipality={world.surgut.pk}")
-    for _ in range(5):
-        if page.locator(".marker-cluster").count() == 0:
-            break
-        page.locator(".marker-cluster").first.focus()
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(600)
+    zoom_through_clusters(page, "#infrastructure-map")
     marker = page.locator(f'.leaflet-marker-icon[title="{name}"]')
     expect(marker).to_have_count(1)
     marker.focus()

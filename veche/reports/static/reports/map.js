@@ -10,9 +10,7 @@
   var labels = JSON.parse(document.getElementById("map-labels").textContent);
   var status = document.getElementById("map-status");
 
-  function format(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
-  }
+  var format = VecheMap.format;
   function line(parent, text, tag) {
     var node = document.createElement(tag || "p");
     node.textContent = text;
@@ -49,28 +47,7 @@
     }
   }).addTo(map);
 
-  var pending = null;
-  function load() {
-    if (pending) pending.abort();
-    pending = new AbortController();
-    fetch(VecheMap.feedUrl(map, el.dataset.geojson), { signal: pending.signal, headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      })
-      .then(function (data) {
-        layer.clearLayers();
-        layer.addData(data);
-        status.textContent = data.truncated
-          ? format(labels.truncated, { limit: data.features.length })
-          : format(labels.shown, { count: VecheMap.counted(data.features) });
-      })
-      .catch(function (error) {
-        if (error.name !== "AbortError") status.textContent = labels.failed;
-      });
-  }
-
-  map.on("moveend", load);
+  var load = VecheMap.feed(map, layer, status, labels);
   // Beside the list: when HTMX swaps in results for new filters, show the same reports.
   if (el.dataset.follow) {
     document.body.addEventListener("htmx:afterSettle", function () {

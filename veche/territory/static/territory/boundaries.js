@@ -10,8 +10,11 @@
 // Returns the L.Map; `VecheMap.boundaries` returns a promise of the L.GeoJSON layer.
 // Every map's feed is clustered on the server (veche/core/maps.py): `VecheMap.feedUrl(map, url)`
 // adds the view's bbox and zoom to the feed's address, `VecheMap.cluster(map, feature, latlng,
-// text)` draws a `properties.cluster` feature with its `count` (pressing it zooms in), and
-// `VecheMap.counted(features)` sums what the features stand for.
+// text)` draws a `properties.cluster` feature with its `count` (pressing it zooms in),
+// `VecheMap.counted(features)` sums what the features stand for, and `VecheMap.feed(map, layer,
+// status, labels)` reloads the layer from the element's data-geojson on every move (returns the
+// load function, for a page that changes the feed's address). `VecheMap.format` fills a
+// translated "%(name)s" template.
 (function () {
   "use strict";
   // Leaflet's credit without the flag it adds by default.
@@ -78,7 +81,47 @@
     return features.reduce(function (sum, f) { return sum + (f.properties.count || 1); }, 0);
   }
 
+  function format(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
+  }
+
+  // Each move replaces the layer's features with the feed's for the new view and says in
+  // `status` how many are shown (labels: shown, truncated, failed). While a load is under way the
+  // map is aria-busy; data-loads counts the loads finished, so a test can wait for the next one.
+  function feed(map, layer, status, labels) {
+    var el = map.getContainer();
+    var pending = null;
+    function load() {
+      if (pending) pending.abort();
+      var current = pending = new AbortController();
+      el.setAttribute("aria-busy", "true");
+      fetch(feedUrl(map, el.dataset.geojson), { signal: current.signal, headers: { Accept: "application/geo+json" } })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        })
+        .then(function (data) {
+          layer.clearLayers();
+          layer.addData(data);
+          status.textContent = data.truncated
+            ? format(labels.truncated, { limit: data.features.length })
+            : format(labels.shown, { count: counted(data.features) });
+        })
+        .catch(function (error) {
+          if (error.name !== "AbortError") status.textContent = labels.failed;
+        })
+        .finally(function () {
+          if (current !== pending) return;  // a newer load took its place
+          el.setAttribute("aria-busy", "false");
+          el.dataset.loads = String(Number(el.dataset.loads || 0) + 1);
+        });
+    }
+    map.on("moveend", load);
+    return load;
+  }
+
   window.VecheMap = {
-    create: create, boundaries: boundaries, style: STYLE, cluster: cluster, feedUrl: feedUrl, counted: counted
+    create: create, boundaries: boundaries, style: STYLE, cluster: cluster, feedUrl: feedUrl,
+    counted: counted, format: format, feed: feed
   };
 })();

@@ -18,6 +18,7 @@ import pytest
 from veche.accounts.models import User
 from veche.territory.tests.factories import MunicipalityFactory, SettlementFactory
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = pytest.mark.browser
 
 EMAIL = "marina.sokolova@mail.ru"
@@ -121,7 +122,7 @@ def log_in(page, axe_check) -> None:
     page.keyboard.press("Enter")  # submits the form from its last field
     page.wait_for_url("**/accounts/cabinet/")
     assert page.get_by_role("heading", level=1).inner_text() == "Личный кабинет"
-    assert page.get_by_text(f"{EMAIL} (подтверждён)").is_visible()
+    expect(page.get_by_text(f"{EMAIL} (подтверждён)")).to_be_visible()
     axe_check(page)
 
 
@@ -140,7 +141,7 @@ def test_resident_registers_confirms_and_logs_in_by_keyboard(
     assert not user.has_perm("accounts.participate")
     page.goto(confirmation_link(mail_dir, live_server))
     page.wait_for_url("**/accounts/login/")
-    assert page.get_by_text("Спасибо! Ваш адрес электронной почты подтверждён.").is_visible()
+    expect(page.get_by_text("Спасибо! Ваш адрес электронной почты подтверждён.")).to_be_visible()
     log_in(page, axe_check)
     assert low_vision_on(page) == low_vision
 
@@ -154,7 +155,7 @@ def test_resident_registers_confirms_and_logs_in_by_keyboard(
     tab_to(page, "a[href='/']")
     page.keyboard.press("Enter")
     page.wait_for_url(live_server.url + "/")
-    assert page.get_by_role("button", name="Выйти").is_visible()
+    expect(page.get_by_role("button", name="Выйти")).to_be_visible()
     axe_check(page)
 
 

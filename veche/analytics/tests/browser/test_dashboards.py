@@ -14,7 +14,7 @@ from veche.reports.tests.factories import RoutedReportFactory
 from veche.staff.models import Role
 from veche.staff.tests.factories import RegionWideRoleFactory, RoleAssignmentFactory
 
-pytest.importorskip("playwright.sync_api")
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = pytest.mark.browser
 
 
@@ -73,7 +73,7 @@ def test_the_heat_map_is_drawn_and_its_fallback_hidden(new_page, live_server, ax
     page.wait_for_selector("#ngo-map path.leaflet-interactive", state="attached")
     assert page.locator("#ngo-map path.leaflet-interactive").count() == 1  # Сургут's hexagon
     assert page.locator("#ngo-map-fallback").is_hidden()
-    assert page.locator("#table-ngos").is_visible()
+    expect(page.locator("#table-ngos")).to_be_visible()
     axe_check(page)
 
 
@@ -81,7 +81,8 @@ def test_without_javascript_the_page_says_so_and_keeps_the_table(new_page, fille
     page = new_page(javascript=False)
     page.goto("/analytics/")
     assert page.locator("#heat-map").is_hidden()
-    assert page.locator("#heat-map-fallback").is_visible()
-    assert page.locator("#table-cells").is_visible()
-    assert page.locator("#ngo-map").is_hidden() and page.locator("#ngo-map-fallback").is_visible()
-    assert page.locator("#table-ngos").is_visible()
+    expect(page.locator("#heat-map-fallback")).to_be_visible()
+    expect(page.locator("#table-cells")).to_be_visible()
+    assert page.locator("#ngo-map").is_hidden()
+    expect(page.locator("#ngo-map-fallback")).to_be_visible()
+    expect(page.locator("#table-ngos")).to_be_visible()

@@ -7,6 +7,7 @@ from veche.accounts.tests.factories import DEMO_PASSWORD, UserFactory
 from veche.api.models import ApiToken
 from veche.core.low_vision import LowVision
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -81,5 +82,5 @@ def test_the_form_errors_are_accessible(new_page, axe_check):
     page.goto("/api-tokens/")
     page.get_by_role("button", name="Создать токен").click()
     page.wait_for_load_state()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     axe_check(page)

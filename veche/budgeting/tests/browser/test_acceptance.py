@@ -21,6 +21,7 @@ from veche.reports.tests.browser.test_public_pages import (  # noqa: F401
 )
 from veche.territory.tests.factories import SettlementFactory
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = pytest.mark.browser
 APPLICATION_PAGE = re.compile(r".*/budgeting/applications/\d+/$")
 
@@ -89,7 +90,7 @@ def test_a_group_applies_is_returned_for_revision_and_admitted(
     )
     if javascript:
         # The map is a mouse tool; the keyboard pans it and marks its centre (territory's picker).
-        assert leader.locator("#application-answer-field-4-map").is_visible()
+        expect(leader.locator("#application-answer-field-4-map")).to_be_visible()
         tab_to(leader, "#application-answer-field-4-map")
         leader.keyboard.press("ArrowUp")
         tab_to(leader, "#application-answer-field-4-centre")

@@ -29,7 +29,7 @@ def test_the_403_page_is_the_portals_page(new_page, live_server, axe_check, low_
     response = page.goto(live_server.url + "/staff/")
     assert response.status == 403
     assert page.get_by_role("heading", level=1).inner_text() == "Доступ запрещён"
-    assert page.get_by_role("link", name="Перейти на главную страницу").is_visible()
+    expect(page.get_by_role("link", name="Перейти на главную страницу")).to_be_visible()
     axe_check(page)
 
 

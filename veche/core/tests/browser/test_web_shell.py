@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 812}
@@ -63,7 +64,7 @@ def test_language_switch_to_english_changes_the_text_and_persists(page, axe_chec
     axe_check(page)
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("button", name="Switch").is_visible()
+    expect(page.get_by_role("button", name="Switch")).to_be_visible()
 
 
 def test_an_english_browser_still_gets_russian_until_the_visitor_switches(new_page):
@@ -156,7 +157,7 @@ def test_admin_login_page_is_russian(page, axe_check):
     page.goto("/admin/login/")
     assert page.locator("html").get_attribute("lang") == "ru"
     assert page.locator("#site-name").inner_text() == "Вече — управление порталом"
-    assert page.get_by_role("button", name="Войти").is_visible()
+    expect(page.get_by_role("button", name="Войти")).to_be_visible()
     axe_check(page)
 
 
@@ -167,7 +168,7 @@ def test_low_vision_settings_fold_on_a_phone_and_open_by_keyboard(new_page, axe_
     page.goto("/")
     band = page.locator(".lv-band")
     assert band.bounding_box()["height"] <= 96  # one line of button (fonts differ a little)
-    assert not page.get_by_role("button", name="Самый крупный").is_visible()
+    expect(page.get_by_role("button", name="Самый крупный")).to_be_hidden()
     axe_check(page)
 
     page.keyboard.press("Tab")  # the skip link
@@ -177,7 +178,7 @@ def test_low_vision_settings_fold_on_a_phone_and_open_by_keyboard(new_page, axe_
     assert page.locator("#lv-panel").evaluate("details => details.open")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Крупный"
-    assert page.get_by_role("button", name="Самый крупный").is_visible()
+    expect(page.get_by_role("button", name="Самый крупный")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Самый крупный").click()
     assert page.locator("html").get_attribute("data-lv-size") == "3"
@@ -187,5 +188,5 @@ def test_low_vision_settings_fold_on_a_phone_and_open_by_keyboard(new_page, axe_
 def test_low_vision_settings_are_open_on_a_wide_screen(new_page, javascript):
     page = new_page(low_vision=True, javascript=javascript, viewport={"width": 1280, "height": 800})
     page.goto("/")
-    assert page.get_by_role("button", name="Самый крупный").is_visible()
-    assert not page.locator(".lv-summary").is_visible()
+    expect(page.get_by_role("button", name="Самый крупный")).to_be_visible()
+    expect(page.locator(".lv-summary")).to_be_hidden()

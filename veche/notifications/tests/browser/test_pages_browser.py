@@ -13,6 +13,7 @@ from veche.notifications.webpush import vapid_key_pair
 from veche.reports.tests.factories import CategoryFactory
 from veche.territory.tests.factories import MunicipalityFactory
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ALLOW_PUSH = "Разрешить уведомления в этом браузере"
 
@@ -110,6 +111,6 @@ def test_push_button_appears_where_the_browser_can_push(new_page, live_server, a
         axe_check(page)
         no_js = logged_in(new_page, live_server, UserFactory(), javascript=False)
         no_js.goto("/notifications/preferences/")
-        assert not no_js.get_by_role("button", name=ALLOW_PUSH).is_visible()
+        expect(no_js.get_by_role("button", name=ALLOW_PUSH)).to_be_hidden()
         push_box = no_js.get_by_label("Присылать уведомления также push-уведомлениями в браузер")
         assert push_box.count() == 1  # the choice itself needs no JavaScript

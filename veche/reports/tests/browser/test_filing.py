@@ -76,7 +76,7 @@ def test_a_resident_files_on_a_phone_with_the_street_search_and_geolocation(
     page.wait_for_url(REPORT_PAGE)
     report = Report.objects.get(author=world.author)
     assert (report.lat, report.address) == (pytest.approx(world.surgut.centre_lat), "")
-    assert page.get_by_text(f"Сообщение № {report.pk} подано").is_visible()
+    expect(page.get_by_text(f"Сообщение № {report.pk} подано")).to_be_visible()
 
 
 def test_a_resident_finds_the_street_and_files_by_keyboard_alone(

@@ -9,6 +9,7 @@ from veche.reports import demo_photos
 from veche.reports.models import Report
 from veche.reports.tests.factories import RoutedReportFactory
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = pytest.mark.browser
 
 
@@ -33,7 +34,7 @@ def test_the_home_page_with_reports_has_no_axe_violations(new_page, axe_check, w
     page = new_page(language="ru", viewport={"width": width, "height": 900})
     page.route("**/media/**", _from_storage)  # the test storage is in memory: nothing serves it
     page.goto("/")
-    assert page.get_by_role("heading", name="Сообщения о проблемах в цифрах").is_visible()
+    expect(page.get_by_role("heading", name="Сообщения о проблемах в цифрах")).to_be_visible()
     photos = page.locator(".latest-reports img")
     assert photos.count() == 6
     photos.first.scroll_into_view_if_needed()

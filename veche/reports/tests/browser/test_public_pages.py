@@ -72,7 +72,7 @@ def attach_photo(page) -> None:
 def assert_filed_with_a_clean_photo(page, world) -> Report:
     report = Report.objects.get(author=world.author)
     assert page.url.endswith(f"/reports/{report.pk}/")
-    assert page.get_by_text(f"Сообщение № {report.pk} подано").is_visible()
+    expect(page.get_by_text(f"Сообщение № {report.pk} подано")).to_be_visible()
     photo = ReportMedia.objects.get(report=report)
     photo.file.open()
     assert GPS_IFD not in exif_of(photo.file.read())
@@ -163,7 +163,7 @@ def test_the_nearby_step_without_javascript_has_no_axe_violations(
     page.locator("#id_lat").fill(f"{near.lat}")
     page.locator("#id_lon").fill(f"{near.lon}")
     page.get_by_role("button", name="Отправить сообщение").click()
-    assert page.get_by_text("Рядом уже есть похожие сообщения").is_visible()
+    expect(page.get_by_text("Рядом уже есть похожие сообщения")).to_be_visible()
     axe_check(page)
     page.get_by_label("Моей проблемы здесь нет: подать новое сообщение").check()
     page.get_by_role("button", name="Отправить сообщение").click()
@@ -192,7 +192,7 @@ def test_the_report_page_has_no_axe_violations(new_page, live_server, axe_check,
     report = _answered_report(world)
     visitor = logged_in_page(new_page, live_server, world.neighbour)
     visitor.goto(live_server.url + f"/reports/{report.pk}/")
-    assert visitor.locator("#report-map.leaflet-container").is_visible()
+    expect(visitor.locator("#report-map.leaflet-container")).to_be_visible()
     axe_check(visitor)
     # Support through htmx: the block is swapped in place, the count goes up.
     visitor.get_by_role("button", name="Поддержать: у меня та же проблема").click()
@@ -212,7 +212,7 @@ def test_the_list_has_no_axe_violations(new_page, live_server, axe_check, world)
     RoutedReportFactory.create_batch(25, municipality=world.surgut, text="Ямы во дворе")
     page = new_page(language="ru")
     page.goto(live_server.url + "/reports/?q=яма")
-    assert page.get_by_role("heading", name="Найдено 25 сообщений").is_visible()
+    expect(page.get_by_role("heading", name="Найдено 25 сообщений")).to_be_visible()
     axe_check(page)
     page.get_by_label("Статус").select_option("routed")
     page.get_by_role("button", name="Показать").click()
@@ -229,5 +229,5 @@ def test_the_map_has_no_axe_violations(new_page, live_server, axe_check, world, 
         page.locator(".marker-cluster").first.wait_for()
         assert page.get_by_role("status").inner_text() == "Сообщений на карте: 30."
     else:
-        assert page.get_by_text("Для карты нужен JavaScript").is_visible()
+        expect(page.get_by_text("Для карты нужен JavaScript")).to_be_visible()
     axe_check(page)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from veche.reports.models import Answer, Status, TimelineEntry
 from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
 
+expect = pytest.importorskip("playwright.sync_api").expect
 pytestmark = pytest.mark.browser
 
 
@@ -49,13 +50,13 @@ def test_inbox_and_report_page_have_no_axe_violations(
     overdue = _inbox_reports(world)
     page = logged_in_page(new_page, live_server, world.head, low_vision=low_vision)
     page.goto(live_server.url + "/workspace/reports/inbox/")
-    assert page.get_by_text("Просрочено", exact=True).first.is_visible()
+    expect(page.get_by_text("Просрочено", exact=True).first).to_be_visible()
     axe_check(page)
     page.goto(live_server.url + f"/workspace/reports/{overdue.pk}/")
     axe_check(page)
     # The answer form sent empty: the error summary and the described fields.
     page.get_by_role("button", name="Отправить ответ").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     axe_check(page)
 
 
@@ -69,7 +70,7 @@ def test_moderator_pages_have_no_axe_violations(new_page, live_server, axe_check
     page.goto(live_server.url + f"/workspace/reports/{report.pk}/")
     axe_check(page)
     page.get_by_role("button", name="Отклонить сообщение").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     axe_check(page)
 
 
@@ -79,7 +80,7 @@ def test_operator_form_has_no_axe_violations(new_page, live_server, axe_check, w
     axe_check(page)
     page.get_by_label("Почта или телефон заявителя").fill("not a contact")
     page.get_by_role("button", name="Подать сообщение").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     axe_check(page)
 
 
@@ -127,7 +128,7 @@ def test_official_answers_scheduled_with_the_keyboard(new_page, live_server, wor
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    assert page.get_by_text("Ответ на сообщение").first.is_visible()
+    expect(page.get_by_text("Ответ на сообщение").first).to_be_visible()
     answer = Answer.objects.get(report=report)
     assert answer.kind == Answer.Kind.SCHEDULED and answer.planned_date == planned
     report.refresh_from_db()

@@ -8,6 +8,8 @@ from django.test import Client
 from veche.accounts.tests.factories import UserFactory
 from veche.staff.models import Role, RoleAssignment
 
+expect = pytest.importorskip("playwright.sync_api").expect
+
 PAGES = [
     "/staff/",
     "/staff/municipalities/surgut/",
@@ -49,7 +51,7 @@ def test_form_errors_have_no_axe_violations(new_page, live_server, axe_check, pe
     page.goto(live_server.url + "/staff/municipalities/surgut/staff/")
     page.get_by_label("Электронная почта сотрудника").fill("nobody@example.org")
     page.get_by_role("button", name="Назначить роль").click()
-    assert page.get_by_text("С этим адресом никто не зарегистрирован.").first.is_visible()
+    expect(page.get_by_text("С этим адресом никто не зарегистрирован.").first).to_be_visible()
     axe_check(page)
 
 
@@ -69,5 +71,5 @@ def test_assign_by_keyboard_without_javascript(new_page, live_server, persona, w
     page.keyboard.press("Tab")  # to the submit button
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_text("теперь выполняет роль «эксперт»").is_visible()
+    expect(page.get_by_text("теперь выполняет роль «эксперт»")).to_be_visible()
     assert RoleAssignment.objects.filter(user=newcomer, role=Role.EXPERT).exists()

@@ -40,7 +40,7 @@ def test_resident_pages_have_no_axe_violations(new_page, live_server, axe_check,
     page.goto(live_server.url + "/verification/phone/confirm/")
     page.get_by_label("Код из СМС").fill("12")
     page.get_by_role("button", name="Подтвердить").click()
-    assert page.get_by_text("Код состоит из шести цифр.").first.is_visible()
+    expect(page.get_by_text("Код состоит из шести цифр.").first).to_be_visible()
     axe_check(page)
 
 
@@ -53,7 +53,7 @@ def test_moderator_pages_have_no_axe_violations(new_page, live_server, axe_check
     page.goto(live_server.url + "/verification/queue/")
     axe_check(page)
     page.get_by_role("button", name="Отклонить").click()
-    assert page.get_by_text("Укажите причину: житель её увидит.").first.is_visible()
+    expect(page.get_by_text("Укажите причину: житель её увидит.").first).to_be_visible()
     axe_check(page)
     verification.refresh_from_db()
     assert verification.status == Verification.Status.PENDING
@@ -72,7 +72,7 @@ def test_phone_verification_by_keyboard_without_javascript(new_page, live_server
     page.keyboard.type(code)
     page.keyboard.press("Enter")
     page.wait_for_url("**/verification/")
-    assert page.get_by_text("Ваша личность подтверждена").first.is_visible()
+    expect(page.get_by_text("Ваша личность подтверждена").first).to_be_visible()
     user.refresh_from_db()
     assert user.verification_method == "phone"
 
@@ -107,4 +107,4 @@ def test_claim_by_phone_without_javascript_and_axe_clean(
     page.get_by_label("Пароль ещё раз").fill("Severnoe-Siyanie-42")
     page.get_by_role("button", name="Задать пароль и войти").press("Enter")
     page.wait_for_url("**/accounts/cabinet/")
-    assert page.get_by_text("Пароль задан, вы вошли.").first.is_visible()
+    expect(page.get_by_text("Пароль задан, вы вошли.").first).to_be_visible()

@@ -132,8 +132,8 @@ def satisfaction(ratings: Mapping) -> tuple[float | None, float | None]:
 
 
 def votes_total(counters: Mapping[str, int]) -> int:
-    """Votes of every module (idea supports, poll ballots, draft ratings, contest votes): a sum
-    of their counters, never a count of rows."""
+    """Votes of every module (idea supports, poll ballots, draft ratings, contest votes, votes on
+    objects): a sum of their counters, never a count of rows."""
     return sum(counters.values())
 
 

@@ -17,6 +17,7 @@ from veche.discussions.selectors import rating_total
 from veche.ideas.selectors import vote_total
 from veche.infrastructure.selectors import residents_ratings
 from veche.infrastructure.selectors import timeliness as object_timeliness
+from veche.infrastructure.selectors import vote_total as object_vote_total
 from veche.polls.selectors import ballot_total
 from veche.territory.models import Municipality
 
@@ -270,6 +271,7 @@ def votes(scope: Scope) -> dict[str, int]:
         "polls": ballot_total(municipality_id=m),
         "discussions": rating_total(municipality_id=m),
         "contests": contest_vote_total(municipality_id=m),
+        "objects": object_vote_total(municipality_id=m),
     }
 
 

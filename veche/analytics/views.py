@@ -210,6 +210,7 @@ def _votes(scope: Scope) -> list[tuple]:
         "polls": _("Poll ballots"),
         "discussions": _("Ratings of drafts under discussion"),
         "contests": _("Votes in initiative-budgeting contests"),
+        "objects": _("Votes on infrastructure objects"),
     }
     rows = [(names[k], v) for k, v in votes.items()]
     return [*rows, (_("Total"), d.votes_total(votes))]

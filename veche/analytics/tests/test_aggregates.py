@@ -8,6 +8,7 @@ from veche.analytics.models import CellDay, ReportDay
 from veche.analytics.selectors import Scope
 from veche.analytics.services import analytics_refresh
 from veche.ideas.tests.factories import IdeaFactory
+from veche.infrastructure.tests.factories import FacilityFactory
 from veche.polls.tests.factories import PollFactory
 from veche.reports.models import Answer, Report, Status
 from veche.reports.tests.factories import ReportFactory, RoutedReportFactory
@@ -123,8 +124,19 @@ def test_seed_004_a_town_with_114570_idea_votes_and_50148_ballots_shows_164718(w
     PollFactory(municipality=world.surgut, ballot_count=50_148)
     IdeaFactory(municipality=world.surgut, status="submitted", support_count=7)  # not public
     votes = selectors.votes(Scope(municipality_id=world.surgut.pk))
-    assert votes == {"ideas": 114_570, "polls": 50_148, "discussions": 0, "contests": 0}
+    assert votes == {
+        "ideas": 114_570, "polls": 50_148, "discussions": 0, "contests": 0, "objects": 0
+    }  # fmt: skip
     assert sum(votes.values()) == 164_718
+
+
+def test_votes_on_objects_count_in_their_municipality_and_the_region(world):
+    FacilityFactory(municipality=world.surgut, vote_count=12)
+    FacilityFactory(municipality=world.surgut, vote_count=3)
+    FacilityFactory(municipality=world.urai, vote_count=5)
+    assert selectors.votes(Scope(municipality_id=world.surgut.pk))["objects"] == 15
+    assert selectors.votes(Scope(municipality_id=world.urai.pk))["objects"] == 5
+    assert selectors.votes(Scope())["objects"] == 20
 
 
 def test_cached_figures_change_with_the_next_refresh(world):

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from veche.core import rows
 from veche.core.prepared import run_prepared
 
 from .models import Account, Entry, Kind, Transaction
@@ -190,7 +191,9 @@ def _lock(
     transactions over the same accounts queue instead of deadlocking). A leg whose id no longer
     names its owner's account (a stale known id) is opened again and the lock taken anew."""
     for _attempt in range(2):
-        locked = Account.objects.select_for_update().filter(pk__in=amounts).order_by("pk")
+        ids = sorted(amounts)
+        where = f"t.id IN ({', '.join(['%s'] * len(ids))})"
+        locked = rows.read(Account, where, ids, order="t.id", lock=True)
         accounts = {account.pk: account for account in locked}
         stale = [
             i for i, (leg, _amount) in enumerate(legs) if not _same_owner(accounts.get(leg.pk), leg)

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from django.db import connection
 
 from veche.core.prepared import run_prepared
+from veche.core.rows import columns
 from veche.events import sql as event_sql
 from veche.territory.models import Settlement
 
@@ -51,39 +52,11 @@ MUNICIPALITY = "municipality"  # the participation's dimension of the voter's mu
 # --- Reading the poll -------------------------------------------------------------------------
 
 
-class _Columns(NamedTuple):
-    """A model's columns as a SELECT lists them, and how to turn a row's values into it."""
-
-    select: str  # "alias"."column", …
-    attnames: list[str]
-    converters: list[tuple[int, list, object]]  # (column index, converters, its Col)
-
-    def build(self, model, values):
-        values = list(values)
-        for index, converters, col in self.converters:
-            for convert in converters:
-                values[index] = convert(values[index], col, connection)
-        return model.from_db(connection.alias, self.attnames, values)
-
-
-@lru_cache
-def _columns(model, alias: str, vendor: str) -> _Columns:
-    fields = model._meta.concrete_fields
-    converters = []
-    for index, field in enumerate(fields):
-        col = field.get_col(model._meta.db_table)
-        found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
-        if found:
-            converters.append((index, found, col))
-    select = ", ".join(f"{alias}.{q(f.column)}" for f in fields)
-    return _Columns(select, [f.attname for f in fields], converters)
-
-
 @lru_cache
 def _poll_select(vendor: str, lock: bool) -> str:
     meta = Poll._meta
-    columns = _columns(Poll, "p", vendor).select
-    sql = f"SELECT {columns} FROM {q(meta.db_table)} AS p WHERE p.{q(meta.pk.column)} = %s"
+    listed = columns(Poll, "p", vendor).select
+    sql = f"SELECT {listed} FROM {q(meta.db_table)} AS p WHERE p.{q(meta.pk.column)} = %s"
     if lock and connection.features.has_select_for_update:
         sql += " FOR UPDATE"
     return sql
@@ -97,13 +70,13 @@ def read_poll(pk: int, *, lock: bool = False) -> Poll:
         row = cursor.fetchone()
     if row is None:
         raise Poll.DoesNotExist("Poll matching query does not exist.")
-    return _columns(Poll, "p", connection.vendor).build(Poll, row)
+    return columns(Poll, "p", connection.vendor).build(Poll, row)
 
 
 @lru_cache
 def _questions_select(vendor: str) -> str:
     questions, options = Question._meta, Option._meta
-    both = f"{_columns(Question, 'q', vendor).select}, {_columns(Option, 'o', vendor).select}"
+    both = f"{columns(Question, 'q', vendor).select}, {columns(Option, 'o', vendor).select}"
     position = q("position")
     return (
         f"SELECT {both} FROM {q(questions.db_table)} AS q LEFT JOIN {q(options.db_table)} AS o "
@@ -119,8 +92,8 @@ def read_questions(poll_id: int) -> list[Question]:
     gives them (as `prefetch_related("options")` would leave them), in one query."""
     vendor = connection.vendor
     question_columns, option_columns = (
-        _columns(Question, "q", vendor),
-        _columns(Option, "o", vendor),
+        columns(Question, "q", vendor),
+        columns(Option, "o", vendor),
     )
     width = len(question_columns.attnames)
     key = question_columns.attnames.index(Question._meta.pk.attname)

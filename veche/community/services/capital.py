@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from veche.core import rows
 from veche.core.prepared import run_prepared
 from veche.events import sql as event_sql
 from veche.events.services import record_event
@@ -76,7 +77,7 @@ def capital_give(*, user, project: Project, amount) -> Gift:
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
         raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
     with transaction.atomic():
-        project = Project.objects.select_for_update().only(*LOCKED).get(pk=project.pk)
+        project = _locked_project(project.pk)
         if not user.has_perm("community.give_capital", project):
             raise PermissionDenied(
                 _("You cannot back your own project.")
@@ -121,7 +122,15 @@ def capital_give(*, user, project: Project, amount) -> Gift:
 
 
 # The project's columns a gift reads under its lock.
-LOCKED = ("title", "owner_id", "goal", "deadline", "status", "collected", "backers")
+LOCKED = ("id", "title", "owner_id", "goal", "deadline", "status", "collected", "backers")
+
+
+def _locked_project(pk: int) -> Project:
+    """The project's row under its lock, with the columns of LOCKED (the rest deferred)."""
+    found = rows.read(Project, "t.id = %s", [pk], only=LOCKED, lock=True)
+    if not found:
+        raise Project.DoesNotExist("Project matching query does not exist.")
+    return found[0]
 
 
 def _record_gift(project: Project, user, amount: int, posted: Transaction) -> Gift | None:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from django.db import connection
 
+from veche.core import rows
 from veche.core.prepared import run_prepared
 from veche.core.rows import columns
 from veche.events import sql as event_sql
@@ -52,25 +53,13 @@ MUNICIPALITY = "municipality"  # the participation's dimension of the voter's mu
 # --- Reading the poll -------------------------------------------------------------------------
 
 
-@lru_cache
-def _poll_select(vendor: str, lock: bool) -> str:
-    meta = Poll._meta
-    listed = columns(Poll, "p", vendor).select
-    sql = f"SELECT {listed} FROM {q(meta.db_table)} AS p WHERE p.{q(meta.pk.column)} = %s"
-    if lock and connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
-    return sql
-
-
 def read_poll(pk: int, *, lock: bool = False) -> Poll:
     """The poll's row alone (no territory joined); `lock`: under a row lock, inside the caller's
     transaction. Raises Poll.DoesNotExist as `.get()` would."""
-    with connection.cursor() as cursor:
-        cursor.execute(_poll_select(connection.vendor, lock), [pk])
-        row = cursor.fetchone()
-    if row is None:
+    found = rows.read(Poll, "t.id = %s", [pk], lock=lock)
+    if not found:
         raise Poll.DoesNotExist("Poll matching query does not exist.")
-    return columns(Poll, "p", connection.vendor).build(Poll, row)
+    return found[0]
 
 
 @lru_cache

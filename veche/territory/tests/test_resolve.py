@@ -95,7 +95,9 @@ def test_a_municipality_without_a_boundary_is_never_found():
 
 
 def test_candidates_are_narrowed_by_bounding_box_in_sql(monkeypatch):
-    target = MunicipalityFactory(centre_lat=60.0, centre_lon=70.0)
+    # Off the factory's grid of centres (every 0.5° from 52°N 62°E, boxes ±0.2°), so that none
+    # of the others can be drawn on the same square, whatever the factory's sequence has reached.
+    target = MunicipalityFactory(centre_lat=60.25, centre_lon=70.25)
     MunicipalityFactory.create_batch(5, region=target.region)
     checked = []
     real_contains = selectors.geometry.contains
@@ -105,5 +107,5 @@ def test_candidates_are_narrowed_by_bounding_box_in_sql(monkeypatch):
         return real_contains(boundary, lat, lon)
 
     monkeypatch.setattr(selectors.geometry, "contains", counting_contains)
-    assert resolve_point(lat=60.0, lon=70.0).municipality == target
+    assert resolve_point(lat=60.25, lon=70.25).municipality == target
     assert checked == [target.boundary]  # the five others never left the database

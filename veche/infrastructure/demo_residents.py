@@ -7,6 +7,7 @@ import datetime
 import random
 
 from django.db import transaction
+from django.db.models import Case, When
 from django.utils import timezone
 
 from veche.accounts.models import User
@@ -185,10 +186,12 @@ def seed_proposals(residents: list[User], rng: random.Random) -> None:
 
 
 def seed_votes(residents: list[User], rng: random.Random) -> None:
-    """Six planned objects put to a month's vote, with residents' votes (any resident of the
-    region, as the demo residents live everywhere)."""
+    """Six planned objects put to a month's vote, Surgut's first (the demo mayor's dashboard
+    counts them), with residents' votes (any resident of the region, as the demo residents live
+    everywhere)."""
     now = timezone.now()
-    planned = list(Facility.objects.filter(status=Status.PLANNED).order_by("pk")[:6])
+    surgut_first = Case(When(municipality__slug="surgut", then=0), default=1)
+    planned = list(Facility.objects.filter(status=Status.PLANNED).order_by(surgut_first, "pk")[:6])
     for index, facility in enumerate(planned):
         if facility.vote_opens is None:
             facility.vote_opens = now - datetime.timedelta(days=3)

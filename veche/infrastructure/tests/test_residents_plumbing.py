@@ -52,6 +52,7 @@ def test_the_residents_demo_is_idempotent(db):
     assert published.count() == Comment.objects.filter(target_kind="infrastructure.rating").count()
     voted = Facility.objects.filter(vote_opens__isnull=False)
     assert voted.count() == 6
+    assert voted.filter(municipality__slug="surgut").exists()  # the demo mayor's dashboard
     assert all(f.vote_count == f.votes.count() > 0 for f in voted)
     assert not Rating.objects.exclude(facility__status=Status.COMPLETED).exists()
     assert set(Proposal.objects.values_list("status", flat=True)) == set(ProposalStatus.values)

@@ -117,30 +117,23 @@ def post(
     before, and nothing changed). Refuses unbalanced legs with a ValidationError and a balance
     that would go below zero with InsufficientFunds, writing nothing.
 
-    The statements: the accounts locked in the order of their ids and read; the transaction
-    inserted unless its key (or the reversal of the same transaction) is already there, which the
-    database's unique constraints decide (INSERT … ON CONFLICT DO NOTHING, no savepoint); one
-    UPDATE of every balance (the database's check still refuses a negative one); one INSERT of
-    the entries. On PostgreSQL the last three are one statement (`_write`). A refusal leaves the
-    caller's transaction usable (raised after nothing was written). Once posted, each leg's
-    account object holds its balance after the transaction."""
+    The steps: the accounts locked in the order of their ids and read, each balance compared;
+    the transaction inserted unless its key (or the reversal of the same transaction) is already
+    there, which the database's unique constraints decide (INSERT … ON CONFLICT DO NOTHING, no
+    savepoint); one UPDATE of every balance (the database's check still refuses a negative
+    one); one INSERT of the entries. On PostgreSQL all of it is one statement (`_post_in_one`),
+    elsewhere three or four (`_post_in_steps`). A refusal leaves the caller's transaction usable
+    (raised after nothing was written). Once posted, each leg's account object holds its
+    balance after the transaction."""
     amounts = _check_legs(key, legs)
     posted = Transaction(key=key, kind=kind, memo=memo[:200], reverses=reverses)
     posted.full_clean(validate_unique=False, validate_constraints=False)
-    short = None
     with transaction.atomic(savepoint=False):
-        accounts, amounts = _lock(key, legs, amounts)
-        short = next(
-            (
-                account
-                for account in accounts.values()
-                if account.balance + amounts[account.pk] < 0 and not account.may_go_negative
-            ),
-            None,
-        )
-        if short is None and _write(posted, accounts, amounts):
-            for leg, _amount in legs:  # the caller's accounts learn their balances after
-                leg.balance = accounts[leg.pk].balance
+        if transaction.get_connection().vendor == "postgresql":
+            short = _post_in_one(posted, key, legs, amounts)
+        else:
+            short = _post_in_steps(posted, key, legs, amounts)
+        if posted.pk is not None:
             return posted, True
     # Nothing was written: the key was posted before, or the balance is short, or the original
     # was already reversed under another key.
@@ -184,6 +177,46 @@ def _same_owner(row: Account | None, leg: Account) -> bool:
     return row is not None and all(getattr(row, f) == getattr(leg, f) for f in fields)
 
 
+def _reopen_stale(key: str, legs: Sequence[Leg], stale: Iterable[int]) -> dict[int, int]:
+    """Forget the known ids of these legs (they no longer name their owners' accounts), open
+    the accounts again and return the legs' amounts by their corrected ids."""
+    for i in stale:
+        leg, _amount = legs[i]
+        _account_ids.pop((leg.currency, leg.kind, leg.owner_type, leg.owner_id), None)
+        # The caller's object is corrected in place: it learns its balance after the posting.
+        leg.pk = open_account(
+            currency=leg.currency, kind=leg.kind, owner=(leg.owner_type, leg.owner_id)
+        ).pk
+    return _check_legs(key, legs)
+
+
+def _short(accounts: Iterable[Account], amounts: dict[int, int]) -> Account | None:
+    """The first account whose balance does not cover its amount, if any."""
+    return next(
+        (
+            account
+            for account in accounts
+            if account.balance + amounts[account.pk] < 0 and not account.may_go_negative
+        ),
+        None,
+    )
+
+
+def _post_in_steps(
+    posted: Transaction, key: str, legs: Sequence[Leg], amounts: dict[int, int]
+) -> Account | None:
+    """`post` on databases other than PostgreSQL: the accounts locked and read, the balances
+    compared, then the transaction, the balances and the entries (`_insert`, `_apply`). Sets
+    `posted.pk` when written; returns the account that is short, if one is."""
+    accounts, amounts = _lock(key, legs, amounts)
+    short = _short(accounts.values(), amounts)
+    if short is None and _insert(posted):
+        _apply(posted, accounts, amounts)
+        for leg, _amount in legs:  # the caller's accounts learn their balances after
+            leg.balance = accounts[leg.pk].balance
+    return short
+
+
 def _lock(
     key: str, legs: Sequence[Leg], amounts: dict[int, int]
 ) -> tuple[dict[int, Account], dict[int, int]]:
@@ -200,55 +233,70 @@ def _lock(
         ]
         if not stale:
             return accounts, amounts
-        for i in stale:
-            leg, _amount = legs[i]
-            _account_ids.pop((leg.currency, leg.kind, leg.owner_type, leg.owner_id), None)
-            # The caller's object is corrected in place: it learns its balance after the posting.
-            leg.pk = open_account(
-                currency=leg.currency, kind=leg.kind, owner=(leg.owner_type, leg.owner_id)
-            ).pk
-        amounts = _check_legs(key, legs)
+        amounts = _reopen_stale(key, legs, stale)
     raise RuntimeError("ledger: an account changed its id while being posted to")
 
 
-def _write(posted: Transaction, accounts: dict[int, Account], amounts: dict[int, int]) -> bool:
-    """Insert the transaction, move the balances and write the entries; False (nothing written)
-    when the key or the reversed original is already posted. PostgreSQL in one prepared
-    statement (a data-modifying WITH: the balances move only when the transaction was
-    inserted), other databases in three."""
-    if transaction.get_connection().vendor != "postgresql":
-        if not _insert(posted):
-            return False
-        _apply(posted, accounts, amounts)
-        return True
-    posted.created_at = timezone.now()
-    rows = run_prepared(
-        _write_sql(),
-        [
-            posted.key,
-            posted.kind,
-            posted.memo,
-            posted.reverses_id,
-            posted.created_at,
-            list(amounts),
-            list(amounts.values()),
-        ],
-        every_row=True,
-    )
-    if not rows:
-        return False
-    posted.pk = rows[0][0]
-    posted._state.adding = False
-    for _transaction_id, pk, balance in rows:
-        accounts[pk].balance = balance
-    return True
+def _post_in_one(
+    posted: Transaction, key: str, legs: Sequence[Leg], amounts: dict[int, int]
+) -> Account | None:
+    """`post` on PostgreSQL: one prepared statement (`_post_sql`) locks the accounts in the
+    order of their ids, compares each balance and owner under the lock, and only when all hold
+    inserts the transaction, moves the balances and writes the entries. Sets `posted.pk` when
+    written; returns the account that is short, if one is. A stale known id (a row of another
+    owner, or none) writes nothing: the account is opened again and the statement run anew."""
+    for _attempt in range(2):
+        posted.created_at = timezone.now()
+        found = run_prepared(
+            _post_sql(),
+            [
+                list(amounts),
+                list(amounts.values()),
+                [leg.currency for leg, _amount in legs],
+                [leg.kind for leg, _amount in legs],
+                [leg.owner_type for leg, _amount in legs],
+                [leg.owner_id for leg, _amount in legs],
+                posted.key,
+                posted.kind,
+                posted.memo,
+                posted.reverses_id,
+                posted.created_at,
+            ],
+            every_row=True,
+        )
+        # A row per locked account: (id, balance before, may go negative, its owner's,
+        # transaction id, balance after), the last two NULL when nothing was written.
+        by_id = {row[0]: row for row in found}
+        stale = [
+            i
+            for i, (leg, _amount) in enumerate(legs)
+            if leg.pk not in by_id or not by_id[leg.pk][3]
+        ]
+        if stale:
+            amounts = _reopen_stale(key, legs, stale)
+            continue
+        written = found[0][4] is not None
+        for leg, _amount in legs:  # the caller's accounts learn their balances
+            _pk, before, may_go_negative, _same, _txn, after = by_id[leg.pk]
+            leg.balance = after if written else before
+            leg.may_go_negative = may_go_negative
+        if written:
+            posted.pk = found[0][4]
+            posted._state.adding = False
+            return None
+        return _short([leg for leg, _amount in legs], amounts)
+    raise RuntimeError("ledger: an account changed its id while being posted to")
 
 
 @lru_cache
-def _write_sql() -> str:
-    """`_write`'s statement on PostgreSQL; parameters: the transaction's key, kind, memo,
-    reverses, created at; the accounts' ids and their amounts (two arrays). Returns a row
-    (transaction id, account id, balance after) per account, none when nothing was written."""
+def _post_sql() -> str:
+    """`_post_in_one`'s statement; parameters: the legs' account ids, amounts, currencies,
+    kinds, owner types and owner ids (six arrays in one order), then the transaction's key,
+    kind, memo, reverses and created at. The lock is `FOR UPDATE` after `ORDER BY`
+    (PostgreSQL sorts, then locks); under READ COMMITTED the locked rows are the newest
+    versions, and the UPDATE further on moves those. Nothing is written unless every leg's
+    account was found, is its owner's, and covers its amount (the database's check on the
+    balance stays the last word)."""
     q = transaction.get_connection().ops.quote_name
     txn, acc, ent = (q(m._meta.db_table) for m in (Transaction, Account, Entry))
     columns = ", ".join(
@@ -256,15 +304,24 @@ def _write_sql() -> str:
         for name in ("key", "kind", "memo", "reverses", "created_at")
     )
     return (
-        f"WITH posted AS (INSERT INTO {txn} ({columns}) VALUES (%s, %s, %s, %s, %s) "
-        f"ON CONFLICT DO NOTHING RETURNING id), "
-        "legs AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS legs (account_id, amount)), "
+        "WITH legs AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[], "
+        "%s::text[], %s::text[]) "
+        "AS legs (account_id, amount, currency, kind, owner_type, owner_id)), "
+        "locked AS (SELECT a.id, a.balance, a.may_go_negative, legs.amount, "
+        "(a.currency, a.kind, a.owner_type, a.owner_id) = "
+        "(legs.currency, legs.kind, legs.owner_type, legs.owner_id) AS same "
+        f"FROM {acc} AS a JOIN legs ON a.id = legs.account_id ORDER BY a.id FOR UPDATE OF a), "
+        "covered AS (SELECT count(*) = (SELECT count(*) FROM legs) AND bool_and(same AND "
+        "(balance + amount >= 0 OR may_go_negative)) AS ok FROM locked), "
+        f"posted AS (INSERT INTO {txn} ({columns}) SELECT %s, %s, %s, %s, %s FROM covered "
+        "WHERE covered.ok ON CONFLICT DO NOTHING RETURNING id), "
         f"moved AS (UPDATE {acc} SET balance = {acc}.balance + legs.amount FROM legs, posted "
         f"WHERE {acc}.id = legs.account_id "
         f"RETURNING posted.id AS transaction_id, {acc}.id, {acc}.balance, legs.amount), "
         f"entered AS (INSERT INTO {ent} (transaction_id, account_id, amount, balance_after) "
         "SELECT transaction_id, id, amount, balance FROM moved) "
-        "SELECT transaction_id, id, balance FROM moved"
+        "SELECT locked.id, locked.balance, locked.may_go_negative, locked.same, "
+        "moved.transaction_id, moved.balance FROM locked LEFT JOIN moved ON moved.id = locked.id"
     )
 
 

@@ -6,7 +6,7 @@ A key names the business event, so posting the same event again returns the firs
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -20,6 +20,18 @@ from .models import Account, Entry, Kind, Transaction
 
 Owner = models.Model | tuple[str, Any] | None
 Leg = tuple[Account, int]
+
+
+class Then(NamedTuple):
+    """More of a posting's one statement on PostgreSQL (`post(then=…)`), for a write that goes
+    with the money (a gift's row): parts of its WITH after the ledger's own (`name AS (…), …`),
+    which read `posted` (the new transaction's id, no row when nothing was posted) to write only
+    with it; their parameters; and the part whose one row `post` hands back as
+    `posted.then_row` (None when that part returned none)."""
+
+    parts: str
+    params: list
+    result: str
 
 
 class InsufficientFunds(ValidationError):
@@ -112,6 +124,7 @@ def post(
     legs: Sequence[Leg],
     memo: str = "",
     reverses: Transaction | None = None,
+    then: Then | None = None,
 ) -> tuple[Transaction, bool]:
     """Post one transaction; returns it and whether it is new (False: this key was posted
     before, and nothing changed). Refuses unbalanced legs with a ValidationError and a balance
@@ -124,13 +137,16 @@ def post(
     one); one INSERT of the entries. On PostgreSQL all of it is one statement (`_post_in_one`),
     elsewhere three or four (`_post_in_steps`). A refusal leaves the caller's transaction usable
     (raised after nothing was written). Once posted, each leg's account object holds its
-    balance after the transaction."""
+    balance after the transaction. `then` (PostgreSQL only) adds the caller's writes to the
+    statement."""
     amounts = _check_legs(key, legs)
     posted = Transaction(key=key, kind=kind, memo=memo[:200], reverses=reverses)
     posted.full_clean(validate_unique=False, validate_constraints=False)
     with transaction.atomic(savepoint=False):
         if transaction.get_connection().vendor == "postgresql":
-            short = _post_in_one(posted, key, legs, amounts)
+            short = _post_in_one(posted, key, legs, amounts, then)
+        elif then is not None:
+            raise ValueError("A posting's `then` is PostgreSQL's: elsewhere write it after.")
         else:
             short = _post_in_steps(posted, key, legs, amounts)
         if posted.pk is not None:
@@ -238,7 +254,11 @@ def _lock(
 
 
 def _post_in_one(
-    posted: Transaction, key: str, legs: Sequence[Leg], amounts: dict[int, int]
+    posted: Transaction,
+    key: str,
+    legs: Sequence[Leg],
+    amounts: dict[int, int],
+    then: Then | None = None,
 ) -> Account | None:
     """`post` on PostgreSQL: one prepared statement (`_post_sql`) locks the accounts in the
     order of their ids, compares each balance and owner under the lock, and only when all hold
@@ -248,7 +268,7 @@ def _post_in_one(
     for _attempt in range(2):
         posted.created_at = timezone.now()
         found = run_prepared(
-            _post_sql(),
+            _post_sql(*(then.parts, then.result) if then else ()),
             [
                 list(amounts),
                 list(amounts.values()),
@@ -261,11 +281,13 @@ def _post_in_one(
                 posted.memo,
                 posted.reverses_id,
                 posted.created_at,
+                *(then.params if then else ()),
             ],
             every_row=True,
         )
         # A row per locked account: (id, balance before, may go negative, its owner's,
-        # transaction id, balance after), the last two NULL when nothing was written.
+        # transaction id, balance after, then `then`'s columns), the transaction id and the
+        # balance after NULL when nothing was written.
         by_id = {row[0]: row for row in found}
         stale = [
             i
@@ -277,26 +299,28 @@ def _post_in_one(
             continue
         written = found[0][4] is not None
         for leg, _amount in legs:  # the caller's accounts learn their balances
-            _pk, before, may_go_negative, _same, _txn, after = by_id[leg.pk]
+            _pk, before, may_go_negative, _same, _txn, after = by_id[leg.pk][:6]
             leg.balance = after if written else before
             leg.may_go_negative = may_go_negative
         if written:
             posted.pk = found[0][4]
             posted._state.adding = False
+            if then:
+                posted.then_row = None if found[0][6] is None else tuple(found[0][6:])
             return None
         return _short([leg for leg, _amount in legs], amounts)
     raise RuntimeError("ledger: an account changed its id while being posted to")
 
 
 @lru_cache
-def _post_sql() -> str:
+def _post_sql(then_parts: str = "", then_result: str = "") -> str:
     """`_post_in_one`'s statement; parameters: the legs' account ids, amounts, currencies,
     kinds, owner types and owner ids (six arrays in one order), then the transaction's key,
-    kind, memo, reverses and created at. The lock is `FOR UPDATE` after `ORDER BY`
-    (PostgreSQL sorts, then locks); under READ COMMITTED the locked rows are the newest
-    versions, and the UPDATE further on moves those. Nothing is written unless every leg's
-    account was found, is its owner's, and covers its amount (the database's check on the
-    balance stays the last word)."""
+    kind, memo, reverses and created at, then those of `Then`'s parts. The lock is `FOR
+    UPDATE` after `ORDER BY` (PostgreSQL sorts, then locks); under READ COMMITTED the locked
+    rows are the newest versions, and the UPDATE further on moves those. Nothing is written
+    unless every leg's account was found, is its owner's, and covers its amount (the
+    database's check on the balance stays the last word)."""
     q = transaction.get_connection().ops.quote_name
     txn, acc, ent = (q(m._meta.db_table) for m in (Transaction, Account, Entry))
     columns = ", ".join(
@@ -320,8 +344,12 @@ def _post_sql() -> str:
         f"RETURNING posted.id AS transaction_id, {acc}.id, {acc}.balance, legs.amount), "
         f"entered AS (INSERT INTO {ent} (transaction_id, account_id, amount, balance_after) "
         "SELECT transaction_id, id, amount, balance FROM moved) "
-        "SELECT locked.id, locked.balance, locked.may_go_negative, locked.same, "
-        "moved.transaction_id, moved.balance FROM locked LEFT JOIN moved ON moved.id = locked.id"
+        + (f", {then_parts} " if then_parts else "")
+        + "SELECT locked.id, locked.balance, locked.may_go_negative, locked.same, "
+        "moved.transaction_id, moved.balance"
+        + (", then_row.*" if then_result else "")
+        + " FROM locked LEFT JOIN moved ON moved.id = locked.id"
+        + (f" LEFT JOIN {then_result} AS then_row ON true" if then_result else "")
     )
 
 

@@ -12,11 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from veche.core import rows
-from veche.core.prepared import run_prepared
 from veche.events import sql as event_sql
 from veche.events.services import record_event
 from veche.ledger.models import Account, Currency, Kind, Transaction
-from veche.ledger.services import InsufficientFunds, account_ref, open_account, post, reverse
+from veche.ledger.services import (
+    InsufficientFunds,
+    Then,
+    account_ref,
+    open_account,
+    post,
+    reverse,
+)
 from veche.staff.services import audit_log
 
 from ..models import CapitalFreeze, CapitalRule, CapitalRuleKind, Gift, Project, ProjectStatus
@@ -70,10 +76,11 @@ def capital_give(*, user, project: Project, amount) -> Gift:
     frozen. The gift's `project` is the locked row with its new counters; `giver_balance` is the
     giver's balance after it.
 
-    The statements: the project locked and read; the ledger's posting (which locks the giver's
-    account: a freeze waits for it, and the gift for a freeze); then the gift, the project's
-    counters and the event in one statement on PostgreSQL (`_record_gift`), which also refuses
-    the gift of frozen capital — read under the account's lock, so the transaction rolls back."""
+    The statements: the project locked and read; then the ledger's posting (which locks the
+    giver's account: a freeze waits for it, and the gift for a freeze), the gift, the project's
+    counters and the event — on PostgreSQL all in the posting's one statement (`ledger.Then`),
+    elsewhere one after another. The gift's row is not written when the giver's capital is
+    frozen (read under his account's lock), and the transaction rolls back."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
         raise ValidationError({"amount": _("Give a positive whole amount.")}, code="amount")
     with transaction.atomic():
@@ -91,32 +98,39 @@ def capital_give(*, user, project: Project, amount) -> Gift:
                 {"amount": _("The project needs only %(left)s more.") % {"left": left}},
                 code="over_goal",
             )
+        project.collected += amount
+        if project.collected == project.goal:
+            project.status = ProjectStatus.COLLECTED
         personal = account_ref(currency=Currency.CAPITAL, kind=Kind.PERSONAL, owner=user)
-        # The ledger first, under a key of the gift's own, so the gift is one INSERT with its
-        # transaction (not an INSERT and an UPDATE).
+        collected = account_ref(currency=Currency.CAPITAL, kind=Kind.PROJECT, owner=project)
+        writes = _GiftWrites(project, user, amount)
+        on_postgresql = transaction.get_connection().vendor == "postgresql"
         try:
             posted, _created = post(
+                # A key of the gift's own: the gift is one INSERT with its transaction.
                 key=f"capital.gift:{uuid.uuid4().hex}",
                 kind="capital.gift",
                 memo=project.title,
-                legs=[
-                    (personal, -amount),
-                    (
-                        account_ref(currency=Currency.CAPITAL, kind=Kind.PROJECT, owner=project),
-                        amount,
-                    ),
-                ],
+                legs=[(personal, -amount), (collected, amount)],
+                then=writes.then() if on_postgresql else None,
             )
         except InsufficientFunds:
             raise ValidationError(
                 {"amount": _("You do not have that much virtual capital.")}, code="insufficient"
             ) from None
-        project.collected += amount
-        if project.collected == project.goal:
-            project.status = ProjectStatus.COLLECTED
-        gift = _record_gift(project, user, amount, posted)
-        if gift is None:
+        row = posted.then_row if on_postgresql else writes.in_steps(posted)
+        if row is None:
             raise PermissionDenied(_("Your virtual capital is frozen pending verification."))
+        gift_id, project.backers = row
+        gift = Gift(
+            pk=gift_id,
+            project=project,
+            user=user,
+            amount=amount,
+            transaction=posted,
+            created_at=writes.now,
+        )
+        gift._state.adding = False
         gift.giver_balance = personal.balance  # read under his lock by the posting
         return gift
 
@@ -133,59 +147,62 @@ def _locked_project(pk: int) -> Project:
     return found[0]
 
 
-def _record_gift(project: Project, user, amount: int, posted: Transaction) -> Gift | None:
-    """Write the gift (unless the giver's capital is frozen: None, and the caller rolls back),
-    the project's counters (`project` holds the new collected sum and status; one more backer
-    unless he backs it already) and the event. PostgreSQL runs the three as one prepared
-    statement, other databases one after another. Expects the project and the giver's account
-    locked."""
-    now = timezone.now()
-    at = transaction.get_connection().ops.adapt_datetimefield_value(now)
-    count = [project.collected, project.status, project.pk, user.pk, project.pk]
-    give = [project.pk, user.pk, amount, posted.pk, at, user.pk]
-    told = event_sql.values_params(
-        kind="community.capital_given",
-        subject_type=Project._meta.label_lower,
-        subject_id=project.pk,
-        actor=user,
-        territory=None,
-        occurred_at=at,
-        payload={"amount": amount, "collected": project.collected},
-    )
-    counted, given, logged = _gift_sql()
-    connection = transaction.get_connection()
-    if connection.vendor == "postgresql":
-        statement = (
-            f"WITH counted AS ({counted}), given AS ({given}), logged AS ({logged}) "
-            "SELECT given.id, counted.backers FROM given CROSS JOIN counted"
+class _GiftWrites:
+    """A gift's writes beside the ledger's: the project's counters (`project` holds the new
+    collected sum and status; one more backer unless he backs it already), the gift's row
+    unless the giver's capital is frozen, and the event. Expects the project locked; the
+    giver's account is locked by the posting they follow."""
+
+    def __init__(self, project: Project, user, amount: int):
+        self.now = timezone.now()
+        at = transaction.get_connection().ops.adapt_datetimefield_value(self.now)
+        self.count = [project.collected, project.status, project.pk, user.pk, project.pk]
+        self.give = [project.pk, user.pk, amount, at]
+        self.user_id = user.pk
+        self.told = event_sql.values_params(
+            kind="community.capital_given",
+            subject_type=Project._meta.label_lower,
+            subject_id=project.pk,
+            actor=user,
+            territory=None,
+            occurred_at=at,
+            payload={"amount": amount, "collected": project.collected},
         )
-        row = run_prepared(statement, [*count, *give, *told])
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(counted, count)
+
+    def then(self) -> Then:
+        """The three as parts of the posting's statement (PostgreSQL); its row: the gift's id
+        and the project's backers."""
+        counted, given, logged = _gift_sql("posted")
+        return Then(
+            parts=f"counted AS ({counted}), given AS ({given}), logged AS ({logged}), "
+            "gift AS (SELECT given.id, counted.backers FROM given CROSS JOIN counted)",
+            params=[*self.count, *self.give, self.user_id, *self.told],
+            result="gift",
+        )
+
+    def in_steps(self, posted: Transaction) -> tuple[int, int] | None:
+        """The three one after another, after the posting: the gift's id and the project's
+        backers, or None when the capital is frozen (the caller rolls back)."""
+        counted, given, logged = _gift_sql("(SELECT %s AS id) AS posted")
+        with transaction.get_connection().cursor() as cursor:
+            cursor.execute(counted, self.count)
             backers = cursor.fetchone()[0]
-            cursor.execute(given, give)
+            cursor.execute(given, [*self.give, posted.pk, self.user_id])
             row = cursor.fetchone()
-            if row is not None:
-                cursor.execute(logged, told)
-                row = (row[0], backers)
-    if row is None:
-        return None
-    project.backers = row[1]
-    gift = Gift(
-        pk=row[0], project=project, user=user, amount=amount, transaction=posted, created_at=now
-    )
-    gift._state.adding = False
-    return gift
+            if row is None:
+                return None
+            cursor.execute(logged, self.told)
+        return row[0], backers
 
 
 @lru_cache
-def _gift_sql() -> tuple[str, str, str]:
+def _gift_sql(posted: str) -> tuple[str, str, str]:
     """The project's counters (parameters: collected, status, project, giver, project; returns
-    the backers), the gift unless the giver's capital is frozen (project, giver, amount,
-    transaction, created at, giver; returns its id) and the event (`events.sql.values_params`).
-    The backers' check does not see the gift being written: the counters run first on SQLite,
-    and PostgreSQL's parts of one WITH read one snapshot."""
+    the backers), the gift with the id of `posted`'s transaction unless the giver's capital is
+    frozen (project, giver, amount, created at, then those of `posted`, then the giver; returns
+    its id) and the event (`events.sql.values_params`). The backers' check does not see the
+    gift being written: the counters run first in steps, and PostgreSQL's parts of one WITH
+    read one snapshot."""
     q = transaction.get_connection().ops.quote_name
     projects, gifts = q(Project._meta.db_table), q(Gift._meta.db_table)
     freezes = q(CapitalFreeze._meta.db_table)
@@ -196,7 +213,7 @@ def _gift_sql() -> tuple[str, str, str]:
     )
     given = (
         f"INSERT INTO {gifts} (project_id, user_id, amount, transaction_id, created_at) "
-        f"SELECT %s, %s, %s, %s, %s WHERE NOT EXISTS "
+        f"SELECT %s, %s, %s, posted.id, %s FROM {posted} WHERE NOT EXISTS "
         f"(SELECT 1 FROM {freezes} WHERE user_id = %s AND lifted_at IS NULL) RETURNING id"
     )
     return counted, given, event_sql.insert_values()

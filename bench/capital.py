@@ -28,7 +28,7 @@ os.environ.setdefault("BENCH_POSTGRES_DB", "veche_bench_capital")
 os.environ.setdefault("BENCH_SQLITE_FILE", str(ROOT / "var" / "bench-capital.sqlite3"))
 
 from bench import run as runner  # noqa: E402
-from bench.load import Result, Scenario, run  # noqa: E402
+from bench.load import Result, Scenario, run, warm_up  # noqa: E402
 
 TARGETS = """
 import json, django
@@ -79,8 +79,10 @@ def bench(db: str, args) -> None:
     try:
         print(
             f"\n== {db}: gunicorn {args.workers} workers, {args.clients} client processes, "
-            f"{args.seconds:g} s per scenario in {args.slices} slices"
+            f"{args.seconds:g} s per scenario in {args.slices} slices after {args.warm_up:g} s "
+            "of warm-up"
         )
+        warm_up(args.port, chosen, seconds=args.warm_up, clients=args.clients)
         print(f"  before: {runner.uptime()}")
         parts: dict[str, list[Result]] = {s.name: [] for s in chosen}
         for _slice in range(args.slices):
@@ -112,6 +114,9 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--slices", type=int, default=5)
+    parser.add_argument(
+        "--warm-up", type=float, default=3, help="seconds of unmeasured requests first, in all"
+    )
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8771)

@@ -130,6 +130,16 @@ def run(port: int, scenario: Scenario, *, seconds: float, clients: int) -> Resul
     )
 
 
+def warm_up(port: int, scenarios: list[Scenario], *, seconds: float, clients: int) -> None:
+    """Send every scenario's requests for `seconds`, unmeasured, before the measured run: each
+    server worker imports the portal's URLs and views on its first request and fills its
+    caches (API tokens, prepared statements) on the first of each kind. Without this the first
+    scenario measured pays the workers' start-up and the others do not."""
+    for scenario in scenarios:
+        if seconds > 0:
+            run(port, scenario, seconds=seconds / len(scenarios), clients=clients)
+
+
 def _share(scenario: Scenario, base: int, n: int, clients: int) -> Scenario:
     """Client n's own requests of those sent once: every clients-th from `base` on."""
     if scenario.once is None:

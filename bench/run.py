@@ -38,7 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.load import Result, Scenario, run  # noqa: E402
+from bench.load import Result, Scenario, run, warm_up  # noqa: E402
 
 PYTHON = Path(sys.executable)
 POSTGRES_DB = os.environ.get("BENCH_POSTGRES_DB", "veche_bench")
@@ -452,8 +452,9 @@ def bench(db: str, args) -> None:
             f"gunicorn {args.workers} workers, {args.clients} client processes, "
             f"{args.seconds:g} s per scenario"
         )
-        print(f"  before: {uptime()}")
         chosen = [s for s in scenarios(t, keys) if not args.only or s.name in args.only]
+        warm_up(args.port, chosen, seconds=args.warm_up, clients=args.clients)
+        print(f"  before: {uptime()}")
         # In slices, round-robin: every scenario gets its share of each moment of the run, so
         # a ratio (supporting / bare insert) is not skewed by what else the machine does.
         parts: dict[str, list[Result]] = {s.name: [] for s in chosen}
@@ -502,6 +503,9 @@ def main() -> None:
         help="votes stored in the closed bench contest (seed 002: 802,034; bench/prepare.py)",
     )
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument(
+        "--warm-up", type=float, default=3, help="seconds of unmeasured requests first, in all"
+    )
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)

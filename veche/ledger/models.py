@@ -93,11 +93,21 @@ class Entry(models.Model):
     """One account's part of a transaction. `balance_after` is the account's balance once this
     entry was applied (the history shows it; the check recomputes balances from `amount`)."""
 
+    # No single-column indexes: the unique (transaction, account) and the (account, -id) index
+    # lead with these columns and serve their lookups; each entry written updates two fewer.
     transaction = models.ForeignKey(
-        Transaction, on_delete=models.PROTECT, related_name="entries", verbose_name=_("transaction")
+        Transaction,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        verbose_name=_("transaction"),
+        db_index=False,
     )
     account = models.ForeignKey(
-        Account, on_delete=models.PROTECT, related_name="entries", verbose_name=_("account")
+        Account,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        verbose_name=_("account"),
+        db_index=False,
     )
     amount = models.BigIntegerField(_("amount"))
     balance_after = models.BigIntegerField(_("balance after"))

@@ -124,7 +124,10 @@ class Project(models.Model):
 class Gift(models.Model):
     """One resident's capital given to a project, and its return if the project fails."""
 
-    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="gifts")
+    # The (project, user) index serves lookups by project: no index of its own.
+    project = models.ForeignKey(
+        Project, on_delete=models.PROTECT, related_name="gifts", db_index=False
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="capital_gifts"
     )

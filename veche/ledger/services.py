@@ -25,9 +25,11 @@ Leg = tuple[Account, int]
 class Then(NamedTuple):
     """More of a posting's one statement on PostgreSQL (`post(then=…)`), for a write that goes
     with the money (a gift's row): parts of its WITH after the ledger's own (`name AS (…), …`),
-    which read `posted` (the new transaction's id, no row when nothing was posted) to write only
-    with it; their parameters; and the part whose one row `post` hands back as
-    `posted.then_row` (None when that part returned none)."""
+    their parameters, and the part whose one row `post` hands back as `posted.then_row` (None
+    when that part returned none). A part that reads `posted` (the new transaction's id; no row
+    when nothing was posted) writes only with it; one that does not writes anyway, so its
+    caller must roll back when nothing was posted — `post` raises then, unless the key was
+    posted before."""
 
     parts: str
     params: list
@@ -139,14 +141,15 @@ def post(
     (raised after nothing was written). Once posted, each leg's account object holds its
     balance after the transaction. `then` (PostgreSQL only) adds the caller's writes to the
     statement."""
+    on_postgresql = transaction.get_connection().vendor == "postgresql"
+    if then is not None and not on_postgresql:
+        raise ValueError("A posting's `then` is PostgreSQL's: elsewhere write it after.")
     amounts = _check_legs(key, legs)
     posted = Transaction(key=key, kind=kind, memo=memo[:200], reverses=reverses)
     posted.full_clean(validate_unique=False, validate_constraints=False)
     with transaction.atomic(savepoint=False):
-        if transaction.get_connection().vendor == "postgresql":
+        if on_postgresql:
             short = _post_in_one(posted, key, legs, amounts, then)
-        elif then is not None:
-            raise ValueError("A posting's `then` is PostgreSQL's: elsewhere write it after.")
         else:
             short = _post_in_steps(posted, key, legs, amounts)
         if posted.pk is not None:

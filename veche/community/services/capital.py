@@ -171,7 +171,9 @@ class _GiftWrites:
 
     def then(self) -> Then:
         """The three as parts of the posting's statement (PostgreSQL); its row: the gift's id
-        and the project's backers."""
+        and the project's backers. Only the gift's row reads `posted`: a gift whose posting is
+        refused raises, and its transaction rolls back the counters and the event (its key is
+        new, so it was never posted before)."""
         counted, given, logged = _gift_sql("posted")
         return Then(
             parts=f"counted AS ({counted}), given AS ({given}), logged AS ({logged}), "

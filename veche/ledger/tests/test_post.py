@@ -194,3 +194,31 @@ def entries_of(account):
     return list(
         Entry.objects.filter(account=account).order_by("pk").values_list("amount", "balance_after")
     )
+
+
+def test_a_then_part_runs_in_the_posting_statement_and_only_posted_rows_feed_it():
+    from veche.ledger.services import Then
+
+    anna, sink = points_of(("accounts.user", "1")), spending()
+    fund(anna, 10)
+    # A part that reads `posted`: its row is the new transaction's id and a parameter.
+    then = Then(
+        parts="told AS (SELECT posted.id, %s::text AS note FROM posted)",
+        params=["gift"],
+        result="told",
+    )
+    if connection.vendor != "postgresql":
+        with pytest.raises(ValueError):
+            post(key="then:1", kind="t", legs=[(anna, -3), (sink, 3)], then=then)
+        assert not Transaction.objects.filter(key="then:1").exists()
+        return
+    with CaptureQueriesContext(connection) as queries:
+        posted, created = post(key="then:1", kind="t", legs=[(anna, -3), (sink, 3)], then=then)
+    assert created and len(queries) == 1
+    assert posted.then_row == (posted.pk, "gift")
+    assert anna.balance == 7
+    # Refused for the balance: nothing posted, the part saw no row, the caller is told.
+    before = snapshot()
+    with pytest.raises(InsufficientFunds):
+        post(key="then:2", kind="t", legs=[(anna, -30), (sink, 30)], then=then)
+    assert snapshot() == before

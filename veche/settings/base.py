@@ -117,9 +117,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # Django's SQLite backend, with write transactions queued across processes (the module's
-    # docstring says why).
-    DATABASES["default"]["ENGINE"] = "veche.core.sqlite3"
     # Kept open like PostgreSQL's: a new connection costs the PRAGMAs below and the schema read
     # on every request (0.5–2 ms); one process's connection serves its requests one at a time.
     DATABASES["default"]["OPTIONS"] = {

@@ -20,7 +20,7 @@ SMS_BACKEND = "veche.core.sms.LocmemSmsBackend"
 
 # SQLite tests use a file, not shared-cache memory, so that concurrent-request tests wait on the
 # busy timeout as production does instead of failing with "table is locked". One file per process.
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
     }

@@ -135,9 +135,10 @@ def warm_up(port: int, scenarios: list[Scenario], *, seconds: float, clients: in
     server worker imports the portal's URLs and views on its first request and fills its
     caches (API tokens, prepared statements) on the first of each kind. Without this the first
     scenario measured pays the workers' start-up and the others do not."""
+    if seconds <= 0:
+        return
     for scenario in scenarios:
-        if seconds > 0:
-            run(port, scenario, seconds=seconds / len(scenarios), clients=clients)
+        run(port, scenario, seconds=seconds / len(scenarios), clients=clients)
 
 
 def _share(scenario: Scenario, base: int, n: int, clients: int) -> Scenario:

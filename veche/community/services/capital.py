@@ -104,7 +104,6 @@ def capital_give(*, user, project: Project, amount) -> Gift:
         personal = account_ref(currency=Currency.CAPITAL, kind=Kind.PERSONAL, owner=user)
         collected = account_ref(currency=Currency.CAPITAL, kind=Kind.PROJECT, owner=project)
         writes = _GiftWrites(project, user, amount)
-        on_postgresql = transaction.get_connection().vendor == "postgresql"
         try:
             posted, _created = post(
                 # A key of the gift's own: the gift is one INSERT with its transaction.
@@ -112,13 +111,13 @@ def capital_give(*, user, project: Project, amount) -> Gift:
                 kind="capital.gift",
                 memo=project.title,
                 legs=[(personal, -amount), (collected, amount)],
-                then=writes.then() if on_postgresql else None,
+                then=writes.then(),
             )
         except InsufficientFunds:
             raise ValidationError(
                 {"amount": _("You do not have that much virtual capital.")}, code="insufficient"
             ) from None
-        row = posted.then_row if on_postgresql else writes.in_steps(posted)
+        row = writes.done(posted)
         if row is None:
             raise PermissionDenied(_("Your virtual capital is frozen pending verification."))
         gift_id, project.backers = row
@@ -154,6 +153,7 @@ class _GiftWrites:
     giver's account is locked by the posting they follow."""
 
     def __init__(self, project: Project, user, amount: int):
+        self.in_one = transaction.get_connection().vendor == "postgresql"
         self.now = timezone.now()
         at = transaction.get_connection().ops.adapt_datetimefield_value(self.now)
         self.count = [project.collected, project.status, project.pk, user.pk, project.pk]
@@ -169,11 +169,13 @@ class _GiftWrites:
             payload={"amount": amount, "collected": project.collected},
         )
 
-    def then(self) -> Then:
-        """The three as parts of the posting's statement (PostgreSQL); its row: the gift's id
+    def then(self) -> Then | None:
+        """On PostgreSQL, the three as parts of the posting's statement; its row: the gift's id
         and the project's backers. Only the gift's row reads `posted`: a gift whose posting is
         refused raises, and its transaction rolls back the counters and the event (its key is
-        new, so it was never posted before)."""
+        new, so it was never posted before). Elsewhere None: `done` writes them."""
+        if not self.in_one:
+            return None
         counted, given, logged = _gift_sql("posted")
         return Then(
             parts=f"counted AS ({counted}), given AS ({given}), logged AS ({logged}), "
@@ -182,9 +184,12 @@ class _GiftWrites:
             result="gift",
         )
 
-    def in_steps(self, posted: Transaction) -> tuple[int, int] | None:
-        """The three one after another, after the posting: the gift's id and the project's
-        backers, or None when the capital is frozen (the caller rolls back)."""
+    def done(self, posted: Transaction) -> tuple[int, int] | None:
+        """After the posting: the gift's id and the project's backers, or None when the capital
+        is frozen (the caller rolls back). On PostgreSQL the posting's statement wrote them;
+        elsewhere the three are written here, one after another."""
+        if self.in_one:
+            return posted.then_row
         counted, given, logged = _gift_sql("(SELECT %s AS id) AS posted")
         with transaction.get_connection().cursor() as cursor:
             cursor.execute(counted, self.count)

@@ -6,7 +6,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from veche.ledger.models import Account, Currency, Entry, Kind, Transaction
-from veche.ledger.services import InsufficientFunds, account_ref, post, reverse
+from veche.ledger.services import InsufficientFunds, Then, account_ref, post, reverse
 
 from .factories import fund, issuing, points_of, spending
 
@@ -197,8 +197,6 @@ def entries_of(account):
 
 
 def test_a_then_part_runs_in_the_posting_statement_and_only_posted_rows_feed_it():
-    from veche.ledger.services import Then
-
     anna, sink = points_of(("accounts.user", "1")), spending()
     fund(anna, 10)
     # A part that reads `posted`: its row is the new transaction's id and a parameter.

@@ -1,16 +1,22 @@
 """Demo of virtual capital: the two rules (500 on verification, a seasonal grant of 300 on
 1 March), community projects of Yugra collecting, and verified demo residents backing them (a
-dozen of the reports demo's residents are marked verified by phone for it).
+dozen of the reports demo's residents are marked verified by phone for it). Three accounts
+registered today back one project only, so the moderator's suspicious-capital page has a case,
+and one of them is frozen pending a check.
 Idempotent: rules and projects are found by their label and title; gifts are made once."""
 
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from .models import CapitalRule, Gift, Project
-from .services import capital_give, capital_issue
+from .models import CapitalFreeze, CapitalRule, Gift, Project
+from .services import capital_freeze, capital_give, capital_issue
+
+NEWCOMERS = [("Кирилл", "Новиков"), ("Алина", "Зайцева"), ("Тимур", "Галиев")]
+NEWCOMER_EMAIL = "newcomer{n}.capital.demo@demo.veche"
 
 PROJECTS = [
     (
@@ -79,3 +85,35 @@ def seed() -> None:
                 capital_give(user=user, project=project, amount=(50, 100, 200, 500)[n % 4])
             except (ValidationError, PermissionDenied):
                 continue  # his own project, or his capital is spent
+    _suspicious(Project.objects.get(title=PROJECTS[1][0]))
+
+
+def _suspicious(project: Project) -> None:
+    """Three accounts registered today, verified, that give only to `project`; the moderator
+    freezes the first one's capital. Once: skipped when the first newcomer exists."""
+    users = get_user_model().objects
+    if users.filter(email=NEWCOMER_EMAIL.format(n=1)).exists():
+        return
+    now, unusable = timezone.now(), make_password(None)
+    newcomers = [
+        users.create(
+            email=NEWCOMER_EMAIL.format(n=n),
+            first_name=first,
+            last_name=last,
+            password=unusable,
+            email_confirmed_at=now,
+            verified_at=now,
+            verification_method="phone",
+        )
+        for n, (first, last) in enumerate(NEWCOMERS, start=1)
+    ]
+    capital_issue()
+    for user in newcomers:
+        capital_give(user=user, project=project, amount=200)
+    moderator = users.filter(email="moderator@demo.veche").first()
+    if moderator is not None and not CapitalFreeze.objects.filter(user=newcomers[0]).exists():
+        capital_freeze(
+            moderator=moderator,
+            user=newcomers[0],
+            reason="Зарегистрирован сегодня и поддержал только один проект; ждём проверки.",
+        )

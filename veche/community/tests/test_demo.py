@@ -82,3 +82,24 @@ def test_the_grants_demo_applies_and_backs_projects_once(db, settings, tmp_path)
     assert len({a.direction for a in applications}) == len(demo_grants.APPLICATIONS)
     assert sum(a.project.collected for a in applications) > 0
     assert grant_contest.contest.current_stage.kind == "applications"
+
+
+@pytest.mark.django_db
+def test_the_demo_gives_the_moderator_a_suspicious_case_once():
+    from veche.community.models import CapitalFreeze
+    from veche.community.selectors import fresh_single_project_givers
+
+    from .factories import registry_moderator
+
+    moderator = registry_moderator()
+    moderator.email = "moderator@demo.veche"
+    moderator.save(update_fields=["email"])
+    UserFactory(email="resident@demo.veche")
+    demo.seed()
+    flagged = fresh_single_project_givers()
+    assert [case["project"].title for case in flagged] == [demo.PROJECTS[1][0]]
+    assert len(flagged[0]["accounts"]) == len(demo.NEWCOMERS)
+    assert CapitalFreeze.objects.filter(lifted_at__isnull=True).count() == 1
+    demo.seed()
+    assert len(fresh_single_project_givers()[0]["accounts"]) == len(demo.NEWCOMERS)
+    assert CapitalFreeze.objects.count() == 1

@@ -115,5 +115,5 @@ def _suspicious(project: Project) -> None:
         capital_freeze(
             moderator=moderator,
             user=newcomers[0],
-            reason="Зарегистрирован сегодня и поддержал только один проект; ждём проверки.",
+            reason="Зарегистрирован сегодня и поддержал только один проект; ждём проверки",
         )

@@ -367,6 +367,30 @@ def line(result: Result) -> str:
     )
 
 
+def _children_cpu() -> float:
+    """CPU used so far by this process's finished children (the load's client processes)."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def server_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU (user + system) the master and its workers have used so far (/proc)."""
+    pids = [server.pid] + [
+        int(p)
+        for p in subprocess.run(
+            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
+        ).stdout.split()
+    ]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # a worker replaced meanwhile
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
@@ -458,16 +482,28 @@ def bench(db: str, args) -> None:
         # In slices, round-robin: every scenario gets its share of each moment of the run, so
         # a ratio (supporting / bare insert) is not skewed by what else the machine does.
         parts: dict[str, list[Result]] = {s.name: [] for s in chosen}
+        # The CPU the server and the clients spent on each scenario: what a request costs,
+        # which depends less than requests/s on what else the machine does.
+        cpu = {s.name: [0.0, 0.0] for s in chosen}
         for _slice in range(args.slices):
             for scenario in chosen:
                 seconds = args.seconds / args.slices
+                server_before, clients_before = server_cpu_seconds(server), _children_cpu()
                 parts[scenario.name].append(
                     run(args.port, scenario, seconds=seconds, clients=args.clients)
                 )
+                cpu[scenario.name][0] += server_cpu_seconds(server) - server_before
+                cpu[scenario.name][1] += _children_cpu() - clients_before
         results = {name: Result.merged(found) for name, found in parts.items()}
         print(f"  after:  {uptime()}")
         for result in results.values():
-            print(line(result), flush=True)
+            served, sent = cpu[result.name]
+            per = 1000 / result.requests if result.requests else 0.0
+            print(
+                f"{line(result)}   CPU a request: server {served * per:.2f} ms, "
+                f"clients {sent * per:.2f} ms",
+                flush=True,
+            )
         bare = results.get("bare insert view")
         for what in ("a report", "an idea"):
             support = results.get(f"support {what} (API)")

@@ -215,23 +215,18 @@ def _upsert(model, columns: list[str], key: list[str], count: int, row: str) -> 
 
 @lru_cache(maxsize=1024)
 def _statements(shape: Shape) -> tuple[str, ...]:
-    """SQLite: the statements of one shape, one after the other, in the order
-    `ballot_writes` gives their parameters."""
+    """SQLite: the statements of one shape after the poll's count (`count_ballot`), one after
+    the other, in the order `ballot_writes` gives their parameters."""
     answer_columns = ["ballot_id", "question_id", "option_id", "rank", "text", "text_status"]
     answer_columns.append("created_at")
     count = q("count")
-    polls, questions, options = Poll._meta, Question._meta, OptionCount._meta
+    questions, options = Question._meta, OptionCount._meta
     statements = []
     if shape.answers:
         statements.append(
             f"INSERT INTO {q(Answer._meta.db_table)} ({', '.join(map(q, answer_columns))}) "
             f"VALUES {_rows(shape.answers, '(%s, %s, %s, %s, %s, %s, %s)')}"
         )
-    ballots, paper = q("ballot_count"), q("paper_ballot_count")
-    statements.append(
-        f"UPDATE {q(polls.db_table)} SET {ballots} = {ballots} + 1, {paper} = {paper} + %s "
-        f"WHERE {q(polls.pk.column)} = %s"
-    )
     if shape.questions:
         answered = q("answer_count")
         statements.append(
@@ -372,14 +367,39 @@ class Counted(NamedTuple):
     paper: bool
 
 
-def ballot_writes(*, ballot_id: int, poll_id: int, counted: Counted, now, event: list) -> None:
+@lru_cache
+def _count_ballot(checked: bool) -> str:
+    polls = Poll._meta
+    ballots, paper = q("ballot_count"), q("paper_ballot_count")
+    sql = (
+        f"UPDATE {q(polls.db_table)} SET {ballots} = {ballots} + 1, {paper} = {paper} + %s "
+        f"WHERE {q(polls.pk.column)} = %s"
+    )
+    return f"{sql} AND {q(polls.get_field('updated_at').column)} = %s" if checked else sql
+
+
+def count_ballot(poll_id: int, *, paper: bool, seen=None) -> bool:
+    """SQLite: add the ballot to the poll's count; with `seen` (its `updated_at` as the database
+    takes it) only if the poll is still as it was then. False: it changed, nothing written."""
+    params = [1 if paper else 0, poll_id]
+    with connection.cursor() as cursor:
+        cursor.execute(_count_ballot(seen is not None), params if seen is None else [*params, seen])
+        return cursor.rowcount == 1
+
+
+def ballot_writes(
+    *, ballot_id: int, poll_id: int, counted: Counted, now, event: list, poll_counted=False
+) -> None:
     """Write the answers, add the ballot to every counter and append its event (`event`: the
-    parameters of `events.sql.insert_values`). Expects the poll's row locked."""
+    parameters of `events.sql.insert_values`). Expects the poll's row locked. `poll_counted`
+    (SQLite): the poll's own count was added already (`count_ballot`)."""
     if connection.vendor == "postgresql":
         run_prepared(
             _one_statement(), _one_statement_params(ballot_id, poll_id, counted, now, event)
         )
         return
+    if not poll_counted:
+        count_ballot(poll_id, paper=counted.paper)
     participation = counted.participation
     shape = Shape(
         answers=len(counted.answers),
@@ -391,7 +411,7 @@ def ballot_writes(*, ballot_id: int, poll_id: int, counted: Counted, now, event:
     params = []
     for row in counted.answers:
         params += [ballot_id, *row, now]
-    params += [1 if counted.paper else 0, poll_id, *counted.questions]
+    params += counted.questions
     for dimension, value in participation:
         params += [poll_id, dimension, value]
     if counted.options:

@@ -198,22 +198,7 @@ def ballot_cast(
         checked, wrong = early
         if wrong is not None:
             raise wrong
-        stamp = connection.ops.adapt_datetimefield_value(now)
-        sql.ballot_writes(
-            ballot_id=ballot.pk,
-            poll_id=poll.pk,
-            counted=_counted(ballot, checked),
-            now=stamp,
-            event=event_sql.values_params(
-                kind="polls.ballot_cast",
-                subject_type=poll._meta.label_lower,
-                subject_id=poll.pk,
-                actor=voter,
-                territory=poll.municipality_id,
-                occurred_at=stamp,
-                payload={"ballot": ballot.pk, "channel": channel, "voting_point": voting_point},
-            ),
-        )
+        _write_counted(ballot, checked)
         if actor is not None and actor != voter:
             audit_log(
                 actor=actor,
@@ -222,6 +207,32 @@ def ballot_cast(
                 details={"ballot": ballot.pk, "voting_point": voting_point},
             )
     return ballot
+
+
+def _write_counted(ballot: Ballot, checked: "_Checked", *, poll_counted: bool = False) -> None:
+    """The answers, every counter and the event of a ballot just inserted (`sql.ballot_writes`)."""
+    poll = ballot.poll
+    stamp = connection.ops.adapt_datetimefield_value(ballot.cast_at)
+    sql.ballot_writes(
+        ballot_id=ballot.pk,
+        poll_id=poll.pk,
+        counted=_counted(ballot, checked),
+        now=stamp,
+        event=event_sql.values_params(
+            kind="polls.ballot_cast",
+            subject_type=poll._meta.label_lower,
+            subject_id=poll.pk,
+            actor=ballot.voter,
+            territory=poll.municipality_id,
+            occurred_at=stamp,
+            payload={
+                "ballot": ballot.pk,
+                "channel": ballot.channel,
+                "voting_point": ballot.voting_point_id,
+            },
+        ),
+        poll_counted=poll_counted,
+    )
 
 
 class _Kept(NamedTuple):
@@ -253,11 +264,11 @@ def _questions(poll: Poll) -> list[Question]:
 
 
 def _at_once(channel: str, identity, actor, voter) -> bool:
-    """Whether a ballot may be written in one statement (`_cast_at_once`): a web ballot of the
-    voter himself, on PostgreSQL, that is the whole request (not inside another transaction)."""
+    """Whether a ballot may be written without reading the poll under its lock
+    (`_cast_at_once`): a web ballot of the voter himself that is the whole request (not inside
+    another transaction)."""
     return (
-        connection.vendor == "postgresql"
-        and channel == Channel.WEB
+        channel == Channel.WEB
         and identity is None
         and (actor is None or actor == voter)
         and not connection.in_atomic_block
@@ -265,18 +276,21 @@ def _at_once(channel: str, identity, actor, voter) -> bool:
 
 
 def _cast_at_once(voter, kept: _Kept, early, demographics, unseen_as_missing) -> Ballot | None:
-    """A web ballot in one statement (`sql.whole_ballot`), checked against this process's copy
-    of the poll: the rule and the answers as `ballot_cast` checks them under the lock, and the
-    statement writes only if the poll's `updated_at` is still the copy's, under the poll's row
-    lock (taken first, as always). None when this cannot decide — the copy refuses, an answer is
-    wrong (told in `ballot_cast`'s order), or the poll changed — and `ballot_cast` goes on under
-    the lock; already voted is the usual ValidationError."""
+    """A web ballot checked against this process's copy of the poll — the rule and the answers
+    as `ballot_cast` checks them under the lock — and written only if the poll's `updated_at`
+    is still the copy's: on PostgreSQL in one statement (`sql.whole_ballot`) under the poll's
+    row lock (taken first, as always), on SQLite by `_cast_in_steps`. None when this cannot
+    decide — the copy refuses, an answer is wrong (told in `ballot_cast`'s order), or the poll
+    changed — and `ballot_cast` goes on under the lock; already voted is the usual
+    ValidationError."""
     poll = kept.poll
     checked, wrong = early
     if wrong is not None or (unseen_as_missing and not voter.has_perm("polls.view_poll", poll)):
         return None
     if vote_refusal(voter, poll) is not None:
         return None
+    if connection.vendor != "postgresql":
+        return _cast_in_steps(voter, poll, checked, demographics)
     now = timezone.now()
     stamp = connection.ops.adapt_datetimefield_value(now)
     age_group, sex, kind = _demographics(poll, demographics)
@@ -312,6 +326,24 @@ def _cast_at_once(voter, kept: _Kept, early, demographics, unseen_as_missing) ->
         pk, poll, voter, now, Channel.WEB, None, None, municipality_id, age_group, sex,
         settlement_kind,
     )  # fmt: skip
+
+
+def _cast_in_steps(voter, poll: Poll, checked: "_Checked", demographics) -> Ballot | None:
+    """SQLite's `_cast_at_once`: one transaction of plain statements and nothing else under
+    `BEGIN IMMEDIATE` (the database's one write lock). The poll's count goes up first, only if
+    its `updated_at` is still the copy's (None otherwise: nothing written, `ballot_cast` goes
+    on under the lock); then the ballot (already voted: the count is rolled back) and the rest,
+    as `ballot_cast` writes them."""
+    now = timezone.now()
+    seen = connection.ops.adapt_datetimefield_value(poll.updated_at)
+    with transaction.atomic(durable=True):
+        if not sql.count_ballot(poll.pk, paper=False, seen=seen):
+            return None
+        ballot = _ballot(poll, voter, None, demographics, Channel.WEB, None, None, now)
+        if ballot is None:
+            raise ValidationError(already_voted(), code="already_voted")
+        _write_counted(ballot, checked, poll_counted=True)
+    return ballot
 
 
 def _checked_or_error(questions, answers) -> tuple["_Checked | None", ValidationError | None]:

@@ -482,6 +482,15 @@ def _words(text: str, question: Question) -> str:
     return words
 
 
+def _options_by_id(question: Question) -> dict[int, Option]:
+    """The question's options by id, kept on the question: the process's copy of a poll's
+    questions (`_questions`) serves many ballots, and `options.all()` builds a queryset."""
+    found = question.__dict__.get("_options_by_id")
+    if found is None:
+        found = question.__dict__["_options_by_id"] = {o.pk: o for o in question.options.all()}
+    return found
+
+
 def _check_one(question: Question, response: Response) -> tuple[list[AnswerRow], dict[int, int]]:
     """The answer rows of one question (empty when unanswered) and, for a ranking, each
     option's Borda points."""
@@ -494,7 +503,7 @@ def _check_one(question: Question, response: Response) -> tuple[list[AnswerRow],
             return [], {}
         return [AnswerRow(question.pk, text=words, text_status=TextStatus.PENDING)], {}
 
-    options = {o.pk: o for o in question.options.all()}
+    options = _options_by_id(question)
     picked = [int(o) for o in response.options]
     if not picked:
         if question.is_required:

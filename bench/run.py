@@ -8,8 +8,7 @@ with several worker processes, on SQLite and on PostgreSQL.
         --only "support a report (API)" --only "bare insert view"
 
 Prints requests/s, p50/p95 latency, the CPU a request costs the server and the load's clients,
-and server memory for: the map GeoJSON of one municipality's
-bounding box, the list page with a filter, a report page, the ideas' list (15 a page, 300 ideas)
+and server memory for: the map GeoJSON of one municipality's bounding box, the list page with a filter, a report page, the ideas' list (15 a page, 300 ideas)
 and an idea's page (1,500 comments over them), the page of a 40-section draft under discussion
 with 1,000 comments (issue 11), filing a report (API), supporting a report and an idea (API),
 casting a ballot of 5 questions in a poll (API), a poll's results page (150,000 ballots), an

@@ -7,17 +7,18 @@ with several worker processes, on SQLite and on PostgreSQL.
     .venv/bin/python bench/run.py --db postgres --slices 10 \
         --only "support a report (API)" --only "bare insert view"
 
-Prints requests/s, p50/p95 latency, the CPU a request costs the server and the load's clients,
-and server memory for: the map GeoJSON of one municipality's bounding box, the list page with a filter, a report page, the ideas' list (15 a page, 300 ideas)
-and an idea's page (1,500 comments over them), the page of a 40-section draft under discussion
-with 1,000 comments (issue 11), filing a report (API), supporting a report and an idea (API),
-casting a ballot of 5 questions in a poll (API), a poll's results page (150,000 ballots), an
-initiative-budgeting contest's page and its reviewers' queue (issue 12: seed 002's four regional
-contests of 543 applications and the grants contest of 1,162; the queue as the bench reviewer,
-signed in) and a bare one-INSERT view; then each support and the ballot as a percentage of the
-bare insert, and the results page's SQL queries for a poll of 150 and one of 150,000 ballots,
-and the contest page's and the queue's for a contest of ~136 and one of 1,162 applications.
-Figures, not assertions: they depend on the machine (docs/benchmarks.md).
+Prints requests/s, p50/p95 latency, the CPU a request costs the server and the load's clients, and
+server memory for: the map GeoJSON of one municipality's bounding box, the list page with a filter,
+a report page, the ideas' list (15 a page, 300 ideas) and an idea's page (1,500 comments over
+them), the page of a 40-section draft under discussion with 1,000 comments (issue 11), filing a
+report (API), supporting a report and an idea (API), casting a ballot of 5 questions in a poll
+(API), a poll's results page (150,000 ballots), an initiative-budgeting contest's page and its
+reviewers' queue (issue 12: seed 002's four regional contests of 543 applications and the grants
+contest of 1,162; the queue as the bench reviewer, signed in) and a bare one-INSERT view; then each
+support and the ballot as a percentage of the bare insert, and the results page's SQL queries for a
+poll of 150 and one of 150,000 ballots, and the contest page's and the queue's for a contest of
+~136 and one of 1,162 applications. Figures, not assertions: they depend on the machine
+(docs/benchmarks.md).
 
 The PostgreSQL database is `veche_bench`, or BENCH_POSTGRES_DB when several people measure on
 one server; the SQLite file var/bench.sqlite3, or BENCH_SQLITE_FILE. `--votes 802034` stores seed

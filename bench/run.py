@@ -116,16 +116,18 @@ def serve(env: dict, port: int, workers: int, root: Path = ROOT) -> subprocess.P
     raise SystemExit("gunicorn did not start")
 
 
+def server_pids(server: subprocess.Popen) -> list[int]:
+    """The gunicorn master and its workers."""
+    children = subprocess.run(
+        ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
+    ).stdout.split()
+    return [server.pid, *map(int, children)]
+
+
 def memory_mb(server: subprocess.Popen) -> float:
     """Resident memory of the master and its workers."""
-    pids = [server.pid] + [
-        int(p)
-        for p in subprocess.run(
-            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
-        ).stdout.split()
-    ]
     total = 0
-    for pid in pids:
+    for pid in server_pids(server):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 total += int(line.split()[1])
@@ -376,14 +378,8 @@ def _children_cpu() -> float:
 
 def server_cpu_seconds(server: subprocess.Popen) -> float:
     """CPU (user + system) the master and its workers have used so far (/proc)."""
-    pids = [server.pid] + [
-        int(p)
-        for p in subprocess.run(
-            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
-        ).stdout.split()
-    ]
     total = 0
-    for pid in pids:
+    for pid in server_pids(server):
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:  # a worker replaced meanwhile

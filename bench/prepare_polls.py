@@ -1,5 +1,6 @@
 """Polls for the benchmark (issue 10): open polls of 5 questions the bench residents vote in
-through the API, and closed polls whose results page and export are measured — one with 150,000
+through the API (every kind of question with demographics, and plain ones of five single-choice
+questions), and closed polls whose results page and export are measured — one with 150,000
 ballots, one with 150 (the same questions: its results page must ask as many queries). Called by
 bench/prepare.py after Django is set up.
 
@@ -47,6 +48,7 @@ from veche.territory.models import Municipality, Settlement
 
 ORGANIZER = "admin@demo.veche"
 OPEN_TITLE = "Бенчмарк: открытый опрос № {n}"
+PLAIN_TITLE = "Бенчмарк: простой опрос № {n}"
 CLOSED_TITLE = "Бенчмарк: итоги, {count} бюллетеней"
 BIG, SMALL = 150_000, 150
 BATCH = 20_000
@@ -82,6 +84,18 @@ QUESTIONS = [
         is_required=False,
     ),
 ]
+# Issue 10's ballot as its target names it, «six rows and their counters»: five single-choice
+# questions, no demographics block — a ballot row and five answers.
+PLAIN_QUESTIONS = [
+    QuestionIn(text=text, kind=QuestionKind.SINGLE, options=options)
+    for text, options in [
+        ("Где открыть новый каток?", ["В центре", "У школы № 3", "В парке", "На набережной"]),
+        ("Когда удобнее вывозить мусор?", ["Утром", "Днём", "Вечером", "Ночью"]),
+        ("Какой автобусный маршрут продлить?", ["№ 1", "№ 5", "№ 12", "№ 22"]),
+        ("Какую площадь благоустроить?", ["Центральную", "Вокзальную", "Театральную", "Речную"]),
+        ("Как часто вы бываете в библиотеке?", ["Каждую неделю", "Раз в месяц", "Реже", "Никогда"]),
+    ]
+]
 TEXTS = [
     "Пустите автобус до нового микрорайона.",
     "Нужны светофоры у школы.",
@@ -95,8 +109,9 @@ def organizer() -> User:
     return User.objects.get(email=ORGANIZER)
 
 
-def _poll(title: str, *, closed: bool) -> Poll:
-    """A published poll of the five QUESTIONS, asking demographics, made by the services."""
+def _poll(title: str, *, closed: bool, plain: bool = False) -> Poll:
+    """A published poll made by the services: the five QUESTIONS, asking demographics, or
+    (`plain`) the five PLAIN_QUESTIONS without."""
     now, who = timezone.now(), organizer()
     with notices_off():
         poll = services.poll_create(
@@ -107,10 +122,10 @@ def _poll(title: str, *, closed: bool) -> Poll:
                 opens_at=now - timedelta(hours=1),
                 closes_at=now + timedelta(days=60),
                 results_visibility=ResultsVisibility.AFTER_CLOSING,
-                asks_demographics=True,
+                asks_demographics=not plain,
             ),
         )
-        for data in QUESTIONS:
+        for data in PLAIN_QUESTIONS if plain else QUESTIONS:
             services.question_add(user=who, poll=poll, data=data)
         poll = services.poll_publish(user=who, poll=poll)
     if closed:  # made open, then its period moved back (as the demo does): 30 days, ended
@@ -123,18 +138,15 @@ def _poll(title: str, *, closed: bool) -> Poll:
     return poll
 
 
-def open_polls(count: int) -> list[Poll]:
-    """Top up the open bench polls to `count`; their ballots are taken back (reset_ballots)."""
-    have = set(
-        Poll.objects.filter(title__startswith="Бенчмарк: открытый").values_list("title", flat=True)
-    )
-    for n in range(count):
-        title = OPEN_TITLE.format(n=n)
+def open_polls(count: int, *, plain: bool = False) -> list[Poll]:
+    """Top up the open bench polls (or the plain ones) to `count`; their ballots are taken back
+    (reset_ballots)."""
+    titles = [(PLAIN_TITLE if plain else OPEN_TITLE).format(n=n) for n in range(count)]
+    have = set(Poll.objects.filter(title__in=titles).values_list("title", flat=True))
+    for title in titles:
         if title not in have:
-            _poll(title, closed=False)
-    return list(
-        Poll.objects.filter(title__in=[OPEN_TITLE.format(n=n) for n in range(count)]).order_by("pk")
-    )
+            _poll(title, closed=False, plain=plain)
+    return list(Poll.objects.filter(title__in=titles).order_by("pk"))
 
 
 def closed_poll(count: int) -> Poll:
@@ -326,8 +338,9 @@ def homes(voters: list[User]) -> None:
 
 
 def polls(open_count: int, voters: list[User]) -> tuple[list[Poll], list[Poll]]:
-    """The open polls (ballots taken back) and the closed ones (150 and 150,000 ballots)."""
+    """The open polls, full and plain (ballots taken back), and the closed ones (150 and 150,000
+    ballots)."""
     homes(voters)
-    opened = open_polls(open_count)
+    opened = open_polls(open_count) + open_polls(open_count, plain=True)
     reset_ballots(opened)
     return opened, [closed_poll(SMALL), closed_poll(BIG)]

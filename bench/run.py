@@ -12,13 +12,14 @@ server memory for: the map GeoJSON of one municipality's bounding box, the list 
 a report page, the ideas' list (15 a page, 300 ideas) and an idea's page (1,500 comments over
 them), the page of a 40-section draft under discussion with 1,000 comments (issue 11), filing a
 report (API), supporting a report and an idea (API), casting a ballot of 5 questions in a poll
-(API), a poll's results page (150,000 ballots), an initiative-budgeting contest's page and its
-reviewers' queue (issue 12: seed 002's four regional contests of 543 applications and the grants
-contest of 1,162; the queue as the bench reviewer, signed in) and a bare one-INSERT view; then each
-support and the ballot as a percentage of the bare insert, and the results page's SQL queries for a
-poll of 150 and one of 150,000 ballots, and the contest page's and the queue's for a contest of
-~136 and one of 1,162 applications. Figures, not assertions: they depend on the machine
-(docs/benchmarks.md).
+(API: every kind of question, with demographics) and a plain one (five single-choice questions:
+issue 10's «six rows»), a poll's results page (150,000 ballots), an initiative-budgeting contest's
+page and its reviewers' queue (issue 12: seed 002's four regional contests of 543 applications and
+the grants contest of 1,162; the queue as the bench reviewer, signed in) and a bare one-INSERT
+view; then each support and each ballot as a percentage of the bare insert, and the results page's
+SQL queries for a poll of 150 and one of 150,000 ballots, and the contest page's and the queue's
+for a contest of ~136 and one of 1,162 applications. Figures, not assertions: they depend on the
+machine (docs/benchmarks.md).
 
 The PostgreSQL database is `veche_bench`, or BENCH_POSTGRES_DB when several people measure on
 one server; the SQLite file var/bench.sqlite3, or BENCH_SQLITE_FILE. `--votes 802034` stores seed
@@ -49,6 +50,7 @@ DATABASES = {
 }
 IDEAS_PER_PAGE = 15  # veche/ideas/views/public.py PER_PAGE
 BIG_POLL, SMALL_POLL = 150_000, 150  # ballots of the closed polls (bench/prepare_polls.py)
+PLAIN_BALLOT = "cast a plain ballot (API)"  # five single-choice questions, no demographics
 
 
 def environment(database_url: str) -> dict:
@@ -157,14 +159,15 @@ if apps.is_installed('veche.discussions'):
     from veche.discussions.models import Draft
     discussion = list(Draft.objects.filter(title__startswith='Бенчмарк: правила')
                       .values_list('pk', flat=True)[:1])
-polls = {'open': [], 'results': {}}
+polls = {'open': [], 'plain': [], 'results': {}}
 if apps.is_installed('veche.polls'):
     from veche.polls.models import Poll
-    opened = (Poll.objects.filter(title__startswith='Бенчмарк: открытый', ballot_count=0)
-              .prefetch_related('questions__options').order_by('pk'))
-    polls['open'] = [{'id': p.pk, 'questions': [
-        [q.pk, q.kind, q.max_choices or 0, [[o.pk, o.is_other] for o in q.options.all()]]
-        for q in p.questions.all()]} for p in opened]
+    for kind, title in (('open', 'Бенчмарк: открытый'), ('plain', 'Бенчмарк: простой')):
+        opened = (Poll.objects.filter(title__startswith=title, ballot_count=0)
+                  .prefetch_related('questions__options').order_by('pk'))
+        polls[kind] = [{'id': p.pk, 'asks': p.asks_demographics, 'questions': [
+            [q.pk, q.kind, q.max_choices or 0, [[o.pk, o.is_other] for o in q.options.all()]]
+            for q in p.questions.all()]} for p in opened]
     polls['results'] = {p.ballot_count: p.pk for p in
                         Poll.objects.filter(title__startswith='Бенчмарк: итоги')}
 budgeting = {}
@@ -230,6 +233,8 @@ def ballot(poll: dict, rng: random.Random) -> dict:
             answer["option_ids"] = [chosen]
             answer["text"] = rng.choice(WORDS) if is_other else ""
         answers.append(answer)
+    if not poll.get("asks", True):  # a plain poll has no demographics block
+        return {"answers": answers}
     demographics = {"age_group": rng.choice(AGES), "sex": rng.choice(SEXES)}
     return {"answers": answers, "demographics": demographics}
 
@@ -300,6 +305,10 @@ def scenarios(t: dict, keys: list[str]) -> list[Scenario]:
             Scenario("cast a ballot (API)", "POST", [], once=ballots(polls["open"], keys)),
             Scenario("poll results page (150,000)", "GET", [f"/polls/{results}/results/"]),
         ]
+    if polls.get("plain"):  # issue 10's ballot: five single-choice answers, «six rows»
+        poll_scenarios.append(
+            Scenario(PLAIN_BALLOT, "POST", [], once=ballots(polls["plain"], keys))
+        )
     budgeting = t.get("budgeting") or {}
     budgeting_scenarios = []
     if budgeting.get("grants"):  # a tree from before issue 12 has none
@@ -511,6 +520,10 @@ def bench(db: str, args) -> None:
         if cast and bare:
             ratio = 100 * cast.rps / bare.rps
             print(f"  casting a ballot = {ratio:.0f} % of the bare-insert rate (target 40 %)")
+        plain = results.get(PLAIN_BALLOT)
+        if plain and bare:
+            ratio = 100 * plain.rps / bare.rps
+            print(f"  casting a plain ballot = {ratio:.0f} % of the bare-insert rate (target 40 %)")
         vote = results.get("vote for a project (API)")
         if vote and bare:
             ratio = 100 * vote.rps / bare.rps

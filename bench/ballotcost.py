@@ -34,6 +34,7 @@ from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.load import process_cpu_seconds  # noqa: E402
 from bench.prepare_polls import reset_ballots  # noqa: E402
 from bench.run import ballot  # noqa: E402
 from veche.api.selectors import api_token_by_key  # noqa: E402
@@ -70,10 +71,7 @@ def database_backend() -> int | None:
 
 def backend_cpu(pid: int | None) -> float:
     """Seconds of CPU the database's server process has used (user + system, /proc)."""
-    if pid is None:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return 0.0 if pid is None else process_cpu_seconds(pid)
 
 
 def main() -> None:

@@ -4,11 +4,19 @@ reporting requests/s and latency percentiles. Loopback only."""
 import http.client
 import itertools
 import json
+import os
 import random
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 from urllib.parse import urlencode
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU (user + system) the process `pid` of this machine has used so far (/proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass

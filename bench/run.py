@@ -40,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.load import Result, Scenario, run, warm_up  # noqa: E402
+from bench.load import Result, Scenario, process_cpu_seconds, run, warm_up  # noqa: E402
 
 PYTHON = Path(sys.executable)
 POSTGRES_DB = os.environ.get("BENCH_POSTGRES_DB", "veche_bench")
@@ -387,14 +387,13 @@ def _children_cpu() -> float:
 
 def server_cpu_seconds(server: subprocess.Popen) -> float:
     """CPU (user + system) the master and its workers have used so far (/proc)."""
-    total = 0
+    total = 0.0
     for pid in server_pids(server):
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += process_cpu_seconds(pid)
         except FileNotFoundError:  # a worker replaced meanwhile
             continue
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def uptime() -> str:

@@ -30,7 +30,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+from bench.load import process_cpu_seconds  # noqa: E402
 
 
 def server_cpu_seconds() -> float:
@@ -40,8 +40,7 @@ def server_cpu_seconds() -> float:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return process_cpu_seconds(pid)
 
 
 def timed(client: Client, requests: list[tuple[str, str]]) -> dict[str, float]:

@@ -35,22 +35,24 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.load import process_cpu_seconds  # noqa: E402
-from bench.prepare_polls import reset_ballots  # noqa: E402
+from bench.prepare_polls import OPEN_TITLE, PLAIN_TITLE, reset_ballots  # noqa: E402
 from bench.run import ballot  # noqa: E402
 from veche.api.selectors import api_token_by_key  # noqa: E402
 from veche.api.services import api_token_touch  # noqa: E402
 from veche.polls.models import Poll  # noqa: E402
 
 
-def open_polls() -> list[dict]:
+def open_polls(plain: bool) -> list[dict]:
+    title = PLAIN_TITLE if plain else OPEN_TITLE
     opened = (
-        Poll.objects.filter(title__startswith="Бенчмарк: открытый")
+        Poll.objects.filter(title__startswith=title.split("{")[0])
         .prefetch_related("questions__options")
         .order_by("pk")
     )
     return [
         {
             "id": p.pk,
+            "asks": p.asks_demographics,
             "questions": [
                 [q.pk, q.kind, q.max_choices or 0, [[o.pk, o.is_other] for o in q.options.all()]]
                 for q in p.questions.all()
@@ -78,10 +80,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keys", required=True, help="the key holders' keys, one a line")
     parser.add_argument("--ballots", type=int, default=300)
+    parser.add_argument("--plain", action="store_true", help="the plain polls (5 single choices)")
     parser.add_argument("--profile", help="write a cProfile of the timed ballots to this file")
     args = parser.parse_args()
     keys = Path(args.keys).read_text().split()
-    polls = open_polls()
+    polls = open_polls(args.plain)
     rng = random.Random(5)
     pairs = [(p, k) for p in polls for k in keys]
     rng.shuffle(pairs)

@@ -4,6 +4,7 @@ reporting requests/s and latency percentiles. Loopback only."""
 import http.client
 import itertools
 import json
+import multiprocessing
 import os
 import random
 import time
@@ -64,14 +65,32 @@ class Result:
         return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]
 
 
+# The requests of each scenario sent once, their bodies JSON-encoded: made before the client
+# processes fork, which inherit them. Handed to each call's clients as arguments, they were
+# pickled by this process and unpickled by every client on every call, beside the measured server
+# and counted as the clients' CPU: a cost of the load's, charged to those scenarios only.
+# By name: the list they were made of (another database's run has its own) and themselves.
+_ONCE: dict[str, tuple[list, list[tuple[str, str, bytes]]]] = {}
+
+
+def _encode_once(scenario: Scenario) -> None:
+    kept = _ONCE.get(scenario.name)
+    if kept is None or kept[0] is not scenario.once:
+        encoded = [(path, key, json.dumps(body).encode()) for path, key, body in scenario.once]
+        _ONCE[scenario.name] = (scenario.once, encoded)
+
+
 def _worker(
-    port: int, scenario: Scenario, seconds: float, seed: int
+    port: int, scenario: Scenario, seconds: float, seed: int, share: tuple[int, int] | None
 ) -> tuple[int, int, list, bool]:
+    """One client's loop; `share` (first, step): its requests among the scenario's sent once."""
     rng = random.Random(seed)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     done = errors = 0
     latencies: list[float] = []
-    pending = iter(scenario.once) if scenario.once is not None else None
+    pending = None
+    if share is not None:
+        pending = itertools.islice(_ONCE[scenario.name][1], share[0], None, share[1])
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
         path = rng.choice(scenario.paths) if scenario.paths else ""
@@ -85,9 +104,8 @@ def _worker(
             taken = next(pending, None)
             if taken is None:
                 return done, errors, latencies, True  # ran out: the caller says so
-            path, key, payload = taken
+            path, key, body = taken
             headers["Authorization"] = f"Bearer {key}"
-            body = json.dumps(payload)
             headers["Content-Type"] = "application/json"
         elif scenario.bodies is not None:
             body = urlencode(rng.choice(scenario.bodies) if scenario.bodies else {})
@@ -109,6 +127,7 @@ def _worker(
     return done, errors, latencies, False
 
 
+_FORK = multiprocessing.get_context("fork")  # the clients inherit _ONCE
 # Each call's clients draw other requests than the calls before: slices of one scenario
 # (run.py --slices) repeating the first slice's draws would measure supports given already.
 _seeds = itertools.count()
@@ -118,10 +137,15 @@ _taken: dict[str, int] = {}
 
 def run(port: int, scenario: Scenario, *, seconds: float, clients: int) -> Result:
     base = _taken.get(scenario.name, 0)
-    with ProcessPoolExecutor(max_workers=clients) as pool:
+    once = scenario.once is not None
+    if once:
+        _encode_once(scenario)
+    # The clients fork with _ONCE: only the scenario's small part and the share go by pickle.
+    sent = replace(scenario, once=None)
+    with ProcessPoolExecutor(max_workers=clients, mp_context=_FORK) as pool:
         seeds = [next(_seeds) for _ in range(clients)]
         futures = [
-            pool.submit(_worker, port, _share(scenario, base, n, clients), seconds, seed)
+            pool.submit(_worker, port, sent, seconds, seed, (base + n, clients) if once else None)
             for n, seed in enumerate(seeds)
         ]
         parts = [f.result() for f in futures]
@@ -147,10 +171,3 @@ def warm_up(port: int, scenarios: list[Scenario], *, seconds: float, clients: in
         return
     for scenario in scenarios:
         run(port, scenario, seconds=seconds / len(scenarios), clients=clients)
-
-
-def _share(scenario: Scenario, base: int, n: int, clients: int) -> Scenario:
-    """Client n's own requests of those sent once: every clients-th from `base` on."""
-    if scenario.once is None:
-        return scenario
-    return replace(scenario, once=scenario.once[base + n :: clients])

@@ -289,6 +289,7 @@ class Ballot(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("voting point"),
+        db_index=False,  # `ballot_voting_point`: paper ballots only
     )
     # Who entered a paper ballot (staff); None on the web.
     entered_by = models.ForeignKey(
@@ -298,6 +299,7 @@ class Ballot(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("entered by"),
+        db_index=False,  # `ballot_entered_by`: paper ballots only
     )
     # Snapshots as they were when he voted.
     municipality = models.ForeignKey(
@@ -326,7 +328,21 @@ class Ballot(models.Model):
                 name="ballot_voting_point_only_on_paper",
             ),
         ]
-        indexes = [models.Index(fields=["voter", "-cast_at"], name="ballot_voter_cast")]
+        indexes = [
+            models.Index(fields=["voter", "-cast_at"], name="ballot_voter_cast"),
+            # Partial: a web ballot (nearly all) has neither and writes neither index. A lookup
+            # by either (`= x`, `IN`) implies NOT NULL, so both databases use them.
+            models.Index(
+                fields=["voting_point"],
+                condition=Q(voting_point__isnull=False),
+                name="ballot_voting_point",
+            ),
+            models.Index(
+                fields=["entered_by"],
+                condition=Q(entered_by__isnull=False),
+                name="ballot_entered_by",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.poll_id}/{self.pk}"
@@ -344,7 +360,11 @@ class Answer(models.Model):
     voter's words (a free-text question, or «other» beside its option)."""
 
     ballot = models.ForeignKey(
-        Ballot, on_delete=models.CASCADE, related_name="answers", verbose_name=_("ballot")
+        Ballot,
+        on_delete=models.CASCADE,
+        related_name="answers",
+        verbose_name=_("ballot"),
+        db_index=False,  # `answer_option_once_per_ballot` (ballot, option) begins with it
     )
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
@@ -370,10 +390,10 @@ class Answer(models.Model):
         verbose_name_plural = _("answers")
         ordering = ["ballot", "question", "rank", "pk"]
         constraints = [
+            # Whole, not partial: it is also the ballot's index. Words without an option (NULL)
+            # never collide: both databases hold NULLs distinct.
             models.UniqueConstraint(
-                fields=["ballot", "option"],
-                condition=Q(option__isnull=False),
-                name="answer_option_once_per_ballot",
+                fields=["ballot", "option"], name="answer_option_once_per_ballot"
             ),
             models.CheckConstraint(
                 condition=Q(option__isnull=False) | ~Q(text=""), name="answer_has_option_or_text"
@@ -382,7 +402,15 @@ class Answer(models.Model):
                 condition=Q(text="") | ~Q(text_status=""), name="answer_text_has_status"
             ),
         ]
-        indexes = [models.Index(fields=["text_status", "created_at"], name="answer_text_queue")]
+        # The moderation queue, oldest first: only words awaiting it (an option's answer has no
+        # words, and each ballot would write five entries in the middle of a whole index).
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=Q(text_status=TextStatus.PENDING),
+                name="answer_text_queue",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.ballot_id}/{self.question_id}"

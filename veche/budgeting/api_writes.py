@@ -315,13 +315,13 @@ def save_application(request, application_id: Id, payload: BudgetApplicationSave
     """Save the draft (or the revision being corrected): what is given must be right; required
     answers wait for the submission. On any error nothing is saved."""
     application = _application(request, application_id)
-    amounts = payload.co_financing.dict()
+    amounts = payload.co_financing.model_dump()
     with domain_errors(edit_slot(request.user)):
         service.application_save(
             user=request.user,
             application=application,
             title=payload.title,
-            answers=payload.dict()["answers"],
+            answers=payload.model_dump()["answers"],
             money_in=Money(Decimal(payload.cost), {s: Decimal(amounts[s]) for s in SOURCES}),
         )
     return Status(200, _fresh(application))

@@ -223,15 +223,15 @@ def ballot_cast(request, poll_id: Id, payload: PollBallotIn):
         answer.question_id: services.Response(options=answer.option_ids, text=answer.text)
         for answer in payload.answers
     }
-    given = payload.demographics or PollDemographicsIn()
+    given = payload.demographics
     try:
         with domain_errors(ballot_slot(request.user)):
             # The poll is read once, under its lock: one it does not show this user is a 404.
             ballot = services.ballot_cast(
                 voter=request.user,
-                poll=Poll(pk=poll_id),
+                poll=poll_id,
                 answers=answers,
-                demographics=services.Demographics(**given.dict()),
+                demographics=services.Demographics(**given.model_dump()) if given else None,
                 unseen_as_missing=True,
             )
     except Poll.DoesNotExist as error:

@@ -108,13 +108,13 @@ class TotalsOut(Schema):
 @router.get("/projects/", response={200: list[ProjectOut], **errors(400, 422)})
 @paginate(Pagination)
 def project_list(request, filters: Query[Filters]):
-    return selectors.projects(**filters.dict())
+    return selectors.projects(**filters.model_dump())
 
 
 @router.get("/totals/", response={200: TotalsOut, **errors(422)})
 def project_totals(request, filters: Query[Filters]):
     """Projects counted and money summed by source over the filtered registry."""
-    return selectors.totals(selectors.projects(**filters.dict()))
+    return selectors.totals(selectors.projects(**filters.model_dump()))
 
 
 @router.get("/projects/{project_id}/", response={200: ProjectDetailOut, **errors(404, 422)})

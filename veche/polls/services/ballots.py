@@ -147,7 +147,7 @@ class PaperIdentity:
 def ballot_cast(
     *,
     voter,
-    poll: Poll,
+    poll: Poll | int,
     answers: Mapping[int, Response],
     demographics: Demographics | None = None,
     channel: str = Channel.WEB,
@@ -161,7 +161,7 @@ def ballot_cast(
     (services/paper.py) checks the staff member's rule; this checks the voter's, by `identity` —
     what the staff member established in person — instead of the account's state.
     `unseen_as_missing`: a poll the voter may not see (`polls.view_poll`) is Poll.DoesNotExist,
-    as if there were none (the API's 404; `poll` may then be `Poll(pk=…)`, nothing read)."""
+    as if there were none (the API's 404; `poll` may then be the poll's id, nothing read)."""
     if channel not in Channel.values:
         raise ValidationError(_("Unknown voting channel."), code="channel")
     if channel == Channel.WEB and voting_point is not None:
@@ -170,7 +170,8 @@ def ballot_cast(
     # poll's questions, when it has one, so the poll's lock (on SQLite the database's one write
     # lock) is held for the writes; the result is told after the rule and the one-ballot check,
     # and checked again under the lock if the questions changed meanwhile.
-    kept = _FROZEN.get(poll.pk)
+    poll_id = poll if isinstance(poll, int) else poll.pk
+    kept = _FROZEN.get(poll_id)
     early = _checked_or_error(kept.questions, answers) if kept else None
     if kept is not None and _at_once(channel, identity, actor, voter):
         ballot = _cast_at_once(voter, kept, early, demographics, unseen_as_missing)
@@ -181,7 +182,7 @@ def ballot_cast(
     with transaction.atomic(durable=not transaction.get_connection().in_atomic_block):
         # The poll's row first (a paper entry took it already, in the same order; docs/polls.md
         # "lock order"): the state we check is the state we change.
-        poll = sql.read_poll(poll.pk, lock=True)
+        poll = sql.read_poll(poll_id, lock=True)
         if unseen_as_missing and not voter.has_perm("polls.view_poll", poll):
             raise Poll.DoesNotExist("Poll matching query does not exist.")
         refusal = vote_refusal(voter, poll) if identity is None else identity.refusal(voter, poll)
@@ -252,7 +253,8 @@ _FROZEN_MAX = 500
 
 def _questions(poll: Poll) -> list[Question]:
     """The poll's questions with their options. Expects the poll's row read under its lock."""
-    kept = _FROZEN.get(poll.pk)
+    poll_id = poll if isinstance(poll, int) else poll.pk
+    kept = _FROZEN.get(poll_id)
     if kept is not None and kept.poll.updated_at == poll.updated_at:
         return kept.questions
     found = sql.read_questions(poll.pk)
@@ -405,20 +407,23 @@ def _ballot(poll, voter, identity, demographics, channel, voting_point, actor, n
 def _ballot_row(
     pk, poll, voter, now, channel, voting_point, entered_by, municipality_id, age_group, sex, kind
 ) -> Ballot:
-    """The ballot as written (no query)."""
+    """The ballot as written (no query). Made by ids, the poll and the people then cached as
+    its relations: assigning model instances checks each through the database router."""
     ballot = Ballot(
         pk=pk,
-        poll=poll,
-        voter=voter,
+        poll_id=poll.pk,
+        voter_id=voter.pk,
         cast_at=now,
         channel=channel,
         voting_point_id=voting_point,
-        entered_by=entered_by,
+        entered_by_id=entered_by.pk if entered_by else None,
         municipality_id=municipality_id,
         age_group=age_group,
         sex=sex,
         settlement_kind=kind,
     )
+    for name, value in (("poll", poll), ("voter", voter), ("entered_by", entered_by)):
+        Ballot._meta.get_field(name).set_cached_value(ballot, value)
     ballot._state.adding, ballot._state.db = False, connection.alias
     return ballot
 

@@ -295,6 +295,21 @@ def test_free_text_and_other_go_to_moderation_and_are_bounded(world):
     assert all(not r.texts for r in selectors.results(poll))
 
 
+def test_a_ballot_keeps_words_to_several_questions(world):
+    """The (ballot, option) unique index is whole (migration 0004): answers without an option
+    (NULL) must never collide, on either database."""
+    poll = PollFactory(municipality=world.surgut)
+    first = add_question(poll, QuestionKind.TEXT, text="Что улучшить?")
+    second = add_question(poll, QuestionKind.TEXT, text="Что сохранить?")
+    ballot = ballot_cast(
+        voter=world.surgut_resident,
+        poll=poll,
+        answers={first.pk: Response(text="Дороги"), second.pk: Response(text="Парки")},
+    )
+    assert sorted(ballot.answers.values_list("text", flat=True)) == ["Дороги", "Парки"]
+    assert ballot.answers.filter(option__isnull=True).count() == 2
+
+
 def test_a_ranking_is_counted_by_borda(world):
     poll = PollFactory(municipality=world.surgut)
     ranking = add_question(poll, QuestionKind.RANKING, text="Расставьте", options=("А", "Б", "В"))

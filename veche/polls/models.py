@@ -301,7 +301,9 @@ class Ballot(models.Model):
         verbose_name=_("entered by"),
         db_index=False,  # `ballot_entered_by`: paper ballots only
     )
-    # Snapshots as they were when he voted.
+    # Snapshots as they were when he voted. No index: results and breakdowns read the counters,
+    # never ballots by municipality, and every ballot would write it. (Deleting a municipality,
+    # reference data, would scan the ballots once.)
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.SET_NULL,
@@ -309,6 +311,7 @@ class Ballot(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("municipality"),
+        db_index=False,
     )
     age_group = models.CharField(
         _("age group"), max_length=10, choices=AgeGroup.choices, blank=True

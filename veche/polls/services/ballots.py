@@ -174,7 +174,7 @@ def ballot_cast(
     kept = _FROZEN.get(poll_id)
     early = _checked_or_error(kept.questions, answers) if kept else None
     if kept is not None and _at_once(channel, identity, actor, voter):
-        ballot = _cast_at_once(voter, kept, early, demographics, unseen_as_missing)
+        ballot = _cast_at_once(voter, kept, early, demographics)
         if ballot is not None:
             return ballot
     # Durable when it is the whole request (the web, the API); a paper entry may wrap it in its
@@ -277,19 +277,19 @@ def _at_once(channel: str, identity, actor, voter) -> bool:
     )
 
 
-def _cast_at_once(voter, kept: _Kept, early, demographics, unseen_as_missing) -> Ballot | None:
+def _cast_at_once(voter, kept: _Kept, early, demographics) -> Ballot | None:
     """A web ballot checked against this process's copy of the poll — the rule and the answers
     as `ballot_cast` checks them under the lock — and written only if the poll's `updated_at`
     is still the copy's: on PostgreSQL in one statement (`sql.whole_ballot`) under the poll's
     row lock (taken first, as always), on SQLite by `_cast_in_steps`. None when this cannot
     decide — the copy refuses, an answer is wrong (told in `ballot_cast`'s order), or the poll
     changed — and `ballot_cast` goes on under the lock; already voted is the usual
-    ValidationError."""
+    ValidationError. Whom `polls.vote_in_poll` lets vote sees the poll (it asks for a published
+    one, which `polls.view_poll` shows everyone; tests/test_rules_vote.py): only a refusal needs
+    the locked way's 404 for a poll not seen."""
     poll = kept.poll
     checked, wrong = early
-    if wrong is not None or (unseen_as_missing and not voter.has_perm("polls.view_poll", poll)):
-        return None
-    if vote_refusal(voter, poll) is not None:
+    if wrong is not None or vote_refusal(voter, poll) is not None:
         return None
     if connection.vendor != "postgresql":
         return _cast_in_steps(voter, poll, checked, demographics)

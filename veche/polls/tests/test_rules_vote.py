@@ -62,3 +62,28 @@ def test_anonymous_may_not_vote(world):
     from django.contrib.auth.models import AnonymousUser
 
     assert vote_refusal(AnonymousUser(), PollFactory()) is not None
+
+
+@pytest.mark.parametrize("who", ["surgut_resident", "urai_resident", "verified", "unconfirmed"])
+@pytest.mark.parametrize("state", ["draft", "open", "closed", "residents", "verified"])
+def test_whoever_may_vote_sees_the_poll(world, who, state):
+    """A web ballot written at once checks only `vote_in_poll` (services/ballots.py
+    `_cast_at_once`): the rule must imply `view_poll`, or a poll hidden from the voter would
+    take his ballot instead of answering 404."""
+    now = timezone.now()
+    polls = {
+        "draft": lambda: DraftPollFactory(),
+        "open": lambda: PollFactory(),
+        "closed": lambda: PollFactory(
+            opens_at=now - datetime.timedelta(days=5), closes_at=now - datetime.timedelta(days=1)
+        ),
+        "residents": lambda: PollFactory(
+            eligibility=Eligibility.RESIDENTS, municipality=world.surgut
+        ),
+        "verified": lambda: PollFactory(eligibility=Eligibility.VERIFIED),
+    }
+    poll, user = polls[state](), getattr(world, who)
+    if user.has_perm("polls.vote_in_poll", poll):
+        assert user.has_perm("polls.view_poll", poll)
+    else:
+        assert vote_refusal(user, poll) is not None

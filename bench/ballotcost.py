@@ -1,5 +1,6 @@
 """What casting a ballot costs in one process on the prepared database: N ballots of the open
-bench polls (5 questions, random answers as bench/run.py draws them) posted to
+bench polls (5 questions, random answers as bench/run.py draws them; `--plain`: the plain polls'
+five single choices, issue 10's «six rows») posted to
 `/api/v1/polls/<id>/ballot` with a key holder's X-Api-Key through Django's test client, the
 connection closed after each as the server does. Prints the SQL statements of one ballot
 (CaptureQueriesContext) and the CPU time per ballot (time.process_time: this process only),

@@ -407,12 +407,19 @@ class Answer(models.Model):
         ]
         # The moderation queue, oldest first: only words awaiting it (an option's answer has no
         # words, and each ballot would write five entries in the middle of a whole index).
+        # The approved words of a poll's questions, newest first (the results page): also only
+        # those, few, which a ballot never writes.
         indexes = [
             models.Index(
                 fields=["created_at"],
                 condition=Q(text_status=TextStatus.PENDING),
                 name="answer_text_queue",
-            )
+            ),
+            models.Index(
+                fields=["question", "created_at"],
+                condition=Q(text_status=TextStatus.APPROVED),
+                name="answer_text_approved",
+            ),
         ]
 
     def __str__(self) -> str:

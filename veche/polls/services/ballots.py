@@ -253,8 +253,7 @@ _FROZEN_MAX = 500
 
 def _questions(poll: Poll) -> list[Question]:
     """The poll's questions with their options. Expects the poll's row read under its lock."""
-    poll_id = poll if isinstance(poll, int) else poll.pk
-    kept = _FROZEN.get(poll_id)
+    kept = _FROZEN.get(poll.pk)
     if kept is not None and kept.poll.updated_at == poll.updated_at:
         return kept.questions
     found = sql.read_questions(poll.pk)

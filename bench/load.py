@@ -65,19 +65,11 @@ class Result:
         return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]
 
 
-# The requests of each scenario sent once, their bodies JSON-encoded: made before the client
-# processes fork, which inherit them. Handed to each call's clients as arguments, they were
-# pickled by this process and unpickled by every client on every call, beside the measured server
-# and counted as the clients' CPU: a cost of the load's, charged to those scenarios only.
-# By name: the list they were made of (another database's run has its own) and themselves.
-_ONCE: dict[str, tuple[list, list[tuple[str, str, bytes]]]] = {}
-
-
-def _encode_once(scenario: Scenario) -> None:
-    kept = _ONCE.get(scenario.name)
-    if kept is None or kept[0] is not scenario.once:
-        encoded = [(path, key, json.dumps(body).encode()) for path, key, body in scenario.once]
-        _ONCE[scenario.name] = (scenario.once, encoded)
+# The running call's requests sent once: set before its client processes fork, which inherit
+# them. Handed to the clients as arguments, they were pickled by this process and unpickled by
+# every client on every call, beside the measured server and counted as the clients' CPU: a cost
+# of the load's, charged to those scenarios only.
+_sent_once: list[tuple[str, str, dict]] = []
 
 
 def _worker(
@@ -90,7 +82,7 @@ def _worker(
     latencies: list[float] = []
     pending = None
     if share is not None:
-        pending = itertools.islice(_ONCE[scenario.name][1], share[0], None, share[1])
+        pending = itertools.islice(_sent_once, share[0], None, share[1])
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
         path = rng.choice(scenario.paths) if scenario.paths else ""
@@ -104,8 +96,9 @@ def _worker(
             taken = next(pending, None)
             if taken is None:
                 return done, errors, latencies, True  # ran out: the caller says so
-            path, key, body = taken
+            path, key, payload = taken
             headers["Authorization"] = f"Bearer {key}"
+            body = json.dumps(payload)
             headers["Content-Type"] = "application/json"
         elif scenario.bodies is not None:
             body = urlencode(rng.choice(scenario.bodies) if scenario.bodies else {})
@@ -127,7 +120,7 @@ def _worker(
     return done, errors, latencies, False
 
 
-_FORK = multiprocessing.get_context("fork")  # the clients inherit _ONCE
+_FORK = multiprocessing.get_context("fork")  # the clients inherit _sent_once
 # Each call's clients draw other requests than the calls before: slices of one scenario
 # (run.py --slices) repeating the first slice's draws would measure supports given already.
 _seeds = itertools.count()
@@ -136,11 +129,12 @@ _taken: dict[str, int] = {}
 
 
 def run(port: int, scenario: Scenario, *, seconds: float, clients: int) -> Result:
+    global _sent_once
     base = _taken.get(scenario.name, 0)
     once = scenario.once is not None
     if once:
-        _encode_once(scenario)
-    # The clients fork with _ONCE: only the scenario's small part and the share go by pickle.
+        _sent_once = scenario.once
+    # The clients fork with _sent_once: only the scenario's small part and the share go by pickle.
     sent = replace(scenario, once=None)
     with ProcessPoolExecutor(max_workers=clients, mp_context=_FORK) as pool:
         seeds = [next(_seeds) for _ in range(clients)]

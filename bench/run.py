@@ -51,6 +51,14 @@ DATABASES = {
 IDEAS_PER_PAGE = 15  # veche/ideas/views/public.py PER_PAGE
 BIG_POLL, SMALL_POLL = 150_000, 150  # ballots of the closed polls (bench/prepare_polls.py)
 PLAIN_BALLOT = "cast a plain ballot (API)"  # five single-choice questions, no demographics
+# The writes printed as a share of the bare insert's rate: (scenario, words, target).
+SHARES_OF_BARE = [
+    ("support a report (API)", "supporting a report", ""),
+    ("support an idea (API)", "supporting an idea", ""),
+    ("cast a ballot (API)", "casting a ballot", " (target 40 %)"),
+    (PLAIN_BALLOT, "casting a plain ballot", " (target 40 %)"),
+    ("vote for a project (API)", "voting for a project", " (target 60 %)"),
+]
 
 
 def environment(database_url: str) -> dict:
@@ -510,23 +518,11 @@ def bench(db: str, args) -> None:
                 flush=True,
             )
         bare = results.get("bare insert view")
-        for what in ("a report", "an idea"):
-            support = results.get(f"support {what} (API)")
-            if support and bare:
-                ratio = 100 * support.rps / bare.rps
-                print(f"  supporting {what} = {ratio:.0f} % of the bare-insert rate")
-        cast = results.get("cast a ballot (API)")
-        if cast and bare:
-            ratio = 100 * cast.rps / bare.rps
-            print(f"  casting a ballot = {ratio:.0f} % of the bare-insert rate (target 40 %)")
-        plain = results.get(PLAIN_BALLOT)
-        if plain and bare:
-            ratio = 100 * plain.rps / bare.rps
-            print(f"  casting a plain ballot = {ratio:.0f} % of the bare-insert rate (target 40 %)")
-        vote = results.get("vote for a project (API)")
-        if vote and bare:
-            ratio = 100 * vote.rps / bare.rps
-            print(f"  voting for a project = {ratio:.0f} % of the bare-insert rate (target 60 %)")
+        for name, what, target in SHARES_OF_BARE:
+            measured = results.get(name)
+            if measured and bare:
+                ratio = 100 * measured.rps / bare.rps
+                print(f"  {what} = {ratio:.0f} % of the bare-insert rate{target}")
         if "poll results page (150,000)" in results:
             print(results_page_queries(env, t["polls"]["results"]))
         if "review queue (1,162)" in results:
